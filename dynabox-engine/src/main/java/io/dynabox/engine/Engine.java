@@ -1,0 +1,95 @@
+package io.dynabox.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.operation.Operation;
+import io.dynabox.engine.operation.Operations;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.store.MemoryStore;
+import io.dynabox.engine.store.Store;
+import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.wire.Credentials;
+import io.dynabox.engine.wire.ErrorWire;
+import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.RequestIds;
+import io.dynabox.engine.wire.ShapeValidator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The one entry point every door calls: a DynamoDB request in (target, credentials, JSON
+ * body), a DynamoDB response out. Steps, in the service's order: the body parses, the
+ * action is known, the caller is authenticated, the body fits the service model's shapes,
+ * then the action itself runs in the caller's namespace.
+ */
+public final class Engine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    private static final String SHARED_NAMESPACE = "shared";
+
+    private final DynaboxOptions options;
+    private final Store store;
+    private final LongSupplier clock;
+    private final Map<String, Operation> operations = Operations.all();
+    private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+
+    public Engine(DynaboxOptions options) {
+        this(options, new MemoryStore(), System::currentTimeMillis);
+    }
+
+    public Engine(DynaboxOptions options, Store store, LongSupplier clock) {
+        this.options = options;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public DynaboxOptions options() {
+        return options;
+    }
+
+    public DynamoResponse handle(DynamoRequest request) {
+        String requestId = RequestIds.next();
+        try {
+            JsonNode answer = execute(request, requestId);
+            return new DynamoResponse(200, Json.write(answer), requestId);
+        } catch (DynamoException e) {
+            return new DynamoResponse(e.code().status, ErrorWire.body(e, options.strictMessages()), requestId);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed inside Dynabox", e);
+            DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error",
+                    "request id " + requestId + " failed inside Dynabox; the server log has the details");
+            return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
+        }
+    }
+
+    private JsonNode execute(DynamoRequest request, String requestId) {
+        boolean hasBody = request.body() != null && request.body().length > 0;
+        // the service parses a body before it looks at the target, and authenticates after
+        JsonNode body = hasBody ? ShapeValidator.parseBody(request.body()) : null;
+        String action = actionOf(request.target());
+        Operation operation = action == null ? null : operations.get(action);
+        if (operation == null) throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        Credentials credentials = Credentials.fromAuthorization(request.authorization(), request.date());
+        if (body == null) throw DynamoException.serialization(null);
+        ShapeValidator.instance().validate(action, body);
+        Namespace namespace = namespace(credentials);
+        return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
+    }
+
+    private static String actionOf(String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX)) return null;
+        return target.substring(TARGET_PREFIX.length());
+    }
+
+    private Namespace namespace(Credentials credentials) {
+        String id = options.sharedDb() ? SHARED_NAMESPACE : credentials.accessKeyId() + "_" + credentials.region();
+        return namespaces.computeIfAbsent(id, key -> new Namespace(key, credentials.region()));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

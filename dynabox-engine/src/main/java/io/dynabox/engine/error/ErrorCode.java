@@ -1,0 +1,42 @@
+package io.dynabox.engine.error;
+
+/**
+ * The errors Dynabox answers with: the service's {@code __type} (namespace and name), the
+ * HTTP status, and whether the service spells the message member {@code message} or
+ * {@code Message} for it.
+ */
+public enum ErrorCode {
+    VALIDATION("com.amazon.coral.validate#ValidationException", 400, "message"),
+    SERIALIZATION("com.amazon.coral.service#SerializationException", 400, "Message"),
+    UNKNOWN_OPERATION("com.amazon.coral.service#UnknownOperationException", 400, "message"),
+    MISSING_AUTHENTICATION_TOKEN("com.amazon.coral.service#MissingAuthenticationTokenException", 400, "message"),
+    INCOMPLETE_SIGNATURE("com.amazon.coral.service#IncompleteSignatureException", 400, "message"),
+    INVALID_SIGNATURE("com.amazon.coral.service#InvalidSignatureException", 400, "message"),
+    UNRECOGNIZED_CLIENT("com.amazon.coral.service#UnrecognizedClientException", 400, "message"),
+    ACCESS_DENIED("com.amazon.coral.service#AccessDeniedException", 400, "Message"),
+    REQUEST_TOO_LARGE("com.amazon.coral.service#RequestEntityTooLargeException", 413, "message"),
+    RESOURCE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, "message"),
+    RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, "message"),
+    LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, "message"),
+    CONDITIONAL_CHECK_FAILED("com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, "message"),
+    TRANSACTION_CANCELED("com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "Message"),
+    TRANSACTION_CONFLICT("com.amazonaws.dynamodb.v20120810#TransactionConflictException", 400, "message"),
+    TRANSACTION_IN_PROGRESS("com.amazonaws.dynamodb.v20120810#TransactionInProgressException", 400, "Message"),
+    IDEMPOTENT_PARAMETER_MISMATCH("com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400, "Message"),
+    ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException", 400, "message"),
+    PROVISIONED_THROUGHPUT_EXCEEDED("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400, "message"),
+    THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, "message"),
+    REQUEST_LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#RequestLimitExceeded", 400, "message"),
+    DUPLICATE_ITEM("com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400, "message"),
+    INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, "message");
+
+    public final String wireType;
+    public final int status;
+    public final String messageMember;
+
+    ErrorCode(String wireType, int status, String messageMember) {
+        this.wireType = wireType;
+        this.status = status;
+        this.messageMember = messageMember;
+    }
+}

@@ -1,0 +1,47 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.table.ItemWriter;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.util.List;
+import java.util.Map;
+
+/** DeleteItem: removes an item by its key; deleting a missing item succeeds and costs one unit. */
+public final class DeleteItem implements Operation {
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        ItemRequests.checkParameterStyle(request, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"),
+                ": ConditionExpression is null");
+        Map<String, AttributeValue> key = AttributeValues.readItem(request.get("Key"));
+        String returnValues = ItemRequests.returnValuesNoneOrAllOld(request);
+        Conditions.rejectUntilBuilt(request);
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+        String tableName = request.get("TableName").textValue();
+
+        Table table = context.usableTable(tableName);
+        ItemKeys.checkKey(table.definition(), key);
+        byte[] storedKey = table.encodeKey(key);
+        return TableLocks.write(table, () -> {
+            Map<String, AttributeValue> old = table.keyspace().get(storedKey);
+            ObjectNode answer = Json.object();
+            WriteCost cost;
+            if (old == null) {
+                cost = new WriteCost(1, Map.of(), Map.of());
+            } else {
+                ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, old, null);
+                ItemWriter.apply(table, write);
+                cost = write.cost();
+                if (returnValues.equals("ALL_OLD")) answer.set("Attributes", AttributeValues.writeItem(old));
+            }
+            ConsumedCapacity.addWrite(answer, detail, tableName, cost);
+            return answer;
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.table.TableDescriptions;
+import io.dynabox.engine.wire.Json;
+
+/** DescribeTable: the table's full description, with its status at this moment. */
+public final class DescribeTable implements Operation {
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        var table = context.describedTable(request.get("TableName").textValue());
+        return Json.object().set("Table", TableDescriptions.describe(table, context.nowMillis()));
+    }
+}

@@ -1,0 +1,66 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** GetItem: one item by its key, optionally projected; a miss answers without {@code Item}. */
+public final class GetItem implements Operation {
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        ItemRequests.checkParameterStyle(request, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
+        Map<String, AttributeValue> key = AttributeValues.readItem(request.get("Key"));
+        Set<String> attributesToGet = attributesToGet(request.get("AttributesToGet"));
+        if (ItemRequests.has(request, "ProjectionExpression")) {
+            throw DynamoException.validation("Invalid ProjectionExpression: not supported by Dynabox yet",
+                    "projection expressions come with the expression language");
+        }
+        boolean consistent = request.path("ConsistentRead").asBoolean(false);
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+        String tableName = request.get("TableName").textValue();
+
+        Table table = context.usableTable(tableName);
+        ItemKeys.checkKey(table.definition(), key);
+        byte[] storedKey = table.encodeKey(key);
+        Map<String, AttributeValue> item = TableLocks.read(table, () -> table.keyspace().get(storedKey));
+
+        ObjectNode answer = Json.object();
+        if (item != null) answer.set("Item", AttributeValues.writeItem(project(item, attributesToGet)));
+        ConsumedCapacity.addRead(answer, detail, tableName, ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent));
+        return answer;
+    }
+
+    /** The requested names; duplicates are refused in the service's words. */
+    static Set<String> attributesToGet(JsonNode list) {
+        if (list == null || list.isNull()) return null;
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode name : list) {
+            if (!names.add(name.textValue())) {
+                throw DynamoException.validation("One or more parameter values were invalid: Duplicate value in attribute name: " + name.textValue());
+            }
+        }
+        return names;
+    }
+
+    static Map<String, AttributeValue> project(Map<String, AttributeValue> item, Set<String> names) {
+        if (names == null) return item;
+        Map<String, AttributeValue> projected = new LinkedHashMap<>();
+        for (String name : names) {
+            AttributeValue value = item.get(name);
+            if (value != null) projected.put(name, value);
+        }
+        return projected;
+    }
+}

@@ -1,0 +1,114 @@
+package io.dynabox.engine.operation;
+
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.table.IndexDefinition;
+import io.dynabox.engine.table.KeySchema;
+import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import java.util.List;
+import java.util.Map;
+
+/** The checks of keys and items against a table's key schema, in the service's order and words. */
+public final class ItemKeys {
+    public static final int MAX_PARTITION_KEY_BYTES = 2048;
+    public static final int MAX_SORT_KEY_BYTES = 1024;
+    private static final String INVALID = "One or more parameter values were invalid: ";
+    private static final String NOT_VALID = "One or more parameter values are not valid. ";
+
+    private ItemKeys() {}
+
+    /** A {@code Key} member (GetItem, DeleteItem, UpdateItem): exactly the key attributes, of the declared types. */
+    public static void checkKey(TableDefinition table, Map<String, AttributeValue> key) {
+        KeySchema schema = table.keySchema();
+        int expected = schema.hasSort() ? 2 : 1;
+        if (key.size() != expected) throw mismatch(schema, key);
+        checkKeyElement(schema, key, schema.partitionName(), schema.partitionType(), true);
+        if (schema.hasSort()) checkKeyElement(schema, key, schema.sortName(), schema.sortType(), false);
+    }
+
+    private static void checkKeyElement(KeySchema schema, Map<String, AttributeValue> key, String name,
+                                        AttributeValue.Type type, boolean partition) {
+        AttributeValue value = key.get(name);
+        if (value == null || value.type() != type) throw mismatch(schema, key);
+        checkKeyValue(name, value, partition);
+    }
+
+    private static DynamoException mismatch(KeySchema schema, Map<String, AttributeValue> key) {
+        StringBuilder given = new StringBuilder();
+        key.forEach((name, value) -> given.append(given.length() == 0 ? "" : ", ").append(name).append(" (").append(value.type()).append(')'));
+        return DynamoException.validation("The provided key element does not match the schema",
+                "the table's key is " + schema.describe() + "; the request gave " + (key.isEmpty() ? "no attributes" : given));
+    }
+
+    /** An item to put: its key attributes present with the declared types, and index keys of the right types. */
+    public static void checkItem(TableDefinition table, Map<String, AttributeValue> item) {
+        KeySchema schema = table.keySchema();
+        checkItemKey(schema, item, schema.partitionName(), schema.partitionType(), true);
+        if (schema.hasSort()) checkItemKey(schema, item, schema.sortName(), schema.sortType(), false);
+        checkIndexKeys(table, item);
+    }
+
+    private static void checkItemKey(KeySchema schema, Map<String, AttributeValue> item, String name,
+                                     AttributeValue.Type type, boolean partition) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw DynamoException.validation(INVALID + "Missing the key " + name + " in the item",
+                    "the table's key is " + schema.describe());
+        }
+        if (value.type() != type) {
+            throw DynamoException.validation(INVALID + "Type mismatch for key " + name + " expected: " + type + " actual: " + value.type());
+        }
+        checkKeyValue(name, value, partition);
+    }
+
+    /** Index key attributes present in an item must have the index's types and must not be empty. */
+    public static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item) {
+        List<IndexDefinition> globals = table.globalIndexes();
+        for (int i = globals.size() - 1; i >= 0; i--) {
+            IndexDefinition index = globals.get(i);
+            checkIndexKey(index, item, index.keySchema().partitionName(), index.keySchema().partitionType());
+            if (index.keySchema().hasSort()) checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType());
+        }
+        List<IndexDefinition> locals = table.localIndexes();
+        for (int i = locals.size() - 1; i >= 0; i--) {
+            IndexDefinition index = locals.get(i);
+            checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType());
+        }
+    }
+
+    private static void checkIndexKey(IndexDefinition index, Map<String, AttributeValue> item, String name, AttributeValue.Type type) {
+        AttributeValue value = item.get(name);
+        if (value == null) return; // sparse: the item is simply not in this index
+        if (value.type() != type) {
+            throw DynamoException.validation(INVALID + "Type mismatch for Index Key " + name + " Expected: " + type
+                    + " Actual: " + value.type() + " IndexName: " + index.name());
+        }
+        if (isEmpty(value)) {
+            throw DynamoException.validation(NOT_VALID + "A value specified for a secondary index key is not supported. "
+                    + "The AttributeValue for a key attribute cannot contain an empty " + (value.type() == AttributeValue.Type.S ? "string" : "binary")
+                    + " value. IndexName: " + index.name() + ", IndexKey: " + name);
+        }
+    }
+
+    private static void checkKeyValue(String name, AttributeValue value, boolean partition) {
+        if (isEmpty(value)) {
+            throw DynamoException.validation(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
+                    + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + name);
+        }
+        long size = value.type() == AttributeValue.Type.N ? 0 : ItemSize.of(value);
+        if (partition && size > MAX_PARTITION_KEY_BYTES) {
+            throw DynamoException.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes",
+                    "partition key " + name + " is " + size + " bytes");
+        }
+        if (!partition && size > MAX_SORT_KEY_BYTES) {
+            throw DynamoException.validation(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes",
+                    "sort key " + name + " is " + size + " bytes");
+        }
+    }
+
+    private static boolean isEmpty(AttributeValue value) {
+        return (value instanceof AttributeValue.S s && s.value().isEmpty())
+                || (value instanceof AttributeValue.B b && b.value().length() == 0);
+    }
+}

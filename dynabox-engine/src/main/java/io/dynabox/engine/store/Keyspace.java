@@ -1,0 +1,24 @@
+package io.dynabox.engine.store;
+
+import io.dynabox.engine.value.AttributeValue;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Items ordered by their encoded key, compared as unsigned bytes. */
+public interface Keyspace {
+
+    /** The item stored under the key, or null. */
+    Map<String, AttributeValue> get(byte[] key);
+
+    /**
+     * Entries with keys between the bounds, in ascending or descending key order. A null
+     * bound is open. The iterator is weakly consistent: callers that need a stable view
+     * hold the table's read lock.
+     */
+    Iterator<StoredItem> range(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending);
+
+    long itemCount();
+
+    /** Sum of the sizes of the items held, by DynamoDB's size rules. */
+    long sizeBytes();
+}

@@ -1,0 +1,103 @@
+package io.dynabox.engine.store;
+
+import io.dynabox.engine.value.AttributeValue;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The default store: skip lists in the heap. Nothing survives the process, so there is no
+ * metadata to load; the namespace keeps its tables itself.
+ */
+public final class MemoryStore implements Store {
+    private final Map<String, MemoryKeyspace> keyspaces = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, byte[]> loadTables(String namespace) {
+        return Collections.emptyMap();
+    }
+
+    @Override
+    public void saveTable(String namespace, String table, byte[] metadata) {
+        // the namespace holds the live table objects; memory has nothing else to keep
+    }
+
+    @Override
+    public void dropTable(String namespace, String table) {
+        String prefix = namespace + '\u0000' + table + '\u0000';
+        keyspaces.keySet().removeIf(name -> name.startsWith(prefix));
+    }
+
+    @Override
+    public Keyspace keyspace(String namespace, String table, String index) {
+        return keyspaces.computeIfAbsent(name(namespace, table, index), n -> new MemoryKeyspace());
+    }
+
+    @Override
+    public void dropIndex(String namespace, String table, String index) {
+        keyspaces.remove(name(namespace, table, index));
+    }
+
+    /**
+     * Callers hold the write locks of every table the mutations touch, and readers of a
+     * consistent view hold the read locks, so applying in order is all-or-nothing to them.
+     */
+    @Override
+    public void apply(List<Mutation> mutations) {
+        for (Mutation m : mutations) ((MemoryKeyspace) m.keyspace()).apply(m);
+    }
+
+    @Override
+    public void close() {
+        keyspaces.clear();
+    }
+
+    private static String name(String namespace, String table, String index) {
+        return namespace + '\u0000' + table + '\u0000' + (index == null ? "" : index);
+    }
+
+    private static final class MemoryKeyspace implements Keyspace {
+        private final ConcurrentSkipListMap<byte[], StoredItem> items = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong count = new AtomicLong(); // the skip list's size() walks it all
+
+        @Override
+        public Map<String, AttributeValue> get(byte[] key) {
+            StoredItem stored = items.get(key);
+            return stored == null ? null : stored.item();
+        }
+
+        @Override
+        public Iterator<StoredItem> range(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending) {
+            NavigableMap<byte[], StoredItem> view = items;
+            if (from != null && to != null) view = view.subMap(from, fromInclusive, to, toInclusive);
+            else if (from != null) view = view.tailMap(from, fromInclusive);
+            else if (to != null) view = view.headMap(to, toInclusive);
+            return (descending ? view.descendingMap() : view).values().iterator();
+        }
+
+        @Override
+        public long itemCount() {
+            return count.get();
+        }
+
+        @Override
+        public long sizeBytes() {
+            return bytes.get();
+        }
+
+        void apply(Mutation m) {
+            StoredItem previous = m.item() == null
+                    ? items.remove(m.key())
+                    : items.put(m.key(), new StoredItem(m.key(), m.item(), m.size()));
+            bytes.addAndGet((m.item() == null ? 0 : m.size()) - (previous == null ? 0 : previous.size()));
+            count.addAndGet((m.item() == null ? 0 : 1) - (previous == null ? 0 : 1));
+        }
+    }
+}

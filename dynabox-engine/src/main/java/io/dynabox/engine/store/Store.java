@@ -1,0 +1,37 @@
+package io.dynabox.engine.store;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where items and table metadata live. Every store keeps items in keyspaces ordered by
+ * their encoded key ({@link io.dynabox.engine.value.KeyCodec}), one keyspace for a table
+ * and one for each of its indexes; index maintenance happens above the store, which only
+ * applies the mutations it is given, atomically.
+ *
+ * <p>Callers serialize writes to a table (see {@code TableLocks}); a store needs only to
+ * make each {@link #apply} all-or-nothing and visible at once.
+ */
+public interface Store extends AutoCloseable {
+
+    /** The table metadata documents saved for a namespace, by table name. */
+    Map<String, byte[]> loadTables(String namespace);
+
+    /** Saves (creates or replaces) a table's metadata document. */
+    void saveTable(String namespace, String table, byte[] metadata);
+
+    /** Removes a table's metadata and every keyspace of the table. */
+    void dropTable(String namespace, String table);
+
+    /** The keyspace of a table ({@code index} null) or of one of its indexes. */
+    Keyspace keyspace(String namespace, String table, String index);
+
+    /** Removes one index's keyspace. */
+    void dropIndex(String namespace, String table, String index);
+
+    /** Applies the mutations all together or not at all. */
+    void apply(List<Mutation> mutations);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,91 @@
+package io.dynabox.engine.table;
+
+import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.store.Mutation;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one item and keeps every index in step with it, as one atomic batch of
+ * mutations: this is the only place that maintains indexes, whatever the store and
+ * whatever the action (put, update, delete, batch, transaction). Callers hold the table's
+ * write lock.
+ */
+public final class ItemWriter {
+    private ItemWriter() {}
+
+    /** Mutations and costs of replacing {@code oldItem} (or nothing) by {@code newItem} (or nothing, to delete). */
+    public static PlannedWrite plan(Table table, byte[] key, Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+        TableDefinition d = table.definition();
+        List<Mutation> mutations = new ArrayList<>();
+        long oldSize = oldItem == null ? 0 : ItemSize.of(oldItem);
+        long newSize = newItem == null ? 0 : ItemSize.of(newItem);
+        mutations.add(newItem == null ? Mutation.delete(table.keyspace(), key) : Mutation.put(table.keyspace(), key, newItem, newSize));
+        double tableUnits = Math.max(1, units(Math.max(oldSize, newSize)));
+        Map<String, Double> globalUnits = new LinkedHashMap<>();
+        Map<String, Double> localUnits = new LinkedHashMap<>();
+        for (IndexDefinition index : d.globalIndexes()) {
+            double cost = planIndex(table, index, oldItem, newItem, mutations);
+            if (cost > 0) globalUnits.put(index.name(), cost);
+        }
+        for (IndexDefinition index : d.localIndexes()) {
+            double cost = planIndex(table, index, oldItem, newItem, mutations);
+            if (cost > 0) localUnits.put(index.name(), cost);
+        }
+        return new PlannedWrite(mutations, new WriteCost(tableUnits, globalUnits, localUnits), oldSize, newSize);
+    }
+
+    /** Applies a planned write through the table's store. */
+    public static void apply(Table table, PlannedWrite write) {
+        table.store().apply(write.mutations());
+    }
+
+    private static double planIndex(Table table, IndexDefinition index, Map<String, AttributeValue> oldItem,
+                                    Map<String, AttributeValue> newItem, List<Mutation> mutations) {
+        byte[] oldKey = oldItem == null ? null : table.encodeIndexKey(index, oldItem);
+        byte[] newKey = newItem == null ? null : table.encodeIndexKey(index, newItem);
+        Map<String, AttributeValue> oldEntry = oldKey == null ? null : project(table.definition(), index, oldItem);
+        Map<String, AttributeValue> newEntry = newKey == null ? null : project(table.definition(), index, newItem);
+        var keyspace = table.indexKeyspace(index.name());
+        double cost = 0;
+        if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
+            mutations.add(Mutation.delete(keyspace, oldKey));
+            cost += Math.max(1, units(ItemSize.of(oldEntry)));
+        }
+        if (newKey != null) {
+            boolean unchanged = oldKey != null && Arrays.equals(oldKey, newKey) && newEntry.equals(oldEntry);
+            if (!unchanged) {
+                long size = ItemSize.of(newEntry);
+                mutations.add(Mutation.put(keyspace, newKey, newEntry, size));
+                cost += Math.max(1, units(size));
+            }
+        }
+        return cost;
+    }
+
+    /** The attributes an index entry holds: the table and index keys, plus what the projection names. */
+    public static Map<String, AttributeValue> project(TableDefinition table, IndexDefinition index, Map<String, AttributeValue> item) {
+        if (Projection.ALL.equals(index.projection().type())) return item;
+        Map<String, AttributeValue> entry = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            String name = attribute.getKey();
+            boolean keep = table.keySchema().isKeyAttribute(name) || index.keySchema().isKeyAttribute(name)
+                    || (index.projection().nonKeyAttributes() != null && index.projection().nonKeyAttributes().contains(name));
+            if (keep) entry.put(name, attribute.getValue());
+        }
+        return entry;
+    }
+
+    private static long units(long bytes) {
+        return (bytes + 1023) / 1024;
+    }
+
+    /** The mutations of one item write, what it costs, and the item sizes before and after. */
+    public record PlannedWrite(List<Mutation> mutations, WriteCost cost, long oldSize, long newSize) {
+    }
+}

@@ -1,0 +1,64 @@
+package io.dynabox.engine.table;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The tables one caller sees: DynamoDB Local's per access key and region database.
+ * Namespaces are fully isolated from each other.
+ */
+public final class Namespace {
+    /** Account id used in ARNs: no real account stands behind Dynabox's credentials. */
+    public static final String ACCOUNT_ID = "000000000000";
+
+    private final String id;
+    private final String region;
+    // table names are ASCII, so String order is the service's UTF-8 order for ListTables
+    private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+
+    public Namespace(String id, String region) {
+        this.id = id;
+        this.region = region;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The table by name, or null; a deleted table whose DELETING time is over is dropped here. */
+    public Table table(String name, long nowMillis) {
+        Table table = tables.get(name);
+        if (table != null && table.isGone(nowMillis)) {
+            tables.remove(name, table);
+            return null;
+        }
+        return table;
+    }
+
+    /** Adds the table unless one of that name exists; returns the existing one, or null if added. */
+    public Table addIfAbsent(Table table) {
+        return tables.putIfAbsent(table.name(), table);
+    }
+
+    public void remove(Table table) {
+        tables.remove(table.name(), table);
+    }
+
+    /** Tables in name order, without those that finished deleting. */
+    public Collection<Table> tables(long nowMillis) {
+        tables.values().removeIf(t -> t.isGone(nowMillis));
+        return tables.values();
+    }
+
+    public ConcurrentSkipListMap<String, Table> tableMap() {
+        return tables;
+    }
+
+    public String arn(String tableName) {
+        return "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + tableName;
+    }
+}

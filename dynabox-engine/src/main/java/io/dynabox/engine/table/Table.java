@@ -1,0 +1,121 @@
+package io.dynabox.engine.table;
+
+import io.dynabox.engine.store.Keyspace;
+import io.dynabox.engine.store.Store;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.KeyCodec;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A live table: its current definition, its status over time, its keyspace, and the lock
+ * that {@link TableLocks} takes for it. Status changes are computed from timestamps, so no
+ * background thread is needed to make a table ACTIVE.
+ */
+public final class Table {
+    public static final String CREATING = "CREATING";
+    public static final String UPDATING = "UPDATING";
+    public static final String DELETING = "DELETING";
+    public static final String ACTIVE = "ACTIVE";
+
+    private volatile TableDefinition definition;
+    private final String namespaceId;
+    private final Store store;
+    private final Keyspace keyspace;
+    private final Map<String, Keyspace> indexKeyspaces = new ConcurrentHashMap<>();
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    // the status before settledAtMillis; ACTIVE after it (unless deleting)
+    private volatile String transientStatus;
+    private volatile long settledAtMillis;
+    private volatile long deletingUntilMillis = -1;
+
+    public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
+        this.definition = definition;
+        this.store = store;
+        this.namespaceId = namespaceId;
+        this.keyspace = store.keyspace(namespaceId, definition.name(), null);
+        this.transientStatus = initialStatus;
+        this.settledAtMillis = settledAtMillis;
+    }
+
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    /** The keyspace of one of the table's indexes, opened on first use. */
+    public Keyspace indexKeyspace(String indexName) {
+        return indexKeyspaces.computeIfAbsent(indexName, name -> store.keyspace(namespaceId, definition.name(), name));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public String status(long nowMillis) {
+        if (deletingUntilMillis >= 0) return DELETING;
+        return nowMillis < settledAtMillis ? transientStatus : ACTIVE;
+    }
+
+    public boolean isActive(long nowMillis) {
+        return ACTIVE.equals(status(nowMillis));
+    }
+
+    /** Replaces the definition and shows {@code status} until {@code settledAt}. Caller holds the write lock. */
+    public void update(TableDefinition newDefinition, String status, long settledAt) {
+        definition = newDefinition;
+        transientStatus = status;
+        settledAtMillis = settledAt;
+    }
+
+    public void markDeleting(long untilMillis) {
+        deletingUntilMillis = untilMillis;
+    }
+
+    /** True once a deleted table should vanish from the namespace. */
+    public boolean isGone(long nowMillis) {
+        return deletingUntilMillis >= 0 && nowMillis >= deletingUntilMillis;
+    }
+
+    /** The stored key of an item or a key map: both key attributes must be present and valid. */
+    public byte[] encodeKey(Map<String, AttributeValue> key) {
+        KeySchema schema = definition.keySchema();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        KeyCodec.writePartition(out, key.get(schema.partitionName()));
+        if (schema.hasSort()) KeyCodec.writeSortable(out, key.get(schema.sortName()));
+        return out.toByteArray();
+    }
+
+    /**
+     * The stored key of an item in an index: the index key, then the table key, so entries
+     * with equal index keys stay distinct. Null when the item lacks an index key attribute
+     * (or has it with another type): sparse indexes leave such items out.
+     */
+    public byte[] encodeIndexKey(IndexDefinition index, Map<String, AttributeValue> item) {
+        KeySchema indexKey = index.keySchema();
+        AttributeValue partition = item.get(indexKey.partitionName());
+        if (partition == null || partition.type() != indexKey.partitionType()) return null;
+        AttributeValue sort = null;
+        if (indexKey.hasSort()) {
+            sort = item.get(indexKey.sortName());
+            if (sort == null || sort.type() != indexKey.sortType()) return null;
+        }
+        KeySchema schema = definition.keySchema();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(48);
+        KeyCodec.writePartition(out, partition);
+        if (sort != null) KeyCodec.writeSortable(out, sort);
+        KeyCodec.writeSortable(out, item.get(schema.partitionName()));
+        if (schema.hasSort()) KeyCodec.writeSortable(out, item.get(schema.sortName()));
+        return out.toByteArray();
+    }
+}

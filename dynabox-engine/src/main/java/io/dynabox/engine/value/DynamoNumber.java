@@ -1,0 +1,158 @@
+package io.dynabox.engine.value;
+
+import java.math.BigDecimal;
+
+/**
+ * A DynamoDB number: at most 38 significant digits, magnitude from 1E-130 up to but not
+ * including 1E+126, held in canonical form (no leading or trailing zeros, no exponent, no
+ * plus sign, no negative zero), so that {@code 1e3} and {@code 1000} are the same value.
+ */
+public final class DynamoNumber implements Comparable<DynamoNumber> {
+    public static final int MAX_DIGITS = 38;
+    /** Largest power of ten a number may reach: magnitudes must stay below 1E+126. */
+    private static final int MAX_EXPONENT = 125;
+    /** Smallest power of ten allowed: 1E-130. */
+    private static final int MIN_EXPONENT = -130;
+
+    public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
+
+    private final BigDecimal value;
+    private String text;
+
+    private DynamoNumber(BigDecimal normalized) {
+        this.value = normalized;
+    }
+
+    /** The reason a text or a result is not a valid DynamoDB number. */
+    public enum Problem {
+        NOT_A_NUMBER("The parameter cannot be converted to a numeric value"),
+        TOO_MANY_DIGITS("Attempting to store more than 38 significant digits in a Number"),
+        OVERFLOW("Number overflow. Attempting to store a number with magnitude larger than supported range"),
+        UNDERFLOW("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+
+        public final String message;
+
+        Problem(String message) {
+            this.message = message;
+        }
+    }
+
+    /** Thrown when a text or a computed value is not a valid DynamoDB number; the message is the service's. */
+    public static final class InvalidNumberException extends RuntimeException {
+        public final Problem problem;
+
+        InvalidNumberException(Problem problem, String message) {
+            super(message, null, false, false);
+            this.problem = problem;
+        }
+
+        InvalidNumberException(Problem problem) {
+            this(problem, problem.message);
+        }
+    }
+
+    /**
+     * Parses a number as the service does: Java decimal syntax; then the range, judged by
+     * the exponent as written (so {@code 0e126} overflows but {@code 0.0e126} is zero);
+     * then the count of significant digits.
+     */
+    public static DynamoNumber parse(String text) {
+        if (text.isEmpty()) throw new InvalidNumberException(Problem.NOT_A_NUMBER);
+        BigDecimal parsed = null;
+        if (looksNumeric(text)) {
+            try {
+                parsed = new BigDecimal(text);
+            } catch (NumberFormatException | ArithmeticException e) {
+                parsed = null;
+            }
+        }
+        if (parsed == null) {
+            throw new InvalidNumberException(Problem.NOT_A_NUMBER, Problem.NOT_A_NUMBER.message + ": " + text);
+        }
+        int exponent = parsed.precision() - parsed.scale() - 1;
+        if (exponent > MAX_EXPONENT) throw new InvalidNumberException(Problem.OVERFLOW);
+        if (exponent < MIN_EXPONENT) throw new InvalidNumberException(Problem.UNDERFLOW);
+        if (parsed.signum() == 0) return ZERO;
+        BigDecimal stripped = parsed.stripTrailingZeros();
+        if (stripped.precision() > MAX_DIGITS) throw new InvalidNumberException(Problem.TOO_MANY_DIGITS);
+        return new DynamoNumber(stripped);
+    }
+
+    /**
+     * Validates and normalizes the exact result of arithmetic. The service answers a result
+     * that needs more than 38 digits with its overflow message.
+     */
+    public static DynamoNumber of(BigDecimal exact) {
+        if (exact.signum() == 0) return ZERO;
+        BigDecimal stripped = exact.stripTrailingZeros();
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        if (exponent < MIN_EXPONENT) throw new InvalidNumberException(Problem.UNDERFLOW);
+        if (exponent > MAX_EXPONENT || stripped.precision() > MAX_DIGITS) throw new InvalidNumberException(Problem.OVERFLOW);
+        return new DynamoNumber(stripped);
+    }
+
+    public static DynamoNumber of(long value) {
+        return of(BigDecimal.valueOf(value));
+    }
+
+    // BigDecimal's grammar, less the forms it takes that the service does not (no spaces, no words)
+    private static boolean looksNumeric(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+')) return false;
+        }
+        return true;
+    }
+
+    public BigDecimal bigDecimal() {
+        return value;
+    }
+
+    public int signum() {
+        return value.signum();
+    }
+
+    /** Significant digits of the canonical form (1 for zero). */
+    public int significantDigits() {
+        return value.signum() == 0 ? 1 : value.precision();
+    }
+
+    /** Power of ten of the leading digit: 0 for 1..9, 2 for 123, -1 for 0.5. */
+    public int exponent() {
+        return value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
+    }
+
+    public DynamoNumber add(DynamoNumber other) {
+        return of(value.add(other.value));
+    }
+
+    public DynamoNumber subtract(DynamoNumber other) {
+        return of(value.subtract(other.value));
+    }
+
+    @Override
+    public int compareTo(DynamoNumber other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DynamoNumber other && value.compareTo(other.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode(); // canonical form: equal values have equal representations
+    }
+
+    /** The canonical text DynamoDB returns. */
+    @Override
+    public String toString() {
+        String t = text;
+        if (t == null) {
+            t = value.signum() == 0 ? "0" : value.toPlainString();
+            text = t;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,192 @@
+package io.dynabox.engine.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.Bytes;
+import io.dynabox.engine.value.DynamoNumber;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Attribute values between the wire and the engine. Reading checks each value as the
+ * service does after the shape stage (exactly one type, numbers, sets, NULL, nesting
+ * depth) and answers the first problem with the service's message.
+ */
+public final class AttributeValues {
+    /** The deepest level a value may sit at: the attribute itself is level 1. */
+    public static final int MAX_NESTING_LEVEL = 32;
+    private static final String INVALID = "One or more parameter values were invalid: ";
+
+    private AttributeValues() {}
+
+    /** An item or a key: a JSON object of attribute name to value. */
+    public static Map<String, AttributeValue> readItem(JsonNode node) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return item;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) continue;
+            item.put(field.getKey(), read(field.getValue()));
+        }
+        return item;
+    }
+
+    public static AttributeValue read(JsonNode node) {
+        return read(node, 1);
+    }
+
+    private static AttributeValue read(JsonNode node, int level) {
+        if (level > MAX_NESTING_LEVEL) {
+            throw DynamoException.validation(
+                    "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+        }
+        AttributeValue result = null;
+        int types = 0;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode member = field.getValue();
+            if (member.isNull()) continue;
+            // each member present is checked before the count of members is
+            AttributeValue value = switch (field.getKey()) {
+                case "S" -> AttributeValue.s(member.textValue());
+                case "N" -> new AttributeValue.N(number(member.textValue()));
+                case "B" -> new AttributeValue.B(Bytes.wrap(Base64Text.decode(member.textValue())));
+                case "BOOL" -> AttributeValue.bool(member.booleanValue());
+                case "NULL" -> {
+                    if (!member.booleanValue()) {
+                        throw DynamoException.validation(INVALID + "Null attribute value types must have the value of true");
+                    }
+                    yield AttributeValue.NULL.INSTANCE;
+                }
+                case "SS" -> stringSet(member);
+                case "NS" -> numberSet(member);
+                case "BS" -> binarySet(member);
+                case "M" -> map(member, level);
+                case "L" -> list(member, level);
+                default -> null; // members the service does not know are dropped
+            };
+            if (value != null) {
+                result = value;
+                types++;
+            }
+        }
+        if (types == 0) {
+            throw DynamoException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        if (types > 1) {
+            throw DynamoException.validation(
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+        }
+        return result;
+    }
+
+    private static DynamoNumber number(String text) {
+        try {
+            return DynamoNumber.parse(text);
+        } catch (DynamoNumber.InvalidNumberException e) {
+            throw DynamoException.validation(e.getMessage());
+        }
+    }
+
+    private static AttributeValue stringSet(JsonNode array) {
+        if (array.isEmpty()) throw DynamoException.validation(INVALID + "An string set  may not be empty");
+        List<String> given = new ArrayList<>();
+        for (JsonNode element : array) if (!element.isNull()) given.add(element.textValue());
+        Set<String> set = new LinkedHashSet<>(given);
+        if (set.size() != given.size()) {
+            throw DynamoException.validation(INVALID + "Input collection " + given + " contains duplicates.");
+        }
+        return new AttributeValue.SS(set);
+    }
+
+    private static AttributeValue numberSet(JsonNode array) {
+        if (array.isEmpty()) throw DynamoException.validation(INVALID + "An number set  may not be empty");
+        Set<DynamoNumber> set = new LinkedHashSet<>();
+        int count = 0;
+        for (JsonNode element : array) {
+            if (element.isNull()) continue;
+            set.add(number(element.textValue()));
+            count++;
+        }
+        if (set.size() != count) throw DynamoException.validation("Input collection contains duplicates");
+        return new AttributeValue.NS(set);
+    }
+
+    private static AttributeValue binarySet(JsonNode array) {
+        if (array.isEmpty()) throw DynamoException.validation(INVALID + "Binary sets should not be empty");
+        List<String> given = new ArrayList<>();
+        Set<Bytes> set = new LinkedHashSet<>();
+        for (JsonNode element : array) {
+            if (element.isNull()) continue;
+            given.add(element.textValue());
+            set.add(Bytes.wrap(Base64Text.decode(element.textValue())));
+        }
+        if (set.size() != given.size()) {
+            throw DynamoException.validation(INVALID + "Input collection " + given + "of type BS contains duplicates.");
+        }
+        return new AttributeValue.BS(set);
+    }
+
+    private static AttributeValue map(JsonNode object, int level) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isNull()) values.put(field.getKey(), read(field.getValue(), level + 1));
+        }
+        return new AttributeValue.M(values);
+    }
+
+    private static AttributeValue list(JsonNode array, int level) {
+        List<AttributeValue> values = new ArrayList<>(array.size());
+        for (JsonNode element : array) if (!element.isNull()) values.add(read(element, level + 1));
+        return new AttributeValue.L(values);
+    }
+
+    // ---- writing ----
+
+    public static ObjectNode writeItem(Map<String, AttributeValue> item) {
+        ObjectNode node = Json.object();
+        item.forEach((name, value) -> node.set(name, write(value)));
+        return node;
+    }
+
+    public static ObjectNode write(AttributeValue value) {
+        ObjectNode node = Json.object();
+        switch (value.type()) {
+            case S -> node.put("S", ((AttributeValue.S) value).value());
+            case N -> node.put("N", ((AttributeValue.N) value).value().toString());
+            case B -> node.put("B", ((AttributeValue.B) value).value().base64());
+            case BOOL -> node.put("BOOL", ((AttributeValue.BOOL) value).value());
+            case NULL -> node.put("NULL", true);
+            case SS -> {
+                ArrayNode array = node.putArray("SS");
+                ((AttributeValue.SS) value).values().forEach(array::add);
+            }
+            case NS -> {
+                ArrayNode array = node.putArray("NS");
+                ((AttributeValue.NS) value).values().forEach(n -> array.add(n.toString()));
+            }
+            case BS -> {
+                ArrayNode array = node.putArray("BS");
+                ((AttributeValue.BS) value).values().forEach(b -> array.add(b.base64()));
+            }
+            case M -> node.set("M", writeItem(((AttributeValue.M) value).values()));
+            case L -> {
+                ArrayNode array = node.putArray("L");
+                ((AttributeValue.L) value).values().forEach(v -> array.add(write(v)));
+            }
+        }
+        return node;
+    }
+}

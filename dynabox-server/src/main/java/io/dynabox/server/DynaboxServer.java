@@ -1,0 +1,110 @@
+package io.dynabox.server;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.Engine;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+/**
+ * The HTTP door: DynamoDB's JSON 1.0 protocol on a Netty server, in front of an
+ * {@link Engine}. Start it from the command line ({@link Main}) or from Java, on a chosen
+ * port or on a free one (port 0), and close it to stop.
+ */
+public final class DynaboxServer implements AutoCloseable {
+    /** The service refuses bodies over 16 MiB with a 413, without reading them. */
+    static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+    private final Engine engine;
+    private final boolean ownsEngine;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Channel channel;
+
+    private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options) {
+        this.engine = engine;
+        this.ownsEngine = ownsEngine;
+        this.bossGroup = new NioEventLoopGroup(1);
+        this.workerGroup = new NioEventLoopGroup();
+        HttpDoor door = new HttpDoor(engine, options.corsOrigins());
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(bossGroup, workerGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast(new HttpServerCodec())
+                                    .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                                    .addLast(door);
+                        }
+                    });
+            this.channel = bootstrap.bind(options.host(), options.port()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /** Starts a server with its own engine, configured by {@code options}. */
+    public static DynaboxServer start(DynaboxOptions options) {
+        return new DynaboxServer(Engines.open(options), true, options);
+    }
+
+    /** Starts a server in front of an engine the caller keeps (and closes), on the engine's configured port. */
+    public static DynaboxServer start(Engine engine) {
+        return new DynaboxServer(engine, false, engine.options());
+    }
+
+    /** Starts a server in front of an engine the caller keeps (and closes), on {@code port} (0 for a free one). */
+    public static DynaboxServer start(Engine engine, int port) {
+        return new DynaboxServer(engine, false, engine.options().toBuilder().port(port).build());
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return ((InetSocketAddress) channel.localAddress()).getHostString();
+    }
+
+    /** The endpoint to give a client, e.g. {@code http://127.0.0.1:8000}. */
+    public URI endpoint() {
+        String host = host();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Blocks until the server is closed. */
+    public void awaitClose() {
+        channel.closeFuture().syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        shutdownGroups();
+        if (ownsEngine) engine.close();
+    }
+
+    private void shutdownGroups() {
+        bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

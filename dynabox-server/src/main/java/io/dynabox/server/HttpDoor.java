@@ -1,0 +1,142 @@
+package io.dynabox.server;
+
+import io.dynabox.engine.DynamoRequest;
+import io.dynabox.engine.DynamoResponse;
+import io.dynabox.engine.Engine;
+import io.dynabox.engine.wire.RequestIds;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Turns HTTP requests into engine calls and engine answers into HTTP responses, with the
+ * service's HTTP rules: GET is a health check, other methods and unknown content types
+ * are a 404, every answer carries a request id and a CRC32 of its body.
+ */
+@ChannelHandler.Sharable
+final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final System.Logger LOG = System.getLogger(HttpDoor.class.getName());
+    private static final String AMZ_JSON = "application/x-amz-json-1.0";
+    private static final String JSON = "application/json";
+    private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Engine engine;
+    private final List<String> corsOrigins;
+
+    HttpDoor(Engine engine, List<String> corsOrigins) {
+        this.engine = engine;
+        this.corsOrigins = corsOrigins;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        FullHttpResponse response;
+        try {
+            response = answer(request);
+        } catch (RuntimeException e) {
+            String requestId = RequestIds.next();
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the HTTP door", e);
+            response = respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, AMZ_JSON,
+                    ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}")
+                            .getBytes(StandardCharsets.UTF_8), requestId);
+        }
+        addCors(request, response);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private FullHttpResponse answer(FullHttpRequest request) {
+        HttpHeaders headers = request.headers();
+        HttpMethod method = request.method();
+        if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
+            return preflight(headers);
+        }
+        if (method.equals(HttpMethod.GET)) return respond(HttpResponseStatus.OK, "text/plain", HEALTHY, RequestIds.next());
+        if (!method.equals(HttpMethod.POST)) return notFound();
+        ByteBuf content = request.content();
+        String contentType = baseType(headers.get(HttpHeaderNames.CONTENT_TYPE));
+        boolean hasBody = content.isReadable();
+        if (hasBody && !AMZ_JSON.equals(contentType) && !JSON.equals(contentType)) return notFound();
+        byte[] body = hasBody ? ByteBufUtil.getBytes(content) : new byte[0];
+        String date = headers.get("X-Amz-Date");
+        if (date == null) date = headers.get(HttpHeaderNames.DATE);
+        DynamoResponse answer = engine.handle(new DynamoRequest(headers.get("X-Amz-Target"),
+                headers.get(HttpHeaderNames.AUTHORIZATION), date, body));
+        String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
+        return respond(HttpResponseStatus.valueOf(answer.status()), responseType, answer.body(), answer.requestId());
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) return null;
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    }
+
+    private static FullHttpResponse notFound() {
+        return respond(HttpResponseStatus.NOT_FOUND, "application/xml", NOT_FOUND, RequestIds.next());
+    }
+
+    private static FullHttpResponse respond(HttpResponseStatus status, String contentType, byte[] body, String requestId) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set("x-amzn-RequestId", requestId)
+                .set("x-amz-crc32", Long.toString(crc.getValue()));
+        return response;
+    }
+
+    private boolean allowsCors(String origin) {
+        return corsOrigins.contains("*") || corsOrigins.contains(origin);
+    }
+
+    private FullHttpResponse preflight(HttpHeaders headers) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
+        response.headers()
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
+                .set("x-amzn-RequestId", RequestIds.next())
+                .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "172800");
+        String requestHeaders = headers.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+        if (requestHeaders != null) response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requestHeaders);
+        String requestMethod = headers.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+        if (requestMethod != null) response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, requestMethod);
+        return response;
+    }
+
+    private void addCors(FullHttpRequest request, FullHttpResponse response) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (origin == null || !allowsCors(origin)) return;
+        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins.contains("*") ? "*" : origin);
+        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "x-amzn-RequestId,x-amz-crc32");
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "connection closed after an error", cause);
+        ctx.close();
+    }
+}

@@ -1,0 +1,109 @@
+package io.dynabox.server;
+
+import io.dynabox.engine.DynaboxOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: Dynabox's own options, and DynamoDB Local's spellings of the same
+ * settings, so Dynabox drops in wherever DynamoDB Local is started.
+ */
+@Command(name = "dynabox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "DynamoDB in a box: answers the Amazon DynamoDB API on HTTP, in memory or in SQLite files.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+    /** How long tables stay CREATING, UPDATING or DELETING when the delay flag is given without a value. */
+    static final long DEFAULT_TRANSIENT_DELAY_MILLIS = 1000;
+
+    @Option(names = {"--port", "-port"}, paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = DynaboxOptions.DEFAULT_PORT;
+
+    @Option(names = {"--host", "-host"}, paramLabel = "ADDRESS", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host = DynaboxOptions.DEFAULT_HOST;
+
+    @Option(names = {"--in-memory", "-inMemory"}, description = "Keep all data in memory (the default).")
+    boolean inMemory;
+
+    @Option(names = {"--db-path", "-dbPath"}, paramLabel = "DIR", description = "Keep data in SQLite files in DIR.")
+    Path dbPath;
+
+    @Option(names = {"--shared-db", "-sharedDb"}, description = "One database for all credentials and regions.")
+    boolean sharedDb;
+
+    @Option(names = {"--delay-transient-statuses", "-delayTransientStatuses"}, arity = "0..1", paramLabel = "MILLIS",
+            fallbackValue = "" + DEFAULT_TRANSIENT_DELAY_MILLIS,
+            description = "Keep tables CREATING, UPDATING and DELETING for MILLIS ms (${FALLBACK-VALUE} when no value is given; default 0).")
+    long delayTransientStatusesMillis;
+
+    @Option(names = {"--strict-messages"}, description = "Error messages exactly as DynamoDB's, without Dynabox's explanations.")
+    boolean strictMessages;
+
+    @Option(names = {"--cors", "-cors"}, split = ",", paramLabel = "ORIGINS",
+            description = "Answer CORS requests from these origins (comma-separated, or *). None by default.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = {"--optimize-db-before-startup", "-optimizeDbBeforeStartup"},
+            description = "Compact the database files before serving (with --db-path).")
+    boolean optimizeDbBeforeStartup;
+
+    @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
+    boolean disableTelemetry;
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    @Override
+    public Integer call() {
+        if (inMemory && dbPath != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--in-memory and --db-path cannot be used together");
+        }
+        DynaboxOptions options = DynaboxOptions.builder()
+                .host(host)
+                .port(port)
+                .dbPath(dbPath)
+                .sharedDb(sharedDb)
+                .delayTransientStatuses(Duration.ofMillis(delayTransientStatusesMillis))
+                .strictMessages(strictMessages)
+                .corsOrigins(corsOrigins)
+                .optimizeDbBeforeStartup(optimizeDbBeforeStartup)
+                .build();
+        DynaboxServer server = DynaboxServer.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynabox-shutdown"));
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.println("Dynabox " + Version.number() + " listening on " + server.endpoint() + " ("
+                + (options.inMemory() ? "in memory" : "SQLite in " + options.dbPath()) + ", "
+                + (sharedDb ? "one shared namespace" : "a namespace per access key and region") + ")");
+        server.awaitClose();
+        return 0;
+    }
+
+    /** The version from the build, for --version and the start-up line. */
+    static final class Version implements CommandLine.IVersionProvider {
+        static String number() {
+            try (InputStream in = Main.class.getResourceAsStream("/dynabox-version.properties")) {
+                Properties properties = new Properties();
+                if (in != null) properties.load(in);
+                return properties.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Dynabox " + number()};
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.dynabox.tests;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.sdk.Dynabox;
+import io.dynabox.server.DynaboxServer;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The two ways into Dynabox that every behaviour test runs through: the HTTP server on a
+ * free loopback port, and the in-process SDK client. Each client gets its own access key,
+ * so each test class works in a namespace of its own.
+ */
+public enum Door {
+    HTTP {
+        @Override
+        public DynamoDbClient client(String accessKey) {
+            return DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .endpointOverride(Shared.SERVER.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(credentials(accessKey))
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                    .build();
+        }
+    },
+    IN_PROCESS {
+        @Override
+        public DynamoDbClient client(String accessKey) {
+            return Shared.IN_PROCESS.dynamoDbClientBuilder()
+                    .credentialsProvider(credentials(accessKey))
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                    .build();
+        }
+    };
+
+    public abstract DynamoDbClient client(String accessKey);
+
+    /** A client in a fresh namespace of its own. */
+    public DynamoDbClient isolatedClient() {
+        return client("test-" + UUID.randomUUID());
+    }
+
+    private static StaticCredentialsProvider credentials(String accessKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret"));
+    }
+
+    /** One server and one in-process engine for the whole test run; they stop with the JVM. */
+    private static final class Shared {
+        static final DynaboxServer SERVER = DynaboxServer.start(DynaboxOptions.builder().port(0).build());
+        static final Dynabox IN_PROCESS = Dynabox.inMemory();
+    }
+}
