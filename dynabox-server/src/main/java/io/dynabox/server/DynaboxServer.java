@@ -2,6 +2,7 @@ package io.dynabox.server;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.WarmUp;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -61,6 +62,15 @@ public final class DynaboxServer implements AutoCloseable {
     /** Starts a server with its own engine, configured by {@code options}. */
     public static DynaboxServer start(DynaboxOptions options) {
         return new DynaboxServer(Engines.open(options), true, options);
+    }
+
+    /**
+     * Starts a server for the command line: the engine's paths are warmed before the port
+     * opens, so the first real request is as fast as the next ones.
+     */
+    static DynaboxServer startWarm(DynaboxOptions options) {
+        WarmUp.run();
+        return start(options);
     }
 
     /** Starts a server in front of an engine the caller keeps (and closes), on the engine's configured port. */

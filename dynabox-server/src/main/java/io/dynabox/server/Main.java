@@ -79,7 +79,7 @@ public final class Main implements Callable<Integer> {
                 .corsOrigins(corsOrigins)
                 .optimizeDbBeforeStartup(optimizeDbBeforeStartup)
                 .build();
-        DynaboxServer server = DynaboxServer.start(options);
+        DynaboxServer server = DynaboxServer.startWarm(options);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         out.println("Dynabox " + Version.number() + " listening on " + server.endpoint() + " ("

@@ -1,0 +1,44 @@
+package io.dynabox.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Runs a few representative requests through a scratch engine before a server opens its
+ * port, so the first real CreateTable or PutItem does not pay for class loading, model
+ * parsing and the interpreter: start-up time is a feature, and so is the first request.
+ */
+public final class WarmUp {
+    private static final String AUTHORIZATION =
+            "AWS4-HMAC-SHA256 Credential=warmup/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
+    private static final String[][] REQUESTS = {
+        {"ListTables", "{}"},
+        {"CreateTable", "{\"TableName\":\"warmup\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+                + "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
+                + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],"
+                + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],"
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],\"BillingMode\":\"PAY_PER_REQUEST\"}"},
+        {"DescribeTable", "{\"TableName\":\"warmup\"}"},
+        {"PutItem", "{\"TableName\":\"warmup\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"x\"},"
+                + "\"l\":{\"L\":[{\"BOOL\":true},{\"NULL\":true},{\"M\":{\"b\":{\"B\":\"AA==\"}}}]},\"ss\":{\"SS\":[\"a\",\"b\"]}},"
+                + "\"ReturnConsumedCapacity\":\"INDEXES\"}"},
+        {"GetItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ReturnConsumedCapacity\":\"TOTAL\"}"},
+        {"UpdateItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                + "\"AttributeUpdates\":{\"n\":{\"Action\":\"ADD\",\"Value\":{\"N\":\"1\"}}},\"ReturnValues\":\"ALL_NEW\"}"},
+        {"GetItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"N\":\"1\"}}}"},
+        {"DeleteItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}"},
+        {"DeleteTable", "{\"TableName\":\"warmup\"}"},
+    };
+
+    private WarmUp() {}
+
+    /** Exercises the engine's common paths once; the answers are thrown away. */
+    public static void run() {
+        try (Engine scratch = new Engine(DynaboxOptions.builder().delayTransientStatuses(Duration.ZERO).build())) {
+            for (String[] request : REQUESTS) {
+                scratch.handle(new DynamoRequest("DynamoDB_20120810." + request[0], AUTHORIZATION, "20260101T000000Z",
+                        request[1].getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+}
