@@ -35,12 +35,21 @@ public record Credentials(String accessKeyId, String region) {
 
     /** The value of {@code name=value} among parameters separated by commas and/or spaces; null when absent or empty. */
     private static String parameter(String header, String name) {
-        for (String part : header.split("[,\\s]+")) {
-            if (part.startsWith(name + "=")) {
-                String value = part.substring(name.length() + 1);
-                return value.isEmpty() ? null : value;
+        int length = header.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && isSeparator(header.charAt(i))) i++;
+            int end = i;
+            while (end < length && !isSeparator(header.charAt(end))) end++;
+            if (header.startsWith(name, i) && i + name.length() < end && header.charAt(i + name.length()) == '=') {
+                return i + name.length() + 1 == end ? null : header.substring(i + name.length() + 1, end);
             }
+            i = end;
         }
         return null;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ',' || Character.isWhitespace(c);
     }
 }

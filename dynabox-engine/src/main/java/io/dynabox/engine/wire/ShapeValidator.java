@@ -173,6 +173,7 @@ public final class ShapeValidator {
     }
 
     private void checkValue(Shape shape, JsonNode value, String path, List<String> problems) {
+        if (!shape.constrained) return; // nothing here or below can fail: items and keys skip the walk
         List<String> phrases = new ArrayList<>();
         constraintFailures(shape, value, phrases);
         for (String phrase : phrases) {
@@ -196,7 +197,6 @@ public final class ShapeValidator {
     private void checkMap(Shape shape, JsonNode map, String path, List<String> problems) {
         Shape key = "TableArn".equals(shape.key) ? shapes.get("TableName") : shapes.get(shape.key);
         Shape value = shapes.get(shape.value);
-        String rendered = ValueText.render(map, shape, shapes::get);
         Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
         boolean keyProblem = false;
         boolean valueProblem = false;
@@ -214,6 +214,7 @@ public final class ShapeValidator {
             }
         }
         // key and value constraints are reported once for the whole map, listing every phrase
+        String rendered = keyProblem || valueProblem ? ValueText.render(map, shape, shapes::get) : null;
         if (keyProblem) {
             problems.add("Value '" + rendered + "' at '" + path + "' failed to satisfy constraint: Map keys must satisfy constraint: ["
                     + String.join(", ", allPhrases(key)) + "]");
@@ -308,6 +309,22 @@ public final class ShapeValidator {
     private ShapeValidator(JsonNode model) {
         model.get("operations").fields().forEachRemaining(e -> operationInputs.put(e.getKey(), e.getValue().textValue()));
         model.get("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), new Shape(e.getKey(), e.getValue())));
+        shapes.values().forEach(shape -> shape.constrained = constrained(shape, new java.util.HashSet<>()));
+        shapes.get("TableArn").constrained = true; // checked with the table-name rules
+    }
+
+    /** Whether a value of this shape, or anything inside it, has a constraint that can fail. */
+    private boolean constrained(Shape shape, Set<String> visiting) {
+        if (!shape.required.isEmpty() || shape.min != null || shape.max != null || shape.pattern != null || shape.enumValues != null) {
+            return true;
+        }
+        if (!visiting.add(shape.name)) return false; // a cycle adds nothing its other members do not
+        List<String> inner = new ArrayList<>(shape.members.values());
+        for (String ref : new String[] {shape.member, shape.key, shape.value}) if (ref != null) inner.add(ref);
+        for (String ref : inner) {
+            if ("TableArn".equals(ref) || constrained(shapes.get(ref), visiting)) return true;
+        }
+        return false;
     }
 
     static final class Shape {
@@ -326,6 +343,8 @@ public final class ShapeValidator {
         final String member;
         final String key;
         final String value;
+        /** False when nothing in a value of this shape can fail a constraint (set once after loading). */
+        boolean constrained;
 
         Shape(String name, JsonNode spec) {
             this.name = name;
