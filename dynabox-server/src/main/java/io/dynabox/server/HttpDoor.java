@@ -12,14 +12,20 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -119,6 +125,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         response.headers()
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
                 .set("x-amzn-RequestId", RequestIds.next())
+                .set("x-amz-crc32", "0")
                 .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "172800");
         String requestHeaders = headers.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
         if (requestHeaders != null) response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requestHeaders);
@@ -132,6 +139,24 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (origin == null || !allowsCors(origin)) return;
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins.contains("*") ? "*" : origin);
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "x-amzn-RequestId,x-amz-crc32");
+    }
+
+    /**
+     * Collects a request body up to {@code maxBytes}. A larger body (announced or streamed)
+     * gets the service's 413 with an empty chunked body, and the connection is closed
+     * rather than read to its end.
+     */
+    static HttpObjectAggregator aggregator(int maxBytes) {
+        return new HttpObjectAggregator(maxBytes) {
+            @Override
+            protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+                HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+                HttpUtil.setTransferEncodingChunked(response, true);
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE).set("x-amzn-RequestId", RequestIds.next());
+                ctx.write(response);
+                ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+            }
+        };
     }
 
     @Override

@@ -67,17 +67,18 @@ public final class ItemKeys {
         List<IndexDefinition> globals = table.globalIndexes();
         for (int i = globals.size() - 1; i >= 0; i--) {
             IndexDefinition index = globals.get(i);
-            checkIndexKey(index, item, index.keySchema().partitionName(), index.keySchema().partitionType());
-            if (index.keySchema().hasSort()) checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType());
+            checkIndexKey(index, item, index.keySchema().partitionName(), index.keySchema().partitionType(), true);
+            if (index.keySchema().hasSort()) checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType(), false);
         }
         List<IndexDefinition> locals = table.localIndexes();
         for (int i = locals.size() - 1; i >= 0; i--) {
             IndexDefinition index = locals.get(i);
-            checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType());
+            checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType(), false);
         }
     }
 
-    private static void checkIndexKey(IndexDefinition index, Map<String, AttributeValue> item, String name, AttributeValue.Type type) {
+    private static void checkIndexKey(IndexDefinition index, Map<String, AttributeValue> item, String name, AttributeValue.Type type,
+                                      boolean partition) {
         AttributeValue value = item.get(name);
         if (value == null) return; // sparse: the item is simply not in this index
         if (value.type() != type) {
@@ -89,6 +90,8 @@ public final class ItemKeys {
                     + "The AttributeValue for a key attribute cannot contain an empty " + (value.type() == AttributeValue.Type.S ? "string" : "binary")
                     + " value. IndexName: " + index.name() + ", IndexKey: " + name);
         }
+        // the service's limits on index key sizes are not recorded; the table's limits keep index keys storable
+        checkKeySize(name, value, partition);
     }
 
     private static void checkKeyValue(String name, AttributeValue value, boolean partition) {
@@ -96,6 +99,10 @@ public final class ItemKeys {
             throw DynamoException.validation(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
                     + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + name);
         }
+        checkKeySize(name, value, partition);
+    }
+
+    private static void checkKeySize(String name, AttributeValue value, boolean partition) {
         long size = value.type() == AttributeValue.Type.N ? 0 : ItemSize.of(value);
         if (partition && size > MAX_PARTITION_KEY_BYTES) {
             throw DynamoException.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes",

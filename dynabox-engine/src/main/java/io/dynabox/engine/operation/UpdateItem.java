@@ -111,7 +111,7 @@ public final class UpdateItem implements Operation {
             }
         }
         Map<String, AttributeValue> values = new LinkedHashMap<>();
-        for (LegacyUpdate update : updates) if (update.value != null && !update.action.equals("DELETE")) values.put(update.name, update.value);
+        for (LegacyUpdate update : updates) if (update.value != null) values.put(update.name, update.value);
         ItemKeys.checkIndexKeys(table, values);
     }
 

@@ -1,6 +1,8 @@
 package io.dynabox.engine.value;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A DynamoDB number: at most 38 significant digits, magnitude from 1E-130 up to but not
@@ -13,6 +15,9 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
     private static final int MAX_EXPONENT = 125;
     /** Smallest power of ten allowed: 1E-130. */
     private static final int MIN_EXPONENT = -130;
+
+    /** BigDecimal's grammar: sign, digits with an optional point, optional exponent; nothing else (no spaces, no words). */
+    private static final Pattern SYNTAX = Pattern.compile("([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+))(?:[eE]([+-]?[0-9]+))?");
 
     public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
 
@@ -54,28 +59,38 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
     /**
      * Parses a number as the service does: Java decimal syntax; then the range, judged by
      * the exponent as written (so {@code 0e126} overflows but {@code 0.0e126} is zero);
-     * then the count of significant digits.
+     * then the count of significant digits. The exponent is read as a 64-bit number, so
+     * {@code 1e99999999999} overflows while an exponent past a long is not a number at all.
      */
     public static DynamoNumber parse(String text) {
         if (text.isEmpty()) throw new InvalidNumberException(Problem.NOT_A_NUMBER);
-        BigDecimal parsed = null;
-        if (looksNumeric(text)) {
-            try {
-                parsed = new BigDecimal(text);
-            } catch (NumberFormatException | ArithmeticException e) {
-                parsed = null;
-            }
+        Matcher m = SYNTAX.matcher(text);
+        if (!m.matches()) throw notANumber(text);
+        long written;
+        try {
+            written = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            throw notANumber(text);
         }
-        if (parsed == null) {
-            throw new InvalidNumberException(Problem.NOT_A_NUMBER, Problem.NOT_A_NUMBER.message + ": " + text);
+        BigDecimal mantissa = new BigDecimal(m.group(1));
+        // the power of ten of the first digit as written; zero keeps the position it was written at
+        long exponent;
+        try {
+            exponent = Math.addExact((long) mantissa.precision() - mantissa.scale() - 1, written);
+        } catch (ArithmeticException e) {
+            exponent = written > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         }
-        int exponent = parsed.precision() - parsed.scale() - 1;
         if (exponent > MAX_EXPONENT) throw new InvalidNumberException(Problem.OVERFLOW);
         if (exponent < MIN_EXPONENT) throw new InvalidNumberException(Problem.UNDERFLOW);
-        if (parsed.signum() == 0) return ZERO;
-        BigDecimal stripped = parsed.stripTrailingZeros();
+        if (mantissa.signum() == 0) return ZERO;
+        // in range, so the shift is bounded by the length of the text
+        BigDecimal stripped = mantissa.scaleByPowerOfTen((int) written).stripTrailingZeros();
         if (stripped.precision() > MAX_DIGITS) throw new InvalidNumberException(Problem.TOO_MANY_DIGITS);
         return new DynamoNumber(stripped);
+    }
+
+    private static InvalidNumberException notANumber(String text) {
+        return new InvalidNumberException(Problem.NOT_A_NUMBER, Problem.NOT_A_NUMBER.message + ": " + text);
     }
 
     /**
@@ -93,15 +108,6 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
 
     public static DynamoNumber of(long value) {
         return of(BigDecimal.valueOf(value));
-    }
-
-    // BigDecimal's grammar, less the forms it takes that the service does not (no spaces, no words)
-    private static boolean looksNumeric(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+')) return false;
-        }
-        return true;
     }
 
     public BigDecimal bigDecimal() {
