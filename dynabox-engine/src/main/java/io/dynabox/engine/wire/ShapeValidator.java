@@ -49,6 +49,15 @@ public final class ShapeValidator {
             Map.entry("ProjectionType", List.of("ALL", "INCLUDE", "KEYS_ONLY")),
             Map.entry("TableClass", List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS")));
 
+    /**
+     * Where the service still answers by constraints the published model has since dropped
+     * (recorded answers): these are merged into the model's shapes.
+     */
+    private static final Map<String, String> RECORDED_CONSTRAINTS = Map.of(
+            "AttributeNameList", "{\"max\":255}",
+            "KeySchema", "{\"max\":2}",
+            "CreateTableInput", "{\"required\":[\"TableName\",\"AttributeDefinitions\",\"KeySchema\"]}");
+
     private final Map<String, String> operationInputs = new HashMap<>();
     private final Map<String, Shape> shapes = new HashMap<>();
 
@@ -308,7 +317,19 @@ public final class ShapeValidator {
 
     private ShapeValidator(JsonNode model) {
         model.get("operations").fields().forEachRemaining(e -> operationInputs.put(e.getKey(), e.getValue().textValue()));
-        model.get("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), new Shape(e.getKey(), e.getValue())));
+        model.get("shapes").fields().forEachRemaining(e -> {
+            JsonNode spec = e.getValue();
+            String recorded = RECORDED_CONSTRAINTS.get(e.getKey());
+            if (recorded != null) {
+                try {
+                    spec = ((com.fasterxml.jackson.databind.node.ObjectNode) spec.deepCopy()).setAll(
+                            (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(recorded));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+            shapes.put(e.getKey(), new Shape(e.getKey(), spec));
+        });
         shapes.values().forEach(shape -> shape.constrained = constrained(shape, new java.util.HashSet<>()));
         shapes.get("TableArn").constrained = true; // checked with the table-name rules
     }

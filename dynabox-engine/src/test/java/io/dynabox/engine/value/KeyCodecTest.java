@@ -1,0 +1,77 @@
+package io.dynabox.engine.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Sort keys encode so that unsigned byte order is DynamoDB's order. */
+class KeyCodecTest {
+
+    private static byte[] sortable(AttributeValue value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        KeyCodec.writeSortable(out, value);
+        return out.toByteArray();
+    }
+
+    /** Shuffles {@code inOrder}, sorts by encoded bytes, and expects the original order back. */
+    private static <T> void assertEncodedOrder(List<T> inOrder, Function<T, AttributeValue> value) {
+        List<T> shuffled = new ArrayList<>(inOrder);
+        Collections.reverse(shuffled);
+        Collections.swap(shuffled, 0, shuffled.size() / 2);
+        shuffled.sort((a, b) -> Arrays.compareUnsigned(sortable(value.apply(a)), sortable(value.apply(b))));
+        assertThat(shuffled).containsExactlyElementsOf(inOrder);
+    }
+
+    @Test
+    void numbersSortNumerically() {
+        assertEncodedOrder(List.of("-1E125", "-1000", "-999.5", "-100", "-10", "-9", "-1.55", "-1.5", "-1", "-0.5", "-1E-130",
+                "0", "1E-130", "0.001", "0.5", "1", "1.5", "1.55", "2", "9", "10", "10.5", "100", "999", "1000", "1E125",
+                "9.9999999999999999999999999999999999999E125"), n -> AttributeValue.n(n));
+    }
+
+    @Test
+    void equalNumbersEncodeEqually() {
+        assertThat(sortable(AttributeValue.n("1e3"))).isEqualTo(sortable(AttributeValue.n("1000.000")));
+        assertThat(sortable(AttributeValue.n("-0"))).isEqualTo(sortable(AttributeValue.n("0.0")));
+    }
+
+    @Test
+    void stringsSortByUtf8BytesNotUtf16Units() {
+        // Java's String.compareTo puts U+10000 (a surrogate pair, 0xD800...) before U+FFFD; UTF-8 puts it after
+        String supplementary = "\uD800\uDC00";
+        String bmpHigh = "\uFFFD";
+        assertThat(supplementary.compareTo(bmpHigh)).isNegative();
+        assertEncodedOrder(List.of("", "A", "Z", "a", "ab", "abc", "b", "z", "¿", "é", "\uE000", bmpHigh, supplementary, "😀"),
+                AttributeValue::s);
+    }
+
+    @Test
+    void stringsWithZeroCharactersKeepPrefixOrder() {
+        assertEncodedOrder(List.of("a", "a\u0000", "a\u0000\u0000", "a\u0000b", "a\u0001", "ab"), AttributeValue::s);
+    }
+
+    @Test
+    void binariesSortAsUnsignedBytes() {
+        assertEncodedOrder(List.of(new byte[] {}, new byte[] {0}, new byte[] {0, 0}, new byte[] {0, 1}, new byte[] {1},
+                new byte[] {0x7F}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xFF, 0}),
+                b -> new AttributeValue.B(Bytes.wrap(b)));
+    }
+
+    @Test
+    void partitionKeysOfEqualValueAreIdentical() {
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        KeyCodec.writePartition(a, AttributeValue.n("1e3"));
+        KeyCodec.writePartition(b, AttributeValue.n("1000"));
+        assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
+        ByteArrayOutputStream c = new ByteArrayOutputStream();
+        KeyCodec.writePartition(c, AttributeValue.n("1001"));
+        assertThat(c.toByteArray()).isNotEqualTo(a.toByteArray());
+    }
+}
