@@ -66,10 +66,23 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DynaboxOptions options = options();
+        DynaboxServer server = DynaboxServer.startWarm(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynabox-shutdown"));
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.println("Dynabox " + Version.number() + " listening on " + server.endpoint() + " ("
+                + (options.inMemory() ? "in memory" : "SQLite in " + options.dbPath()) + ", "
+                + (sharedDb ? "one shared namespace" : "a namespace per access key and region") + ")");
+        server.awaitClose();
+        return 0;
+    }
+
+    /** The options the parsed command line describes. */
+    DynaboxOptions options() {
         if (inMemory && dbPath != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--in-memory and --db-path cannot be used together");
         }
-        DynaboxOptions options = DynaboxOptions.builder()
+        return DynaboxOptions.builder()
                 .host(host)
                 .port(port)
                 .dbPath(dbPath)
@@ -79,14 +92,6 @@ public final class Main implements Callable<Integer> {
                 .corsOrigins(corsOrigins)
                 .optimizeDbBeforeStartup(optimizeDbBeforeStartup)
                 .build();
-        DynaboxServer server = DynaboxServer.startWarm(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynabox-shutdown"));
-        PrintWriter out = new PrintWriter(System.out, true);
-        out.println("Dynabox " + Version.number() + " listening on " + server.endpoint() + " ("
-                + (options.inMemory() ? "in memory" : "SQLite in " + options.dbPath()) + ", "
-                + (sharedDb ? "one shared namespace" : "a namespace per access key and region") + ")");
-        server.awaitClose();
-        return 0;
     }
 
     /** The version from the build, for --version and the start-up line. */

@@ -19,11 +19,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public enum Door {
     HTTP {
         @Override
-        public DynamoDbClient client(String accessKey) {
+        public DynamoDbClient client(String accessKey, Region region) {
             return DynamoDbClient.builder()
                     .httpClient(UrlConnectionHttpClient.create())
                     .endpointOverride(Shared.SERVER.endpoint())
-                    .region(Region.US_EAST_1)
+                    .region(region)
                     .credentialsProvider(credentials(accessKey))
                     .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
                     .build();
@@ -31,15 +31,20 @@ public enum Door {
     },
     IN_PROCESS {
         @Override
-        public DynamoDbClient client(String accessKey) {
+        public DynamoDbClient client(String accessKey, Region region) {
             return Shared.IN_PROCESS.dynamoDbClientBuilder()
+                    .region(region)
                     .credentialsProvider(credentials(accessKey))
                     .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
                     .build();
         }
     };
 
-    public abstract DynamoDbClient client(String accessKey);
+    public abstract DynamoDbClient client(String accessKey, Region region);
+
+    public DynamoDbClient client(String accessKey) {
+        return client(accessKey, Region.US_EAST_1);
+    }
 
     /** A client in a fresh namespace of its own. */
     public DynamoDbClient isolatedClient() {
