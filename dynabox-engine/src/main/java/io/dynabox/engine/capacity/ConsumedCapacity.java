@@ -34,10 +34,12 @@ public final class ConsumedCapacity {
     /** Adds the ConsumedCapacity member for a read to {@code answer}, when asked. */
     public static void addRead(ObjectNode answer, Detail detail, String tableName, double units) {
         if (detail == Detail.NONE) return;
-        ObjectNode node = answer.putObject("ConsumedCapacity");
-        node.put("TableName", tableName);
-        node.put("CapacityUnits", units);
-        if (detail == Detail.INDEXES) node.putObject("Table").put("CapacityUnits", units);
+        answer.set("ConsumedCapacity", read(detail, tableName, units));
+    }
+
+    /** One table's read entry: the member of GetItem answers and an element of BatchGetItem's list. */
+    public static ObjectNode read(Detail detail, String tableName, double units) {
+        return entry(detail, tableName, new WriteCost(units, Map.of(), Map.of()), null);
     }
 
     /** Adds the ConsumedCapacity member for a write to {@code answer}, when asked. */
@@ -47,11 +49,27 @@ public final class ConsumedCapacity {
     }
 
     public static ObjectNode write(Detail detail, String tableName, WriteCost cost) {
+        return entry(detail, tableName, cost, null);
+    }
+
+    /**
+     * One table's entry in a transaction's answer. Transactions alone split the total into
+     * {@code ReadCapacityUnits} or {@code WriteCapacityUnits} (single-item and batch actions do
+     * not), on the entry and on its {@code Table} arm.
+     */
+    public static ObjectNode transactional(Detail detail, String tableName, WriteCost units, boolean write) {
+        return entry(detail, tableName, units, write ? "WriteCapacityUnits" : "ReadCapacityUnits");
+    }
+
+    private static ObjectNode entry(Detail detail, String tableName, WriteCost cost, String splitMember) {
         ObjectNode node = Json.object();
         node.put("TableName", tableName);
         node.put("CapacityUnits", cost.totalUnits());
+        if (splitMember != null) node.put(splitMember, cost.totalUnits());
         if (detail == Detail.INDEXES) {
-            node.putObject("Table").put("CapacityUnits", cost.tableUnits());
+            ObjectNode table = node.putObject("Table");
+            table.put("CapacityUnits", cost.tableUnits());
+            if (splitMember != null) table.put(splitMember, cost.tableUnits());
             arm(node, "GlobalSecondaryIndexes", cost.globalIndexUnits());
             arm(node, "LocalSecondaryIndexes", cost.localIndexUnits());
         }

@@ -6,6 +6,7 @@ import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,41 @@ public final class ItemKeys {
         if (key.size() != expected) throw mismatch(schema, key);
         checkKeyElement(schema, key, schema.partitionName(), schema.partitionType(), true);
         if (schema.hasSort()) checkKeyElement(schema, key, schema.sortName(), schema.sortType(), false);
+    }
+
+    /** True when {@code key} holds exactly the table's key attributes, with their declared types. */
+    public static boolean matchesSchema(KeySchema schema, Map<String, AttributeValue> key) {
+        if (key.size() != (schema.hasSort() ? 2 : 1)) return false;
+        AttributeValue partition = key.get(schema.partitionName());
+        if (partition == null || partition.type() != schema.partitionType()) return false;
+        if (!schema.hasSort()) return true;
+        AttributeValue sort = key.get(schema.sortName());
+        return sort != null && sort.type() == schema.sortType();
+    }
+
+    /** The table key attributes an item carries, as a key map. */
+    public static Map<String, AttributeValue> keyOf(KeySchema schema, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        AttributeValue partition = item.get(schema.partitionName());
+        if (partition != null) key.put(schema.partitionName(), partition);
+        if (schema.hasSort()) {
+            AttributeValue sort = item.get(schema.sortName());
+            if (sort != null) key.put(schema.sortName(), sort);
+        }
+        return key;
+    }
+
+    /**
+     * The values of the key attributes present with their declared types: not empty, not too
+     * long. Transactions check these for the whole request before any action runs, while a
+     * key that does not match the schema cancels only its own action.
+     */
+    public static void checkKeyValues(KeySchema schema, Map<String, AttributeValue> keyOrItem) {
+        AttributeValue partition = keyOrItem.get(schema.partitionName());
+        if (partition != null && partition.type() == schema.partitionType()) checkKeyValue(schema.partitionName(), partition, true);
+        if (!schema.hasSort()) return;
+        AttributeValue sort = keyOrItem.get(schema.sortName());
+        if (sort != null && sort.type() == schema.sortType()) checkKeyValue(schema.sortName(), sort, false);
     }
 
     private static void checkKeyElement(KeySchema schema, Map<String, AttributeValue> key, String name,

@@ -7,15 +7,19 @@ public final class Operations {
     private Operations() {}
 
     public static Map<String, Operation> all() {
-        return Map.of(
-                "CreateTable", new CreateTable(),
-                "DescribeTable", new DescribeTable(),
-                "ListTables", new ListTables(),
-                "DeleteTable", new DeleteTable(),
-                "UpdateTable", new UpdateTable(),
-                "PutItem", new PutItem(),
-                "GetItem", new GetItem(),
-                "DeleteItem", new DeleteItem(),
-                "UpdateItem", new UpdateItem());
+        return Map.ofEntries(
+                Map.entry("CreateTable", new CreateTable()),
+                Map.entry("DescribeTable", new DescribeTable()),
+                Map.entry("ListTables", new ListTables()),
+                Map.entry("DeleteTable", new DeleteTable()),
+                Map.entry("UpdateTable", new UpdateTable()),
+                Map.entry("PutItem", new PutItem()),
+                Map.entry("GetItem", new GetItem()),
+                Map.entry("DeleteItem", new DeleteItem()),
+                Map.entry("UpdateItem", new UpdateItem()),
+                Map.entry("BatchGetItem", new BatchGetItem()),
+                Map.entry("BatchWriteItem", new BatchWriteItem()),
+                Map.entry("TransactGetItems", new TransactGetItems()),
+                Map.entry("TransactWriteItems", new TransactWriteItems()));
     }
 }

@@ -2,6 +2,7 @@ package io.dynabox.engine.table;
 
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.store.Mutation;
+import io.dynabox.engine.store.Store;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
 import java.util.ArrayList;
@@ -43,6 +44,17 @@ public final class ItemWriter {
     /** Applies a planned write through the table's store. */
     public static void apply(Table table, PlannedWrite write) {
         table.store().apply(write.mutations());
+    }
+
+    /**
+     * Applies several planned writes (a batch, a transaction; one or more tables of one
+     * store) as one atomic change: a store that commits to disk commits them together.
+     * Callers hold the write locks of every table involved.
+     */
+    public static void applyAll(Store store, List<PlannedWrite> writes) {
+        List<Mutation> mutations = new ArrayList<>();
+        for (PlannedWrite write : writes) mutations.addAll(write.mutations());
+        if (!mutations.isEmpty()) store.apply(mutations);
     }
 
     private static double planIndex(Table table, IndexDefinition index, Map<String, AttributeValue> oldItem,

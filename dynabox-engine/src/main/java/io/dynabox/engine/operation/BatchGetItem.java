@@ -1,0 +1,115 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchGetItem: up to 100 items by key, over several tables. Each item is read and charged
+ * as a GetItem would be; once the answer would pass 16 MB, the remaining keys come back in
+ * {@code UnprocessedKeys}, with their table's read parameters, for the caller to ask again.
+ */
+public final class BatchGetItem implements Operation {
+    static final int MAX_KEYS = 100;
+    static final long MAX_ANSWER_BYTES = 16L * 1024 * 1024;
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        // the service checks every table's parameters and keys before it looks any table up
+        List<TableRead> reads = new ArrayList<>();
+        int keyCount = 0;
+        Iterator<Map.Entry<String, JsonNode>> entries = request.get("RequestItems").fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            JsonNode spec = entry.getValue();
+            ItemRequests.checkParameterStyle(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
+            Set<String> attributesToGet = GetItem.attributesToGet(spec.get("AttributesToGet"));
+            if (ItemRequests.has(spec, "ProjectionExpression")) {
+                throw DynamoException.validation("Invalid ProjectionExpression: not supported by Dynabox yet",
+                        "projection expressions come with the expression language");
+            }
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            Set<Map<String, AttributeValue>> seen = new HashSet<>();
+            for (JsonNode keyNode : spec.get("Keys")) {
+                Map<String, AttributeValue> key = AttributeValues.readItem(keyNode);
+                if (!seen.add(key)) throw DynamoException.validation("Provided list of item keys contains duplicates");
+                if (++keyCount > MAX_KEYS) {
+                    throw DynamoException.validation("Too many items requested for the BatchGetItem call",
+                            "a BatchGetItem request may name at most " + MAX_KEYS + " keys over all its tables");
+                }
+                keys.add(key);
+            }
+            reads.add(new TableRead(entry.getKey(), spec, keys, attributesToGet, spec.path("ConsistentRead").asBoolean(false)));
+        }
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+
+        List<Table> tables = new ArrayList<>();
+        List<List<byte[]>> storedKeys = new ArrayList<>();
+        for (TableRead read : reads) {
+            Table table = context.usableTable(read.name);
+            List<byte[]> encoded = new ArrayList<>();
+            for (Map<String, AttributeValue> key : read.keys) {
+                ItemKeys.checkKey(table.definition(), key);
+                encoded.add(table.encodeKey(key));
+            }
+            tables.add(table);
+            storedKeys.add(encoded);
+        }
+
+        // one read lock per table for the whole batch: the answer is one consistent view
+        return TableLocks.readAll(tables, () -> {
+            ObjectNode responses = Json.object();
+            ObjectNode unprocessed = Json.object();
+            ArrayNode capacity = Json.array();
+            long answerBytes = 0;
+            for (int t = 0; t < reads.size(); t++) {
+                TableRead read = reads.get(t);
+                Table table = tables.get(t);
+                ArrayNode items = responses.putArray(read.name);
+                ArrayNode leftOver = Json.array();
+                double units = 0;
+                for (int k = 0; k < read.keys.size(); k++) {
+                    Map<String, AttributeValue> item = table.keyspace().get(storedKeys.get(t).get(k));
+                    long size = item == null ? 0 : ItemSize.of(item);
+                    if (!leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
+                        leftOver.add(read.spec.get("Keys").get(k));
+                        continue;
+                    }
+                    answerBytes += size;
+                    units += ConsumedCapacity.readUnits(size, read.consistent);
+                    if (item != null) items.add(AttributeValues.writeItem(GetItem.project(item, read.attributesToGet)));
+                }
+                if (!leftOver.isEmpty()) {
+                    ObjectNode again = read.spec.deepCopy();
+                    again.set("Keys", leftOver);
+                    unprocessed.set(read.name, again);
+                }
+                if (detail != ConsumedCapacity.Detail.NONE) capacity.add(ConsumedCapacity.read(detail, read.name, units));
+            }
+            ObjectNode answer = Json.object();
+            answer.set("Responses", responses);
+            answer.set("UnprocessedKeys", unprocessed);
+            if (detail != ConsumedCapacity.Detail.NONE) answer.set("ConsumedCapacity", capacity);
+            return answer;
+        });
+    }
+
+    /** One table's part of the request, as read and checked. */
+    private record TableRead(String name, JsonNode spec, List<Map<String, AttributeValue>> keys, Set<String> attributesToGet,
+                             boolean consistent) {
+    }
+}

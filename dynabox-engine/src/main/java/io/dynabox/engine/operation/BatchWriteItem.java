@@ -1,0 +1,150 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.ItemCollectionMetrics;
+import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.table.ItemWriter;
+import io.dynabox.engine.table.KeySchema;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes over several tables, without conditions. Each
+ * write is charged as PutItem or DeleteItem would be. Dynabox applies the whole batch at
+ * once (the service promises less: each write is atomic, the batch is not), so
+ * {@code UnprocessedItems} is empty unless a throughput limit refuses some writes.
+ */
+public final class BatchWriteItem implements Operation {
+    static final int MAX_REQUESTS = 25;
+    private static final String NOT_ONE_REQUEST =
+            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        List<TableWrites> batch = new ArrayList<>();
+        int count = 0;
+        Iterator<Map.Entry<String, JsonNode>> entries = request.get("RequestItems").fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            // a request with neither (or both) of PutRequest and DeleteRequest: the service's words are odd, but these
+            for (JsonNode writeRequest : entry.getValue()) {
+                if (ItemRequests.has(writeRequest, "PutRequest") == ItemRequests.has(writeRequest, "DeleteRequest")) {
+                    throw DynamoException.validation(NOT_ONE_REQUEST, "each WriteRequest holds exactly one of PutRequest and DeleteRequest");
+                }
+            }
+            List<Write> writes = new ArrayList<>();
+            for (JsonNode writeRequest : entry.getValue()) {
+                if (ItemRequests.has(writeRequest, "PutRequest")) {
+                    Map<String, AttributeValue> item = AttributeValues.readItem(writeRequest.get("PutRequest").get("Item"));
+                    if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+                        throw DynamoException.validation("Item size has exceeded the maximum allowed size",
+                                "the item is " + ItemSize.of(item) + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
+                    }
+                    writes.add(new Write(item, true));
+                } else {
+                    writes.add(new Write(AttributeValues.readItem(writeRequest.get("DeleteRequest").get("Key")), false));
+                }
+                if (++count > MAX_REQUESTS) {
+                    throw DynamoException.validation("Too many items requested for the BatchWriteItem call",
+                            "a BatchWriteItem request may hold at most " + MAX_REQUESTS + " requests over all its tables");
+                }
+            }
+            batch.add(new TableWrites(entry.getKey(), writes));
+        }
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+        boolean metricsWanted = ItemCollectionMetrics.wanted(request);
+
+        List<Table> tables = new ArrayList<>();
+        List<List<byte[]>> keys = new ArrayList<>();
+        for (TableWrites tableWrites : batch) {
+            Table table = context.usableTable(tableWrites.name);
+            tables.add(table);
+            keys.add(checkedKeys(table, tableWrites.writes));
+        }
+
+        return TableLocks.writeAll(tables, () -> {
+            List<ItemWriter.PlannedWrite> planned = new ArrayList<>();
+            List<WriteCost> costs = new ArrayList<>();
+            for (int t = 0; t < batch.size(); t++) {
+                Table table = tables.get(t);
+                WriteCost cost = new WriteCost(0, Map.of(), Map.of());
+                for (int w = 0; w < batch.get(t).writes.size(); w++) {
+                    Write write = batch.get(t).writes.get(w);
+                    byte[] key = keys.get(t).get(w);
+                    Map<String, AttributeValue> old = table.keyspace().get(key);
+                    if (!write.put && old == null) {
+                        cost = cost.plus(new WriteCost(1, Map.of(), Map.of())); // deleting nothing still costs a unit
+                        continue;
+                    }
+                    ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, write.put ? write.attributes : null);
+                    planned.add(plan);
+                    cost = cost.plus(plan.cost());
+                }
+                costs.add(cost);
+            }
+            ItemWriter.applyAll(context.store(), planned);
+
+            ObjectNode answer = Json.object();
+            answer.putObject("UnprocessedItems");
+            if (detail != ConsumedCapacity.Detail.NONE) {
+                ArrayNode capacity = answer.putArray("ConsumedCapacity");
+                for (int t = 0; t < batch.size(); t++) capacity.add(ConsumedCapacity.write(detail, batch.get(t).name, costs.get(t)));
+            }
+            if (metricsWanted) addMetrics(answer, batch, tables);
+            return answer;
+        });
+    }
+
+    /** Keys checked against the table's schema, then for duplicates (which the service checks after the table lookup). */
+    private static List<byte[]> checkedKeys(Table table, List<Write> writes) {
+        TableDefinition definition = table.definition();
+        KeySchema schema = definition.keySchema();
+        List<byte[]> keys = new ArrayList<>();
+        for (Write write : writes) {
+            // a put's item is checked as a key first: the service answers a key problem in a put as it does in a delete
+            ItemKeys.checkKey(definition, write.put ? ItemKeys.keyOf(schema, write.attributes) : write.attributes);
+            if (write.put) ItemKeys.checkIndexKeys(definition, write.attributes);
+            keys.add(table.encodeKey(write.attributes));
+        }
+        Set<ByteBuffer> seen = new HashSet<>();
+        for (byte[] key : keys) {
+            if (!seen.add(ByteBuffer.wrap(key))) {
+                throw DynamoException.validation("Provided list of item keys contains duplicates",
+                        "two requests for table " + table.name() + " name the same item");
+            }
+        }
+        return keys;
+    }
+
+    private static void addMetrics(ObjectNode answer, List<TableWrites> batch, List<Table> tables) {
+        ObjectNode metrics = answer.putObject("ItemCollectionMetrics");
+        for (int t = 0; t < batch.size(); t++) {
+            if (!ItemCollectionMetrics.applies(tables.get(t))) continue;
+            ArrayNode list = metrics.withArray(batch.get(t).name);
+            for (Write write : batch.get(t).writes) list.add(ItemCollectionMetrics.of(tables.get(t), write.attributes));
+        }
+    }
+
+    /** A put (the item) or a delete (the key). */
+    private record Write(Map<String, AttributeValue> attributes, boolean put) {
+    }
+
+    private record TableWrites(String name, List<Write> writes) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.table.KeySchema;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactGetItems: up to 100 items over several tables, read as one snapshot: the read
+ * locks of every table are held together, so no write (single-item, batch or transaction)
+ * is seen half done. Each read is charged twice a strongly consistent read, misses
+ * included; the answer lists one entry per request, empty for a missing item.
+ */
+public final class TransactGetItems implements Operation {
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        List<Get> gets = new ArrayList<>();
+        for (JsonNode entry : request.get("TransactItems")) gets.add(Get.read(entry.get("Get")));
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+
+        List<Table> tables = new ArrayList<>();
+        for (Get get : gets) tables.add(context.usableTable(get.tableName));
+        List<byte[]> keys = new ArrayList<>();
+        Set<Target> seen = new HashSet<>();
+        for (int i = 0; i < gets.size(); i++) {
+            KeySchema schema = tables.get(i).definition().keySchema();
+            ItemKeys.checkKeyValues(schema, gets.get(i).key);
+            byte[] key = ItemKeys.matchesSchema(schema, gets.get(i).key) ? tables.get(i).encodeKey(gets.get(i).key) : null;
+            if (key != null && !seen.add(new Target(tables.get(i), ByteBuffer.wrap(key)))) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item",
+                        "two gets name the same item of table " + tables.get(i).name());
+            }
+            keys.add(key);
+        }
+        // a key that does not match its table's schema cancels the whole read, as in TransactWriteItems
+        if (keys.contains(null)) {
+            List<ObjectNode> reasons = new ArrayList<>();
+            for (byte[] key : keys) {
+                reasons.add(key == null ? TransactWriteItems.validationError(TransactWriteItems.NOT_MATCHING_SCHEMA) : TransactWriteItems.none());
+            }
+            throw TransactWriteItems.cancellation(reasons);
+        }
+
+        List<Map<String, AttributeValue>> items = TableLocks.readAll(tables, () -> {
+            List<Map<String, AttributeValue>> read = new ArrayList<>();
+            for (int i = 0; i < gets.size(); i++) read.add(tables.get(i).keyspace().get(keys.get(i)));
+            return read;
+        });
+
+        ObjectNode answer = Json.object();
+        Map<Table, Double> units = new LinkedHashMap<>();
+        ArrayNode responses = Json.array();
+        for (int i = 0; i < gets.size(); i++) {
+            Map<String, AttributeValue> item = items.get(i);
+            units.merge(tables.get(i), TransactWriteItems.TRANSACTIONAL_FACTOR
+                    * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
+            ObjectNode response = responses.addObject();
+            if (item != null) response.set("Item", AttributeValues.writeItem(item));
+        }
+        if (detail != ConsumedCapacity.Detail.NONE) {
+            ArrayNode capacity = answer.putArray("ConsumedCapacity");
+            units.forEach((table, total) ->
+                    capacity.add(ConsumedCapacity.transactional(detail, table.name(), new WriteCost(total, Map.of(), Map.of()), false)));
+        }
+        answer.set("Responses", responses);
+        return answer;
+    }
+
+    /** One element of TransactItems. */
+    private record Get(String tableName, Map<String, AttributeValue> key) {
+        static Get read(JsonNode spec) {
+            Map<String, AttributeValue> key = AttributeValues.readItem(spec.get("Key"));
+            ItemRequests.checkParameterStyle(spec, List.of(), List.of("ProjectionExpression"), "");
+            if (ItemRequests.has(spec, "ProjectionExpression")) {
+                throw DynamoException.validation("Invalid ProjectionExpression: not supported by Dynabox yet",
+                        "projection expressions come with the expression language");
+            }
+            return new Get(spec.get("TableName").textValue(), key);
+        }
+    }
+
+    private record Target(Table table, ByteBuffer key) {
+    }
+}

@@ -1,0 +1,261 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.ItemCollectionMetrics;
+import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.table.ItemWriter;
+import io.dynabox.engine.table.KeySchema;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems: up to 100 puts, updates, deletes and condition checks over several
+ * tables, all or nothing. Every action is evaluated against the items as they are before
+ * the transaction; if any fails, nothing is written and the answer is a
+ * TransactionCanceledException whose CancellationReasons say, in request order, what
+ * happened to each action. Writes are charged twice (prepare and commit).
+ *
+ * <p>Concurrency: the transaction holds the write lock of every table it touches (see
+ * {@link TableLocks}), so it is serializable with every other write and no reader sees
+ * part of it. An overlapping transaction waits for the one in flight; Dynabox never
+ * answers TransactionConflictException.
+ */
+public final class TransactWriteItems implements Operation {
+    static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
+    static final double TRANSACTIONAL_FACTOR = 2;
+    static final String NOT_MATCHING_SCHEMA = "The provided key element does not match the schema";
+
+    private final ClientRequestTokens tokens = new ClientRequestTokens();
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        List<Action> actions = new ArrayList<>();
+        long payload = 0;
+        for (JsonNode entry : request.get("TransactItems")) {
+            Action action = Action.read(entry);
+            actions.add(action);
+            payload += ItemSize.of(action.attributes);
+        }
+        if (payload > MAX_PAYLOAD_BYTES) {
+            throw DynamoException.validation("Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
+        }
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+        boolean metricsWanted = ItemCollectionMetrics.wanted(request);
+
+        List<Table> tables = new ArrayList<>();
+        for (Action action : actions) tables.add(context.usableTable(action.tableName));
+        for (int i = 0; i < actions.size(); i++) ItemKeys.checkKeyValues(tables.get(i).definition().keySchema(), actions.get(i).attributes);
+        List<byte[]> keys = distinctKeys(actions, tables);
+
+        String token = request.hasNonNull("ClientRequestToken") ? request.get("ClientRequestToken").textValue() : null;
+        if (token == null) return run(context, actions, tables, keys, detail, metricsWanted);
+        String namespace = context.namespace().id();
+        if (tokens.claim(namespace, token, request, context.nowMillis()) == ClientRequestTokens.Claim.REPLAY) {
+            return replay(actions, tables, keys, detail);
+        }
+        try {
+            JsonNode answer = run(context, actions, tables, keys, detail, metricsWanted);
+            tokens.succeeded(namespace, token, context.nowMillis());
+            return answer;
+        } catch (RuntimeException e) {
+            tokens.failed(namespace, token);
+            throw e;
+        }
+    }
+
+    /** The stored key of each action (null when the key does not match the schema); one item at most once. */
+    private static List<byte[]> distinctKeys(List<Action> actions, List<Table> tables) {
+        List<byte[]> keys = new ArrayList<>();
+        Set<Target> seen = new HashSet<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Table table = tables.get(i);
+            KeySchema schema = table.definition().keySchema();
+            Map<String, AttributeValue> key = actions.get(i).key(schema);
+            byte[] stored = ItemKeys.matchesSchema(schema, key) ? table.encodeKey(key) : null;
+            if (stored != null && !seen.add(new Target(table, ByteBuffer.wrap(stored)))) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item",
+                        "two actions name the same item of table " + table.name());
+            }
+            keys.add(stored);
+        }
+        return keys;
+    }
+
+    private static JsonNode run(RequestContext context, List<Action> actions, List<Table> tables, List<byte[]> keys,
+                                ConsumedCapacity.Detail detail, boolean metricsWanted) {
+        return TableLocks.writeAll(tables, () -> {
+            List<ObjectNode> reasons = new ArrayList<>();
+            List<ItemWriter.PlannedWrite> planned = new ArrayList<>();
+            Map<Table, WriteCost> costs = new LinkedHashMap<>();
+            boolean cancelled = false;
+            for (int i = 0; i < actions.size(); i++) {
+                Action action = actions.get(i);
+                Table table = tables.get(i);
+                Map<String, AttributeValue> old = keys.get(i) == null ? null : table.keyspace().get(keys.get(i));
+                Outcome outcome = action.evaluate(table, keys.get(i), old);
+                reasons.add(outcome.reason);
+                if (outcome.reason.get("Code").textValue().equals("None")) {
+                    if (outcome.write != null) planned.add(outcome.write);
+                    costs.merge(table, outcome.cost, WriteCost::plus);
+                } else {
+                    cancelled = true;
+                }
+            }
+            if (cancelled) throw cancellation(reasons);
+            ItemWriter.applyAll(context.store(), planned);
+
+            ObjectNode answer = Json.object();
+            if (detail != ConsumedCapacity.Detail.NONE) {
+                ArrayNode capacity = answer.putArray("ConsumedCapacity");
+                costs.forEach((table, cost) ->
+                        capacity.add(ConsumedCapacity.transactional(detail, table.name(), cost.times(TRANSACTIONAL_FACTOR), true)));
+            }
+            if (metricsWanted) {
+                ObjectNode metrics = answer.putObject("ItemCollectionMetrics");
+                for (int i = 0; i < actions.size(); i++) {
+                    Table table = tables.get(i);
+                    if (actions.get(i).kind != Kind.CONDITION_CHECK && ItemCollectionMetrics.applies(table)) {
+                        metrics.withArray(table.name()).add(ItemCollectionMetrics.of(table, actions.get(i).attributes));
+                    }
+                }
+            }
+            return answer;
+        });
+    }
+
+    /**
+     * The answer to a repeated request within the token's ten minutes: nothing is written
+     * again, and the capacity reported is that of reading each item transactionally, as the
+     * service reports it.
+     */
+    private static JsonNode replay(List<Action> actions, List<Table> tables, List<byte[]> keys, ConsumedCapacity.Detail detail) {
+        ObjectNode answer = Json.object();
+        if (detail == ConsumedCapacity.Detail.NONE) return answer;
+        Map<Table, Double> units = TableLocks.readAll(tables, () -> {
+            Map<Table, Double> read = new LinkedHashMap<>();
+            for (int i = 0; i < actions.size(); i++) {
+                Map<String, AttributeValue> item = keys.get(i) == null ? null : tables.get(i).keyspace().get(keys.get(i));
+                double cost = TRANSACTIONAL_FACTOR * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
+                read.merge(tables.get(i), cost, Double::sum);
+            }
+            return read;
+        });
+        ArrayNode capacity = answer.putArray("ConsumedCapacity");
+        units.forEach((table, total) ->
+                capacity.add(ConsumedCapacity.transactional(detail, table.name(), new WriteCost(total, Map.of(), Map.of()), false)));
+        return answer;
+    }
+
+    /** TransactionCanceledException: the codes in the message and the reasons in the body, in request order. */
+    static DynamoException cancellation(List<ObjectNode> reasons) {
+        List<String> codes = new ArrayList<>();
+        ArrayNode list = Json.array();
+        for (ObjectNode reason : reasons) {
+            codes.add(reason.get("Code").textValue());
+            list.add(reason);
+        }
+        ObjectNode extra = Json.object();
+        extra.set("CancellationReasons", list);
+        return new DynamoException(ErrorCode.TRANSACTION_CANCELED,
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, null, extra);
+    }
+
+    static ObjectNode none() {
+        ObjectNode reason = Json.object();
+        reason.put("Code", "None");
+        return reason;
+    }
+
+    static ObjectNode validationError(String message) {
+        ObjectNode reason = Json.object();
+        reason.put("Code", "ValidationError");
+        reason.put("Message", message);
+        return reason;
+    }
+
+    enum Kind { CONDITION_CHECK, PUT, DELETE, UPDATE }
+
+    /** What one action did, or why it cancels the transaction; {@code write} is null when nothing is written. */
+    private record Outcome(ObjectNode reason, ItemWriter.PlannedWrite write, WriteCost cost) {
+        static Outcome failed(ObjectNode reason) {
+            return new Outcome(reason, null, null);
+        }
+    }
+
+    /** One element of TransactItems: its kind, its table, and its item (Put) or key (the others). */
+    private record Action(Kind kind, JsonNode spec, String tableName, Map<String, AttributeValue> attributes) {
+
+        static Action read(JsonNode entry) {
+            List<Kind> kinds = new ArrayList<>();
+            if (ItemRequests.has(entry, "ConditionCheck")) kinds.add(Kind.CONDITION_CHECK);
+            if (ItemRequests.has(entry, "Put")) kinds.add(Kind.PUT);
+            if (ItemRequests.has(entry, "Delete")) kinds.add(Kind.DELETE);
+            if (ItemRequests.has(entry, "Update")) kinds.add(Kind.UPDATE);
+            if (kinds.isEmpty()) {
+                throw DynamoException.validation("Invalid Request: TransactWriteRequest should contain Delete or Put or Update request");
+            }
+            if (kinds.size() > 1) throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            Kind kind = kinds.get(0);
+            JsonNode spec = entry.get(switch (kind) {
+                case CONDITION_CHECK -> "ConditionCheck";
+                case PUT -> "Put";
+                case DELETE -> "Delete";
+                case UPDATE -> "Update";
+            });
+            Map<String, AttributeValue> attributes = AttributeValues.readItem(spec.get(kind == Kind.PUT ? "Item" : "Key"));
+            if (kind == Kind.PUT && ItemSize.of(attributes) > ItemSize.MAX_ITEM_BYTES) {
+                throw DynamoException.validation("Item size has exceeded the maximum allowed size",
+                        "the item is " + ItemSize.of(attributes) + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
+            }
+            ItemRequests.checkParameterStyle(spec, List.of(), kind == Kind.UPDATE ? List.of("UpdateExpression", "ConditionExpression")
+                    : List.of("ConditionExpression"), "");
+            Conditions.rejectUntilBuilt(spec);
+            return new Action(kind, spec, spec.get("TableName").textValue(), attributes);
+        }
+
+        Map<String, AttributeValue> key(KeySchema schema) {
+            return kind == Kind.PUT ? ItemKeys.keyOf(schema, attributes) : attributes;
+        }
+
+        /** This action against {@code old}, the item as it is before the transaction. Caller holds the table's write lock. */
+        Outcome evaluate(Table table, byte[] key, Map<String, AttributeValue> old) {
+            switch (kind) {
+                case PUT -> {
+                    try {
+                        ItemKeys.checkItem(table.definition(), attributes);
+                    } catch (DynamoException e) {
+                        return Outcome.failed(validationError(e.getMessage()));
+                    }
+                    ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, attributes);
+                    return new Outcome(none(), write, write.cost());
+                }
+                case DELETE -> {
+                    if (key == null) return Outcome.failed(validationError(NOT_MATCHING_SCHEMA));
+                    if (old == null) return new Outcome(none(), null, new WriteCost(1, Map.of(), Map.of()));
+                    ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, null);
+                    return new Outcome(none(), write, write.cost());
+                }
+                default -> throw new IllegalStateException(kind + " actions are refused until conditions are supported");
+            }
+        }
+    }
+
+    private record Target(Table table, ByteBuffer key) {
+    }
+}

@@ -1,0 +1,94 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.Tables.key;
+import static io.dynabox.tests.Tables.n;
+import static io.dynabox.tests.Tables.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+@ParameterizedClass
+@EnumSource(Door.class)
+class TransactGetItemsTest {
+    @Parameter
+    Door door;
+
+    DynamoDbClient client;
+
+    @BeforeEach
+    void open() {
+        client = door.isolatedClient();
+        Tables.hash(client, "first");
+        Tables.hash(client, "second");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    static TransactGetItem get(String table, Map<String, AttributeValue> key) {
+        return TransactGetItem.builder().get(g -> g.tableName(table).key(key)).build();
+    }
+
+    @Test
+    void readsAcrossTablesInRequestOrderAndChargesTwiceAStrongRead() {
+        client.putItem(b -> b.tableName("first").item(Map.of("pk", s("a"), "v", n("1"))));
+        client.putItem(b -> b.tableName("second").item(Map.of("pk", s("b"), "big", s("x".repeat(4097)))));
+        var answer = client.transactGetItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).transactItems(
+                get("second", key("b")), get("first", key("missing")), get("first", key("a"))));
+
+        assertThat(answer.responses()).hasSize(3);
+        assertThat(answer.responses().get(0).item()).containsKey("big");
+        assertThat(answer.responses().get(1).hasItem()).isFalse();
+        assertThat(answer.responses().get(2).item()).isEqualTo(Map.of("pk", s("a"), "v", n("1")));
+        assertThat(answer.consumedCapacity()).containsExactlyInAnyOrder(
+                ConsumedCapacity.builder().tableName("first").capacityUnits(4.0).readCapacityUnits(4.0)
+                        .table(c -> c.capacityUnits(4.0).readCapacityUnits(4.0)).build(),
+                ConsumedCapacity.builder().tableName("second").capacityUnits(4.0).readCapacityUnits(4.0)
+                        .table(c -> c.capacityUnits(4.0).readCapacityUnits(4.0)).build());
+    }
+
+    @Test
+    void refusesTwoReadsOfOneItem() {
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(get("first", key("a")), get("first", key("a")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Transaction request cannot include multiple operations on one item");
+                });
+    }
+
+    @Test
+    void cancelsWhenAKeyDoesNotMatchItsSchema() {
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(get("first", key("a")), get("second", Map.of()))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]");
+                    assertThat(e.cancellationReasons().get(1)).isEqualTo(CancellationReason.builder().code("ValidationError")
+                            .message("The provided key element does not match the schema").build());
+                });
+    }
+
+    @Test
+    void answersResourceNotFoundForAMissingTable() {
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(get("nosuchtable", key("a")))))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Requested resource not found");
+    }
+}

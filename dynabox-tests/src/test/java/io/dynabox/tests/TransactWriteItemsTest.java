@@ -1,0 +1,163 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.Tables.key;
+import static io.dynabox.tests.Tables.n;
+import static io.dynabox.tests.Tables.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+@ParameterizedClass
+@EnumSource(Door.class)
+class TransactWriteItemsTest {
+    @Parameter
+    Door door;
+
+    DynamoDbClient client;
+
+    @BeforeEach
+    void open() {
+        client = door.isolatedClient();
+        Tables.hash(client, "first");
+        Tables.hash(client, "second");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    }
+
+    static TransactWriteItem delete(String table, Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build();
+    }
+
+    Map<String, AttributeValue> get(String table, String pk) {
+        return client.getItem(b -> b.tableName(table).key(key(pk)).consistentRead(true)).item();
+    }
+
+    @Test
+    void writesAcrossTablesAndChargesTwoUnitsPerUnit() {
+        client.putItem(b -> b.tableName("second").item(Map.of("pk", s("gone"))));
+        var answer = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
+                put("first", Map.of("pk", s("a"), "b", s("x".repeat(1025 - 4)))),
+                put("first", Map.of("pk", s("b"))),
+                delete("second", key("gone")),
+                delete("second", key("never there"))));
+
+        assertThat(get("first", "a")).isNotNull();
+        assertThat(get("first", "b")).isNotNull();
+        assertThat(get("second", "gone")).isEmpty();
+        assertThat(answer.consumedCapacity()).containsExactlyInAnyOrder(
+                ConsumedCapacity.builder().tableName("first").capacityUnits(6.0).writeCapacityUnits(6.0).build(),
+                ConsumedCapacity.builder().tableName("second").capacityUnits(4.0).writeCapacityUnits(4.0).build());
+    }
+
+    @Test
+    void writesNothingWhenAnActionFailsAndGivesReasonsInRequestOrder() {
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
+                put("first", Map.of("pk", s("fine"))),
+                put("first", Map.of("pk", n("5"))),
+                delete("second", Map.of("pk", n("1"))))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError, ValidationError]");
+                    assertThat(e.cancellationReasons()).containsExactly(
+                            CancellationReason.builder().code("None").build(),
+                            CancellationReason.builder().code("ValidationError")
+                                    .message("One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N").build(),
+                            CancellationReason.builder().code("ValidationError").message("The provided key element does not match the schema").build());
+                });
+        assertThat(get("first", "fine")).isEmpty();
+    }
+
+    @Test
+    void refusesTwoActionsOnOneItem() {
+        assertValidation(List.of(put("first", Map.of("pk", s("a"), "v", n("1"))), delete("first", key("a"))),
+                "Transaction request cannot include multiple operations on one item");
+        assertValidation(List.of(put("first", key("a")), put("second", key("a")), put("first", key("a"))),
+                "Transaction request cannot include multiple operations on one item");
+    }
+
+    @Test
+    void refusesAnElementWithoutOrWithSeveralActions() {
+        assertValidation(List.of(TransactWriteItem.builder().build()),
+                "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request");
+        assertValidation(List.of(TransactWriteItem.builder().put(p -> p.tableName("first").item(key("a")))
+                        .delete(d -> d.tableName("first").key(key("b"))).build()),
+                "TransactItems can only contain one of Check, Put, Update or Delete");
+    }
+
+    @Test
+    void refusesEmptyKeyValuesForTheWholeRequest() {
+        assertValidation(List.of(put("first", key("fine")), delete("second", key(""))),
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk");
+    }
+
+    @Test
+    void answersResourceNotFoundForAMissingTable() {
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(put("first", key("a")), put("nosuchtable", key("a")))))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageStartingWith("Requested resource not found");
+        assertThat(get("first", "a")).isEmpty();
+    }
+
+    @Test
+    void aRepeatedTokenAnswersWithoutWritingAgainAndReportsReadCapacity() {
+        List<TransactWriteItem> items = List.of(put("first", Map.of("pk", s("a"), "v", n("1"), "b", s("x".repeat(1500)))));
+        var first = client.transactWriteItems(b -> b.clientRequestToken("token-1").transactItems(items)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(first.consumedCapacity()).containsExactly(
+                ConsumedCapacity.builder().tableName("first").capacityUnits(4.0).writeCapacityUnits(4.0).build());
+
+        client.putItem(b -> b.tableName("first").item(Map.of("pk", s("a"), "v", n("2"))));
+        var replay = client.transactWriteItems(b -> b.clientRequestToken("token-1").transactItems(items)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(get("first", "a")).containsEntry("v", n("2"));
+        assertThat(replay.consumedCapacity()).containsExactly(
+                ConsumedCapacity.builder().tableName("first").capacityUnits(2.0).readCapacityUnits(2.0).build());
+
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.clientRequestToken("token-1")
+                .transactItems(put("first", Map.of("pk", s("a"), "v", n("3"))))))
+                .isInstanceOf(IdempotentParameterMismatchException.class)
+                .hasMessageStartingWith("Specified idempotent token was used with different request parameters within the idempotency window");
+        assertThat(get("first", "a")).containsEntry("v", n("2"));
+    }
+
+    @Test
+    void aTokenOfAFailedTransactionCanBeUsedAgain() {
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.clientRequestToken("token-2").transactItems(put("first", Map.of("pk", n("1"))))))
+                .isInstanceOf(TransactionCanceledException.class);
+        client.transactWriteItems(b -> b.clientRequestToken("token-2").transactItems(put("first", key("a"))));
+        assertThat(get("first", "a")).isNotNull();
+    }
+
+    private void assertValidation(List<TransactWriteItem> items, String message) {
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(items)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith(message);
+                });
+    }
+}
