@@ -7,6 +7,7 @@ import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.Operations;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.store.MemoryStore;
+import io.dynabox.engine.store.SqliteStore;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.wire.Credentials;
@@ -36,7 +37,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
 
     public Engine(DynaboxOptions options) {
-        this(options, new MemoryStore(), System::currentTimeMillis);
+        this(options, options.inMemory() ? new MemoryStore() : new SqliteStore(options.dbPath(), options.optimizeDbBeforeStartup()),
+                System::currentTimeMillis);
     }
 
     public Engine(DynaboxOptions options, Store store, LongSupplier clock) {
@@ -75,7 +77,9 @@ public final class Engine implements AutoCloseable {
         if (body == null) throw DynamoException.serialization(null);
         ShapeValidator.instance().validate(action, body);
         Namespace namespace = namespace(credentials);
-        return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
+        JsonNode answer = operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
+        store.awaitDurable(); // acknowledge only what is on disk; no lock is held here
+        return answer;
     }
 
     private static String actionOf(String target) {
@@ -85,7 +89,7 @@ public final class Engine implements AutoCloseable {
 
     private Namespace namespace(Credentials credentials) {
         String id = options.sharedDb() ? SHARED_NAMESPACE : credentials.accessKeyId() + "_" + credentials.region();
-        return namespaces.computeIfAbsent(id, key -> new Namespace(key, credentials.region()));
+        return namespaces.computeIfAbsent(id, key -> Namespace.load(key, credentials.region(), store));
     }
 
     @Override

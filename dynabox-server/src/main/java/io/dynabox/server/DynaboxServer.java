@@ -12,6 +12,8 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
 
@@ -23,11 +25,14 @@ import java.net.URI;
 public final class DynaboxServer implements AutoCloseable {
     /** The service refuses bodies over 16 MiB with a 413, without reading them. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    /** Threads that run engine calls when the store blocks; connections are spread over them. */
+    static final int ENGINE_THREADS = 64;
 
     private final Engine engine;
     private final boolean ownsEngine;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
+    private final EventExecutorGroup engineGroup;
     private final Channel channel;
 
     private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options) {
@@ -35,6 +40,8 @@ public final class DynaboxServer implements AutoCloseable {
         this.ownsEngine = ownsEngine;
         this.bossGroup = new NioEventLoopGroup(1);
         this.workerGroup = new NioEventLoopGroup();
+        // a file store makes each write wait for its commit: run the engine off the event loops
+        this.engineGroup = options.inMemory() ? null : new DefaultEventExecutorGroup(ENGINE_THREADS);
         HttpDoor door = new HttpDoor(engine, options.corsOrigins());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
@@ -48,12 +55,13 @@ public final class DynaboxServer implements AutoCloseable {
                             ch.pipeline()
                                     .addLast(new HttpServerCodec())
                                     .addLast(HttpDoor.aggregator(MAX_REQUEST_BYTES))
-                                    .addLast(door);
+                                    .addLast(engineGroup, "door", door);
                         }
                     });
             this.channel = bootstrap.bind(options.host(), options.port()).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             shutdownGroups();
+            if (ownsEngine) engine.close();
             throw e;
         }
     }
@@ -115,5 +123,6 @@ public final class DynaboxServer implements AutoCloseable {
     private void shutdownGroups() {
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        if (engineGroup != null) engineGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -1,6 +1,7 @@
 package io.dynabox.server;
 
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -67,7 +68,13 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         DynaboxOptions options = options();
-        DynaboxServer server = DynaboxServer.startWarm(options);
+        DynaboxServer server;
+        try {
+            server = DynaboxServer.startWarm(options);
+        } catch (StoreException e) {
+            System.err.println("dynabox: " + e.getMessage());
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         out.println("Dynabox " + Version.number() + " listening on " + server.endpoint() + " ("

@@ -12,8 +12,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The two ways into Dynabox that every behaviour test runs through: the HTTP server on a
- * free loopback port, and the in-process SDK client. Each client gets its own access key,
+ * The ways into Dynabox that every behaviour test runs through: the HTTP server on a
+ * free loopback port (in memory, and on SQLite files), and the in-process SDK client. Each client gets its own access key,
  * so each test class works in a namespace of its own.
  */
 public enum Door {
@@ -24,6 +24,19 @@ public enum Door {
                     .httpClient(UrlConnectionHttpClient.create())
                     .endpointOverride(Shared.SERVER.endpoint())
                     .region(region)
+                    .credentialsProvider(credentials(accessKey))
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                    .build();
+        }
+    },
+    /** The HTTP server on SQLite files in a temporary directory: the same behaviour from the file store. */
+    HTTP_SQLITE {
+        @Override
+        public DynamoDbClient client(String accessKey) {
+            return DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .endpointOverride(Shared.SQLITE_SERVER.endpoint())
+                    .region(Region.US_EAST_1)
                     .credentialsProvider(credentials(accessKey))
                     .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
                     .build();
@@ -59,5 +72,6 @@ public enum Door {
     private static final class Shared {
         static final DynaboxServer SERVER = DynaboxServer.start(DynaboxOptions.builder().port(0).build());
         static final Dynabox IN_PROCESS = Dynabox.inMemory();
+        static final DynaboxServer SQLITE_SERVER = DynaboxServer.start(DynaboxOptions.builder().port(0).dbPath(TempDirs.create("dynabox-sqlite")).build());
     }
 }

@@ -29,8 +29,20 @@ public interface Store extends AutoCloseable {
     /** Removes one index's keyspace. */
     void dropIndex(String namespace, String table, String index);
 
-    /** Applies the mutations all together or not at all. */
+    /**
+     * Applies the mutations all together or not at all. They are visible to readers when
+     * this returns; a store that commits in the background makes them durable later (see
+     * {@link #awaitDurable}), so callers need not hold locks while a disk syncs.
+     */
     void apply(List<Mutation> mutations);
+
+    /**
+     * Waits until everything the calling thread applied is durable, or throws if it could
+     * not be made so. The engine calls it after an action, with no lock held, before it
+     * acknowledges the request.
+     */
+    default void awaitDurable() {
+    }
 
     @Override
     void close();

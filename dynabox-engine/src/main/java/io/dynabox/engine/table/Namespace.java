@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import io.dynabox.engine.store.Store;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -39,9 +40,24 @@ public final class Namespace {
         return table;
     }
 
-    /** Adds the table unless one of that name exists; returns the existing one, or null if added. */
+    /** A namespace with the tables the store kept for it (none for the memory store). */
+    public static Namespace load(String id, String region, Store store) {
+        Namespace namespace = new Namespace(id, region);
+        store.loadTables(id).forEach((name, document) -> namespace.tables.put(name, TableDocuments.read(document, store, id)));
+        return namespace;
+    }
+
+    /** Adds (and persists) the table unless one of that name exists; returns the existing one, or null if added. */
     public Table addIfAbsent(Table table) {
-        return tables.putIfAbsent(table.name(), table);
+        Table existing = tables.putIfAbsent(table.name(), table);
+        if (existing != null) return existing;
+        try {
+            table.persist();
+        } catch (RuntimeException e) {
+            tables.remove(table.name(), table);
+            throw e;
+        }
+        return null;
     }
 
     public void remove(Table table) {

@@ -76,6 +76,20 @@ public final class Table {
         definition = newDefinition;
         transientStatus = status;
         settledAtMillis = settledAt;
+        persist();
+    }
+
+    /** Saves the metadata in the store, for stores that outlive the process. */
+    void persist() {
+        store.saveTable(namespaceId, definition.name(), TableDocuments.write(this));
+    }
+
+    String transientStatus() {
+        return transientStatus;
+    }
+
+    long settledAtMillis() {
+        return settledAtMillis;
     }
 
     public void markDeleting(long untilMillis) {

@@ -1,0 +1,451 @@
+package io.dynabox.engine.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * One SQLite database: one namespace's tables and items. Schema (version 1, kept in
+ * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files):
+ * <pre>
+ * tables(name TEXT PRIMARY KEY, metadata TEXT)          -- table definition and status, JSON
+ * items(table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER,
+ *       PRIMARY KEY (table_name, index_name, key)) WITHOUT ROWID
+ *   -- index_name '' for the table itself; key is KeyCodec's bytes, whose memcmp order is
+ *   -- DynamoDB's; item is the item (or index entry) in DynamoDB JSON; size by DynamoDB's rules
+ * </pre>
+ *
+ * <p>Durability: WAL journal with {@code synchronous=NORMAL}: a commit is in the WAL file
+ * (the operating system's cache) when it returns, so it survives the death of the process
+ * (kill -9) at any moment; an operating system crash or power loss can lose the last
+ * commits, never the consistency of the file. One committer thread writes; readers use
+ * their own connections and never wait for it (WAL snapshots).
+ *
+ * <p>Faults: when a commit fails (disk full, I/O error, a lock held too long by another
+ * program) every write not yet committed is failed (its request answers InternalServerError)
+ * and withdrawn from the overlays, so what readers see is again what is on disk; the file
+ * refuses writes, and the committer retries each second until a write succeeds again.
+ */
+final class SqliteFile {
+    private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
+    static final int SCHEMA_VERSION = 1;
+    /** "DYNB": tells a Dynabox database from any other SQLite file. */
+    static final int APPLICATION_ID = 0x44594E42;
+    private static final int MAX_WORKS_PER_COMMIT = 4096;
+
+    private final Path path;
+    private final Connection writer;
+    private final ConcurrentLinkedQueue<Reader> readers = new ConcurrentLinkedQueue<>();
+    private final Map<String, SqliteKeyspace> keyspaces = new ConcurrentHashMap<>();
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    // appliers share it; a failed commit takes it alone to withdraw everything uncommitted
+    private final ReentrantReadWriteLock applyLock = new ReentrantReadWriteLock();
+    private final Thread committer;
+    private volatile boolean running = true;
+    private volatile StoreException failure;
+    private PreparedStatement put; // the committer's own
+    private PreparedStatement delete;
+
+    private SqliteFile(Path path, Connection writer) {
+        this.path = path;
+        this.writer = writer;
+        this.committer = new Thread(this::commitLoop, "dynabox-sqlite-commit " + path.getFileName());
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    /** Opens or creates the database, checking it is a Dynabox database of a schema this version reads. */
+    static SqliteFile open(Path path) {
+        Connection connection = null;
+        try {
+            connection = connect(path, true);
+            checkSchema(path, connection);
+            return new SqliteFile(path, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot open the database " + path + ": " + describe(e)
+                    + " (if the file is damaged, move it away; Dynabox creates a new one)", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path path, boolean create) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(5000);
+        if (!create) config.resetOpenMode(SQLiteOpenMode.CREATE);
+        return config.createConnection("jdbc:sqlite:" + path);
+    }
+
+    private static void checkSchema(Path path, Connection connection) throws SQLException {
+        int applicationId = pragmaInt(connection, "application_id");
+        int version = pragmaInt(connection, "user_version");
+        if (applicationId == 0 && version == 0) {
+            if (pragmaInt(connection, "page_count") > 1 && hasAnyTable(connection)) {
+                throw new StoreException("the database " + path + " is not a Dynabox database (it holds other tables); "
+                        + "move it away or choose another --db-path");
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS items (table_name TEXT NOT NULL, index_name TEXT NOT NULL, key BLOB NOT NULL, "
+                        + "item TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (table_name, index_name, key)) WITHOUT ROWID");
+                s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("COMMIT");
+            }
+            return;
+        }
+        if (applicationId != APPLICATION_ID) {
+            throw new StoreException("the database " + path + " is not a Dynabox database (application_id " + applicationId
+                    + "); move it away or choose another --db-path");
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new StoreException("the database " + path + " was written by a newer Dynabox (schema version " + version
+                    + "; this Dynabox reads version " + SCHEMA_VERSION + "): use that Dynabox version or a newer one");
+        }
+        if (version < SCHEMA_VERSION) {
+            throw new StoreException("the database " + path + " has schema version " + version
+                    + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
+        }
+    }
+
+    private static boolean hasAnyTable(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    private static int pragmaInt(Connection connection, String pragma) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** --optimize-db-before-startup: rewrites the file compactly and refreshes the query planner's statistics. */
+    void optimize() {
+        runExclusive(connection -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                s.execute("VACUUM");
+                s.execute("PRAGMA optimize");
+            }
+        }, "compact");
+    }
+
+    Map<String, byte[]> loadTables() {
+        return read(reader -> {
+            Map<String, byte[]> tables = new LinkedHashMap<>();
+            try (ResultSet rs = reader.statement("SELECT name, metadata FROM tables ORDER BY name").executeQuery()) {
+                while (rs.next()) tables.put(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+            }
+            return tables;
+        });
+    }
+
+    void saveTable(String table, String metadata) {
+        runExclusive(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO tables (name, metadata) VALUES (?, ?)")) {
+                s.setString(1, table);
+                s.setString(2, metadata);
+                s.executeUpdate();
+            }
+        }, "save the table " + table);
+    }
+
+    void dropTable(String table) {
+        runExclusive(connection -> {
+            try (PreparedStatement items = connection.prepareStatement("DELETE FROM items WHERE table_name = ?");
+                 PreparedStatement tables = connection.prepareStatement("DELETE FROM tables WHERE name = ?")) {
+                items.setString(1, table);
+                items.executeUpdate();
+                tables.setString(1, table);
+                tables.executeUpdate();
+            }
+        }, "drop the table " + table);
+        // on disk now: later keyspaces of that name start empty, writes to the old ones go nowhere
+        keyspaces.values().removeIf(k -> {
+            if (!k.table().equals(table)) return false;
+            k.drop();
+            return true;
+        });
+    }
+
+    void dropIndex(String table, String index) {
+        runExclusive(connection -> {
+            try (PreparedStatement items = connection.prepareStatement("DELETE FROM items WHERE table_name = ? AND index_name = ?")) {
+                items.setString(1, table);
+                items.setString(2, index);
+                items.executeUpdate();
+            }
+        }, "drop the index " + index + " of " + table);
+        SqliteKeyspace dropped = keyspaces.remove(table + '\u0000' + index);
+        if (dropped != null) dropped.drop();
+    }
+
+    SqliteKeyspace keyspace(String table, String index) {
+        return keyspaces.computeIfAbsent(table + '\u0000' + index, name -> new SqliteKeyspace(this, table, index));
+    }
+
+    /** Makes the mutations visible and queues them for the committer; the future completes once they are durable. */
+    CompletableFuture<Void> apply(List<Mutation> mutations) {
+        List<SqliteKeyspace.Write> writes = new ArrayList<>(mutations.size());
+        for (Mutation m : mutations) {
+            SqliteKeyspace keyspace = (SqliteKeyspace) m.keyspace();
+            if (!keyspace.dropped()) writes.add(keyspace.prepare(m));
+        }
+        if (writes.isEmpty()) return null;
+        applyLock.readLock().lock();
+        try {
+            checkWritable();
+            for (SqliteKeyspace.Write write : writes) write.keyspace().expose(write);
+            Work work = new Work(writes, null);
+            queue.add(work);
+            return work.done;
+        } finally {
+            applyLock.readLock().unlock();
+        }
+    }
+
+    /** Runs a change of metadata in the commit order, and waits until it is durable. */
+    private void runExclusive(SqlAction action, String what) {
+        Work work = new Work(List.of(), action);
+        applyLock.readLock().lock();
+        try {
+            checkWritable();
+            queue.add(work);
+        } finally {
+            applyLock.readLock().unlock();
+        }
+        try {
+            SqliteStore.await(work.done);
+        } catch (StoreException e) {
+            throw new StoreException("cannot " + what + " in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkWritable() {
+        StoreException failed = failure;
+        if (failed != null) {
+            throw new StoreException("the database " + path + " refuses writes since a commit failed (" + failed.getMessage()
+                    + "); Dynabox retries each second", failed);
+        }
+    }
+
+    // ---- the committer ----
+
+    private void commitLoop() {
+        List<Work> round = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                if (failure != null) {
+                    probe();
+                    continue;
+                }
+                Work first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                round.add(first);
+                queue.drainTo(round, MAX_WORKS_PER_COMMIT - 1);
+                commit(round);
+            } catch (InterruptedException e) {
+                running = false;
+            } finally {
+                round.clear();
+            }
+        }
+    }
+
+    private void commit(List<Work> round) {
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                for (Work work : round) {
+                    if (work.action != null) work.action.run(writer);
+                    for (SqliteKeyspace.Write write : work.writes) {
+                        if (write.item() != null) {
+                            if (put == null) put = writer.prepareStatement(
+                                    "INSERT OR REPLACE INTO items (table_name, index_name, key, item, size) VALUES (?, ?, ?, ?, ?)");
+                            put.setString(1, write.keyspace().table());
+                            put.setString(2, write.keyspace().index());
+                            put.setBytes(3, write.key());
+                            put.setString(4, write.item());
+                            put.setLong(5, write.size());
+                            put.executeUpdate();
+                        } else {
+                            if (delete == null) delete = writer.prepareStatement(
+                                    "DELETE FROM items WHERE table_name = ? AND index_name = ? AND key = ?");
+                            delete.setString(1, write.keyspace().table());
+                            delete.setString(2, write.keyspace().index());
+                            delete.setBytes(3, write.key());
+                            delete.executeUpdate();
+                        }
+                    }
+                }
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollback(s);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            fail(round, new StoreException("writing to the database " + path + " failed: " + describe(e), e));
+            return;
+        }
+        for (Work work : round) {
+            for (SqliteKeyspace.Write write : work.writes) write.keyspace().committed(write);
+            work.done.complete(null);
+        }
+    }
+
+    /**
+     * A commit failed: fail it and everything queued after it (built on what it changed),
+     * withdraw their changes from the overlays, and refuse writes until a commit works.
+     */
+    private void fail(List<Work> round, StoreException cause) {
+        LOG.log(System.Logger.Level.ERROR, cause.getMessage() + "; writes to it are refused until it can be written again", cause);
+        applyLock.writeLock().lock();
+        try {
+            failure = cause;
+            queue.drainTo(round);
+            for (Work work : round) work.done.completeExceptionally(cause);
+            for (SqliteKeyspace keyspace : keyspaces.values()) keyspace.withdrawUncommitted();
+        } finally {
+            applyLock.writeLock().unlock();
+        }
+    }
+
+    /** While failed: one trial write a second; writes are accepted again once it commits. */
+    private void probe() throws InterruptedException {
+        Thread.sleep(1000);
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("INSERT OR REPLACE INTO tables (name, metadata) VALUES ('', '{}')");
+                s.execute("DELETE FROM tables WHERE name = ''");
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                rollback(s);
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "the database " + path + " can be written again");
+            failure = null;
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "the database " + path + " still cannot be written: " + describe(e));
+        }
+    }
+
+    private static void rollback(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite may have rolled back already (disk full does)
+        }
+    }
+
+    // ---- readers ----
+
+    /** Runs a read on a pooled connection of its own: readers see the last commit and never wait for the writer. */
+    <T> T read(SqlRead<T> action) {
+        Reader reader = readers.poll();
+        try {
+            if (reader == null) reader = new Reader(connect(path, false));
+            T result = action.run(reader);
+            readers.add(reader);
+            return result;
+        } catch (SQLException e) {
+            if (reader != null) reader.close();
+            throw new StoreException("reading the database " + path + " failed: " + describe(e), e);
+        }
+    }
+
+    void close() {
+        running = false;
+        try {
+            committer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Reader reader;
+        while ((reader = readers.poll()) != null) reader.close();
+        for (SqliteKeyspace keyspace : keyspaces.values()) keyspace.drop();
+        closeQuietly(writer);
+    }
+
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) return;
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing after a failure: the first failure is the one reported
+        }
+    }
+
+    /** A change and the future its requester waits on. */
+    private record Work(List<SqliteKeyspace.Write> writes, SqlAction action, CompletableFuture<Void> done) {
+        Work(List<SqliteKeyspace.Write> writes, SqlAction action) {
+            this(writes, action, new CompletableFuture<>());
+        }
+    }
+
+    interface SqlAction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    interface SqlRead<T> {
+        T run(Reader reader) throws SQLException;
+    }
+
+    /** A reading connection with its prepared statements. */
+    static final class Reader {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        Reader(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        void close() {
+            statements.values().forEach(SqliteFile::closeQuietly);
+            closeQuietly(connection);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.dynabox.engine.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Items and table metadata in SQLite files in one directory: one file per namespace
+ * ({@code shared-local-instance.db} with a shared namespace), created when the namespace
+ * creates its first table. The schema is in {@link SqliteFile} and in the README.
+ *
+ * <p>Writes are acknowledged only once durable, without making writers wait for the disk
+ * while they hold a table lock: {@link #apply} makes the mutations visible at once (in an
+ * in-memory overlay of each keyspace) and queues them for the file's committer thread,
+ * which commits everything queued in one transaction (group commit); {@link #awaitDurable},
+ * called by the engine after the action released its locks, waits for that commit.
+ *
+ * <p>At start-up the directory must be writable and not in use by another Dynabox, and
+ * every database already in it must open with a schema this version reads; otherwise the
+ * constructor throws a {@link StoreException} that says what to fix.
+ */
+public final class SqliteStore implements Store {
+    static final String SHARED_FILE = "shared-local-instance.db";
+    private static final String LOCK_FILE = "dynabox.lock";
+
+    private final Path directory;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Map<Path, SqliteFile> files = new ConcurrentHashMap<>();
+    private final ThreadLocal<CompletableFuture<Void>> lastWrite = new ThreadLocal<>();
+
+    public SqliteStore(Path directory, boolean optimize) {
+        this.directory = directory.toAbsolutePath();
+        try {
+            Files.createDirectories(this.directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the database directory " + this.directory + ": " + reason(e), e);
+        }
+        if (!Files.isDirectory(this.directory) || !Files.isWritable(this.directory)) {
+            throw new StoreException("the database directory " + this.directory + " is not a writable directory");
+        }
+        try {
+            lockChannel = FileChannel.open(this.directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (IOException e) {
+            throw new StoreException("cannot write in the database directory " + this.directory + ": " + reason(e), e);
+        }
+        if (lock == null) {
+            closeQuietly();
+            throw new StoreException("the database directory " + this.directory
+                    + " is in use by another Dynabox process (it holds " + LOCK_FILE + "); stop it or choose another --db-path");
+        }
+        try {
+            openExisting(optimize);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens (and checks, and optionally compacts) every database already in the directory. */
+    private void openExisting(boolean optimize) {
+        List<Path> existing;
+        try (Stream<Path> list = Files.list(directory)) {
+            existing = list.filter(p -> p.getFileName().toString().endsWith(".db")).sorted().toList();
+        } catch (IOException e) {
+            throw new StoreException("cannot list the database directory " + directory + ": " + reason(e), e);
+        }
+        for (Path path : existing) {
+            SqliteFile file = SqliteFile.open(path);
+            files.put(path, file);
+            if (optimize) file.optimize();
+        }
+    }
+
+    @Override
+    public Map<String, byte[]> loadTables(String namespace) {
+        SqliteFile file = file(namespace, false);
+        return file == null ? Collections.emptyMap() : file.loadTables();
+    }
+
+    @Override
+    public void saveTable(String namespace, String table, byte[] metadata) {
+        file(namespace, true).saveTable(table, new String(metadata, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void dropTable(String namespace, String table) {
+        SqliteFile file = file(namespace, false);
+        if (file != null) file.dropTable(table);
+    }
+
+    @Override
+    public Keyspace keyspace(String namespace, String table, String index) {
+        return file(namespace, true).keyspace(table, index == null ? "" : index);
+    }
+
+    @Override
+    public void dropIndex(String namespace, String table, String index) {
+        SqliteFile file = file(namespace, false);
+        if (file != null) file.dropIndex(table, index);
+    }
+
+    /** Mutations of one action all belong to one namespace, so to one file and one transaction. */
+    @Override
+    public void apply(List<Mutation> mutations) {
+        if (mutations.isEmpty()) return;
+        SqliteFile file = ((SqliteKeyspace) mutations.get(0).keyspace()).file();
+        for (Mutation m : mutations) {
+            if (((SqliteKeyspace) m.keyspace()).file() != file) {
+                throw new IllegalArgumentException("one batch of mutations spans two database files");
+            }
+        }
+        CompletableFuture<Void> committed = file.apply(mutations);
+        if (committed != null) lastWrite.set(committed);
+    }
+
+    @Override
+    public void awaitDurable() {
+        CompletableFuture<Void> committed = lastWrite.get();
+        if (committed == null) return;
+        lastWrite.remove();
+        await(committed);
+    }
+
+    static void await(CompletableFuture<Void> committed) {
+        try {
+            committed.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof StoreException s) throw new StoreException(s.getMessage(), s);
+            throw new StoreException("a write could not be made durable: " + cause, cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (SqliteFile file : files.values()) {
+            try {
+                file.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        files.clear();
+        closeQuietly();
+        if (!failures.isEmpty()) throw failures.get(0);
+    }
+
+    private void closeQuietly() {
+        try {
+            if (lock != null && lock.isValid()) lock.release();
+            if (lockChannel != null) lockChannel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
+
+    private SqliteFile file(String namespace, boolean create) {
+        Path path = directory.resolve(fileName(namespace));
+        SqliteFile open = files.get(path);
+        if (open != null || (!create && !Files.exists(path))) return open;
+        return files.computeIfAbsent(path, SqliteFile::open);
+    }
+
+    /** DynamoDB Local's names: the shared file, or the namespace id (access key and region), made safe for file systems. */
+    static String fileName(String namespace) {
+        if ("shared".equals(namespace)) return SHARED_FILE;
+        StringBuilder name = new StringBuilder();
+        for (byte b : namespace.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (safe) name.append(c);
+            else name.append('%').append(String.format("%02X", b & 0xff));
+        }
+        return name.append(".db").toString();
+    }
+
+    static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

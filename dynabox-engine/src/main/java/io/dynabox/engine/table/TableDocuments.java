@@ -1,0 +1,42 @@
+package io.dynabox.engine.table;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.store.Store;
+import io.dynabox.engine.wire.Json;
+import java.io.IOException;
+
+/**
+ * A table's metadata as a JSON document, for stores that keep it: the definition (every
+ * record component, by Jackson's record support, so fields added later persist without
+ * changes here) and the status with the time it settles. Unknown members are ignored and
+ * missing ones take their defaults, so documents of older and newer versions still load.
+ */
+public final class TableDocuments {
+    private static final ObjectMapper MAPPER = Json.MAPPER.copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+
+    private TableDocuments() {}
+
+    public static byte[] write(Table table) {
+        ObjectNode document = Json.object();
+        document.set("definition", MAPPER.valueToTree(table.definition()));
+        document.put("status", table.transientStatus());
+        document.put("settledAtMillis", table.settledAtMillis());
+        return Json.write(document);
+    }
+
+    /** The live table a document describes, on {@code store}. */
+    public static Table read(byte[] document, Store store, String namespaceId) {
+        try {
+            JsonNode node = MAPPER.readTree(document);
+            TableDefinition definition = MAPPER.treeToValue(node.get("definition"), TableDefinition.class);
+            return new Table(definition, store, namespaceId, node.get("status").textValue(), node.get("settledAtMillis").longValue());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
