@@ -73,11 +73,12 @@ final class SqliteFile {
     }
 
     /** Opens or creates the database, checking it is a Dynabox database of a schema this version reads. */
-    static SqliteFile open(Path path) {
+    static SqliteFile open(Path path, boolean optimize) {
         Connection connection = null;
         try {
             connection = connect(path, true);
             checkSchema(path, connection);
+            if (optimize) optimize(connection);
             return new SqliteFile(path, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -148,14 +149,12 @@ final class SqliteFile {
     }
 
     /** --optimize-db-before-startup: rewrites the file compactly and refreshes the query planner's statistics. */
-    void optimize() {
-        runExclusive(connection -> {
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                s.execute("VACUUM");
-                s.execute("PRAGMA optimize");
-            }
-        }, "compact");
+    private static void optimize(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            s.execute("VACUUM");
+            s.execute("PRAGMA optimize");
+        }
     }
 
     Map<String, byte[]> loadTables() {

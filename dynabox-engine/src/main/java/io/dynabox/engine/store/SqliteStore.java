@@ -3,6 +3,7 @@ package io.dynabox.engine.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class SqliteStore implements Store {
         }
         try {
             lockChannel = FileChannel.open(this.directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
+            lock = tryLock(lockChannel);
         } catch (IOException e) {
             throw new StoreException("cannot write in the database directory " + this.directory + ": " + reason(e), e);
         }
@@ -79,9 +80,15 @@ public final class SqliteStore implements Store {
             throw new StoreException("cannot list the database directory " + directory + ": " + reason(e), e);
         }
         for (Path path : existing) {
-            SqliteFile file = SqliteFile.open(path);
-            files.put(path, file);
-            if (optimize) file.optimize();
+            files.put(path, SqliteFile.open(path, optimize));
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by another store in this JVM
         }
     }
 
@@ -173,7 +180,7 @@ public final class SqliteStore implements Store {
         Path path = directory.resolve(fileName(namespace));
         SqliteFile open = files.get(path);
         if (open != null || (!create && !Files.exists(path))) return open;
-        return files.computeIfAbsent(path, SqliteFile::open);
+        return files.computeIfAbsent(path, p -> SqliteFile.open(p, false));
     }
 
     /** DynamoDB Local's names: the shared file, or the namespace id (access key and region), made safe for file systems. */

@@ -1,0 +1,246 @@
+package io.dynabox.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.DynamoNumber;
+import io.dynabox.engine.value.ItemSize;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+    private static final String NS = "key_us-east-1";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void itemsAndCountsSurviveReopen() {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1), put(table, "b", 2)));
+            store.apply(List.of(put(table, "a", 3), Mutation.delete(table, key("b"))));
+            store.apply(List.of(put(table, "c", 4)));
+            store.awaitDurable();
+            assertThat(table.itemCount()).isEqualTo(2);
+        }
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            assertThat(table.get(key("a"))).isEqualTo(item("a", 3));
+            assertThat(table.get(key("b"))).isNull();
+            assertThat(table.itemCount()).isEqualTo(2);
+            assertThat(table.sizeBytes()).isEqualTo(ItemSize.of(item("a", 3)) + ItemSize.of(item("c", 4)));
+        }
+    }
+
+    @Test
+    void rowsAreReadableWithPlainSql() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable(); // durable: another connection sees it now
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(NS + ".db"));
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT table_name, index_name, item, size FROM items")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("t");
+                assertThat(rs.getString(2)).isEmpty();
+                assertThat(rs.getString(3)).isEqualTo("{\"id\":{\"S\":\"a\"},\"v\":{\"N\":\"1\"}}");
+                assertThat(rs.getLong(4)).isEqualTo(ItemSize.of(item("a", 1)));
+            }
+        }
+    }
+
+    /** Random writes and range reads, compared with the memory store, across read chunks and uncommitted writes. */
+    @Test
+    void rangesAgreeWithTheMemoryStore() {
+        Random random = new Random(7);
+        try (SqliteStore store = new SqliteStore(dir, false); MemoryStore memory = new MemoryStore()) {
+            Keyspace file = store.keyspace(NS, "t", null);
+            Keyspace mem = memory.keyspace(NS, "t", null);
+            for (int round = 0; round < 40; round++) {
+                for (int i = 0; i < 40; i++) {
+                    String id = "k" + random.nextInt(700);
+                    boolean delete = random.nextInt(4) == 0;
+                    int v = random.nextInt(1000);
+                    store.apply(List.of(delete ? Mutation.delete(file, key(id)) : put(file, id, v)));
+                    memory.apply(List.of(delete ? Mutation.delete(mem, key(id)) : put(mem, id, v)));
+                }
+                if (round % 3 == 0) store.awaitDurable();
+                byte[] from = random.nextInt(3) == 0 ? null : key("k" + random.nextInt(700));
+                byte[] to = random.nextInt(3) == 0 ? null : key("k" + random.nextInt(700));
+                if (from != null && to != null && java.util.Arrays.compareUnsigned(from, to) > 0) {
+                    byte[] swap = from;
+                    from = to;
+                    to = swap;
+                }
+                boolean fromInclusive = random.nextBoolean();
+                boolean toInclusive = random.nextBoolean();
+                boolean descending = random.nextBoolean();
+                assertThat(keys(file.range(from, fromInclusive, to, toInclusive, descending)))
+                        .isEqualTo(keys(mem.range(from, fromInclusive, to, toInclusive, descending)));
+                assertThat(file.itemCount()).isEqualTo(mem.itemCount());
+                assertThat(file.sizeBytes()).isEqualTo(mem.sizeBytes());
+            }
+            assertThat(mem.itemCount()).isGreaterThan(SqliteKeyspace.CHUNK);
+        }
+    }
+
+    @Test
+    void tablesAreSavedLoadedAndDropped() {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(store.loadTables(NS)).isEmpty();
+            assertThat(dir.resolve(NS + ".db")).doesNotExist(); // created on first use, not on a look
+            store.saveTable(NS, "t", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+            store.saveTable(NS, "u", "{\"b\":2}".getBytes(StandardCharsets.UTF_8));
+            Keyspace table = store.keyspace(NS, "t", null);
+            Keyspace index = store.keyspace(NS, "t", "gsi");
+            store.apply(List.of(put(table, "a", 1), put(index, "a", 1)));
+            store.awaitDurable();
+        }
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(store.loadTables(NS)).containsOnlyKeys("t", "u");
+            assertThat(new String(store.loadTables(NS).get("u"), StandardCharsets.UTF_8)).isEqualTo("{\"b\":2}");
+            store.dropTable(NS, "t");
+            assertThat(store.loadTables(NS)).containsOnlyKeys("u");
+            assertThat(store.keyspace(NS, "t", null).get(key("a"))).isNull();
+            assertThat(store.keyspace(NS, "t", "gsi").itemCount()).isZero();
+        }
+    }
+
+    @Test
+    void namespacesHaveFilesOfTheirOwn() {
+        assertThat(SqliteStore.fileName("shared")).isEqualTo("shared-local-instance.db");
+        assertThat(SqliteStore.fileName("AKID_us-east-1")).isEqualTo("AKID_us-east-1.db");
+        assertThat(SqliteStore.fileName("a/b.c_é")).isEqualTo("a%2Fb%2Ec_%C3%A9.db");
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAtStartUp() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            store.saveTable(NS, "t", "{}".getBytes(StandardCharsets.UTF_8));
+        }
+        sql(dir.resolve(NS + ".db"), "PRAGMA user_version = 99");
+        assertThatThrownBy(() -> new SqliteStore(dir, false))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version 1)");
+    }
+
+    @Test
+    void otherDatabasesAndDamagedFilesAreRefusedAtStartUp() throws Exception {
+        sql(dir.resolve("other.db"), "CREATE TABLE mine (x)");
+        assertThatThrownBy(() -> new SqliteStore(dir, false))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("other.db is not a Dynabox database");
+        Files.delete(dir.resolve("other.db"));
+        Files.writeString(dir.resolve("broken.db"), "this is not a database, only some text long enough to have a header".repeat(20));
+        assertThatThrownBy(() -> new SqliteStore(dir, false))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot open the database " + dir.resolve("broken.db").toAbsolutePath())
+                .hasMessageContaining("move it away");
+    }
+
+    @Test
+    void anUnusableDirectoryIsRefusedAtStartUp() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> new SqliteStore(file.resolve("db"), false))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot create the database directory " + file.resolve("db"));
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThatThrownBy(() -> new SqliteStore(dir, false))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is in use by another Dynabox process");
+        }
+    }
+
+    @Test
+    void optimizeKeepsTheData() {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable();
+        }
+        try (SqliteStore store = new SqliteStore(dir, true)) {
+            assertThat(store.keyspace(NS, "t", null).get(key("a"))).isEqualTo(item("a", 1));
+        }
+    }
+
+    /** A commit that fails is reported, withdrawn from what readers see, and writes work again once the file can be written. */
+    @Test
+    void aFailedCommitIsReportedAndWithdrawn() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable();
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(NS + ".db"));
+                 Statement s = other.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE"); // another program holds the write lock longer than the busy timeout
+                store.apply(List.of(put(table, "a", 2)));
+                assertThat(table.get(key("a"))).isEqualTo(item("a", 2)); // visible at once, not yet durable
+                assertThatThrownBy(store::awaitDurable)
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageContaining("writing to the database " + dir.resolve(NS + ".db").toAbsolutePath() + " failed");
+                assertThat(table.get(key("a"))).isEqualTo(item("a", 1));
+                assertThatThrownBy(() -> store.apply(List.of(put(table, "b", 1))))
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageContaining("refuses writes since a commit failed");
+                s.execute("ROLLBACK");
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (true) {
+                try {
+                    store.apply(List.of(put(table, "b", 1)));
+                    break;
+                } catch (StoreException e) {
+                    if (System.currentTimeMillis() > deadline) throw e;
+                    Thread.sleep(100);
+                }
+            }
+            store.awaitDurable();
+            assertThat(table.get(key("b"))).isEqualTo(item("b", 1));
+            assertThat(table.itemCount()).isEqualTo(2);
+        }
+    }
+
+    private static void sql(Path file, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static List<String> keys(Iterator<StoredItem> items) {
+        List<String> keys = new ArrayList<>();
+        items.forEachRemaining(i -> keys.add(((AttributeValue.S) i.item().get("id")).value() + "=" + i.item().get("v")));
+        return keys;
+    }
+
+    private static byte[] key(String id) {
+        return id.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, AttributeValue> item(String id, int v) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("id", new AttributeValue.S(id));
+        item.put("v", new AttributeValue.N(DynamoNumber.of(v)));
+        return item;
+    }
+
+    private static Mutation put(Keyspace keyspace, String id, int v) {
+        Map<String, AttributeValue> item = item(id, v);
+        return Mutation.put(keyspace, key(id), item, ItemSize.of(item));
+    }
+}

@@ -1,0 +1,101 @@
+package io.dynabox.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.server.DynaboxServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** What --db-path promises across a clean restart: tables (with their settings), items, counts, namespaces. */
+class PersistenceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void tablesAndItemsSurviveARestart() {
+        TableDescription before;
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "alice")) {
+            client.createTable(b -> b.tableName("orders")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH), k -> k.attributeName("n").keyType(KeyType.RANGE))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("n").attributeType(ScalarAttributeType.N),
+                            a -> a.attributeName("owner").attributeType(ScalarAttributeType.S))
+                    .globalSecondaryIndexes(g -> g.indexName("byOwner").keySchema(k -> k.attributeName("owner").keyType(KeyType.HASH))
+                            .projection(p -> p.projectionType(ProjectionType.ALL)))
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .tags(t -> t.key("team").value("blue")));
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                client.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("" + n),
+                        "owner", AttributeValue.fromS("o" + n % 2), "doc", AttributeValue.fromM(Map.of("x", AttributeValue.fromL(
+                                java.util.List.of(AttributeValue.fromBs(java.util.List.of(software.amazon.awssdk.core.SdkBytes.fromUtf8String("b"))))))))));
+            }
+            client.deleteItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("4"))));
+            client.updateTable(b -> b.tableName("orders").deletionProtectionEnabled(true));
+            before = client.describeTable(b -> b.tableName("orders")).table();
+        }
+        try (DynaboxServer server = start(); DynamoDbClient alice = client(server, "alice"); DynamoDbClient bob = client(server, "bob")) {
+            TableDescription after = alice.describeTable(b -> b.tableName("orders")).table();
+            assertThat(after).isEqualTo(before);
+            assertThat(after.itemCount()).isEqualTo(4L);
+            assertThat(after.deletionProtectionEnabled()).isTrue();
+            Map<String, AttributeValue> item = alice.getItem(b -> b.tableName("orders")
+                    .key(Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("3")))).item();
+            assertThat(item.get("owner").s()).isEqualTo("o1");
+            assertThat(item.get("doc").m().get("x").l().get(0).bs().get(0).asUtf8String()).isEqualTo("b");
+            assertThat(alice.getItem(b -> b.tableName("orders")
+                    .key(Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("4")))).hasItem()).isFalse();
+            assertThat(bob.listTables().tableNames()).isEmpty(); // another namespace, another file
+        }
+        assertThat(dir.resolve("alice_us-east-1.db")).exists();
+        assertThat(dir.resolve("bob_us-east-1.db")).doesNotExist();
+    }
+
+    @Test
+    void aDeletedTableStaysDeleted() {
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "carol")) {
+            client.createTable(b -> b.tableName("gone")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            client.putItem(b -> b.tableName("gone").item(Map.of("id", AttributeValue.fromS("x"))));
+            client.deleteTable(b -> b.tableName("gone"));
+            client.createTable(b -> b.tableName("gone")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            assertThat(client.getItem(b -> b.tableName("gone").key(Map.of("id", AttributeValue.fromS("x")))).hasItem()).isFalse();
+            client.deleteTable(b -> b.tableName("gone"));
+        }
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "carol")) {
+            assertThat(client.listTables().tableNames()).isEmpty();
+        }
+    }
+
+    private DynaboxServer start() {
+        return DynaboxServer.start(DynaboxOptions.builder().port(0).dbPath(dir).build());
+    }
+
+    static DynamoDbClient client(DynaboxServer server, String accessKey) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .build();
+    }
+}
