@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The ways into Dynabox that every behaviour test runs through: the HTTP server on a
- * free loopback port (in memory, and on SQLite files), and the in-process SDK client. Each client gets its own access key,
- * so each test class works in a namespace of its own.
+ * free loopback port (in memory, and on SQLite files in a temporary directory), and the
+ * in-process SDK client. Each client gets its own access key, so each test class works in
+ * a namespace of its own.
  */
 public enum Door {
     HTTP {
@@ -32,11 +33,11 @@ public enum Door {
     /** The HTTP server on SQLite files in a temporary directory: the same behaviour from the file store. */
     HTTP_SQLITE {
         @Override
-        public DynamoDbClient client(String accessKey) {
+        public DynamoDbClient client(String accessKey, Region region) {
             return DynamoDbClient.builder()
                     .httpClient(UrlConnectionHttpClient.create())
                     .endpointOverride(Shared.SQLITE_SERVER.endpoint())
-                    .region(Region.US_EAST_1)
+                    .region(region)
                     .credentialsProvider(credentials(accessKey))
                     .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
                     .build();

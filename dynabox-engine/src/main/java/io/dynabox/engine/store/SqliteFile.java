@@ -330,8 +330,9 @@ final class SqliteFile {
         try {
             failure = cause;
             queue.drainTo(round);
-            for (Work work : round) work.done.completeExceptionally(cause);
+            // withdrawn before anyone hears of the failure, so a retry reads what is on disk
             for (SqliteKeyspace keyspace : keyspaces.values()) keyspace.withdrawUncommitted();
+            for (Work work : round) work.done.completeExceptionally(cause);
         } finally {
             applyLock.writeLock().unlock();
         }
