@@ -42,6 +42,23 @@ public final class ConsumedCapacity {
         return entry(detail, tableName, new WriteCost(units, Map.of(), Map.of()), null);
     }
 
+    /**
+     * Adds the ConsumedCapacity member for a read of an index, when asked: the index's units,
+     * and the table's (items fetched from it for a local index, otherwise nothing).
+     */
+    public static void addIndexRead(ObjectNode answer, Detail detail, String tableName, double tableUnits,
+                                    boolean global, String indexName, double indexUnits) {
+        if (detail == Detail.NONE) return;
+        ObjectNode node = answer.putObject("ConsumedCapacity");
+        node.put("TableName", tableName);
+        node.put("CapacityUnits", tableUnits + indexUnits);
+        if (detail == Detail.INDEXES) {
+            node.putObject("Table").put("CapacityUnits", tableUnits);
+            node.putObject(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
+                    .putObject(indexName).put("CapacityUnits", indexUnits);
+        }
+    }
+
     /** Adds the ConsumedCapacity member for a write to {@code answer}, when asked. */
     public static void addWrite(ObjectNode answer, Detail detail, String tableName, WriteCost cost) {
         if (detail == Detail.NONE) return;

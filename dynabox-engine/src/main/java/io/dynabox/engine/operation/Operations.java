@@ -20,6 +20,8 @@ public final class Operations {
                 Map.entry("BatchGetItem", new BatchGetItem()),
                 Map.entry("BatchWriteItem", new BatchWriteItem()),
                 Map.entry("TransactGetItems", new TransactGetItems()),
-                Map.entry("TransactWriteItems", new TransactWriteItems()));
+                Map.entry("TransactWriteItems", new TransactWriteItems()),
+                Map.entry("Query", new Query()),
+                Map.entry("Scan", new Scan()));
     }
 }

@@ -1,0 +1,133 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.store.Keyspace;
+import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.wire.AttributeValues;
+import io.dynabox.engine.wire.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads one page of a Query or a Scan from one range of a keyspace, by the service's rules:
+ * {@code Limit} counts the entries evaluated, before the filter; the page also ends once
+ * 1 MB has been read, measured on the entries as stored (for an index, its projected
+ * entries), before filtering and projection; {@code LastEvaluatedKey} names the last entry
+ * evaluated. The cost is the range walk itself: O(log n) to find the start and O(1) a step.
+ */
+final class PageReader {
+    /** DynamoDB stops a page once it has read 1 MB. */
+    static final long PAGE_BYTES = 1024 * 1024;
+
+    private PageReader() {}
+
+    /** What to return of each item that passes the filter. */
+    enum Select { ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT }
+
+    /**
+     * One page request. {@code from}/{@code to} bound the keys read ({@code from} inclusive,
+     * {@code to} exclusive, null open); {@code exclusiveStart}, when present, is the stored key
+     * the page resumes after. {@code fetch} says whether each entry of a local index must be
+     * completed from the table (non-projected attributes asked for).
+     */
+    record Request(ReadSource source, byte[] from, byte[] to, boolean descending, byte[] exclusiveStart,
+                   Integer limit, Predicate<Map<String, AttributeValue>> filter,
+                   UnaryOperator<Map<String, AttributeValue>> projection, Select select,
+                   boolean consistent, boolean fetch, ConsumedCapacity.Detail detail) {
+    }
+
+    static ObjectNode read(Request r) {
+        ReadSource source = r.source();
+        return TableLocks.read(source.table, () -> readLocked(r));
+    }
+
+    private static ObjectNode readLocked(Request r) {
+        ReadSource source = r.source();
+        Keyspace keyspace = source.keyspace();
+        byte[] from = r.from();
+        boolean fromInclusive = true;
+        byte[] to = r.to();
+        if (r.exclusiveStart() != null) {
+            if (r.descending()) to = r.exclusiveStart();
+            else {
+                from = r.exclusiveStart();
+                fromInclusive = false;
+            }
+        }
+        Iterator<StoredItem> entries = keyspace.range(from, fromInclusive, to, false, r.descending());
+
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        int scanned = 0;
+        int count = 0;
+        long bytesRead = 0;
+        long fetchUnits = 0;
+        StoredItem last = null;
+        boolean stopped = false;
+        while (true) {
+            if ((r.limit() != null && scanned >= r.limit()) || bytesRead >= PAGE_BYTES) {
+                stopped = true;
+                break;
+            }
+            if (!entries.hasNext()) break;
+            StoredItem entry = entries.next();
+            last = entry;
+            scanned++;
+            bytesRead += entry.size();
+            Map<String, AttributeValue> item = entry.item();
+            if (r.fetch()) {
+                // a local index entry completed from its table item: one more read, sized by the whole item
+                Map<String, AttributeValue> whole = source.table.keyspace().get(source.table.encodeKey(item));
+                if (whole != null) {
+                    fetchUnits += Math.max(1, (io.dynabox.engine.value.ItemSize.of(whole) + ConsumedCapacity.READ_UNIT_BYTES - 1)
+                            / ConsumedCapacity.READ_UNIT_BYTES);
+                    item = whole;
+                }
+            }
+            if (r.filter() != null && !r.filter().test(item)) continue;
+            count++;
+            if (r.select() != Select.COUNT) items.add(r.projection() == null ? item : r.projection().apply(item));
+        }
+        boolean more = stopped && last != null && (entries.hasNext() || nothingFollows(keyspace, last.key(), r.descending()));
+
+        ObjectNode answer = Json.object();
+        if (r.select() != Select.COUNT) {
+            ArrayNode array = answer.putArray("Items");
+            for (Map<String, AttributeValue> item : items) array.add(AttributeValues.writeItem(item));
+        }
+        answer.put("Count", count);
+        answer.put("ScannedCount", scanned);
+        if (more) answer.set("LastEvaluatedKey", AttributeValues.writeItem(source.keyOf(last.item())));
+        double readUnits = units(Math.max(1, (bytesRead + ConsumedCapacity.READ_UNIT_BYTES - 1) / ConsumedCapacity.READ_UNIT_BYTES), r.consistent());
+        if (source.isIndex()) {
+            ConsumedCapacity.addIndexRead(answer, r.detail(), source.table.name(), units(fetchUnits, r.consistent()),
+                    source.isGlobalIndex(), source.name(), readUnits);
+        } else {
+            ConsumedCapacity.addRead(answer, r.detail(), source.table.name(), readUnits);
+        }
+        return answer;
+    }
+
+    private static double units(long whole, boolean consistent) {
+        return consistent ? whole : whole / 2.0;
+    }
+
+    /**
+     * The service looks one entry ahead when a page ends: an entry beyond the range (another
+     * partition) shows there is nothing more to read, but at the very end of the stored data
+     * it cannot tell, and it gives a LastEvaluatedKey.
+     */
+    private static boolean nothingFollows(Keyspace keyspace, byte[] lastKey, boolean descending) {
+        Iterator<StoredItem> after = descending
+                ? keyspace.range(null, false, lastKey, false, true)
+                : keyspace.range(lastKey, false, null, false, false);
+        return !after.hasNext();
+    }
+}

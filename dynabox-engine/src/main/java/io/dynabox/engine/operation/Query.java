@@ -1,0 +1,67 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.PageReader.Select;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Query: the items of one partition of a table or index, in sort key order (or reversed),
+ * optionally narrowed by a sort key condition. The key condition becomes one key range, so
+ * a page costs O(log n + k) whatever the partition's size.
+ */
+public final class Query implements Operation {
+    static final String GSI_CONSISTENT = "Consistent reads are not supported on global secondary indexes";
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "KeyConditions", "QueryFilter", "ConditionalOperator"),
+                List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"), "");
+        for (String member : new String[] {"KeyConditionExpression", "FilterExpression", "ProjectionExpression", "QueryFilter", "ConditionalOperator"}) {
+            if (ItemRequests.has(request, member)) {
+                throw DynamoException.validation("Invalid " + member + ": not supported by Dynabox yet",
+                        "expressions and filters come with the expression language");
+            }
+        }
+        if (!ItemRequests.has(request, "KeyConditions")) {
+            throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        Map<String, LegacyKeyConditions.Condition> conditions = LegacyKeyConditions.read(request.get("KeyConditions"));
+        Select select = ReadRequests.select(request);
+        Set<String> attributesToGet = GetItem.attributesToGet(request.get("AttributesToGet"));
+        Map<String, AttributeValue> startKey = ReadRequests.readStartKey(request);
+        boolean consistent = request.path("ConsistentRead").asBoolean(false);
+        boolean forward = request.path("ScanIndexForward").asBoolean(true);
+        Integer limit = request.hasNonNull("Limit") ? request.get("Limit").intValue() : null;
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+
+        Table table = context.usableTable(request.get("TableName").textValue());
+        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue(), false);
+        List<String> named = attributesToGet == null ? null : new ArrayList<>(attributesToGet);
+        boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, named, GSI_CONSISTENT);
+        byte[] start = startKey == null ? null : ReadRequests.startKey(source, startKey, ReadRequests.START_KEY_INVALID);
+        KeyCondition condition = LegacyKeyConditions.resolve(conditions, source.keySchema());
+        if (startKey != null) checkStartKeyInside(startKey, condition);
+
+        KeyCondition.Bounds bounds = condition.bounds(source.partitionPrefix(condition.partition()));
+        return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit, null,
+                attributesToGet == null ? null : item -> GetItem.project(item, attributesToGet), select, consistent, fetch, detail));
+    }
+
+    /** A start key must lie in the partition and the sort key range the condition reads. */
+    private static void checkStartKeyInside(Map<String, AttributeValue> startKey, KeyCondition condition) {
+        if (!condition.partition().equals(startKey.get(condition.partitionName()))) {
+            throw DynamoException.validation("The provided starting key is outside query boundaries based on provided conditions");
+        }
+        KeyCondition.Sort sort = condition.sort();
+        if (sort != null && !sort.matches(startKey.get(sort.name()))) {
+            throw DynamoException.validation("The provided starting key does not match the range key predicate");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.PageReader.Select;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.wire.AttributeValues;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The request checks Query and Scan share: Select and its companions, and the start key. */
+final class ReadRequests {
+    static final String START_KEY_INVALID = "The provided starting key is invalid";
+
+    private ReadRequests() {}
+
+    /**
+     * The Select in force, checked against AttributesToGet and ProjectionExpression before
+     * the table is looked up: by default the whole item of a table, the projected
+     * attributes of an index, or the named attributes when some are named.
+     */
+    static Select select(JsonNode request) {
+        boolean attributesToGet = ItemRequests.has(request, "AttributesToGet");
+        boolean projectionExpression = ItemRequests.has(request, "ProjectionExpression");
+        boolean index = ItemRequests.has(request, "IndexName");
+        if (!ItemRequests.has(request, "Select")) {
+            if (attributesToGet || projectionExpression) return Select.SPECIFIC_ATTRIBUTES;
+            return index ? Select.ALL_PROJECTED_ATTRIBUTES : Select.ALL_ATTRIBUTES;
+        }
+        Select select = Select.valueOf(request.get("Select").textValue());
+        String named = attributesToGet ? "AttributesToGet" : projectionExpression ? "ProjectionExpression" : null;
+        switch (select) {
+            case SPECIFIC_ATTRIBUTES:
+                if (named == null) {
+                    throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+                }
+                break;
+            case COUNT:
+                if (named != null) throw DynamoException.validation("Cannot specify the " + named + " when choosing to get only the Count");
+                break;
+            default:
+                if (named != null) throw DynamoException.validation("Cannot specify the " + named + " when choosing to get " + select);
+        }
+        if (select == Select.ALL_PROJECTED_ATTRIBUTES && !index) {
+            throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+        }
+        return select;
+    }
+
+    /** The start key's values, each checked as the service checks values, under the start key's prefix. */
+    static Map<String, AttributeValue> readStartKey(JsonNode request) {
+        JsonNode node = request.get("ExclusiveStartKey");
+        if (node == null || node.isNull()) return null;
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) continue;
+            try {
+                key.put(field.getKey(), AttributeValues.read(field.getValue()));
+            } catch (DynamoException e) {
+                throw DynamoException.validation(START_KEY_INVALID + ": " + e.getMessage(), e.explanation());
+            }
+        }
+        return key;
+    }
+
+    /**
+     * The start key must name exactly the key attributes of the source read, with their
+     * types and non-empty values; {@code mismatch} is the action's message when it does not.
+     */
+    static byte[] startKey(ReadSource source, Map<String, AttributeValue> key, String mismatch) {
+        Set<String> names = source.keyNames();
+        String explanation = "the start key must hold exactly " + names + ", as LastEvaluatedKey gives them";
+        if (!key.keySet().equals(names)) throw DynamoException.validation(mismatch, explanation);
+        for (String name : names) {
+            AttributeValue value = key.get(name);
+            if (value.type() != source.keyType(name)) throw DynamoException.validation(mismatch, explanation);
+            boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
+                    || (value instanceof AttributeValue.B b && b.value().length() == 0);
+            if (empty) {
+                throw DynamoException.validation(START_KEY_INVALID + ": One or more parameter values are not valid. "
+                        + "The AttributeValue for a key attribute cannot contain an empty "
+                        + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + name);
+            }
+        }
+        return source.storedKey(key);
+    }
+
+    /**
+     * Checks on an index read once the index is known: no consistent reads and no
+     * attributes beyond the projection on a global index. Returns whether each entry of a
+     * local index must be completed from its table item.
+     */
+    static boolean checkIndexRead(ReadSource source, boolean consistent, Select select, List<String> namedAttributes,
+                                  String consistentMessage) {
+        if (!source.isIndex()) return false;
+        if (source.isGlobalIndex()) {
+            if (consistent) throw DynamoException.validation(consistentMessage);
+            if (select == Select.ALL_ATTRIBUTES && !source.projectsAll()) {
+                throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
+                        + source.name() + " because its projection type is not ALL");
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        if (namedAttributes != null) for (String name : namedAttributes) if (!source.holds(name)) missing.add(name);
+        if (source.isGlobalIndex()) {
+            if (!missing.isEmpty()) {
+                throw DynamoException.validation("One or more parameter values were invalid: Global secondary index "
+                        + source.name() + " does not project " + missing);
+            }
+            return false;
+        }
+        return (select == Select.ALL_ATTRIBUTES && !source.projectsAll()) || !missing.isEmpty();
+    }
+}

@@ -1,0 +1,86 @@
+package io.dynabox.engine.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.PageReader.Select;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.KeyCodec;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scan: every item of a table or index in the keyspace's order (hash of the partition key,
+ * partition key, sort key), which is stable across calls. A parallel scan's segment is a
+ * range of the 64-bit hash space, so segments partition the items and each page is a range
+ * walk like any other.
+ */
+public final class Scan implements Operation {
+    private static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(64);
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        Integer segment = request.hasNonNull("Segment") ? request.get("Segment").intValue() : null;
+        Integer totalSegments = request.hasNonNull("TotalSegments") ? request.get("TotalSegments").intValue() : null;
+        if (segment != null && totalSegments == null) {
+            throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+        }
+        if (totalSegments != null && segment == null) {
+            throw DynamoException.validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+        }
+        if (segment != null && segment >= totalSegments) {
+            throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+                    + segment + " is not less than TotalSegments: " + totalSegments);
+        }
+        ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"),
+                List.of("ProjectionExpression", "FilterExpression"), "");
+        for (String member : new String[] {"FilterExpression", "ProjectionExpression", "ScanFilter", "ConditionalOperator"}) {
+            if (ItemRequests.has(request, member)) {
+                throw DynamoException.validation("Invalid " + member + ": not supported by Dynabox yet",
+                        "expressions and filters come with the expression language");
+            }
+        }
+        Select select = ReadRequests.select(request);
+        Set<String> attributesToGet = GetItem.attributesToGet(request.get("AttributesToGet"));
+        Map<String, AttributeValue> startKey = ReadRequests.readStartKey(request);
+        boolean consistent = request.path("ConsistentRead").asBoolean(false);
+        Integer limit = request.hasNonNull("Limit") ? request.get("Limit").intValue() : null;
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
+
+        Table table = context.usableTable(request.get("TableName").textValue());
+        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue(), true);
+        List<String> named = attributesToGet == null ? null : new ArrayList<>(attributesToGet);
+        boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, named, Query.GSI_CONSISTENT);
+        byte[] start = startKey == null ? null : ReadRequests.startKey(source, startKey,
+                ReadRequests.START_KEY_INVALID + ": The provided key element does not match the schema");
+
+        byte[] from = null;
+        byte[] to = null;
+        if (segment != null) {
+            long low = boundary(segment, totalSegments);
+            from = segment == 0 ? null : KeyCodec.hashBoundary(low);
+            to = segment + 1 == totalSegments ? null : KeyCodec.hashBoundary(boundary(segment + 1, totalSegments));
+            if (start != null && !inSegment(start, from, to)) {
+                throw DynamoException.validation(ReadRequests.START_KEY_INVALID
+                        + ": Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: "
+                        + totalSegments + " Segment: " + segment);
+            }
+        }
+        return PageReader.read(new PageReader.Request(source, from, to, false, start, limit, null,
+                attributesToGet == null ? null : item -> GetItem.project(item, attributesToGet), select, consistent, fetch, detail));
+    }
+
+    /** The first hash of segment {@code i} of {@code n}: floor(i * 2^64 / n), as an unsigned long. */
+    private static long boundary(int i, int n) {
+        return BigInteger.valueOf(i).multiply(HASH_SPACE).divide(BigInteger.valueOf(n)).longValue();
+    }
+
+    private static boolean inSegment(byte[] key, byte[] from, byte[] to) {
+        return (from == null || java.util.Arrays.compareUnsigned(key, from) >= 0)
+                && (to == null || java.util.Arrays.compareUnsigned(key, to) < 0);
+    }
+}
