@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.expression.Condition;
+import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
@@ -21,7 +23,9 @@ public final class DeleteItem implements Operation {
                 ": ConditionExpression is null");
         Map<String, AttributeValue> key = AttributeValues.readItem(request.get("Key"));
         String returnValues = ItemRequests.returnValuesNoneOrAllOld(request);
-        Conditions.rejectUntilBuilt(request);
+        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        Condition condition = Conditions.of(request, attributes);
+        attributes.checkAllUsed();
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
 
@@ -30,6 +34,7 @@ public final class DeleteItem implements Operation {
         byte[] storedKey = table.encodeKey(key);
         return TableLocks.write(table, () -> {
             Map<String, AttributeValue> old = table.keyspace().get(storedKey);
+            Conditions.check(condition, old, request);
             ObjectNode answer = Json.object();
             WriteCost cost;
             if (old == null) {

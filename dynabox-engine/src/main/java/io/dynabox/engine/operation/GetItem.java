@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.DocumentPath;
+import io.dynabox.engine.expression.ExpressionAttributes;
+import io.dynabox.engine.expression.Expressions;
+import io.dynabox.engine.expression.Projector;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,7 @@ public final class GetItem implements Operation {
         ItemRequests.checkParameterStyle(request, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
         Map<String, AttributeValue> key = AttributeValues.readItem(request.get("Key"));
         Set<String> attributesToGet = attributesToGet(request.get("AttributesToGet"));
-        if (ItemRequests.has(request, "ProjectionExpression")) {
-            throw DynamoException.validation("Invalid ProjectionExpression: not supported by Dynabox yet",
-                    "projection expressions come with the expression language");
-        }
+        List<DocumentPath> projection = projection(request, attributesToGet);
         boolean consistent = request.path("ConsistentRead").asBoolean(false);
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
@@ -37,7 +37,7 @@ public final class GetItem implements Operation {
         Map<String, AttributeValue> item = TableLocks.read(table, () -> table.keyspace().get(storedKey));
 
         ObjectNode answer = Json.object();
-        if (item != null) answer.set("Item", AttributeValues.writeItem(project(item, attributesToGet)));
+        if (item != null) answer.set("Item", AttributeValues.writeItem(projection == null ? item : Projector.project(item, projection)));
         ConsumedCapacity.addRead(answer, detail, tableName, ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent));
         return answer;
     }
@@ -54,13 +54,16 @@ public final class GetItem implements Operation {
         return names;
     }
 
-    static Map<String, AttributeValue> project(Map<String, AttributeValue> item, Set<String> names) {
-        if (names == null) return item;
-        Map<String, AttributeValue> projected = new LinkedHashMap<>();
-        for (String name : names) {
-            AttributeValue value = item.get(name);
-            if (value != null) projected.put(name, value);
+    /** ProjectionExpression or AttributesToGet as document paths; null when the whole item is wanted. */
+    static List<DocumentPath> projection(JsonNode request, Set<String> attributesToGet) {
+        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        List<DocumentPath> paths = null;
+        if (ItemRequests.has(request, "ProjectionExpression")) {
+            paths = Expressions.projection(request.get("ProjectionExpression").textValue(), attributes);
+        } else if (attributesToGet != null) {
+            paths = attributesToGet.stream().map(DocumentPath::of).toList();
         }
-        return projected;
+        attributes.checkAllUsed();
+        return paths;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.Condition;
+import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
@@ -26,7 +28,9 @@ public final class PutItem implements Operation {
             throw DynamoException.validation("Item size has exceeded the maximum allowed size",
                     "the item is " + ItemSize.of(item) + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
         }
-        Conditions.rejectUntilBuilt(request);
+        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        Condition condition = Conditions.of(request, attributes);
+        attributes.checkAllUsed();
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
 
@@ -35,6 +39,7 @@ public final class PutItem implements Operation {
         byte[] key = table.encodeKey(item);
         return TableLocks.write(table, () -> {
             Map<String, AttributeValue> old = table.keyspace().get(key);
+            Conditions.check(condition, old, request);
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, item);
             ItemWriter.apply(table, write);
             ObjectNode answer = Json.object();

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.Condition;
+import io.dynabox.engine.expression.DocumentPath;
+import io.dynabox.engine.expression.ExpressionAttributes;
+import io.dynabox.engine.expression.Expressions;
+import io.dynabox.engine.expression.Projector;
+import io.dynabox.engine.expression.UpdateExpression;
+import io.dynabox.engine.expression.Updater;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
@@ -29,7 +36,11 @@ public final class UpdateItem implements Operation {
                 List.of("UpdateExpression", "ConditionExpression"), ": UpdateExpression and ConditionExpression are null");
         Map<String, AttributeValue> key = AttributeValues.readItem(request.get("Key"));
         List<LegacyUpdate> updates = legacyUpdates(request.get("AttributeUpdates"));
-        Conditions.rejectUntilBuilt(request);
+        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        UpdateExpression expression = ItemRequests.has(request, "UpdateExpression")
+                ? Expressions.update(request.get("UpdateExpression").textValue(), attributes) : null;
+        Condition condition = Conditions.of(request, attributes);
+        attributes.checkAllUsed();
         String returnValues = ItemRequests.has(request, "ReturnValues") ? request.get("ReturnValues").textValue() : "NONE";
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
@@ -38,10 +49,16 @@ public final class UpdateItem implements Operation {
         TableDefinition definition = table.definition();
         ItemKeys.checkKey(definition, key);
         checkUpdatesAgainstSchema(definition, updates);
+        if (expression != null) checkExpressionAgainstSchema(definition, expression);
         byte[] storedKey = table.encodeKey(key);
         return TableLocks.write(table, () -> {
             Map<String, AttributeValue> old = table.keyspace().get(storedKey);
+            Conditions.check(condition, old, request);
             Map<String, AttributeValue> updated = new LinkedHashMap<>(old == null ? key : old);
+            if (expression != null) {
+                updated = Updater.apply(expression, updated);
+                ItemKeys.checkIndexKeys(definition, updated);
+            }
             for (LegacyUpdate update : updates) update.applyTo(updated);
             if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
@@ -49,7 +66,8 @@ public final class UpdateItem implements Operation {
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, old, updated);
             ItemWriter.apply(table, write);
             ObjectNode answer = Json.object();
-            Map<String, AttributeValue> returned = returned(returnValues, old, updated, updates);
+            Map<String, AttributeValue> returned = expression == null ? returned(returnValues, old, updated, updates)
+                    : returned(returnValues, old, updated, expression);
             if (returned != null && !returned.isEmpty()) answer.set("Attributes", AttributeValues.writeItem(returned));
             ConsumedCapacity.addWrite(answer, detail, tableName, write.cost());
             return answer;
@@ -65,6 +83,31 @@ public final class UpdateItem implements Operation {
             case "UPDATED_NEW" -> named(updated, updates);
             default -> null;
         };
+    }
+
+    /** UPDATED_OLD and UPDATED_NEW of an UpdateExpression hold exactly the paths it names. */
+    private static Map<String, AttributeValue> returned(String returnValues, Map<String, AttributeValue> old,
+                                                        Map<String, AttributeValue> updated, UpdateExpression expression) {
+        List<DocumentPath> paths = expression.actions().stream().map(UpdateExpression.Action::path).toList();
+        return switch (returnValues) {
+            case "ALL_OLD" -> old;
+            case "ALL_NEW" -> updated;
+            case "UPDATED_OLD" -> old == null ? null : Projector.project(old, paths);
+            case "UPDATED_NEW" -> Projector.project(updated, paths);
+            default -> null;
+        };
+    }
+
+    /** An UpdateExpression may not touch a key attribute: the hash key is checked first, then the range key. */
+    private static void checkExpressionAgainstSchema(TableDefinition table, UpdateExpression expression) {
+        KeySchema schema = table.keySchema();
+        for (String keyName : schema.hasSort() ? List.of(schema.partitionName(), schema.sortName()) : List.of(schema.partitionName())) {
+            for (UpdateExpression.Action action : expression.actions()) {
+                if (action.path().attribute().equals(keyName)) {
+                    throw DynamoException.validation(INVALID + "Cannot update attribute " + keyName + ". This attribute is part of the key");
+                }
+            }
+        }
     }
 
     private static Map<String, AttributeValue> named(Map<String, AttributeValue> item, List<LegacyUpdate> updates) {

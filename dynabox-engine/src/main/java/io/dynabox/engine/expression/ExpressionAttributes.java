@@ -1,0 +1,122 @@
+package io.dynabox.engine.expression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.wire.AttributeValues;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A request's ExpressionAttributeNames and ExpressionAttributeValues: checked as the service
+ * checks them before any expression is read, and tracked so that placeholders the
+ * expressions never use are refused afterwards.
+ */
+public final class ExpressionAttributes {
+    public static final int MAX_PLACEHOLDER_BYTES = 255;
+
+    private final Map<String, String> names;
+    private final Map<String, AttributeValue> values;
+    private final Set<String> usedNames = new LinkedHashSet<>();
+    private final Set<String> usedValues = new LinkedHashSet<>();
+
+    public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    /** No placeholders at all (legacy requests, tests). */
+    public static ExpressionAttributes none() {
+        return new ExpressionAttributes(Map.of(), Map.of());
+    }
+
+    /** Reads and checks the two maps of a request. */
+    public static ExpressionAttributes of(JsonNode request) {
+        JsonNode namesNode = request.get("ExpressionAttributeNames");
+        JsonNode valuesNode = request.get("ExpressionAttributeValues");
+        boolean hasNames = namesNode != null && !namesNode.isNull();
+        boolean hasValues = valuesNode != null && !valuesNode.isNull();
+        if (hasNames && namesNode.isEmpty()) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+        if (hasValues && valuesNode.isEmpty()) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+        Map<String, String> names = new LinkedHashMap<>();
+        if (hasNames) {
+            Iterator<Map.Entry<String, JsonNode>> fields = namesNode.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                checkKey("ExpressionAttributeNames", key, '#');
+                String name = field.getValue().isNull() ? null : field.getValue().textValue();
+                if (name == null || name.isEmpty()) {
+                    throw DynamoException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
+                }
+                names.put(key, name);
+            }
+        }
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        if (hasValues) {
+            Iterator<Map.Entry<String, JsonNode>> fields = valuesNode.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                checkKey("ExpressionAttributeValues", key, ':');
+                if (field.getValue().isNull()) continue;
+                try {
+                    values.put(key, AttributeValues.read(field.getValue()));
+                } catch (DynamoException e) {
+                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage() + " for key " + key);
+                }
+            }
+        }
+        return new ExpressionAttributes(names, values);
+    }
+
+    private static void checkKey(String member, String key, char sigil) {
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PLACEHOLDER_BYTES) {
+            String size = member.equals("ExpressionAttributeNames") ? " size of key: " + bytes : "";
+            throw DynamoException.validation(member + " contains invalid key: The expression attribute map contains a key that is too long;" + size);
+        }
+        boolean valid = key.length() > 1 && key.charAt(0) == sigil;
+        for (int i = 1; valid && i < key.length(); i++) {
+            char c = key.charAt(i);
+            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        if (!valid) throw DynamoException.validation(member + " contains invalid key: Syntax error; key: \"" + key + "\"");
+    }
+
+    /** The name a {@code #placeholder} stands for, or null when undefined; marks it used. */
+    String name(String placeholder) {
+        String name = names.get(placeholder);
+        if (name != null) usedNames.add(placeholder);
+        return name;
+    }
+
+    /** The value a {@code :placeholder} stands for, or null when undefined; marks it used. */
+    AttributeValue value(String placeholder) {
+        AttributeValue value = values.get(placeholder);
+        if (value != null) usedValues.add(placeholder);
+        return value;
+    }
+
+    /** After every expression of the request is bound: placeholders never used are refused. */
+    public void checkAllUsed() {
+        List<String> unusedNames = new ArrayList<>();
+        for (String key : names.keySet()) if (!usedNames.contains(key)) unusedNames.add(key);
+        if (!unusedNames.isEmpty()) {
+            throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
+        }
+        List<String> unusedValues = new ArrayList<>();
+        for (String key : values.keySet()) if (!usedValues.contains(key)) unusedValues.add(key);
+        if (!unusedValues.isEmpty()) {
+            throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + String.join(", ", unusedValues) + "}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.dynabox.engine.expression;
+
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.DynamoNumber;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a bound UpdateExpression to an item. Every SET value is computed from the item as
+ * it was before the update; then SET, REMOVE (list elements from the highest index down,
+ * so indexes name the elements of the original list), ADD and DELETE are applied.
+ * Values are immutable, so a change rebuilds the containers along its path.
+ */
+public final class Updater {
+    static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
+    static final String MISSING_ATTRIBUTE = "The provided expression refers to an attribute that does not exist in the item";
+    static final String INCORRECT_TYPE = "An operand in the update expression has an incorrect data type";
+
+    private Updater() {}
+
+    /** The item after the update; {@code item} (the old item, or the key of a new one) is not changed. */
+    public static Map<String, AttributeValue> apply(UpdateExpression update, Map<String, AttributeValue> item) {
+        List<AttributeValue> setValues = new ArrayList<>();
+        for (UpdateExpression.Action action : update.actions()) {
+            if (action.clause() == UpdateExpression.Clause.SET) setValues.add(value(action.value(), item));
+        }
+        Map<String, AttributeValue> result = new LinkedHashMap<>(item);
+        int next = 0;
+        for (UpdateExpression.Action action : update.actions()) {
+            if (action.clause() == UpdateExpression.Clause.SET) set(result, action.path(), setValues.get(next++));
+        }
+        List<UpdateExpression.Action> removals = new ArrayList<>();
+        for (UpdateExpression.Action action : update.actions()) {
+            if (action.clause() == UpdateExpression.Clause.REMOVE) removals.add(action);
+        }
+        removals.sort(Comparator.comparingInt(a -> -lastIndex(a.path())));
+        for (UpdateExpression.Action action : removals) remove(result, action.path());
+        for (UpdateExpression.Action action : update.actions()) {
+            if (action.clause() == UpdateExpression.Clause.ADD) add(result, action.path(), ((Operand.Value) action.value()).value());
+        }
+        for (UpdateExpression.Action action : update.actions()) {
+            if (action.clause() == UpdateExpression.Clause.DELETE) delete(result, action.path(), ((Operand.Value) action.value()).value());
+        }
+        return result;
+    }
+
+    private static int lastIndex(DocumentPath path) {
+        return path.get(path.size() - 1) instanceof DocumentPath.Index index ? index.index() : -1;
+    }
+
+    /** The value of a SET operand, computed from the item before the update. */
+    static AttributeValue value(Operand o, Map<String, AttributeValue> item) {
+        if (o instanceof Operand.Value v) return v.value();
+        if (o instanceof Operand.Path p) {
+            AttributeValue v = Evaluator.resolve(p.path(), item);
+            if (v == null) throw DynamoException.validation(MISSING_ATTRIBUTE, p.path() + " is not in the item");
+            return v;
+        }
+        if (o instanceof Operand.Arithmetic arithmetic) {
+            AttributeValue left = value(arithmetic.left(), item);
+            AttributeValue right = value(arithmetic.right(), item);
+            if (!(left instanceof AttributeValue.N l) || !(right instanceof AttributeValue.N r)) {
+                throw DynamoException.validation(INCORRECT_TYPE, "'" + arithmetic.operator() + "' needs two numbers, got "
+                        + left.type() + " and " + right.type());
+            }
+            return new AttributeValue.N(arithmetic(arithmetic.operator() == '+', l.value(), r.value()));
+        }
+        Operand.Call call = (Operand.Call) o;
+        if (call.function().equals("if_not_exists")) {
+            AttributeValue existing = Evaluator.resolve(((Operand.Path) call.args().get(0)).path(), item);
+            return existing != null ? existing : value(call.args().get(1), item);
+        }
+        AttributeValue first = value(call.args().get(0), item);
+        AttributeValue second = value(call.args().get(1), item);
+        if (!(first instanceof AttributeValue.L a) || !(second instanceof AttributeValue.L b)) {
+            throw DynamoException.validation(INCORRECT_TYPE, "list_append needs two lists, got " + first.type() + " and " + second.type());
+        }
+        List<AttributeValue> joined = new ArrayList<>(a.values());
+        joined.addAll(b.values());
+        return new AttributeValue.L(joined);
+    }
+
+    private static DynamoNumber arithmetic(boolean plus, DynamoNumber a, DynamoNumber b) {
+        try {
+            return plus ? a.add(b) : a.subtract(b);
+        } catch (DynamoNumber.InvalidNumberException e) {
+            throw DynamoException.validation(e.getMessage());
+        }
+    }
+
+    // ---- changing a path
+
+    private static void set(Map<String, AttributeValue> item, DocumentPath path, AttributeValue value) {
+        String name = path.attribute();
+        if (path.size() == 1) {
+            item.put(name, value);
+            return;
+        }
+        AttributeValue top = item.get(name);
+        if (top == null) throw DynamoException.validation(INVALID_PATH, "the attribute " + name + " does not exist, so " + path + " cannot be set");
+        item.put(name, setIn(top, path, 1, value));
+    }
+
+    private static AttributeValue setIn(AttributeValue current, DocumentPath path, int i, AttributeValue value) {
+        boolean last = i == path.size() - 1;
+        DocumentPath.Element e = path.get(i);
+        if (e instanceof DocumentPath.Index index) {
+            if (!(current instanceof AttributeValue.L list)) throw invalidPath(path, current);
+            List<AttributeValue> elements = new ArrayList<>(list.values());
+            int at = index.index();
+            if (last) {
+                if (at < elements.size()) elements.set(at, value);
+                else elements.add(value); // past the end appends
+            } else {
+                if (at >= elements.size()) throw DynamoException.validation(INVALID_PATH, path + " goes past the end of a list");
+                elements.set(at, setIn(elements.get(at), path, i + 1, value));
+            }
+            return new AttributeValue.L(elements);
+        }
+        if (!(current instanceof AttributeValue.M map)) throw invalidPath(path, current);
+        String key = ((DocumentPath.Name) e).name();
+        Map<String, AttributeValue> entries = new LinkedHashMap<>(map.values());
+        if (last) {
+            entries.put(key, value);
+        } else {
+            AttributeValue child = entries.get(key);
+            if (child == null) throw DynamoException.validation(INVALID_PATH, "the map has no key " + key + " on the way to " + path);
+            entries.put(key, setIn(child, path, i + 1, value));
+        }
+        return new AttributeValue.M(entries);
+    }
+
+    private static DynamoException invalidPath(DocumentPath path, AttributeValue found) {
+        return DynamoException.validation(INVALID_PATH, path + " passes through a value of type " + found.type());
+    }
+
+    private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
+        String name = path.attribute();
+        if (path.size() == 1) {
+            item.remove(name);
+            return;
+        }
+        AttributeValue top = item.get(name);
+        if (top == null) return;
+        AttributeValue changed = removeIn(top, path, 1);
+        item.put(name, changed);
+    }
+
+    private static AttributeValue removeIn(AttributeValue current, DocumentPath path, int i) {
+        boolean last = i == path.size() - 1;
+        DocumentPath.Element e = path.get(i);
+        if (e instanceof DocumentPath.Index index) {
+            if (!(current instanceof AttributeValue.L list)) throw invalidPath(path, current);
+            int at = index.index();
+            if (at >= list.values().size()) return current;
+            List<AttributeValue> elements = new ArrayList<>(list.values());
+            if (last) elements.remove(at);
+            else elements.set(at, removeIn(elements.get(at), path, i + 1));
+            return new AttributeValue.L(elements);
+        }
+        if (!(current instanceof AttributeValue.M map)) throw invalidPath(path, current);
+        String key = ((DocumentPath.Name) e).name();
+        AttributeValue child = map.values().get(key);
+        if (child == null) return current;
+        Map<String, AttributeValue> entries = new LinkedHashMap<>(map.values());
+        if (last) entries.remove(key);
+        else entries.put(key, removeIn(child, path, i + 1));
+        return new AttributeValue.M(entries);
+    }
+
+    private static void add(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
+        AttributeValue current = Evaluator.resolve(path, item);
+        if (current == null) {
+            set(item, path, operand);
+            return;
+        }
+        if (current.type() != operand.type()) {
+            throw DynamoException.validation(INCORRECT_TYPE, "ADD of " + operand.type() + " to " + path + " which is " + current.type());
+        }
+        AttributeValue sum = switch (current.type()) {
+            case N -> new AttributeValue.N(arithmetic(true, ((AttributeValue.N) current).value(), ((AttributeValue.N) operand).value()));
+            case SS -> new AttributeValue.SS(union(((AttributeValue.SS) current).values(), ((AttributeValue.SS) operand).values()));
+            case NS -> new AttributeValue.NS(union(((AttributeValue.NS) current).values(), ((AttributeValue.NS) operand).values()));
+            case BS -> new AttributeValue.BS(union(((AttributeValue.BS) current).values(), ((AttributeValue.BS) operand).values()));
+            default -> throw DynamoException.validation(INCORRECT_TYPE, "ADD applies to numbers and sets, and " + path + " is " + current.type());
+        };
+        set(item, path, sum);
+    }
+
+    private static void delete(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
+        AttributeValue current = Evaluator.resolve(path, item);
+        if (current == null) return;
+        if (current.type() != operand.type()) {
+            throw DynamoException.validation(INCORRECT_TYPE, "DELETE of " + operand.type() + " from " + path + " which is " + current.type());
+        }
+        AttributeValue rest = switch (current.type()) {
+            case SS -> nonEmpty(minus(((AttributeValue.SS) current).values(), ((AttributeValue.SS) operand).values()), AttributeValue.SS::new);
+            case NS -> nonEmpty(minus(((AttributeValue.NS) current).values(), ((AttributeValue.NS) operand).values()), AttributeValue.NS::new);
+            default -> nonEmpty(minus(((AttributeValue.BS) current).values(), ((AttributeValue.BS) operand).values()), AttributeValue.BS::new);
+        };
+        if (rest == null) remove(item, path);
+        else set(item, path, rest);
+    }
+
+    private static <T> Set<T> union(Set<T> a, Set<T> b) {
+        Set<T> result = new LinkedHashSet<>(a);
+        result.addAll(b);
+        return result;
+    }
+
+    private static <T> Set<T> minus(Set<T> a, Set<T> b) {
+        Set<T> result = new LinkedHashSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+
+    private static <T> AttributeValue nonEmpty(Set<T> values, java.util.function.Function<Set<T>, AttributeValue> make) {
+        return values.isEmpty() ? null : make.apply(values);
+    }
+}
