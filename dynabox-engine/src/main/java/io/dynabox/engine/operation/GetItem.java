@@ -54,6 +54,11 @@ public final class GetItem implements Operation {
         return names;
     }
 
+    /** AttributesToGet applied to an item (BatchGetItem). */
+    static Map<String, AttributeValue> project(Map<String, AttributeValue> item, Set<String> names) {
+        return names == null ? item : Projector.project(item, names.stream().map(DocumentPath::of).toList());
+    }
+
     /** ProjectionExpression or AttributesToGet as document paths; null when the whole item is wanted. */
     static List<DocumentPath> projection(JsonNode request, Set<String> attributesToGet) {
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
