@@ -1,0 +1,236 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.Tables.key;
+import static io.dynabox.tests.Tables.n;
+import static io.dynabox.tests.Tables.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.Engine;
+import io.dynabox.engine.store.MemoryStore;
+import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.value.AttributeValue.S;
+import io.dynabox.sdk.InProcessHttpClient;
+import io.dynabox.server.DynaboxServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Many clients at once, through each door, for a bounded time. Each test counts what the
+ * clients were told succeeded and checks the stored state against it, so a lost update, a
+ * torn transaction or an index out of step with its table fails it. The engine is this
+ * class's own, so the test can also look at the index keyspaces directly.
+ */
+@ParameterizedClass
+@EnumSource(Door.class)
+class ConcurrencyTest {
+    private static final int THREADS = 8;
+    private static final long RUN_MILLIS = 1500;
+    private static final String REGION = "us-east-1";
+
+    private static final MemoryStore STORE = new MemoryStore();
+    private static final Engine ENGINE = new Engine(DynaboxOptions.defaults(), STORE, System::currentTimeMillis);
+    private static final DynaboxServer SERVER = DynaboxServer.start(ENGINE, 0);
+
+    @Parameter
+    Door door;
+
+    String accessKey;
+    DynamoDbClient client;
+
+    @BeforeEach
+    void open() {
+        accessKey = "concurrency-" + UUID.randomUUID();
+        client = client();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    /** A client of this class's engine through the door under test; each thread gets its own. */
+    DynamoDbClient client() {
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
+        if (door == Door.HTTP) builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(SERVER.endpoint());
+        else builder.httpClient(new InProcessHttpClient(ENGINE)).endpointOverride(URI.create("http://dynabox.in-process"));
+        return builder.build();
+    }
+
+    @Test
+    void countersIncrementedByManyClientsEndExactlyRight() throws Exception {
+        Tables.hash(client, "counters");
+        int keys = 3;
+        AtomicLongArray acknowledged = new AtomicLongArray(keys);
+        runConcurrently(thread -> {
+            try (DynamoDbClient mine = client()) {
+                for (int i = 0; !timeIsUp(); i++) {
+                    int k = (thread + i) % keys;
+                    mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).attributeUpdates(Map.of(
+                            "n", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(n("1")).build())));
+                    acknowledged.incrementAndGet(k);
+                }
+            }
+        });
+        long total = 0;
+        for (int k = 0; k < keys; k++) {
+            int c = k;
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName("counters").key(key("c" + c)).consistentRead(true)).item();
+            assertThat(item.get("n").n()).isEqualTo(Long.toString(acknowledged.get(k)));
+            total += acknowledged.get(k);
+        }
+        assertThat(total).isGreaterThan(THREADS);
+    }
+
+    @Test
+    void transactionsAreNeverSeenHalfDoneAndIndexesAgreeWithTheirTables() throws Exception {
+        Tables.withGlobalIndex(client, "left");
+        Tables.withGlobalIndex(client, "right");
+        int pairs = 4;
+        AtomicLong reads = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        ConcurrentLinkedQueue<String> torn = new ConcurrentLinkedQueue<>();
+        runConcurrently(thread -> {
+            try (DynamoDbClient mine = client()) {
+                for (int i = 0; !timeIsUp(); i++) {
+                    String pk = "p" + (i % pairs);
+                    if (thread % 2 == 0) {
+                        // a pair written together, with an index key that moves between owners
+                        String version = thread + "-" + i;
+                        String owner = "o" + (i % 3);
+                        mine.transactWriteItems(b -> b.transactItems(
+                                put("left", Map.of("pk", s(pk), "v", s(version), "owner", s(owner))),
+                                put("right", Map.of("pk", s(pk), "v", s(version), "owner", s(owner)))));
+                        writes.incrementAndGet();
+                    } else if (thread % 4 == 1) {
+                        List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("left", pk), get("right", pk))).responses();
+                        AttributeValue left = pair.get(0).hasItem() ? pair.get(0).item().get("v") : null;
+                        AttributeValue right = pair.get(1).hasItem() ? pair.get(1).item().get("v") : null;
+                        if (left == null ? right != null : !left.equals(right)) torn.add(pk + ": " + left + " / " + right);
+                        reads.incrementAndGet();
+                    } else {
+                        // batches that add and remove index entries in both tables
+                        String extra = "x" + thread + "-" + (i % 5);
+                        Map<String, List<WriteRequest>> batch = i % 2 == 0
+                                ? Map.of("left", List.of(batchPut(extra, "o" + (i % 3))), "right", List.of(batchPut(extra, "o" + (i % 2))))
+                                : Map.of("left", List.of(batchDelete(extra)), "right", List.of(batchPut(extra, null)));
+                        mine.batchWriteItem(b -> b.requestItems(batch));
+                    }
+                }
+            }
+        });
+        assertThat(torn).isEmpty();
+        assertThat(reads.get()).isPositive();
+        assertThat(writes.get()).isPositive();
+        for (String table : List.of("left", "right")) {
+            assertThat(indexEntries(table)).as("index byowner of " + table).isEqualTo(ownersInTable(table));
+        }
+    }
+
+    static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    }
+
+    static TransactGetItem get(String table, String pk) {
+        return TransactGetItem.builder().get(g -> g.tableName(table).key(key(pk))).build();
+    }
+
+    static WriteRequest batchPut(String pk, String owner) {
+        Map<String, AttributeValue> item = new HashMap<>(key(pk));
+        if (owner != null) item.put("owner", s(owner));
+        return WriteRequest.builder().putRequest(p -> p.item(item)).build();
+    }
+
+    static WriteRequest batchDelete(String pk) {
+        return WriteRequest.builder().deleteRequest(d -> d.key(key(pk))).build();
+    }
+
+    /** pk to owner, for every item of the table that has an owner: what the index must hold. */
+    private Map<String, String> ownersInTable(String table) {
+        Map<String, String> owners = new HashMap<>();
+        for (var item : stored(table, null)) {
+            if (item.containsKey("owner")) owners.put(text(item.get("pk")), text(item.get("owner")));
+        }
+        return owners;
+    }
+
+    /** pk to owner, for every entry of the table's index. */
+    private Map<String, String> indexEntries(String table) {
+        Map<String, String> entries = new HashMap<>();
+        for (var entry : stored(table, "byowner")) {
+            String pk = text(entry.get("pk"));
+            String previous = entries.put(pk, text(entry.get("owner")));
+            assertThat(previous).as("second index entry for " + pk).isNull();
+        }
+        return entries;
+    }
+
+    /** The items stored in a table's keyspace, or an index's, as the engine holds them. */
+    private List<Map<String, ?>> stored(String table, String index) {
+        List<Map<String, ?>> items = new ArrayList<>();
+        Iterator<StoredItem> all = STORE.keyspace(accessKey + "_" + REGION, table, index).range(null, true, null, true, false);
+        all.forEachRemaining(stored -> items.add(stored.item()));
+        return items;
+    }
+
+    private static String text(Object value) {
+        return ((S) value).value(); // the engine's string value
+    }
+
+    private long deadline;
+
+    private boolean timeIsUp() {
+        return System.currentTimeMillis() >= deadline;
+    }
+
+    /** Runs {@code body} on {@link #THREADS} threads until the time is up; any failure fails the test. */
+    private void runConcurrently(IntConsumer body) throws Exception {
+        deadline = System.currentTimeMillis() + RUN_MILLIS;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> body.accept(thread)));
+            }
+            for (Future<?> future : done) future.get(RUN_MILLIS + 10_000, TimeUnit.MILLISECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
