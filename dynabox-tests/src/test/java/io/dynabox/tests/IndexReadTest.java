@@ -173,6 +173,10 @@ class IndexReadTest {
 
         rejects(b -> b.indexName("by-status").keyConditions(eq("status", s("open"))).exclusiveStartKey(Map.of("customer", s("c1"), "id", s("o1"))),
                 "The provided starting key is invalid");
+        rejects(b -> b.indexName("by-status").keyConditions(eq("status", s("open"))).exclusiveStartKey(Map.of("status", s("open"), "total", s("7"), "customer", s("c1"), "id", s("o1"))),
+                "The provided key element does not match the schema");
+        rejects(b -> b.indexName("by-status").keyConditions(eq("status", s("open"))).exclusiveStartKey(Map.of("status", s("open"), "total", n(7), "customer", n(1), "id", s("o1"))),
+                "The provided starting key is invalid: The provided key element does not match the schema");
     }
 
     @Test
@@ -184,7 +188,7 @@ class IndexReadTest {
         rejects(b -> b.indexName("by-status").keyConditions(eq("status", s("open"))).attributesToGet("note", "extra"),
                 "One or more parameter values were invalid: Global secondary index by-status does not project [extra]");
         rejects(b -> b.indexName("by-status").keyConditions(eq("customer", s("c1"))),
-                "Query condition missed key schema element status");
+                "Query condition missed key schema element: status");
         assertThatThrownBy(() -> put(item("customer", "c1", "id", "o1", "total", "thirty")))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("One or more parameter values were invalid: Type mismatch for Index Key total Expected: N Actual: S IndexName: ");

@@ -163,10 +163,9 @@ class QueryTest {
     @Test
     void queryPaginatorWalksThousandsOfItems() {
         int total = 2500;
-        for (int i = 0; i < total; i++) {
-            int sk = i;
-            client.putItem(b -> b.tableName("events").item(item("pk", "big", "sk", sk)));
-        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < total; i++) items.add(item("pk", "big", "sk", i));
+        ReadTables.putAll(client, "events", items);
         putNumbers("other", 1, 2, 3);
         List<Long> seen = new ArrayList<>();
         int pages = 0;
@@ -239,9 +238,9 @@ class QueryTest {
         rejects(b -> b.tableName("events").keyConditions(Map.of("pk", cond(ComparisonOperator.BETWEEN, s("a")))),
                 "The attempted filter operation is not supported for the provided filter argument count");
         rejects(b -> b.tableName("events").keyConditions(Map.of("sk", cond(ComparisonOperator.EQ, n(1)))),
-                "Query condition missed key schema element pk");
+                "Query condition missed key schema element: pk");
         rejects(b -> b.tableName("events").keyConditions(with(a, "other", cond(ComparisonOperator.EQ, n(1)))),
-                "Query condition missed key schema element sk");
+                "Query condition missed key schema element: sk");
         rejects(b -> b.tableName("events").keyConditions(with(a, "sk", cond(ComparisonOperator.NOT_NULL))),
                 "Attempted conditional constraint is not an indexable operation");
         rejects(b -> b.tableName("events").keyConditions(Map.of("pk", cond(ComparisonOperator.GT, s("a")))),
@@ -255,7 +254,14 @@ class QueryTest {
         rejects(b -> b.tableName("events").keyConditions(a).exclusiveStartKey(Map.of("pk", s("a"))),
                 "The provided starting key is invalid");
         rejects(b -> b.tableName("events").keyConditions(a).exclusiveStartKey(Map.of("pk", s("a"), "sk", s("1"))),
+                "The provided key element does not match the schema");
+        rejects(b -> b.tableName("events").keyConditions(a).exclusiveStartKey(Map.of("pk", s("a"), "other", n(1))),
                 "The provided starting key is invalid");
+        // a start key is checked before the key condition as far as its partition key goes
+        rejects(b -> b.tableName("events").keyConditions(Map.of("sk", cond(ComparisonOperator.EQ, n(1)))).exclusiveStartKey(Map.of("pk", n(1), "sk", n(1))),
+                "The provided key element does not match the schema");
+        rejects(b -> b.tableName("events").keyConditions(Map.of("sk", cond(ComparisonOperator.EQ, n(1)))).exclusiveStartKey(Map.of("pk", s("a"), "sk", s("1"))),
+                "Query condition missed key schema element: pk");
         rejects(b -> b.tableName("events").keyConditions(a).exclusiveStartKey(Map.of("pk", s("b"), "sk", n(1))),
                 "The provided starting key is outside query boundaries based on provided conditions");
         rejects(b -> b.tableName("events").keyConditions(with(a, "sk", cond(ComparisonOperator.GT, n(5)))).exclusiveStartKey(Map.of("pk", s("a"), "sk", n(1))),
@@ -272,7 +278,7 @@ class QueryTest {
                 "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         rejects(b -> b.tableName("events").keyConditions(a).attributesToGet("v", "v"),
                 "One or more parameter values were invalid: Duplicate value in attribute name: v");
-        rejects(b -> b.tableName("events").keyConditions(a).indexName("nope"), "The table does not have the specified index");
+        rejects(b -> b.tableName("events").keyConditions(a).indexName("nope"), "The table does not have the specified index: nope");
         assertThatThrownBy(() -> client.query(b -> b.tableName("nothere").keyConditions(a)))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Requested resource not found");
     }

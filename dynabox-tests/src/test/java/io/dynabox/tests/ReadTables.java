@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Small builders for the tables and items the Query and Scan tests use. */
 final class ReadTables {
@@ -67,6 +68,21 @@ final class ReadTables {
             item.put((String) nameValues[i], v instanceof Number ? AttributeValue.fromN(v.toString()) : AttributeValue.fromS((String) v));
         }
         return item;
+    }
+
+    /** Puts many items 25 at a time, as BatchWriteItem takes them. */
+    static void putAll(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> writes = new ArrayList<>();
+            for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 25))) {
+                writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            }
+            Map<String, List<WriteRequest>> unprocessed = Map.of(table, writes);
+            while (!unprocessed.isEmpty()) {
+                Map<String, List<WriteRequest>> request = unprocessed;
+                unprocessed = client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
     }
 
     static AttributeValue s(String value) {

@@ -48,10 +48,9 @@ class ScanTest {
     }
 
     private void fill(int count) {
-        for (int i = 0; i < count; i++) {
-            int k = i;
-            client.putItem(b -> b.tableName("things").item(item("id", "item-" + k, "n", k)));
-        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) items.add(item("id", "item-" + i, "n", i));
+        ReadTables.putAll(client, "things", items);
     }
 
     private static Set<String> ids(List<Map<String, AttributeValue>> items) {

@@ -59,10 +59,10 @@ final class LegacyKeyConditions {
     /** The key condition the given conditions make on {@code schema}. */
     static KeyCondition resolve(Map<String, Condition> conditions, KeySchema schema) {
         if (!conditions.containsKey(schema.partitionName())) {
-            throw DynamoException.validation("Query condition missed key schema element " + schema.partitionName());
+            throw DynamoException.validation("Query condition missed key schema element: " + schema.partitionName());
         }
         if (conditions.size() > 1 && schema.hasSort() && !conditions.containsKey(schema.sortName())) {
-            throw DynamoException.validation("Query condition missed key schema element " + schema.sortName());
+            throw DynamoException.validation("Query condition missed key schema element: " + schema.sortName());
         }
         for (Condition condition : conditions.values()) {
             if (NOT_INDEXABLE.contains(condition.operator())) {

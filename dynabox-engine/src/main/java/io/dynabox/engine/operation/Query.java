@@ -42,12 +42,16 @@ public final class Query implements Operation {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
 
         Table table = context.usableTable(request.get("TableName").textValue());
-        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue(), false);
+        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue());
         List<String> named = attributesToGet == null ? null : new ArrayList<>(attributesToGet);
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, named, GSI_CONSISTENT);
-        byte[] start = startKey == null ? null : ReadRequests.startKey(source, startKey, ReadRequests.START_KEY_INVALID);
+        if (startKey != null) ReadRequests.checkQueryStartKeyShape(source, startKey);
         KeyCondition condition = LegacyKeyConditions.resolve(conditions, source.keySchema());
-        if (startKey != null) checkStartKeyInside(startKey, condition);
+        byte[] start = null;
+        if (startKey != null) {
+            start = ReadRequests.queryStartKey(source, startKey);
+            checkStartKeyInside(startKey, condition);
+        }
 
         KeyCondition.Bounds bounds = condition.bounds(source.partitionPrefix(condition.partition()));
         return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit, null,

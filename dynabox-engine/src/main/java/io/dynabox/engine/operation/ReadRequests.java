@@ -15,6 +15,7 @@ import java.util.Set;
 /** The request checks Query and Scan share: Select and its companions, and the start key. */
 final class ReadRequests {
     static final String START_KEY_INVALID = "The provided starting key is invalid";
+    static final String NOT_SCHEMA = "The provided key element does not match the schema";
 
     private ReadRequests() {}
 
@@ -70,22 +71,64 @@ final class ReadRequests {
     }
 
     /**
-     * The start key must name exactly the key attributes of the source read, with their
-     * types and non-empty values; {@code mismatch} is the action's message when it does not.
+     * A Scan's start key must name exactly the key attributes of the source read, with their
+     * types and non-empty values.
      */
-    static byte[] startKey(ReadSource source, Map<String, AttributeValue> key, String mismatch) {
+    static byte[] scanStartKey(ReadSource source, Map<String, AttributeValue> key) {
+        String mismatch = START_KEY_INVALID + ": " + NOT_SCHEMA;
         Set<String> names = source.keyNames();
-        String explanation = "the start key must hold exactly " + names + ", as LastEvaluatedKey gives them";
-        if (!key.keySet().equals(names)) throw DynamoException.validation(mismatch, explanation);
+        if (!key.keySet().equals(names)) throw DynamoException.validation(mismatch, expected(names));
+        for (String name : names) {
+            if (key.get(name).type() != source.keyType(name)) throw DynamoException.validation(mismatch, expected(names));
+        }
+        return storedKey(source, key);
+    }
+
+    /**
+     * The checks of a Query's start key that come before its key condition, in the service's
+     * order: as many attributes as the key has, then the partition key of the schema queried.
+     */
+    static void checkQueryStartKeyShape(ReadSource source, Map<String, AttributeValue> key) {
+        Set<String> names = source.keyNames();
+        if (key.size() != names.size()) throw DynamoException.validation(START_KEY_INVALID, expected(names));
+        checkQueriedKey(source, key, source.keySchema().partitionName(), names);
+    }
+
+    /**
+     * The rest, once the key condition is known: the sort key of the schema queried, then (for
+     * an index) the table's key. Returns the stored key to resume after.
+     */
+    static byte[] queryStartKey(ReadSource source, Map<String, AttributeValue> key) {
+        Set<String> names = source.keyNames();
+        if (source.keySchema().hasSort()) checkQueriedKey(source, key, source.keySchema().sortName(), names);
         for (String name : names) {
             AttributeValue value = key.get(name);
-            if (value.type() != source.keyType(name)) throw DynamoException.validation(mismatch, explanation);
+            if (value == null || value.type() != source.keyType(name)) {
+                throw DynamoException.validation(START_KEY_INVALID + ": " + NOT_SCHEMA, expected(names));
+            }
+        }
+        return storedKey(source, key);
+    }
+
+    private static void checkQueriedKey(ReadSource source, Map<String, AttributeValue> key, String name, Set<String> names) {
+        AttributeValue value = key.get(name);
+        if (value == null) throw DynamoException.validation(START_KEY_INVALID, expected(names));
+        if (value.type() != source.keyType(name)) throw DynamoException.validation(NOT_SCHEMA, expected(names));
+    }
+
+    private static String expected(Set<String> names) {
+        return "a start key holds exactly " + names + " with their key types, as LastEvaluatedKey gives them";
+    }
+
+    private static byte[] storedKey(ReadSource source, Map<String, AttributeValue> key) {
+        for (Map.Entry<String, AttributeValue> e : key.entrySet()) {
+            AttributeValue value = e.getValue();
             boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
                     || (value instanceof AttributeValue.B b && b.value().length() == 0);
             if (empty) {
                 throw DynamoException.validation(START_KEY_INVALID + ": One or more parameter values are not valid. "
                         + "The AttributeValue for a key attribute cannot contain an empty "
-                        + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + name);
+                        + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + e.getKey());
             }
         }
         return source.storedKey(key);

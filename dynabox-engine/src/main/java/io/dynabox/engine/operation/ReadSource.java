@@ -30,12 +30,10 @@ final class ReadSource {
     }
 
     /** The table, or the named index of it ("The table does not have the specified index" otherwise). */
-    static ReadSource of(Table table, String indexName, boolean scan) {
+    static ReadSource of(Table table, String indexName) {
         if (indexName == null) return new ReadSource(table, null);
         IndexDefinition index = table.definition().index(indexName);
-        if (index == null) {
-            throw DynamoException.validation("The table does not have the specified index" + (scan ? ": " + indexName : ""));
-        }
+        if (index == null) throw DynamoException.validation("The table does not have the specified index: " + indexName);
         return new ReadSource(table, index);
     }
 

@@ -52,11 +52,10 @@ public final class Scan implements Operation {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
 
         Table table = context.usableTable(request.get("TableName").textValue());
-        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue(), true);
+        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue());
         List<String> named = attributesToGet == null ? null : new ArrayList<>(attributesToGet);
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, named, Query.GSI_CONSISTENT);
-        byte[] start = startKey == null ? null : ReadRequests.startKey(source, startKey,
-                ReadRequests.START_KEY_INVALID + ": The provided key element does not match the schema");
+        byte[] start = startKey == null ? null : ReadRequests.scanStartKey(source, startKey);
 
         byte[] from = null;
         byte[] to = null;
