@@ -2,39 +2,53 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDescriptions;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.wire.Json;
 
 /**
- * DeleteTable: refused while the table is changing or protected; otherwise the table is
- * DELETING for the configured delay, and its items are dropped at once.
+ * DeleteTable: refused while the table or one of its indexes is changing, then while it is
+ * protected; otherwise the table is DELETING for the configured delay and its items are
+ * dropped at once.
  */
 public final class DeleteTable implements Operation {
+    private static final String IN_USE = "Attempt to change a resource which is still in use: ";
+
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         Table table = context.describedTable(request.get("TableName").textValue());
         return TableLocks.write(table, () -> {
-            String status = table.status(context.nowMillis());
-            if (Table.CREATING.equals(status)) {
-                throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being created: " + table.name());
-            }
-            if (Table.UPDATING.equals(status)) {
-                throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being updated: " + table.name());
-            }
-            if (Table.DELETING.equals(status)) {
-                throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being deleted: " + table.name());
-            }
+            long now = context.nowMillis();
+            checkNotChanging(table, now);
             if (table.definition().deletionProtectionEnabled()) {
                 throw DynamoException.validation(
                         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
             }
-            JsonNode description = TableDescriptions.asDeleting(table);
-            table.markDeleting(context.nowMillis() + context.options().delayTransientStatuses().toMillis());
+            JsonNode description = TableDescriptions.asDeleting(table, now);
+            table.markDeleting(now + context.options().delayTransientStatuses().toMillis());
             context.store().dropTable(context.namespace().id(), table.name());
-            if (table.isGone(context.nowMillis())) context.namespace().remove(table);
+            if (table.isGone(now)) context.namespace().remove(table);
             return Json.object().set("TableDescription", description);
         });
+    }
+
+    private static void checkNotChanging(Table table, long now) {
+        String status = table.status(now);
+        String name = table.name();
+        if (Table.CREATING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being created: " + name);
+        if (Table.DELETING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being deleted: " + name);
+        if (Table.UPDATING.equals(status)) {
+            if (UpdateTable.CHANGING_STREAM.equals(table.changeInFlight(now))) {
+                throw DynamoException.resourceInUse(IN_USE + "Cannot delete table while stream is being enabled/disabled.");
+            }
+            throw DynamoException.resourceInUse(IN_USE + "Table: " + name + " is in the process of being updated.");
+        }
+        for (IndexDefinition index : table.definition().globalIndexes()) {
+            if (!Table.ACTIVE.equals(index.status())) {
+                throw DynamoException.resourceInUse(IN_USE + "Cannot delete table while indexes are being created, updated, or deleted.");
+            }
+        }
     }
 }

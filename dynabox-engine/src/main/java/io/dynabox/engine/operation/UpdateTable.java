@@ -1,131 +1,407 @@
 package io.dynabox.engine.operation;
 
+import static io.dynabox.engine.operation.CreateTable.INVALID;
+import static io.dynabox.engine.operation.CreateTable.present;
+import static io.dynabox.engine.operation.CreateTable.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.wire.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, streams, table class and deletion
- * protection. The table is UPDATING for the configured delay (deletion protection alone
- * applies at once, as in the service).
+ * UpdateTable: one concern per request (throughput and billing mode, stream, encryption,
+ * table class, deletion protection, on-demand or warm throughput, index changes), checked
+ * in the service's order: request-level rules, then the table and its state, then the
+ * change against the current values. Throughput, billing, stream and table-class changes
+ * keep the table UPDATING for the configured delay; the others apply at once.
  */
 public final class UpdateTable implements Operation {
-    private static final String INVALID = "One or more parameter values were invalid: ";
     private static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, "
             + "MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required";
+    private static final String IN_USE = "Attempt to change a resource which is still in use: ";
+    private static final List<String> EFFECTIVE_MEMBERS = List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification",
+            "GlobalSecondaryIndexUpdates", "SSESpecification", "ReplicaUpdates", "DeletionProtectionEnabled", "OnDemandThroughput",
+            "WarmThroughput", "TableClass", "MultiRegionConsistency", "GlobalTableWitnessUpdates");
+    private static final int FREE_DECREASES_PER_DAY = 4;
+    private static final long SECONDS_BETWEEN_LATER_DECREASES = 3600;
+    private static final DateTimeFormatter LIMIT_TIME =
+            DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
+
+    // what a table is busy with while UPDATING (Table.changeInFlight)
+    static final String CHANGING_THROUGHPUT = "throughput";
+    static final String CHANGING_STREAM = "stream";
+    static final String CHANGING_TABLE_CLASS = "tableClass";
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
-        JsonNode throughputNode = present(request, "ProvisionedThroughput");
-        String billingMode = CreateTable.text(request, "BillingMode");
-        JsonNode stream = present(request, "StreamSpecification");
-        String tableClass = CreateTable.text(request, "TableClass");
-        JsonNode deletionProtection = present(request, "DeletionProtectionEnabled");
+        Set<String> members = effectiveMembers(request);
+        if (members.isEmpty()) throw DynamoException.validation(NOTHING_TO_UPDATE);
         JsonNode gsiUpdates = present(request, "GlobalSecondaryIndexUpdates");
-        boolean gsiChanges = gsiUpdates != null && !gsiUpdates.isEmpty();
-        int changes = count(throughputNode, billingMode, stream, tableClass, deletionProtection)
-                + (gsiChanges ? 1 : 0)
-                + count(present(request, "SSESpecification"), present(request, "ReplicaUpdates"), present(request, "OnDemandThroughput"),
-                        present(request, "WarmThroughput"), present(request, "MultiRegionConsistency"));
-        if (changes == 0) throw DynamoException.validation(NOTHING_TO_UPDATE);
         if (gsiUpdates != null && gsiUpdates.isEmpty()) {
             throw DynamoException.validation(INVALID + "List of GlobalSecondaryIndexUpdates is empty");
         }
-        if (gsiChanges) {
-            throw DynamoException.validation(INVALID + "GlobalSecondaryIndexUpdates are not supported by Dynabox yet",
-                    "creating and deleting global secondary indexes with UpdateTable comes with the index work");
-        }
+        List<JsonNode> indexUpdates = indexUpdateEntries(gsiUpdates);
+        JsonNode throughputNode = present(request, "ProvisionedThroughput");
         Throughput requested = throughputNode == null ? null : CreateTable.throughput(throughputNode);
-        if (deletionProtection != null && changes > 1) {
-            throw DynamoException.validation(INVALID + "DeletionProtection modification must be the only operation in the request");
-        }
-        if (tableClass != null && changes > 1) {
-            throw DynamoException.validation(INVALID + "TableClass modification must be the only operation in the request");
-        }
-        if (stream != null && (throughputNode != null || TableDefinition.PROVISIONED.equals(billingMode))) {
-            throw DynamoException.validation(INVALID + "You cannot modify stream status while updating table IOPS");
-        }
+        checkSingleConcern(request, members, indexUpdates);
+        rejectGlobalTableMembers(members);
 
         Table table = context.describedTable(request.get("TableName").textValue());
         return TableLocks.write(table, () -> {
-            String status = table.status(context.nowMillis());
-            if (Table.CREATING.equals(status)) {
-                throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being created: " + table.name());
-            }
-            if (Table.DELETING.equals(status)) {
-                throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being deleted: " + table.name());
-            }
+            long now = context.nowMillis();
+            String status = table.status(now);
+            if (Table.CREATING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being created: " + table.name());
+            if (Table.DELETING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being deleted: " + table.name());
             TableDefinition current = table.definition();
-            if (deletionProtection != null) {
-                table.update(current.toBuilder().deletionProtectionEnabled(deletionProtection.booleanValue()).build(), status, 0);
-                return answer(table, status);
+            if (members.contains("DeletionProtectionEnabled")) {
+                // synchronous, and admitted even while the table is UPDATING
+                boolean protect = request.get("DeletionProtectionEnabled").booleanValue();
+                table.amend(d -> d.toBuilder().deletionProtectionEnabled(protect).build());
+                return answer(table, table.shownDefinition(now), status, now, false);
             }
-            if (Table.UPDATING.equals(status)) {
-                throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table IOPS are currently being updated. Table: "
-                        + table.name());
-            }
-            TableDefinition.Builder next = current.toBuilder();
-            boolean changed = applyBilling(context, current, billingMode, requested, next);
-            if (stream != null) changed |= applyStream(context, current, stream, next);
-            if (tableClass != null && !tableClass.equals(current.tableClass() == null ? "STANDARD" : current.tableClass())) {
-                next.tableClass(tableClass);
-                changed = true;
-            }
-            long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
-            table.update(changed ? next.build() : current, Table.UPDATING, settleAt);
-            return answer(table, Table.UPDATING);
+            checkNotBusy(table, current, members, now);
+            if (members.contains("SSESpecification")) return updateEncryption(context, table, current, request);
+            if (members.contains("TableClass")) return updateTableClass(context, table, current, text(request, "TableClass"));
+            if (members.contains("WarmThroughput")) return updateWarmThroughput(context, table, current, request.get("WarmThroughput"));
+            return updateCapacityStreamAndIndexes(context, table, current, request, requested, indexUpdates);
         });
     }
 
-    private static boolean applyBilling(RequestContext context, TableDefinition current, String billingMode, Throughput requested,
-                                        TableDefinition.Builder next) {
-        boolean toOnDemand = TableDefinition.PAY_PER_REQUEST.equals(billingMode);
-        boolean toProvisioned = TableDefinition.PROVISIONED.equals(billingMode);
-        if (toOnDemand && requested != null) {
-            throw DynamoException.validation(INVALID + "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST");
+    // ---- request-level checks (no table needed) ----
+
+    private static Set<String> effectiveMembers(JsonNode request) {
+        Set<String> members = new HashSet<>();
+        for (String member : EFFECTIVE_MEMBERS) {
+            JsonNode value = present(request, member);
+            if (value == null) continue;
+            if (member.equals("GlobalSecondaryIndexUpdates") && value.isEmpty()) continue;
+            members.add(member);
         }
-        if (toProvisioned && requested == null) {
-            throw DynamoException.validation(INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
-        }
-        if (current.payPerRequest() && requested != null && !toProvisioned) {
-            throw DynamoException.validation(INVALID
-                    + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        }
-        if (toOnDemand) {
-            if (current.payPerRequest()) return false;
-            next.billingMode(TableDefinition.PAY_PER_REQUEST, context.nowEpochSeconds());
-            return true;
-        }
-        if (requested == null) return false;
-        Throughput old = current.throughput();
-        if (!current.payPerRequest() && old.readCapacityUnits() == requested.readCapacityUnits()
-                && old.writeCapacityUnits() == requested.writeCapacityUnits()) {
-            throw DynamoException.validation("The provisioned throughput for the table will not change. The requested value equals the current value. "
-                    + "Current ReadCapacityUnits provisioned for the table: " + old.readCapacityUnits()
-                    + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
-                    + ". Current WriteCapacityUnits provisioned for the table: " + old.writeCapacityUnits()
-                    + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
-                    + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
-        }
-        if (current.payPerRequest()) {
-            next.billingMode(TableDefinition.PROVISIONED, current.lastUpdateToPayPerRequestDateTime());
-            next.throughput(old == null ? requested : old.changedTo(requested.readCapacityUnits(), requested.writeCapacityUnits(),
-                    context.nowEpochSeconds()));
-        } else {
-            next.throughput(old.changedTo(requested.readCapacityUnits(), requested.writeCapacityUnits(), context.nowEpochSeconds()));
-        }
-        return true;
+        return members;
     }
 
-    private static boolean applyStream(RequestContext context, TableDefinition current, JsonNode stream, TableDefinition.Builder next) {
+    /** The shape of each index update entry: exactly one action, and one entry per index. */
+    private static List<JsonNode> indexUpdateEntries(JsonNode gsiUpdates) {
+        List<JsonNode> entries = new ArrayList<>();
+        if (gsiUpdates == null) return entries;
+        Set<String> indexes = new HashSet<>();
+        for (JsonNode entry : gsiUpdates) {
+            int actions = 0;
+            String indexName = null;
+            for (String action : List.of("Update", "Create", "Delete")) {
+                JsonNode body = present(entry, action);
+                if (body == null) continue;
+                actions++;
+                indexName = text(body, "IndexName");
+            }
+            if (actions == 0) {
+                throw DynamoException.validation(INVALID + "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                        + "GlobalSecondaryIndexUpdate.Delete must not be null");
+            }
+            if (actions > 1) {
+                throw DynamoException.validation(INVALID + "Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object");
+            }
+            if (!indexes.add(indexName)) {
+                throw DynamoException.validation(INVALID
+                        + "Only one global secondary index update per index is allowed simultaneously. Index: " + indexName);
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /** Some changes must come alone, and some pairs never go together (rejected before anything applies). */
+    private static void checkSingleConcern(JsonNode request, Set<String> members, List<JsonNode> indexUpdates) {
+        boolean alone = members.size() == 1;
+        boolean createsOrDeletesIndex = indexUpdates.stream().anyMatch(e -> present(e, "Create") != null || present(e, "Delete") != null);
+        if (members.contains("SSESpecification") && !alone) {
+            throw DynamoException.validation(INVALID + "Server-Side Encryption modification must be the only operation in the request");
+        }
+        if (members.contains("TableClass") && !alone) {
+            throw DynamoException.validation(INVALID + "TableClass modification must be the only operation in the request");
+        }
+        if (members.contains("DeletionProtectionEnabled") && !alone) {
+            throw DynamoException.validation(INVALID + "DeletionProtection modification must be the only operation in the request");
+        }
+        if (members.contains("WarmThroughput") && !alone) {
+            if (indexUpdates.stream().anyMatch(e -> present(e, "Create") != null)) {
+                throw DynamoException.validation(INVALID + "Create global secondary index cannot be specified when updating WarmThroughput");
+            }
+            throw DynamoException.validation(INVALID + "WarmThroughput must be the only operation in the request");
+        }
+        if (members.contains("OnDemandThroughput") && !Set.of("OnDemandThroughput", "BillingMode").containsAll(members)) {
+            throw DynamoException.validation(INVALID + "OnDemandThroughput can only be combined with BillingMode in an UpdateTable request");
+        }
+        boolean changesIops = members.contains("ProvisionedThroughput")
+                || TableDefinition.PROVISIONED.equals(text(request, "BillingMode"));
+        if (members.contains("StreamSpecification") && changesIops) {
+            throw DynamoException.validation(INVALID + "You cannot modify stream status while updating table IOPS");
+        }
+        if (createsOrDeletesIndex && members.contains("ProvisionedThroughput")) {
+            throw DynamoException.validation(INVALID + "You cannot create or delete index while updating table IOPS");
+        }
+        if (createsOrDeletesIndex && members.contains("StreamSpecification")) {
+            throw DynamoException.validation(INVALID + "You cannot create or delete index while changing stream status");
+        }
+    }
+
+    private static void rejectGlobalTableMembers(Set<String> members) {
+        for (String member : List.of("ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates")) {
+            if (members.contains(member)) {
+                throw new DynamoException(ErrorCode.VALIDATION, INVALID + member + " is not supported",
+                        "global tables (replicas in other regions) are outside what Dynabox emulates");
+            }
+        }
+    }
+
+    // ---- table state ----
+
+    /** While a change is in flight only deletion protection is admitted; the message names what is busy. */
+    private static void checkNotBusy(Table table, TableDefinition current, Set<String> members, long now) {
+        if (!Table.UPDATING.equals(table.status(now))) return;
+        String change = table.changeInFlight(now);
+        String name = table.name();
+        if (CHANGING_TABLE_CLASS.equals(change)) {
+            String inProgress = " Table: " + name + " TableClassUpdateInProgress: " + current.effectiveTableClass();
+            if (members.contains("TableClass")) {
+                throw DynamoException.resourceInUse(IN_USE + "Can't update table class when a table class update is in progress." + inProgress);
+            }
+            if (members.contains("StreamSpecification")) {
+                throw DynamoException.resourceInUse(IN_USE + "Can't change stream status when a table class update is in progress." + inProgress);
+            }
+        }
+        if (CHANGING_STREAM.equals(change) && members.contains("TableClass")) {
+            throw DynamoException.resourceInUse(IN_USE + "Can't update table class when stream status is being updated. Table: " + name);
+        }
+        if (CHANGING_STREAM.equals(change) && members.contains("OnDemandThroughput")) {
+            throw DynamoException.resourceInUse(IN_USE + "OnDemandThroughput cannot be updated while stream status update is in progress");
+        }
+        throw DynamoException.resourceInUse(IN_USE + "Table IOPS are currently being updated. Table: " + name);
+    }
+
+    // ---- the changes ----
+
+    private static JsonNode updateEncryption(RequestContext context, Table table, TableDefinition current, JsonNode request) {
+        JsonNode wanted = CreateTable.sseDescription(context, request.get("SSESpecification"));
+        JsonNode have = current.sseDescription();
+        if (wanted == null && have == null) throw DynamoException.validation(INVALID + "Table is already encrypted by default");
+        if (wanted != null && have != null && wanted.get("KMSMasterKeyArn").equals(have.get("KMSMasterKeyArn"))) {
+            throw DynamoException.validation(INVALID
+                    + "Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key");
+        }
+        // the service re-encrypts in the background with the table ACTIVE; Dynabox applies at once
+        long now = context.nowMillis();
+        table.update(current.toBuilder().sseDescription(wanted).build(), Table.ACTIVE, now);
+        return answer(table, table.definition(), Table.ACTIVE, now, false);
+    }
+
+    private static JsonNode updateTableClass(RequestContext context, Table table, TableDefinition current, String tableClass) {
+        long now = context.nowMillis();
+        // re-sending the class in effect is accepted and changes nothing
+        if (tableClass.equals(current.effectiveTableClass())) return answer(table, current, Table.UPDATING, now, false);
+        TableDefinition next = current.toBuilder().tableClass(tableClass, context.nowEpochSeconds()).build();
+        table.update(next, current, Table.UPDATING, settleAt(context), CHANGING_TABLE_CLASS);
+        return answer(table, current, Table.UPDATING, now, false);
+    }
+
+    private static JsonNode updateWarmThroughput(RequestContext context, Table table, TableDefinition current, JsonNode warm) {
+        TableDefinition.Warm have = current.warmThroughput();
+        String[] members = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+        long[] haveValues = {have.readUnitsPerSecond(), have.writeUnitsPerSecond()};
+        for (int i = 0; i < 2; i++) {
+            JsonNode value = present(warm, members[i]);
+            if (value != null && value.asLong() < haveValues[i]) {
+                throw DynamoException.validation(INVALID + "Requested " + members[i]
+                        + " for WarmThroughput for table is lower than current WarmThroughput, decreasing WarmThroughput is not supported");
+            }
+        }
+        long now = context.nowMillis();
+        TableDefinition next = current.toBuilder().warmThroughput(have.atLeast(
+                warm.path("ReadUnitsPerSecond").asLong(0), warm.path("WriteUnitsPerSecond").asLong(0))).build();
+        table.update(next, Table.ACTIVE, now);
+        return answer(table, next, Table.ACTIVE, now, false);
+    }
+
+    /** Billing mode, provisioned and on-demand throughput, stream and index changes: the ones that may go together. */
+    private static JsonNode updateCapacityStreamAndIndexes(RequestContext context, Table table, TableDefinition current,
+                                                           JsonNode request, Throughput requested, List<JsonNode> indexUpdates) {
+        long now = context.nowMillis();
+        String billingMode = text(request, "BillingMode");
+        JsonNode onDemand = present(request, "OnDemandThroughput");
+        JsonNode stream = present(request, "StreamSpecification");
+        TableDefinition.Builder next = current.toBuilder();
+        TableDefinition shown = null;
+        String change = null;
+        boolean billingSwitched = false;
+
+        if (current.payPerRequest()) {
+            if (TableDefinition.PAY_PER_REQUEST.equals(billingMode) && requested != null) {
+                throw DynamoException.validation(INVALID + "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST");
+            }
+            if (billingMode == null && requested != null) {
+                throw DynamoException.validation(INVALID
+                        + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+            }
+            if (TableDefinition.PROVISIONED.equals(billingMode)) {
+                switchToProvisioned(context, current, requested, indexUpdates, next);
+                billingSwitched = true;
+                change = CHANGING_THROUGHPUT;
+            } else if (onDemand != null) {
+                // on-demand limits of an on-demand table change at once, the table staying ACTIVE
+                ObjectNode echoed = mergeOnDemand(current.onDemandThroughput(), onDemand);
+                TableDefinition merged = next.onDemandThroughput(withoutCleared(echoed)).build();
+                table.update(merged, Table.ACTIVE, now);
+                return answer(table, merged.toBuilder().onDemandThroughput(echoed).build(), Table.ACTIVE, now, false);
+            }
+        } else {
+            if (TableDefinition.PAY_PER_REQUEST.equals(billingMode)) {
+                if (requested != null) {
+                    throw DynamoException.validation(INVALID + "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST");
+                }
+                if (onDemand != null) CreateTable.checkOnDemandRange(onDemand, false);
+                next.billingMode(TableDefinition.PAY_PER_REQUEST, context.nowEpochSeconds())
+                        .warmThroughput(current.warmThroughput().atLeast(TableDefinition.Warm.ON_DEMAND_INITIAL.readUnitsPerSecond(),
+                                TableDefinition.Warm.ON_DEMAND_INITIAL.writeUnitsPerSecond()))
+                        .onDemandThroughput(onDemand == null ? null : withoutCleared(onDemand.deepCopy()));
+                billingSwitched = true;
+                change = CHANGING_THROUGHPUT;
+            } else {
+                if (TableDefinition.PROVISIONED.equals(billingMode) && requested == null) {
+                    throw DynamoException.validation(INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+                }
+                if (onDemand != null) {
+                    throw DynamoException.validation(INVALID + (onDemand.hasNonNull("MaxWriteRequestUnits") && !onDemand.hasNonNull("MaxReadRequestUnits")
+                            ? "MaxWriteRequestUnits" : "MaxReadRequestUnits")
+                            + " for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED");
+                }
+                if (requested != null) {
+                    Throughput changed = changeThroughput(context, current.throughput(), requested);
+                    next.throughput(changed).warmThroughput(current.warmThroughput()
+                            .atLeast(requested.readCapacityUnits(), requested.writeCapacityUnits()));
+                    // until the change completes the service shows the old values with the new timestamps
+                    Throughput old = current.throughput();
+                    shown = current.toBuilder().throughput(new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(),
+                            changed.lastIncreaseDateTime(), changed.lastDecreaseDateTime(), old.numberOfDecreasesToday())).build();
+                    change = CHANGING_THROUGHPUT;
+                }
+            }
+        }
+        if (stream != null) {
+            applyStream(context, current, stream, next);
+            change = CHANGING_STREAM;
+        }
+        if (!indexUpdates.isEmpty() && applyGlobalSecondaryIndexUpdates(context, current, indexUpdates, billingSwitched, next)) {
+            if (change == null) change = CHANGING_THROUGHPUT;
+        }
+        if (change == null) {
+            // a re-sent PAY_PER_REQUEST: the answer says UPDATING, but nothing changes
+            return answer(table, current, Table.UPDATING, now, false);
+        }
+        TableDefinition updated = next.build();
+        table.update(updated, shown, Table.UPDATING, settleAt(context), change);
+        return answer(table, shown == null ? updated : shown, Table.UPDATING, now, billingSwitched);
+    }
+
+    /**
+     * PAY_PER_REQUEST to PROVISIONED: every global index needs its throughput in an Update
+     * entry of the same request; values apply as given.
+     */
+    private static void switchToProvisioned(RequestContext context, TableDefinition current, Throughput requested,
+                                            List<JsonNode> indexUpdates, TableDefinition.Builder next) {
+        if (requested == null) {
+            throw DynamoException.validation(INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
+        Map<String, Throughput> indexThroughput = new LinkedHashMap<>();
+        for (JsonNode entry : indexUpdates) {
+            JsonNode update = present(entry, "Update");
+            JsonNode throughputNode = present(update, "ProvisionedThroughput");
+            if (throughputNode != null) indexThroughput.put(update.get("IndexName").textValue(), CreateTable.throughput(throughputNode));
+        }
+        List<IndexDefinition> indexes = new ArrayList<>();
+        for (IndexDefinition index : current.globalIndexes()) {
+            Throughput given = indexThroughput.get(index.name());
+            if (given == null) {
+                throw DynamoException.validation(INVALID + "ProvisionedThroughput must be specified for index: " + index.name());
+            }
+            Throughput old = index.throughput();
+            indexes.add(index.withThroughput(old == null ? given : old.withValues(given.readCapacityUnits(), given.writeCapacityUnits())));
+        }
+        Throughput old = current.throughput();
+        next.billingMode(TableDefinition.PROVISIONED, current.lastUpdateToPayPerRequestDateTime())
+                .throughput(old == null ? requested : old.withValues(requested.readCapacityUnits(), requested.writeCapacityUnits()))
+                .globalIndexes(indexes)
+                .onDemandThroughput(null)
+                .warmThroughput(current.warmThroughput().atLeast(requested.readCapacityUnits(), requested.writeCapacityUnits()));
+    }
+
+    /**
+     * Applies the Create, Delete and Update entries of GlobalSecondaryIndexUpdates to
+     * {@code next}; returns true when the table goes UPDATING for them. Update entries that
+     * only carried index throughput for a switch to PROVISIONED were applied by
+     * {@link #switchToProvisioned} already ({@code billingSwitched}).
+     */
+    private static boolean applyGlobalSecondaryIndexUpdates(RequestContext context, TableDefinition current, List<JsonNode> entries,
+                                                            boolean billingSwitched, TableDefinition.Builder next) {
+        for (JsonNode entry : entries) {
+            if (billingSwitched && present(entry, "Update") != null) continue;
+            throw DynamoException.validation(INVALID + "GlobalSecondaryIndexUpdates are not supported by Dynabox yet",
+                    "creating, deleting and updating global secondary indexes with UpdateTable comes with the index work");
+        }
+        return false;
+    }
+
+    /** A provisioned throughput change, refused when nothing changes or when too many decreases were made today. */
+    private static Throughput changeThroughput(RequestContext context, Throughput old, Throughput requested) {
+        long read = requested.readCapacityUnits();
+        long write = requested.writeCapacityUnits();
+        if (old.sameValues(read, write)) {
+            throw DynamoException.validation("The provisioned throughput for the table will not change. The requested value equals the current value. "
+                    + "Current ReadCapacityUnits provisioned for the table: " + old.readCapacityUnits()
+                    + ". Requested ReadCapacityUnits: " + read
+                    + ". Current WriteCapacityUnits provisioned for the table: " + old.writeCapacityUnits()
+                    + ". Requested WriteCapacityUnits: " + write
+                    + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+        }
+        double now = context.nowEpochSeconds();
+        boolean decrease = read < old.readCapacityUnits() || write < old.writeCapacityUnits();
+        long decreases = old.decreasesToday(now);
+        if (decrease && decreases >= FREE_DECREASES_PER_DAY && now - old.lastDecreaseDateTime() < SECONDS_BETWEEN_LATER_DECREASES) {
+            double nextAllowed = old.lastDecreaseDateTime() + SECONDS_BETWEEN_LATER_DECREASES;
+            throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Provisioned throughput decreases are limited "
+                    + "within a given UTC day. After the first 4 decreases, each subsequent decrease in the same UTC day can be performed "
+                    + "at most once every 3600 seconds. Number of decreases today: " + decreases + ". Last decrease at "
+                    + limitTime(old.lastDecreaseDateTime()) + " Coordinated Universal Time. Next decrease can be made at "
+                    + limitTime(nextAllowed) + " Coordinated Universal Time.");
+        }
+        return old.changedTo(read, write, now);
+    }
+
+    private static String limitTime(double epochSeconds) {
+        return LIMIT_TIME.format(Instant.ofEpochMilli((long) (epochSeconds * 1000)));
+    }
+
+    private static void applyStream(RequestContext context, TableDefinition current, JsonNode stream, TableDefinition.Builder next) {
         boolean enable = stream.path("StreamEnabled").asBoolean();
-        String viewType = CreateTable.text(stream, "StreamViewType");
+        String viewType = text(stream, "StreamViewType");
         if (enable && viewType == null) {
             throw DynamoException.validation(INVALID + "If stream is being enabled then UpdateViewType is required");
         }
@@ -138,22 +414,40 @@ public final class UpdateTable implements Operation {
         if (!enable && !current.streamEnabled()) {
             throw DynamoException.validation("Table has no stream to disable: TableName: " + current.name());
         }
+        // every enabling mints a new stream; disabling keeps the latest one's name
         next.stream(enable, enable ? viewType : null, enable ? StreamLabels.label(context.nowMillis()) : current.latestStreamLabel());
-        return true;
     }
 
-    private static JsonNode answer(Table table, String status) {
-        return Json.object().set("TableDescription", TableDescriptions.asChanged(table, status));
+    /** The on-demand limits after a request: members merge one by one; -1 is kept here, as the answer echoes it. */
+    private static ObjectNode mergeOnDemand(JsonNode current, JsonNode requested) {
+        if (requested.isEmpty()) {
+            throw new DynamoException(ErrorCode.VALIDATION, INVALID + "OnDemandThroughput must not be empty",
+                    "the service fails such a request with an internal error (HTTP 500); Dynabox answers it as invalid input");
+        }
+        CreateTable.checkOnDemandRange(requested, true);
+        ObjectNode merged = Json.object();
+        for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
+            JsonNode value = present(requested, member);
+            if (value == null) value = current == null ? null : present(current, member);
+            if (value != null) merged.put(member, value.asLong());
+        }
+        return merged;
     }
 
-    private static JsonNode present(JsonNode request, String member) {
-        JsonNode node = request.get(member);
-        return node == null || node.isNull() ? null : node;
+    /** On-demand limits without the members cleared with -1; null once none is left. */
+    private static ObjectNode withoutCleared(JsonNode onDemand) {
+        ObjectNode kept = Json.object();
+        onDemand.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull() && e.getValue().asLong() != -1) kept.put(e.getKey(), e.getValue().asLong());
+        });
+        return kept.isEmpty() ? null : kept;
     }
 
-    private static int count(Object... values) {
-        int n = 0;
-        for (Object value : values) if (value != null) n++;
-        return n;
+    private static long settleAt(RequestContext context) {
+        return context.nowMillis() + context.options().delayTransientStatuses().toMillis();
+    }
+
+    private static JsonNode answer(Table table, TableDefinition shown, String status, long nowMillis, boolean billingSwitched) {
+        return Json.object().set("TableDescription", TableDescriptions.asUpdated(table, shown, status, nowMillis, billingSwitched));
     }
 }

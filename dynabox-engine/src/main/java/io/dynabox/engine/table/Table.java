@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 
 /**
  * A live table: its current definition, its status over time, its keyspace, and the lock
@@ -30,6 +31,10 @@ public final class Table {
     // the status before settledAtMillis; ACTIVE after it (unless deleting)
     private volatile String transientStatus;
     private volatile long settledAtMillis;
+    // what the service still shows while a change is in flight (old throughput, old class), or null
+    private volatile TableDefinition shownUntilSettled;
+    // which change is in flight (see UpdateTable), or null
+    private volatile String transientChange;
     private volatile long deletingUntilMillis = -1;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
@@ -73,9 +78,20 @@ public final class Table {
 
     /** Replaces the definition and shows {@code status} until {@code settledAt}. Caller holds the write lock. */
     public void update(TableDefinition newDefinition, String status, long settledAt) {
+        update(newDefinition, null, status, settledAt, null);
+    }
+
+    /**
+     * Replaces the definition; until {@code settledAt} the table shows {@code status},
+     * descriptions show {@code shown} (when not null) instead of the new definition, and
+     * {@code change} names what is in flight. Caller holds the write lock.
+     */
+    public void update(TableDefinition newDefinition, TableDefinition shown, String status, long settledAt, String change) {
         definition = newDefinition;
+        shownUntilSettled = shown;
         transientStatus = status;
         settledAtMillis = settledAt;
+        transientChange = change;
         persist();
     }
 
@@ -90,6 +106,29 @@ public final class Table {
 
     long settledAtMillis() {
         return settledAtMillis;
+    }
+
+    /**
+     * Applies a synchronous change (such as deletion protection) to the definition and to
+     * what is shown meanwhile, leaving the status and the change in flight as they are.
+     * Caller holds the write lock.
+     */
+    public void amend(UnaryOperator<TableDefinition> change) {
+        definition = change.apply(definition);
+        TableDefinition shown = shownUntilSettled;
+        if (shown != null) shownUntilSettled = change.apply(shown);
+        persist();
+    }
+
+    /** The definition a description shows now: the old values while a change is in flight, where the service shows them. */
+    public TableDefinition shownDefinition(long nowMillis) {
+        TableDefinition shown = shownUntilSettled;
+        return shown != null && nowMillis < settledAtMillis ? shown : definition;
+    }
+
+    /** The change in flight (a name UpdateTable chose), or null when the table is settled. */
+    public String changeInFlight(long nowMillis) {
+        return nowMillis < settledAtMillis ? transientChange : null;
     }
 
     public void markDeleting(long untilMillis) {

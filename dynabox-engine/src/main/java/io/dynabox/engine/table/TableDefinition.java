@@ -29,16 +29,38 @@ public record TableDefinition(
         List<Map.Entry<String, String>> tags,
         String tableClass,
         boolean deletionProtectionEnabled,
-        JsonNode onDemandThroughput) {
+        JsonNode onDemandThroughput,
+        Double tableClassUpdatedAt,
+        Warm warmThroughput) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
+    public static final String STANDARD = "STANDARD";
+
+    /**
+     * Warm throughput: the reads and writes a second the table can serve at once. On-demand
+     * tables start at 12,000 and 4,000; provisioned ones at the highest capacity they ever had.
+     * It never goes down.
+     */
+    public record Warm(long readUnitsPerSecond, long writeUnitsPerSecond) {
+        public static final Warm ON_DEMAND_INITIAL = new Warm(12_000, 4_000);
+
+        /** The larger of each member: warm throughput only grows. */
+        public Warm atLeast(long read, long write) {
+            return new Warm(Math.max(readUnitsPerSecond, read), Math.max(writeUnitsPerSecond, write));
+        }
+    }
 
     public TableDefinition {
         attributeDefinitions = Map.copyOf(attributeDefinitions);
         localIndexes = List.copyOf(localIndexes);
         globalIndexes = List.copyOf(globalIndexes);
         tags = List.copyOf(tags);
+    }
+
+    /** The table class in effect: an unset class is STANDARD. */
+    public String effectiveTableClass() {
+        return tableClass == null ? STANDARD : tableClass;
     }
 
     public boolean payPerRequest() {
@@ -70,6 +92,8 @@ public record TableDefinition(
         private boolean deletionProtectionEnabled;
         private JsonNode onDemandThroughput;
         private Map<String, AttributeValue.Type> attributeDefinitions;
+        private Double tableClassUpdatedAt;
+        private Warm warmThroughput;
         private final TableDefinition base;
 
         private Builder(TableDefinition base) {
@@ -87,6 +111,8 @@ public record TableDefinition(
             deletionProtectionEnabled = base.deletionProtectionEnabled;
             onDemandThroughput = base.onDemandThroughput;
             attributeDefinitions = base.attributeDefinitions;
+            tableClassUpdatedAt = base.tableClassUpdatedAt;
+            warmThroughput = base.warmThroughput;
         }
 
         public Builder billingMode(String mode, Double payPerRequestSince) {
@@ -106,7 +132,12 @@ public record TableDefinition(
         }
         public Builder sseDescription(JsonNode value) { sseDescription = value; return this; }
         public Builder tags(List<Map.Entry<String, String>> value) { tags = value; return this; }
-        public Builder tableClass(String value) { tableClass = value; return this; }
+        public Builder tableClass(String value, Double updatedAt) {
+            tableClass = value;
+            tableClassUpdatedAt = updatedAt;
+            return this;
+        }
+        public Builder warmThroughput(Warm value) { warmThroughput = value; return this; }
         public Builder deletionProtectionEnabled(boolean value) { deletionProtectionEnabled = value; return this; }
         public Builder onDemandThroughput(JsonNode value) { onDemandThroughput = value; return this; }
 
@@ -114,7 +145,8 @@ public record TableDefinition(
             return new TableDefinition(base.name, base.tableId, base.arn, base.creationDateTime, base.keySchema,
                     attributeDefinitions, billingMode, lastUpdateToPayPerRequestDateTime, throughput,
                     base.localIndexes, globalIndexes, streamEnabled, streamViewType, latestStreamLabel,
-                    sseDescription, tags, tableClass, deletionProtectionEnabled, onDemandThroughput);
+                    sseDescription, tags, tableClass, deletionProtectionEnabled, onDemandThroughput,
+                    tableClassUpdatedAt, warmThroughput);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.wire.Json;
@@ -14,30 +15,38 @@ import java.util.TreeMap;
 public final class TableDescriptions {
     private TableDescriptions() {}
 
-    /** The full description, as DescribeTable shows it. */
+    /** The full description, as DescribeTable shows it: old values while a change is in flight. */
     public static ObjectNode describe(Table table, long nowMillis) {
-        return render(table, table.status(nowMillis), true);
+        return render(table, table.shownDefinition(nowMillis), table.status(nowMillis), nowMillis, true, true);
     }
 
     /**
-     * The description in a CreateTable or UpdateTable answer: like DescribeTable, but
-     * without warm throughput or the billing-mode timestamp, which the service adds later.
+     * CreateTable's answer: CREATING, the billing mode without its timestamp, and warm
+     * throughput only when the request asked for it.
      */
-    public static ObjectNode asChanged(Table table, String status) {
-        return render(table, status, false);
+    public static ObjectNode asCreated(Table table, long nowMillis, boolean withWarmThroughput) {
+        return render(table, table.definition(), Table.CREATING, nowMillis, withWarmThroughput, false);
+    }
+
+    /**
+     * UpdateTable's answer: {@code shown} is what the service echoes right after accepting the
+     * change; a billing-mode switch shows the new mode without its timestamp.
+     */
+    public static ObjectNode asUpdated(Table table, TableDefinition shown, String status, long nowMillis, boolean billingSwitched) {
+        return render(table, shown, status, nowMillis, true, !billingSwitched);
     }
 
     /** DeleteTable's trimmed description. */
-    public static ObjectNode asDeleting(Table table) {
-        TableDefinition d = table.definition();
+    public static ObjectNode asDeleting(Table table, long nowMillis) {
+        TableDefinition d = table.shownDefinition(nowMillis);
         ObjectNode node = Json.object();
-        if (d.payPerRequest()) node.set("BillingModeSummary", billingSummary(d, false));
+        if (d.payPerRequest()) node.set("BillingModeSummary", billingSummary(d, true));
         node.put("DeletionProtectionEnabled", d.deletionProtectionEnabled());
         node.put("ItemCount", table.keyspace().itemCount());
-        node.set("ProvisionedThroughput", throughput(d.payPerRequest() ? null : d.throughput()));
+        node.set("ProvisionedThroughput", throughput(d.payPerRequest(), d.throughput(), nowMillis));
         if (d.sseDescription() != null) node.set("SSEDescription", d.sseDescription());
         node.put("TableArn", d.arn());
-        if (d.tableClass() != null) node.set("TableClassSummary", Json.object().put("TableClass", d.tableClass()));
+        if (d.tableClass() != null) node.set("TableClassSummary", tableClassSummary(d));
         node.put("TableId", d.tableId());
         node.put("TableName", d.name());
         node.put("TableSizeBytes", table.keyspace().sizeBytes());
@@ -45,44 +54,51 @@ public final class TableDescriptions {
         return node;
     }
 
-    private static ObjectNode render(Table table, String status, boolean described) {
-        TableDefinition d = table.definition();
+    private static ObjectNode render(Table table, TableDefinition d, String status, long nowMillis,
+                                     boolean withWarmThroughput, boolean billingTimestamp) {
         ObjectNode node = Json.object();
         ArrayNode definitions = node.putArray("AttributeDefinitions");
         new TreeMap<>(d.attributeDefinitions()).forEach((name, type) ->
                 definitions.addObject().put("AttributeName", name).put("AttributeType", type.name()));
+        // tables that were always provisioned have no summary at all
         if (d.payPerRequest() || d.lastUpdateToPayPerRequestDateTime() != null) {
-            node.set("BillingModeSummary", billingSummary(d, described));
+            node.set("BillingModeSummary", billingSummary(d, billingTimestamp));
         }
         node.put("CreationDateTime", d.creationDateTime());
         node.put("DeletionProtectionEnabled", d.deletionProtectionEnabled());
         if (!d.globalIndexes().isEmpty()) {
             ArrayNode indexes = node.putArray("GlobalSecondaryIndexes");
-            for (IndexDefinition index : d.globalIndexes()) indexes.add(globalIndex(table, index, status, described));
+            for (IndexDefinition index : d.globalIndexes()) {
+                indexes.add(globalIndex(table, d, index, status, nowMillis, withWarmThroughput));
+            }
         }
         node.put("ItemCount", table.keyspace().itemCount());
         node.set("KeySchema", keySchema(d.keySchema()));
+        // the latest stream stays named after it is disabled
         if (d.latestStreamLabel() != null) {
             node.put("LatestStreamArn", d.arn() + "/stream/" + d.latestStreamLabel());
             node.put("LatestStreamLabel", d.latestStreamLabel());
         }
         if (!d.localIndexes().isEmpty()) {
             ArrayNode indexes = node.putArray("LocalSecondaryIndexes");
-            for (IndexDefinition index : d.localIndexes()) indexes.add(indexBase(table, index));
+            for (IndexDefinition index : d.localIndexes()) indexes.add(indexBase(table, d, index));
         }
         if (d.onDemandThroughput() != null) node.set("OnDemandThroughput", d.onDemandThroughput());
-        node.set("ProvisionedThroughput", throughput(d.payPerRequest() ? null : d.throughput()));
+        node.set("ProvisionedThroughput", throughput(d.payPerRequest(), d.throughput(), nowMillis));
         if (d.sseDescription() != null) node.set("SSEDescription", d.sseDescription());
         if (d.streamEnabled()) {
             node.set("StreamSpecification", Json.object().put("StreamEnabled", true).put("StreamViewType", d.streamViewType()));
         }
         node.put("TableArn", d.arn());
-        if (d.tableClass() != null) node.set("TableClassSummary", Json.object().put("TableClass", d.tableClass()));
+        if (d.tableClass() != null) node.set("TableClassSummary", tableClassSummary(d));
         node.put("TableId", d.tableId());
         node.put("TableName", d.name());
         node.put("TableSizeBytes", table.keyspace().sizeBytes());
         node.put("TableStatus", status);
-        if (described) node.set("WarmThroughput", warmThroughput(d.payPerRequest(), d.throughput()));
+        if (withWarmThroughput && d.warmThroughput() != null) {
+            TableDefinition.Warm warm = d.warmThroughput();
+            node.set("WarmThroughput", warmThroughput(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond()));
+        }
         return node;
     }
 
@@ -94,20 +110,33 @@ public final class TableDescriptions {
         return summary;
     }
 
-    private static ObjectNode globalIndex(Table table, IndexDefinition index, String tableStatus, boolean described) {
-        TableDefinition d = table.definition();
-        ObjectNode node = indexBase(table, index);
+    private static ObjectNode tableClassSummary(TableDefinition d) {
+        ObjectNode summary = Json.object();
+        if (d.tableClassUpdatedAt() != null) summary.put("LastUpdateDateTime", d.tableClassUpdatedAt());
+        summary.put("TableClass", d.tableClass());
+        return summary;
+    }
+
+    private static ObjectNode globalIndex(Table table, TableDefinition d, IndexDefinition index, String tableStatus,
+                                          long nowMillis, boolean withWarmThroughput) {
+        ObjectNode node = indexBase(table, d, index);
         if (index.backfilling()) node.put("Backfilling", true);
         // indexes created with their table become ACTIVE with it
         node.put("IndexStatus", Table.CREATING.equals(tableStatus) ? Table.CREATING : index.status());
-        node.set("ProvisionedThroughput", throughput(d.payPerRequest() ? null : index.throughput()));
-        if (described) node.set("WarmThroughput", warmThroughput(d.payPerRequest(), index.throughput()));
+        node.set("ProvisionedThroughput", throughput(d.payPerRequest(), index.throughput(), nowMillis));
+        if (withWarmThroughput) {
+            Throughput t = index.throughput();
+            node.set("WarmThroughput", d.payPerRequest() || t == null
+                    ? warmThroughput(TableDefinition.Warm.ON_DEMAND_INITIAL.readUnitsPerSecond(),
+                            TableDefinition.Warm.ON_DEMAND_INITIAL.writeUnitsPerSecond())
+                    : warmThroughput(t.readCapacityUnits(), t.writeCapacityUnits()));
+        }
         return sorted(node);
     }
 
-    private static ObjectNode indexBase(Table table, IndexDefinition index) {
+    private static ObjectNode indexBase(Table table, TableDefinition d, IndexDefinition index) {
         ObjectNode node = Json.object();
-        node.put("IndexArn", table.definition().arn() + "/index/" + index.name());
+        node.put("IndexArn", d.arn() + "/index/" + index.name());
         node.put("IndexName", index.name());
         node.put("IndexSizeBytes", 0L);
         node.put("ItemCount", 0L);
@@ -122,7 +151,7 @@ public final class TableDescriptions {
     }
 
     private static ObjectNode sorted(ObjectNode node) {
-        Map<String, com.fasterxml.jackson.databind.JsonNode> members = new TreeMap<>();
+        Map<String, JsonNode> members = new TreeMap<>();
         node.fields().forEachRemaining(e -> members.put(e.getKey(), e.getValue()));
         ObjectNode result = Json.object();
         members.forEach(result::set);
@@ -136,22 +165,18 @@ public final class TableDescriptions {
         return array;
     }
 
-    private static ObjectNode throughput(Throughput t) {
+    /** On-demand capacity shows as 0/0, keeping the history of a provisioned past. */
+    private static ObjectNode throughput(boolean payPerRequest, Throughput t, long nowMillis) {
         ObjectNode node = Json.object();
         if (t != null && t.lastDecreaseDateTime() != null) node.put("LastDecreaseDateTime", t.lastDecreaseDateTime());
         if (t != null && t.lastIncreaseDateTime() != null) node.put("LastIncreaseDateTime", t.lastIncreaseDateTime());
-        node.put("NumberOfDecreasesToday", t == null ? 0 : t.numberOfDecreasesToday());
-        node.put("ReadCapacityUnits", t == null ? 0 : t.readCapacityUnits());
-        node.put("WriteCapacityUnits", t == null ? 0 : t.writeCapacityUnits());
+        node.put("NumberOfDecreasesToday", t == null ? 0 : t.decreasesToday(nowMillis / 1000.0));
+        node.put("ReadCapacityUnits", payPerRequest || t == null ? 0 : t.readCapacityUnits());
+        node.put("WriteCapacityUnits", payPerRequest || t == null ? 0 : t.writeCapacityUnits());
         return node;
     }
 
-    /** On-demand tables start warm at 12,000 reads and 4,000 writes a second; provisioned ones at their capacity. */
-    private static ObjectNode warmThroughput(boolean payPerRequest, Throughput t) {
-        ObjectNode node = Json.object();
-        node.put("ReadUnitsPerSecond", payPerRequest || t == null ? 12000 : t.readCapacityUnits());
-        node.put("Status", "ACTIVE");
-        node.put("WriteUnitsPerSecond", payPerRequest || t == null ? 4000 : t.writeCapacityUnits());
-        return node;
+    private static ObjectNode warmThroughput(long read, long write) {
+        return Json.object().put("ReadUnitsPerSecond", read).put("Status", "ACTIVE").put("WriteUnitsPerSecond", write);
     }
 }
