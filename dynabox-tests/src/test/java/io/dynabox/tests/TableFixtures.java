@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /** Building blocks for the table control-plane tests: key elements, definitions, request shapes, error checks. */
 final class TableFixtures {
     static final String INVALID = "One or more parameter values were invalid: ";
-    static final Duration DELAY = Duration.ofMillis(200);
+    static final Duration DELAY = Duration.ofMillis(500);
 
     private TableFixtures() {}
 
@@ -69,6 +69,11 @@ final class TableFixtures {
         return b -> b.tableName(name).attributeDefinitions(s("a")).keySchema(hash("a")).provisionedThroughput(capacity(1, 1));
     }
 
+    /** A base request with a case's changes applied after it. */
+    static Consumer<CreateTableRequest.Builder> table(Consumer<CreateTableRequest.Builder> base, Consumer<CreateTableRequest.Builder> change) {
+        return base.andThen(change);
+    }
+
     /** A valid on-demand table with hash key "a" (S) and range key "b" (S). */
     static Consumer<CreateTableRequest.Builder> onDemandTable(String name) {
         return b -> b.tableName(name).attributeDefinitions(s("a"), s("b")).keySchema(hash("a"), range("b"))
@@ -98,13 +103,15 @@ final class TableFixtures {
     static DynamoDbClient delayedClient(Door door) {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("delayed-" + UUID.randomUUID(), "secret"));
-        if (door == Door.IN_PROCESS) {
-            return Delayed.DYNABOX.dynamoDbClientBuilder().credentialsProvider(credentials)
-                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
-        }
-        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(Delayed.SERVER.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        DynamoDbClient client = door == Door.IN_PROCESS
+                ? Delayed.DYNABOX.dynamoDbClientBuilder().credentialsProvider(credentials)
+                        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build()
+                : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                        .endpointOverride(Delayed.SERVER.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
+                        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        // a first call loads the classes of the path, so the timed steps of a test stay well inside the delay
+        client.listTables();
+        return client;
     }
 
     private static final class Delayed {
