@@ -1,10 +1,10 @@
 package io.dynabox.tests;
 
-import static io.dynabox.tests.Tables.assertError;
-import static io.dynabox.tests.Tables.capacity;
-import static io.dynabox.tests.Tables.onDemandTable;
-import static io.dynabox.tests.Tables.simpleTable;
-import static io.dynabox.tests.Tables.table;
+import static io.dynabox.tests.TableFixtures.assertError;
+import static io.dynabox.tests.TableFixtures.capacity;
+import static io.dynabox.tests.TableFixtures.onDemandTable;
+import static io.dynabox.tests.TableFixtures.simpleTable;
+import static io.dynabox.tests.TableFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -92,19 +92,19 @@ class DeleteTableTest {
     @Test
     void protectedTableIsNotDeleted() {
         client.createTable(table(simpleTable("tab1"), b -> b.deletionProtectionEnabled(true)));
-        Tables.assertValidation(() -> client.deleteTable(b -> b.tableName("tab1")),
+        TableFixtures.assertValidation(() -> client.deleteTable(b -> b.tableName("tab1")),
                 "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         assertThat(client.describeTable(b -> b.tableName("tab1")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
     }
 
     @Test
     void changingTablesAreInUse() {
-        try (DynamoDbClient delayed = Tables.delayedClient(door)) {
+        try (DynamoDbClient delayed = TableFixtures.delayedClient(door)) {
             delayed.createTable(simpleTable("tab1"));
             delayed.createTable(simpleTable("tab2"));
             delayed.createTable(simpleTable("tab3"));
             assertError(() -> delayed.deleteTable(b -> b.tableName("tab1")), "ResourceInUseException", IN_USE + "Table is being created: tab1");
-            Tables.quickWaiter(delayed).waitUntilTableExists(b -> b.tableName("tab3"));
+            TableFixtures.quickWaiter(delayed).waitUntilTableExists(b -> b.tableName("tab3"));
 
             delayed.updateTable(b -> b.tableName("tab1").provisionedThroughput(capacity(2, 2)));
             delayed.updateTable(b -> b.tableName("tab2").streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
@@ -119,7 +119,7 @@ class DeleteTableTest {
             // a deleting table is still described and listed until it vanishes
             assertThat(delayed.describeTable(b -> b.tableName("tab3")).table().tableStatus()).isEqualTo(TableStatus.DELETING);
             assertThat(delayed.listTables().tableNames()).containsExactly("tab1", "tab2", "tab3");
-            Tables.quickWaiter(delayed).waitUntilTableNotExists(b -> b.tableName("tab3"));
+            TableFixtures.quickWaiter(delayed).waitUntilTableNotExists(b -> b.tableName("tab3"));
             assertThat(delayed.listTables().tableNames()).containsExactly("tab1", "tab2");
         }
     }

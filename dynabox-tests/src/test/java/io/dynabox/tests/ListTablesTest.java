@@ -1,7 +1,7 @@
 package io.dynabox.tests;
 
-import static io.dynabox.tests.Tables.assertValidation;
-import static io.dynabox.tests.Tables.simpleTable;
+import static io.dynabox.tests.TableFixtures.assertValidation;
+import static io.dynabox.tests.TableFixtures.simpleTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

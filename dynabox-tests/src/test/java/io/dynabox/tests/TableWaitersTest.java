@@ -1,11 +1,11 @@
 package io.dynabox.tests;
 
-import static io.dynabox.tests.Tables.all;
-import static io.dynabox.tests.Tables.capacity;
-import static io.dynabox.tests.Tables.hash;
-import static io.dynabox.tests.Tables.s;
-import static io.dynabox.tests.Tables.simpleTable;
-import static io.dynabox.tests.Tables.table;
+import static io.dynabox.tests.TableFixtures.all;
+import static io.dynabox.tests.TableFixtures.capacity;
+import static io.dynabox.tests.TableFixtures.hash;
+import static io.dynabox.tests.TableFixtures.s;
+import static io.dynabox.tests.TableFixtures.simpleTable;
+import static io.dynabox.tests.TableFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ class TableWaitersTest {
 
     @Test
     void waitersFollowTheTableThroughItsStatuses() {
-        try (DynamoDbClient client = Tables.delayedClient(door)) {
-            DynamoDbWaiter waiter = Tables.quickWaiter(client);
+        try (DynamoDbClient client = TableFixtures.delayedClient(door)) {
+            DynamoDbWaiter waiter = TableFixtures.quickWaiter(client);
             client.createTable(table(simpleTable("tab1"), b -> b.attributeDefinitions(s("a"), s("g"))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("g")).projection(all())
                             .provisionedThroughput(capacity(1, 1)).build())));
