@@ -136,12 +136,6 @@ class CreateTableTest {
                 invalid("Invalid KeySchema: The first KeySchemaElement is not a HASH key type",
                         withIndexes(b -> b.globalSecondaryIndexes(gsi("gsi", range("c"))))),
                 invalid(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of 20", withIndexes(b -> b.globalSecondaryIndexes(manyGsis))),
-                invalid(INVALID + "The KeySchema exceeds the maximum allowed number of HASH key attributes",
-                        b -> b.attributeDefinitions(s("a"), s("c1"), s("c2"), s("c3"), s("c4"), s("c5"))
-                                .globalSecondaryIndexes(gsi("gsi", hash("c1"), hash("c2"), hash("c3"), hash("c4"), hash("c5")))),
-                invalid(INVALID + "All HASH key attributes must precede RANGE key attributes in the KeySchema",
-                        b -> b.attributeDefinitions(s("a"), s("c1"), s("c2"), s("c3"))
-                                .globalSecondaryIndexes(gsi("gsi", hash("c1"), range("c2"), hash("c3")))),
                 // every definition must be used, and that check masks the per-index ones
                 invalid(INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: [a, b, c, d], keys used: [a, b, c]",
                         b -> b.attributeDefinitions(s("a"), s("b"), s("c"), s("d")).keySchema(hash("a"), range("b"))

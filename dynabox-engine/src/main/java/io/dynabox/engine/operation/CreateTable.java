@@ -36,14 +36,12 @@ public final class CreateTable implements Operation {
     private static final int MAX_GLOBAL_INDEXES = 20;
     private static final int MAX_PROJECTED_ATTRIBUTES = 100;
     private static final int MAX_TAGS = 50;
-    private static final int MAX_GSI_KEY_ATTRIBUTES_PER_TYPE = 4;
     // the characters AWS allows in tag keys and values
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         String name = context.tableName(request.get("TableName").textValue());
-        checkKeySchemaGiven(request);
         boolean payPerRequest = TableDefinition.PAY_PER_REQUEST.equals(text(request, "BillingMode"));
         Throughput throughput = checkBillingMode(payPerRequest, present(request, "ProvisionedThroughput"));
         JsonNode onDemand = present(request, "OnDemandThroughput");
@@ -71,7 +69,7 @@ public final class CreateTable implements Operation {
         List<KeySchema> globalKeys = new ArrayList<>();
         if (gsis != null) {
             if (gsis.isEmpty()) throw DynamoException.validation(INVALID + "List of GlobalSecondaryIndexes is empty");
-            for (JsonNode gsi : gsis) globalKeys.add(globalIndexKey(gsi.get("KeySchema"), definitions));
+            for (JsonNode gsi : gsis) globalKeys.add(keySchema(gsi.get("KeySchema"), definitions, false));
         }
         if (lsis != null || gsis != null) checkAllDefinitionsUsed(definitions, keySchema, localKeys, globalKeys);
 
@@ -138,23 +136,6 @@ public final class CreateTable implements Operation {
         }
         return Json.object().set("TableDescription",
                 TableDescriptions.asCreated(table, context.nowMillis(), present(request, "WarmThroughput") != null));
-    }
-
-    /**
-     * The model no longer marks KeySchema and AttributeDefinitions as required (other kinds of
-     * table creation exist), but a plain CreateTable needs both: the service's shape answer.
-     */
-    private static void checkKeySchemaGiven(JsonNode request) {
-        List<String> problems = new ArrayList<>();
-        for (String member : List.of("keySchema", "attributeDefinitions")) {
-            if (present(request, Character.toUpperCase(member.charAt(0)) + member.substring(1)) == null) {
-                problems.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw DynamoException.validation(problems.size() + " validation error" + (problems.size() == 1 ? "" : "s")
-                    + " detected: " + String.join("; ", problems));
-        }
     }
 
     private static Throughput checkBillingMode(boolean payPerRequest, JsonNode throughputNode) {
@@ -259,40 +240,6 @@ public final class CreateTable implements Operation {
                     + name + ". index hash key: " + key.partitionName() + ", table hash key: " + table.partitionName());
         }
         return key;
-    }
-
-    /**
-     * A global index key. The service accepts multi-attribute keys (up to 4 HASH and 4 RANGE
-     * attributes); Dynabox checks them as the service does but stores one HASH and one RANGE.
-     */
-    static KeySchema globalIndexKey(JsonNode elements, Map<String, AttributeValue.Type> definitions) {
-        if (elements.size() <= 2) return keySchema(elements, definitions, false);
-        List<String> names = keyNames(elements);
-        if (!definitions.keySet().containsAll(names)) {
-            throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + names + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
-        }
-        int hashes = 0;
-        int ranges = 0;
-        for (JsonNode element : elements) {
-            if ("HASH".equals(element.get("KeyType").textValue())) {
-                if (ranges > 0) {
-                    throw DynamoException.validation(INVALID + "All HASH key attributes must precede RANGE key attributes in the KeySchema");
-                }
-                hashes++;
-            } else {
-                ranges++;
-            }
-        }
-        if (hashes > MAX_GSI_KEY_ATTRIBUTES_PER_TYPE || ranges > MAX_GSI_KEY_ATTRIBUTES_PER_TYPE) {
-            throw DynamoException.validation(INVALID + "The KeySchema exceeds the maximum allowed number of "
-                    + (hashes > MAX_GSI_KEY_ATTRIBUTES_PER_TYPE ? "HASH" : "RANGE") + " key attributes");
-        }
-        if (new HashSet<>(names).size() < names.size()) {
-            throw DynamoException.validation("The KeySchema contains multiple key attributes with the same name");
-        }
-        throw new DynamoException(ErrorCode.VALIDATION, INVALID + "Multi-attribute keys for global secondary indexes are not supported",
-                "the service accepts up to 4 HASH and 4 RANGE attributes in a global secondary index key; Dynabox supports one of each so far");
     }
 
     static Projection projection(JsonNode node) {

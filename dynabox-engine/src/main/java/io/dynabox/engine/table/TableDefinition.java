@@ -56,6 +56,11 @@ public record TableDefinition(
         localIndexes = List.copyOf(localIndexes);
         globalIndexes = List.copyOf(globalIndexes);
         tags = List.copyOf(tags);
+        // metadata stored before warm throughput was kept: the starting value of the table's mode
+        if (warmThroughput == null) {
+            warmThroughput = PAY_PER_REQUEST.equals(billingMode) || throughput == null ? Warm.ON_DEMAND_INITIAL
+                    : new Warm(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
+        }
     }
 
     /** The table class in effect: an unset class is STANDARD. */

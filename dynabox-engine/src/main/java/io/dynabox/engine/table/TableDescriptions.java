@@ -95,7 +95,7 @@ public final class TableDescriptions {
         node.put("TableName", d.name());
         node.put("TableSizeBytes", table.keyspace().sizeBytes());
         node.put("TableStatus", status);
-        if (withWarmThroughput && d.warmThroughput() != null) {
+        if (withWarmThroughput) {
             TableDefinition.Warm warm = d.warmThroughput();
             node.set("WarmThroughput", warmThroughput(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond()));
         }

@@ -185,10 +185,6 @@ public final class ShapeValidator {
         if (!shape.constrained) return; // nothing here or below can fail: items and keys skip the walk
         List<String> phrases = new ArrayList<>();
         constraintFailures(shape, value, phrases);
-        // the model says only min 1, but table and local index keys have at most 2 elements (global ones up to 8)
-        if (shape.name.equals("KeySchema") && !path.startsWith("globalSecondaryIndex") && value.size() > 2) {
-            phrases.add("Member must have length less than or equal to 2");
-        }
         for (String phrase : phrases) {
             problems.add("Value '" + ValueText.render(value, shape, shapes::get) + "' at '" + path + "' failed to satisfy constraint: " + phrase);
         }

@@ -25,7 +25,7 @@ class TableDocumentsTest {
                 TableDefinition.PROVISIONED, 1690000000.5, Throughput.of(10, 20), List.of(lsi), List.of(gsi),
                 true, "NEW_IMAGE", "2026-11-22T03:00:00.000", Json.object().put("Status", "ENABLED"),
                 List.of(Map.entry("k1", "v1"), Map.entry("k2", "")), "STANDARD_INFREQUENT_ACCESS", true,
-                Json.object().put("MaxReadRequestUnits", 4));
+                Json.object().put("MaxReadRequestUnits", 4), 1695000000.25, new TableDefinition.Warm(12000, 4000));
         MemoryStore store = new MemoryStore();
         Table table = new Table(definition, store, "ns", Table.UPDATING, 1234L);
 
