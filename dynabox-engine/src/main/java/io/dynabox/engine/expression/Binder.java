@@ -89,6 +89,9 @@ final class Binder {
             misused(left);
             misused(right);
             distinct(compare.comparator().symbol, left, List.of(right));
+            if (compare.comparator() != Condition.Comparator.EQ && compare.comparator() != Condition.Comparator.NE) {
+                ordered(compare.comparator().symbol, List.of(left, right));
+            }
             return new Condition.Compare(compare.comparator(), left, right);
         }
         if (c instanceof Condition.Between between) {
@@ -99,6 +102,7 @@ final class Binder {
             misused(low);
             misused(high);
             distinct("BETWEEN", value, List.of(low, high));
+            ordered("BETWEEN", List.of(value, low, high));
             bounds(low, high);
             return new Condition.Between(value, low, high);
         }
@@ -140,6 +144,17 @@ final class Binder {
             if (other instanceof Operand.Path otherPath && otherPath.path().equals(path.path()) && isResolved(path.path())) {
                 problem(Category.DISTINCT, "The first operand must be distinct from the remaining operands for this operator or function; operator: "
                         + operator + ", first operand: " + path.path().bracketed());
+                return;
+            }
+        }
+    }
+
+    /** Order comparisons take only strings, numbers and binaries where the type is known before the item. */
+    private void ordered(String operator, List<Operand> operands) {
+        for (Operand operand : operands) {
+            AttributeValue.Type type = staticType(operand);
+            if (type != null && type != AttributeValue.Type.S && type != AttributeValue.Type.N && type != AttributeValue.Type.B) {
+                incorrectType(operator, type.name());
                 return;
             }
         }
@@ -300,16 +315,12 @@ final class Binder {
     static UpdateExpression update(Parser.Parsed<UpdateExpression> parsed, ExpressionAttributes attributes) {
         Binder b = new Binder(attributes, true, false);
         EnumSet<UpdateExpression.Clause> seen = EnumSet.noneOf(UpdateExpression.Clause.class);
-        UpdateExpression.Clause current = null;
+        for (UpdateExpression.Clause section : parsed.tree().sections()) {
+            if (!seen.add(section)) b.problem(Category.SECTION, "The \"" + section + "\" section can only be used once in an update expression;");
+        }
         List<UpdateExpression.Action> actions = new ArrayList<>();
         List<DocumentPath> paths = new ArrayList<>();
         for (UpdateExpression.Action action : parsed.tree().actions()) {
-            if (action.clause() != current) {
-                current = action.clause();
-                if (!seen.add(current)) {
-                    b.problem(Category.SECTION, "The \"" + current + "\" section can only be used once in an update expression;");
-                }
-            }
             DocumentPath path = b.path(action.path());
             b.overlaps(paths, path);
             Operand value = action.value() == null ? null : b.operand(action.value());
@@ -325,7 +336,7 @@ final class Binder {
             actions.add(new UpdateExpression.Action(action.clause(), path, value));
         }
         b.finish(parsed);
-        return new UpdateExpression(actions);
+        return new UpdateExpression(actions, parsed.tree().sections());
     }
 
     private static String longTypeName(AttributeValue.Type type) {

@@ -282,11 +282,13 @@ final class Parser {
 
     private UpdateExpression updateExpression() {
         List<UpdateExpression.Action> actions = new ArrayList<>();
+        List<UpdateExpression.Clause> sections = new ArrayList<>();
         do {
             Token t = peek();
             UpdateExpression.Clause clause = null;
             for (UpdateExpression.Clause c : UpdateExpression.Clause.values()) if (t.isWord(c.name())) clause = c;
             if (clause == null) throw fail();
+            sections.add(clause);
             pos++;
             do {
                 DocumentPath path = path();
@@ -304,7 +306,7 @@ final class Parser {
                 actions.add(new UpdateExpression.Action(clause, path, value));
             } while (accept(Kind.COMMA));
         } while (peek().kind() != Kind.EOF);
-        return new UpdateExpression(actions);
+        return new UpdateExpression(actions, sections);
     }
 
     private Operand setValue() {

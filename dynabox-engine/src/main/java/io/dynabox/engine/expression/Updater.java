@@ -140,6 +140,7 @@ public final class Updater {
         return DynamoException.validation(INVALID_PATH, path + " passes through a value of type " + found.type());
     }
 
+    /** REMOVE of a missing attribute or list element does nothing; a path through something missing is invalid. */
     private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
         String name = path.attribute();
         if (path.size() == 1) {
@@ -147,9 +148,8 @@ public final class Updater {
             return;
         }
         AttributeValue top = item.get(name);
-        if (top == null) return;
-        AttributeValue changed = removeIn(top, path, 1);
-        item.put(name, changed);
+        if (top == null) throw DynamoException.validation(INVALID_PATH, "the attribute " + name + " does not exist, so " + path + " cannot be removed");
+        item.put(name, removeIn(top, path, 1));
     }
 
     private static AttributeValue removeIn(AttributeValue current, DocumentPath path, int i) {
@@ -158,7 +158,10 @@ public final class Updater {
         if (e instanceof DocumentPath.Index index) {
             if (!(current instanceof AttributeValue.L list)) throw invalidPath(path, current);
             int at = index.index();
-            if (at >= list.values().size()) return current;
+            if (at >= list.values().size()) {
+                if (last) return current;
+                throw DynamoException.validation(INVALID_PATH, path + " goes past the end of a list");
+            }
             List<AttributeValue> elements = new ArrayList<>(list.values());
             if (last) elements.remove(at);
             else elements.set(at, removeIn(elements.get(at), path, i + 1));
@@ -167,7 +170,10 @@ public final class Updater {
         if (!(current instanceof AttributeValue.M map)) throw invalidPath(path, current);
         String key = ((DocumentPath.Name) e).name();
         AttributeValue child = map.values().get(key);
-        if (child == null) return current;
+        if (child == null) {
+            if (last) return current;
+            throw DynamoException.validation(INVALID_PATH, "the map has no key " + key + " on the way to " + path);
+        }
         Map<String, AttributeValue> entries = new LinkedHashMap<>(map.values());
         if (last) entries.remove(key);
         else entries.put(key, removeIn(child, path, i + 1));
