@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * TransactWriteItems through the engine's front door (JSON in, JSON out, validation and
  * locking included; no HTTP): transactions of {@code actions} puts spread over two tables,
- * one of them with a global index, on one thread and on four threads sharing the tables.
+ * one of them with a global index, on one thread and on four threads sharing the tables;
+ * and transfers between ten hot accounts (two conditional updates) on four threads.
  *
  * <pre>java -jar dynabox-bench/target/benchmarks.jar TransactWriteItems -f 1 -wi 2 -i 3</pre>
  */
@@ -38,6 +39,7 @@ public class TransactWriteItemsBenchmark {
     private static final String AUTHORIZATION =
             "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
     private static final String DATE = "20260101T000000Z";
+    private static final int ACCOUNTS = 10;
 
     @Param({"2", "10"})
     int actions;
@@ -57,6 +59,13 @@ public class TransactWriteItemsBenchmark {
                  "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
                  "GlobalSecondaryIndexes":[{"IndexName":"byowner","KeySchema":[{"AttributeName":"owner","KeyType":"HASH"}],
                    "Projection":{"ProjectionType":"KEYS_ONLY"}}]}""");
+    }
+
+    @Setup(Level.Trial)
+    public void openAccounts() {
+        for (int i = 0; i < ACCOUNTS; i++) {
+            call("PutItem", "{\"TableName\":\"accounts\",\"Item\":{\"pk\":{\"S\":\"acct" + i + "\"},\"balance\":{\"N\":\"0\"}}}");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -85,6 +94,25 @@ public class TransactWriteItemsBenchmark {
     @Threads(4)
     public DynamoResponse fourThreads(Keys keys) {
         return transaction(keys);
+    }
+
+    /** Conditional updates of two of ten hot accounts: every transaction contends with the others for the same items. */
+    @Benchmark
+    @Threads(4)
+    public DynamoResponse transferFourThreads(Keys keys) {
+        long n = keys.next++;
+        int from = (int) (n % ACCOUNTS);
+        int to = (from + 1 + keys.thread) % ACCOUNTS == from ? (from + 1) % ACCOUNTS : (from + 1 + keys.thread) % ACCOUNTS;
+        String body = "{\"TransactItems\":[" + transfer(from, "-5") + "," + transfer(to, "5") + "]}";
+        DynamoResponse response = engine.handle(request("TransactWriteItems", body));
+        if (response.status() != 200) throw new IllegalStateException(new String(response.body(), StandardCharsets.UTF_8));
+        return response;
+    }
+
+    private static String transfer(int account, String amount) {
+        return "{\"Update\":{\"TableName\":\"accounts\",\"Key\":{\"pk\":{\"S\":\"acct" + account + "\"}},"
+                + "\"UpdateExpression\":\"ADD balance :a\",\"ConditionExpression\":\"attribute_exists(balance)\","
+                + "\"ExpressionAttributeValues\":{\":a\":{\"N\":\"" + amount + "\"}}}}";
     }
 
     private DynamoResponse transaction(Keys keys) {

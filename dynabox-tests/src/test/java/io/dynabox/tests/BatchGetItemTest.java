@@ -78,6 +78,15 @@ class BatchGetItemTest {
     }
 
     @Test
+    void projectsWithProjectionExpression() {
+        client.putItem(b -> b.tableName("first").item(Map.of("pk", s("a"), "b", s("1"), "size", s("2"))));
+        BatchGetItemResponse answer = client.batchGetItem(b -> b.requestItems(Map.of(
+                "first", KeysAndAttributes.builder().keys(key("a")).projectionExpression("b, #s")
+                        .expressionAttributeNames(Map.of("#s", "size")).build())));
+        assertThat(answer.responses().get("first")).containsExactly(Map.of("b", s("1"), "size", s("2")));
+    }
+
+    @Test
     void leavesKeysUnprocessedPastSixteenMegabytes() {
         // 41 items of 409,009 bytes fit in 16 MB; the 42nd does not
         List<Map<String, AttributeValue>> keys = new ArrayList<>();

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.store.MemoryStore;
+import io.dynabox.engine.store.SqliteStore;
+import io.dynabox.engine.store.Store;
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.value.AttributeValue.S;
 import io.dynabox.sdk.InProcessHttpClient;
@@ -42,9 +44,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -57,12 +61,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @EnumSource(Door.class)
 class ConcurrencyTest {
     private static final int THREADS = 8;
-    private static final long RUN_MILLIS = 1500;
+    private static final long RUN_MILLIS = 1000;
     private static final String REGION = "us-east-1";
 
-    private static final MemoryStore STORE = new MemoryStore();
-    private static final Engine ENGINE = new Engine(DynaboxOptions.defaults(), STORE, System::currentTimeMillis);
-    private static final DynaboxServer SERVER = DynaboxServer.start(ENGINE, 0);
+    private static final Store MEMORY = new MemoryStore();
+    private static final Engine MEMORY_ENGINE = new Engine(DynaboxOptions.defaults(), MEMORY, System::currentTimeMillis);
+    private static final DynaboxServer MEMORY_SERVER = DynaboxServer.start(MEMORY_ENGINE, 0);
+    private static final Store SQLITE = new SqliteStore(TempDirs.create("dynabox-concurrency"), false);
+    private static final DynaboxServer SQLITE_SERVER =
+            DynaboxServer.start(new Engine(DynaboxOptions.defaults(), SQLITE, System::currentTimeMillis), 0);
 
     @Parameter
     Door door;
@@ -87,9 +94,17 @@ class ConcurrencyTest {
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
                 .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
-        if (door == Door.HTTP) builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(SERVER.endpoint());
-        else builder.httpClient(new InProcessHttpClient(ENGINE)).endpointOverride(URI.create("http://dynabox.in-process"));
+        switch (door) {
+            case HTTP -> builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(MEMORY_SERVER.endpoint());
+            case HTTP_SQLITE -> builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(SQLITE_SERVER.endpoint());
+            case IN_PROCESS -> builder.httpClient(new InProcessHttpClient(MEMORY_ENGINE)).endpointOverride(URI.create("http://dynabox.in-process"));
+        }
         return builder.build();
+    }
+
+    /** The store behind the door under test. */
+    Store store() {
+        return door == Door.HTTP_SQLITE ? SQLITE : MEMORY;
     }
 
     @Test
@@ -101,8 +116,16 @@ class ConcurrencyTest {
             try (DynamoDbClient mine = client()) {
                 for (int i = 0; !timeIsUp(); i++) {
                     int k = (thread + i) % keys;
-                    mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).attributeUpdates(Map.of(
-                            "n", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(n("1")).build())));
+                    // ADD three ways: the legacy AttributeUpdates, an UpdateExpression, and inside a transaction
+                    switch (thread % 3) {
+                        case 0 -> mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).attributeUpdates(Map.of(
+                                "n", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(n("1")).build())));
+                        case 1 -> mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).updateExpression("ADD n :one")
+                                .expressionAttributeValues(Map.of(":one", n("1"))));
+                        default -> mine.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(u -> u
+                                .tableName("counters").key(key("c" + k)).updateExpression("ADD n :one")
+                                .expressionAttributeValues(Map.of(":one", n("1")))).build()));
+                    }
                     acknowledged.incrementAndGet(k);
                 }
             }
@@ -162,6 +185,106 @@ class ConcurrencyTest {
         }
     }
 
+    @Test
+    void moneyMovedByManyClientsIsNeverLostOrMadeAndEveryReadAddsUp() throws Exception {
+        Tables.withGlobalIndex(client, "accounts");
+        int accounts = 5;
+        long start = 1000;
+        for (int a = 0; a < accounts; a++) {
+            int account = a;
+            client.putItem(b -> b.tableName("accounts").item(Map.of("pk", s("a" + account), "balance", n(Long.toString(start)),
+                    "version", n("0"), "owner", s("nobody"))));
+        }
+        AtomicLongArray expected = new AtomicLongArray(accounts);
+        for (int a = 0; a < accounts; a++) expected.set(a, start);
+        AtomicLong transfers = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong snapshots = new AtomicLong();
+        ConcurrentLinkedQueue<String> wrongTotals = new ConcurrentLinkedQueue<>();
+        runConcurrently(thread -> {
+            java.util.Random random = new java.util.Random(thread);
+            try (DynamoDbClient mine = client()) {
+                while (!timeIsUp()) {
+                    int from = random.nextInt(accounts);
+                    int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+                    long amount = 1 + random.nextInt(400);
+                    if (thread % 4 == 3) {
+                        // a consistent read of every account must always add up to the total
+                        List<TransactGetItem> all = new ArrayList<>();
+                        for (int a = 0; a < accounts; a++) all.add(get("accounts", "a" + a));
+                        long sum = 0;
+                        for (ItemResponse response : mine.transactGetItems(b -> b.transactItems(all)).responses()) {
+                            sum += Long.parseLong(response.item().get("balance").n());
+                        }
+                        if (sum != accounts * start) wrongTotals.add(Long.toString(sum));
+                        snapshots.incrementAndGet();
+                        continue;
+                    }
+                    boolean moved;
+                    try {
+                        if (thread % 2 == 0) {
+                            // conditions on the balances: the service refuses an overdraft
+                            mine.transactWriteItems(b -> b.transactItems(
+                                    update("a" + from, "SET balance = balance - :a, #o = :me", "balance >= :a", amount, thread, null),
+                                    update("a" + to, "SET balance = balance + :a, #o = :me", "attribute_exists(balance)", amount, thread, null)));
+                        } else {
+                            // optimistic locking: read both, then write both if neither changed in between
+                            List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("accounts", "a" + from),
+                                    get("accounts", "a" + to))).responses();
+                            if (Long.parseLong(pair.get(0).item().get("balance").n()) < amount) {
+                                refused.incrementAndGet();
+                                continue;
+                            }
+                            mine.transactWriteItems(b -> b.transactItems(
+                                    update("a" + from, "SET balance = balance - :a, version = version + :one, #o = :me", "version = :v", amount,
+                                            thread, pair.get(0).item().get("version")),
+                                    update("a" + to, "SET balance = balance + :a, version = version + :one, #o = :me", "version = :v", amount,
+                                            thread, pair.get(1).item().get("version"))));
+                        }
+                        moved = true;
+                    } catch (TransactionCanceledException e) {
+                        assertThat(e.cancellationReasons()).extracting(CancellationReason::code).contains("ConditionalCheckFailed");
+                        moved = false;
+                    }
+                    if (moved) {
+                        expected.addAndGet(from, -amount);
+                        expected.addAndGet(to, amount);
+                        transfers.incrementAndGet();
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+            }
+        });
+        assertThat(wrongTotals).isEmpty();
+        assertThat(transfers.get()).isPositive();
+        assertThat(snapshots.get()).isPositive();
+        long total = 0;
+        for (int a = 0; a < accounts; a++) {
+            int account = a;
+            long balance = Long.parseLong(client.getItem(b -> b.tableName("accounts").key(key("a" + account)).consistentRead(true))
+                    .item().get("balance").n());
+            assertThat(balance).as("balance of a" + a).isEqualTo(expected.get(a)).isNotNegative();
+            total += balance;
+        }
+        assertThat(total).isEqualTo(accounts * start);
+        assertThat(indexEntries("accounts")).isEqualTo(ownersInTable("accounts"));
+    }
+
+    /** An update of one account in the transfer, conditional, naming its writer as the account's owner (an index key). */
+    static TransactWriteItem update(String pk, String expression, String condition, long amount, int thread, AttributeValue version) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":a", n(Long.toString(amount)));
+        values.put(":me", s("thread" + thread));
+        if (version != null) {
+            values.put(":v", version);
+            values.put(":one", n("1"));
+        }
+        return TransactWriteItem.builder().update(u -> u.tableName("accounts").key(key(pk)).updateExpression(expression)
+                .conditionExpression(condition).expressionAttributeNames(Map.of("#o", "owner"))
+                .expressionAttributeValues(values)).build();
+    }
+
     static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
     }
@@ -203,7 +326,7 @@ class ConcurrencyTest {
     /** The items stored in a table's keyspace, or an index's, as the engine holds them. */
     private List<Map<String, ?>> stored(String table, String index) {
         List<Map<String, ?>> items = new ArrayList<>();
-        Iterator<StoredItem> all = STORE.keyspace(accessKey + "_" + REGION, table, index).range(null, true, null, true, false);
+        Iterator<StoredItem> all = store().keyspace(accessKey + "_" + REGION, table, index).range(null, true, null, true, false);
         all.forEachRemaining(stored -> items.add(stored.item()));
         return items;
     }

@@ -12,11 +12,13 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetResultPageIterable;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.Document;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
@@ -92,6 +94,23 @@ class EnhancedClientBatchTest {
                 .isInstanceOfSatisfying(TransactionCanceledException.class, e ->
                         assertThat(e.cancellationReasons()).extracting(reason -> reason.code()).containsExactly("None", "ValidationError"));
         assertThat(accounts.getItem(Key.builder().partitionValue("a").build())).isNull();
+    }
+
+    @Test
+    void transactionWithAConditionCheckAndAnUpdate() {
+        accounts.putItem(Account.of("a", 10));
+        Expression exists = Expression.builder().expression("attribute_exists(id)").build();
+        enhanced.transactWriteItems(r -> r
+                .addConditionCheck(accounts, ConditionCheck.builder().key(Key.builder().partitionValue("a").build()).conditionExpression(exists).build())
+                .addUpdateItem(archive, Account.of("b", 3)));
+        assertThat(archive.getItem(Key.builder().partitionValue("b").build()).getBalance()).isEqualTo(3);
+
+        assertThatThrownBy(() -> enhanced.transactWriteItems(r -> r
+                .addConditionCheck(accounts, ConditionCheck.builder().key(Key.builder().partitionValue("nobody").build()).conditionExpression(exists).build())
+                .addUpdateItem(archive, Account.of("b", 4))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e ->
+                        assertThat(e.cancellationReasons()).extracting(reason -> reason.code()).containsExactly("ConditionalCheckFailed", "None"));
+        assertThat(archive.getItem(Key.builder().partitionValue("b").build()).getBalance()).isEqualTo(3);
     }
 
     @DynamoDbBean

@@ -66,6 +66,14 @@ class TransactGetItemsTest {
     }
 
     @Test
+    void projects() {
+        client.putItem(b -> b.tableName("first").item(Map.of("pk", s("a"), "v", n("1"), "name", s("x"), "other", s("y"))));
+        var answer = client.transactGetItems(b -> b.transactItems(TransactGetItem.builder().get(g -> g.tableName("first").key(key("a"))
+                .projectionExpression("v, #n").expressionAttributeNames(Map.of("#n", "name"))).build()));
+        assertThat(answer.responses().get(0).item()).isEqualTo(Map.of("v", n("1"), "name", s("x")));
+    }
+
+    @Test
     void refusesTwoReadsOfOneItem() {
         assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(get("first", key("a")), get("first", key("a")))))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> {

@@ -93,6 +93,68 @@ class TransactWriteItemsTest {
     }
 
     @Test
+    void conditionsUpdatesAndChecksAllOrNothing() {
+        client.putItem(b -> b.tableName("first").item(Map.of("pk", s("alice"), "balance", n("100"))));
+        client.putItem(b -> b.tableName("first").item(Map.of("pk", s("bob"), "balance", n("5"))));
+        client.putItem(b -> b.tableName("second").item(Map.of("pk", s("open"))));
+
+        client.transactWriteItems(b -> b.transactItems(
+                transfer("alice", "-", "30"), transfer("bob", "+", "30"),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("second").key(key("open"))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("second").item(Map.of("pk", s("log"), "n", n("1")))
+                        .conditionExpression("attribute_not_exists(pk)")).build()));
+        assertThat(get("first", "alice")).containsEntry("balance", n("70"));
+        assertThat(get("first", "bob")).containsEntry("balance", n("35"));
+        assertThat(get("second", "log")).containsEntry("n", n("1"));
+
+        // bob cannot pay 50: nothing happens, and the reasons say which action failed, with bob's item
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
+                transfer("alice", "+", "50"),
+                TransactWriteItem.builder().update(u -> u.tableName("first").key(key("bob"))
+                        .updateExpression("SET balance = balance - :a").conditionExpression("balance >= :a")
+                        .expressionAttributeValues(Map.of(":a", n("50")))
+                        .returnValuesOnConditionCheckFailure("ALL_OLD")).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("second").key(key("log"))
+                        .conditionExpression("n = :one").expressionAttributeValues(Map.of(":one", n("1")))).build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed, None]");
+                    assertThat(e.cancellationReasons().get(1)).isEqualTo(CancellationReason.builder().code("ConditionalCheckFailed")
+                            .message("The conditional request failed").item(Map.of("pk", s("bob"), "balance", n("35"))).build());
+                });
+        assertThat(get("first", "alice")).containsEntry("balance", n("70"));
+        assertThat(get("second", "log")).isNotNull();
+    }
+
+    @Test
+    void anUpdateThatCannotApplyCancelsWithAValidationError() {
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
+                put("second", key("x")),
+                TransactWriteItem.builder().update(u -> u.tableName("first").key(key("nobody"))
+                        .updateExpression("SET balance = balance - :a").expressionAttributeValues(Map.of(":a", n("1")))).build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons()).containsExactly(
+                        CancellationReason.builder().code("None").build(),
+                        CancellationReason.builder().code("ValidationError")
+                                .message("The provided expression refers to an attribute that does not exist in the item").build()));
+        assertThat(get("second", "x")).isEmpty();
+    }
+
+    @Test
+    void refusesAnUpdateOfAKeyAttributeForTheWholeRequest() {
+        assertValidation(List.of(TransactWriteItem.builder().update(u -> u.tableName("first").key(key("a"))
+                        .updateExpression("SET pk = :v").expressionAttributeValues(Map.of(":v", s("b")))).build()),
+                "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
+    }
+
+    static TransactWriteItem transfer(String account, String sign, String amount) {
+        return TransactWriteItem.builder().update(u -> u.tableName("first").key(key(account))
+                .updateExpression("SET balance = balance " + sign + " :a")
+                .conditionExpression(sign.equals("-") ? "balance >= :a" : "attribute_exists(balance)")
+                .expressionAttributeValues(Map.of(":a", n(amount)))).build();
+    }
+
+    @Test
     void refusesTwoActionsOnOneItem() {
         assertValidation(List.of(put("first", Map.of("pk", s("a"), "v", n("1"))), delete("first", key("a"))),
                 "Transaction request cannot include multiple operations on one item");

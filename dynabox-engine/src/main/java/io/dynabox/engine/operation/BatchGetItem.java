@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.DocumentPath;
+import io.dynabox.engine.expression.Projector;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
@@ -37,11 +39,7 @@ public final class BatchGetItem implements Operation {
             Map.Entry<String, JsonNode> entry = entries.next();
             JsonNode spec = entry.getValue();
             ItemRequests.checkParameterStyle(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
-            Set<String> attributesToGet = GetItem.attributesToGet(spec.get("AttributesToGet"));
-            if (ItemRequests.has(spec, "ProjectionExpression")) {
-                throw DynamoException.validation("Invalid ProjectionExpression: not supported by Dynabox yet",
-                        "projection expressions come with the expression language");
-            }
+            List<DocumentPath> projection = GetItem.projection(spec, GetItem.attributesToGet(spec.get("AttributesToGet")));
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
             for (JsonNode keyNode : spec.get("Keys")) {
@@ -53,7 +51,7 @@ public final class BatchGetItem implements Operation {
                 }
                 keys.add(key);
             }
-            reads.add(new TableRead(entry.getKey(), spec, keys, attributesToGet, spec.path("ConsistentRead").asBoolean(false)));
+            reads.add(new TableRead(entry.getKey(), spec, keys, projection, spec.path("ConsistentRead").asBoolean(false)));
         }
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
 
@@ -91,7 +89,7 @@ public final class BatchGetItem implements Operation {
                     }
                     answerBytes += size;
                     units += ConsumedCapacity.readUnits(size, read.consistent);
-                    if (item != null) items.add(AttributeValues.writeItem(GetItem.project(item, read.attributesToGet)));
+                    if (item != null) items.add(AttributeValues.writeItem(read.projection == null ? item : Projector.project(item, read.projection)));
                 }
                 if (!leftOver.isEmpty()) {
                     ObjectNode again = read.spec.deepCopy();
@@ -109,7 +107,7 @@ public final class BatchGetItem implements Operation {
     }
 
     /** One table's part of the request, as read and checked. */
-    private record TableRead(String name, JsonNode spec, List<Map<String, AttributeValue>> keys, Set<String> attributesToGet,
+    private record TableRead(String name, JsonNode spec, List<Map<String, AttributeValue>> keys, List<DocumentPath> projection,
                              boolean consistent) {
     }
 }

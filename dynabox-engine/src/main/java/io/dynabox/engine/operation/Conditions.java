@@ -26,16 +26,6 @@ final class Conditions {
         return Legacy.expected(request.get("Expected"), request.get("ConditionalOperator"));
     }
 
-    /** Transactions take conditions in a later step; until then a conditional transaction is refused rather than done unconditionally. */
-    static void rejectUntilBuilt(JsonNode request) {
-        for (String member : new String[] {"ConditionExpression", "Expected", "UpdateExpression"}) {
-            if (ItemRequests.has(request, member)) {
-                throw DynamoException.validation("Invalid " + member + ": not supported by Dynabox yet",
-                        "conditions and update expressions in transactions come with the expression language");
-            }
-        }
-    }
-
     /**
      * Refuses the write when the condition is false for the current item (null when there is
      * none), with the item when the request asks for it on failure.

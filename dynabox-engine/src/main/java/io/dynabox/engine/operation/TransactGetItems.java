@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.DocumentPath;
+import io.dynabox.engine.expression.Projector;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
@@ -72,7 +74,8 @@ public final class TransactGetItems implements Operation {
             units.merge(tables.get(i), TransactWriteItems.TRANSACTIONAL_FACTOR
                     * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
             ObjectNode response = responses.addObject();
-            if (item != null) response.set("Item", AttributeValues.writeItem(item));
+            List<DocumentPath> projection = gets.get(i).projection;
+            if (item != null) response.set("Item", AttributeValues.writeItem(projection == null ? item : Projector.project(item, projection)));
         }
         if (detail != ConsumedCapacity.Detail.NONE) {
             ArrayNode capacity = answer.putArray("ConsumedCapacity");
@@ -84,15 +87,11 @@ public final class TransactGetItems implements Operation {
     }
 
     /** One element of TransactItems. */
-    private record Get(String tableName, Map<String, AttributeValue> key) {
+    private record Get(String tableName, Map<String, AttributeValue> key, List<DocumentPath> projection) {
         static Get read(JsonNode spec) {
             Map<String, AttributeValue> key = AttributeValues.readItem(spec.get("Key"));
             ItemRequests.checkParameterStyle(spec, List.of(), List.of("ProjectionExpression"), "");
-            if (ItemRequests.has(spec, "ProjectionExpression")) {
-                throw DynamoException.validation("Invalid ProjectionExpression: not supported by Dynabox yet",
-                        "projection expressions come with the expression language");
-            }
-            return new Get(spec.get("TableName").textValue(), key);
+            return new Get(spec.get("TableName").textValue(), key, GetItem.projection(spec, null));
         }
     }
 

@@ -8,9 +8,16 @@ import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.expression.Condition;
+import io.dynabox.engine.expression.Evaluator;
+import io.dynabox.engine.expression.ExpressionAttributes;
+import io.dynabox.engine.expression.Expressions;
+import io.dynabox.engine.expression.UpdateExpression;
+import io.dynabox.engine.expression.Updater;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
@@ -60,7 +67,7 @@ public final class TransactWriteItems implements Operation {
 
         List<Table> tables = new ArrayList<>();
         for (Action action : actions) tables.add(context.usableTable(action.tableName));
-        for (int i = 0; i < actions.size(); i++) ItemKeys.checkKeyValues(tables.get(i).definition().keySchema(), actions.get(i).attributes);
+        for (int i = 0; i < actions.size(); i++) actions.get(i).checkAgainst(tables.get(i));
         List<byte[]> keys = distinctKeys(actions, tables);
 
         String token = request.hasNonNull("ClientRequestToken") ? request.get("ClientRequestToken").textValue() : null;
@@ -198,8 +205,12 @@ public final class TransactWriteItems implements Operation {
         }
     }
 
-    /** One element of TransactItems: its kind, its table, and its item (Put) or key (the others). */
-    private record Action(Kind kind, JsonNode spec, String tableName, Map<String, AttributeValue> attributes) {
+    /**
+     * One element of TransactItems: its kind, its table, its item (Put) or key (the others),
+     * and its condition and update, parsed and bound to the element's own placeholders.
+     */
+    private record Action(Kind kind, JsonNode spec, String tableName, Map<String, AttributeValue> attributes,
+                          Condition condition, UpdateExpression update) {
 
         static Action read(JsonNode entry) {
             List<Kind> kinds = new ArrayList<>();
@@ -224,35 +235,78 @@ public final class TransactWriteItems implements Operation {
                         "the item is " + ItemSize.of(attributes) + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
             }
             ItemRequests.checkParameterStyle(spec, List.of(), kind == Kind.UPDATE ? List.of("UpdateExpression", "ConditionExpression")
-                    : List.of("ConditionExpression"), "");
-            Conditions.rejectUntilBuilt(spec);
-            return new Action(kind, spec, spec.get("TableName").textValue(), attributes);
+                    : List.of("ConditionExpression"), kind == Kind.UPDATE ? ": UpdateExpression and ConditionExpression are null"
+                    : ": ConditionExpression is null");
+            ExpressionAttributes placeholders = ExpressionAttributes.of(spec);
+            UpdateExpression update = kind == Kind.UPDATE ? Expressions.update(spec.get("UpdateExpression").textValue(), placeholders) : null;
+            Condition condition = Conditions.of(spec, placeholders);
+            placeholders.checkAllUsed();
+            return new Action(kind, spec, spec.get("TableName").textValue(), attributes, condition, update);
         }
 
         Map<String, AttributeValue> key(KeySchema schema) {
             return kind == Kind.PUT ? ItemKeys.keyOf(schema, attributes) : attributes;
         }
 
+        /** Checks that need the table and fail the whole request: an update may not change a key attribute. */
+        void checkAgainst(Table table) {
+            ItemKeys.checkKeyValues(table.definition().keySchema(), attributes);
+            if (update != null) UpdateItem.checkExpressionAgainstSchema(table.definition(), update);
+        }
+
         /** This action against {@code old}, the item as it is before the transaction. Caller holds the table's write lock. */
         Outcome evaluate(Table table, byte[] key, Map<String, AttributeValue> old) {
+            TableDefinition definition = table.definition();
+            if (kind == Kind.PUT) {
+                try {
+                    ItemKeys.checkItem(definition, attributes);
+                } catch (DynamoException e) {
+                    return Outcome.failed(validationError(e.getMessage()));
+                }
+            } else if (key == null) {
+                return Outcome.failed(validationError(NOT_MATCHING_SCHEMA));
+            }
+            if (condition != null && !Evaluator.test(condition, old)) return Outcome.failed(conditionFailed(old));
             switch (kind) {
                 case PUT -> {
-                    try {
-                        ItemKeys.checkItem(table.definition(), attributes);
-                    } catch (DynamoException e) {
-                        return Outcome.failed(validationError(e.getMessage()));
-                    }
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, attributes);
                     return new Outcome(none(), write, write.cost());
                 }
                 case DELETE -> {
-                    if (key == null) return Outcome.failed(validationError(NOT_MATCHING_SCHEMA));
                     if (old == null) return new Outcome(none(), null, new WriteCost(1, Map.of(), Map.of()));
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, null);
                     return new Outcome(none(), write, write.cost());
                 }
-                default -> throw new IllegalStateException(kind + " actions are refused until conditions are supported");
+                case CONDITION_CHECK -> {
+                    // a check writes nothing but is charged as a write of the item it reads
+                    long units = Math.max(1, (old == null ? 0 : ItemSize.of(old) + 1023) / 1024);
+                    return new Outcome(none(), null, new WriteCost(units, Map.of(), Map.of()));
+                }
+                default -> {
+                    Map<String, AttributeValue> updated;
+                    try {
+                        updated = Updater.apply(update, new LinkedHashMap<>(old == null ? attributes : old));
+                        ItemKeys.checkIndexKeys(definition, updated);
+                    } catch (DynamoException e) {
+                        return Outcome.failed(validationError(e.getMessage()));
+                    }
+                    if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                        return Outcome.failed(validationError("Item size to update has exceeded the maximum allowed size"));
+                    }
+                    ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, updated);
+                    return new Outcome(none(), write, write.cost());
+                }
             }
+        }
+
+        private ObjectNode conditionFailed(Map<String, AttributeValue> old) {
+            ObjectNode reason = Json.object();
+            reason.put("Code", "ConditionalCheckFailed");
+            if (old != null && "ALL_OLD".equals(spec.path("ReturnValuesOnConditionCheckFailure").asText())) {
+                reason.set("Item", AttributeValues.writeItem(old));
+            }
+            reason.put("Message", "The conditional request failed");
+            return reason;
         }
     }
 

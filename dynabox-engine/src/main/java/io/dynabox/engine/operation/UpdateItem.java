@@ -99,7 +99,7 @@ public final class UpdateItem implements Operation {
     }
 
     /** An UpdateExpression may not touch a key attribute: the hash key is checked first, then the range key. */
-    private static void checkExpressionAgainstSchema(TableDefinition table, UpdateExpression expression) {
+    static void checkExpressionAgainstSchema(TableDefinition table, UpdateExpression expression) {
         KeySchema schema = table.keySchema();
         for (String keyName : schema.hasSort() ? List.of(schema.partitionName(), schema.sortName()) : List.of(schema.partitionName())) {
             for (UpdateExpression.Action action : expression.actions()) {
