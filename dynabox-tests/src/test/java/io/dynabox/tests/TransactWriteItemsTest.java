@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -152,6 +154,21 @@ class TransactWriteItemsTest {
                 .updateExpression("SET balance = balance " + sign + " :a")
                 .conditionExpression(sign.equals("-") ? "balance >= :a" : "attribute_exists(balance)")
                 .expressionAttributeValues(Map.of(":a", n(amount)))).build();
+    }
+
+    @Test
+    void chargesIndexesAtTheTransactionalRateAndReportsItemCollections() {
+        Tables.withGlobalIndex(client, "indexed");
+        Tables.withLocalIndex(client, "local");
+        var answer = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE).transactItems(
+                        put("indexed", Map.of("pk", s("a"), "owner", s("o"))),
+                        put("local", Map.of("pk", s("p"), "sk", s("1"), "lsk", s("x")))));
+        assertThat(answer.consumedCapacity()).contains(ConsumedCapacity.builder().tableName("indexed").capacityUnits(4.0).writeCapacityUnits(4.0)
+                .table(c -> c.capacityUnits(2.0).writeCapacityUnits(2.0))
+                .globalSecondaryIndexes(Map.of("byowner", Capacity.builder().capacityUnits(2.0).build())).build());
+        assertThat(answer.itemCollectionMetrics()).containsOnlyKeys("local");
+        assertThat(answer.itemCollectionMetrics().get("local").get(0).itemCollectionKey()).isEqualTo(Map.of("pk", s("p")));
     }
 
     @Test

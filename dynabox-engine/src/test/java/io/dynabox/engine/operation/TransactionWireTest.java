@@ -1,11 +1,14 @@
 package io.dynabox.engine.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.store.MemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +73,20 @@ class TransactionWireTest {
         now.addAndGet(1);
         assertThat(call("TransactWriteItems", add)).isEqualTo("200 {}");
         assertThat(counter()).contains("\"n\":{\"N\":\"2\"}");
+    }
+
+    @Test
+    void aTokenWhoseTransactionIsStillRunningRefusesASecondUse() {
+        ClientRequestTokens tokens = new ClientRequestTokens();
+        var request = io.dynabox.engine.wire.Json.object().put("ClientRequestToken", "tok");
+        assertThat(tokens.claim("ns", "tok", request, 0)).isEqualTo(ClientRequestTokens.Claim.RUN);
+        assertThatThrownBy(() -> tokens.claim("ns", "tok", request, 1))
+                .isInstanceOfSatisfying(DynamoException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TRANSACTION_IN_PROGRESS);
+                    assertThat(e.getMessage()).isEqualTo("Transaction from previous request is still in progress");
+                });
+        tokens.succeeded("ns", "tok", 2);
+        assertThat(tokens.claim("ns", "tok", request, 3)).isEqualTo(ClientRequestTokens.Claim.REPLAY);
     }
 
     @Test
