@@ -1,0 +1,262 @@
+package io.dynabox.tests.wire;
+
+import static io.dynabox.tests.wire.RawHttp.AMZ_JSON;
+import static io.dynabox.tests.wire.RawHttp.AUTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.server.DynaboxServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP door's rules, checked on the wire with requests no SDK would send. */
+class HttpWireTest {
+    private static final String TARGET = "DynamoDB_20120810.";
+    private static final String SERIALIZATION = "{\"__type\":\"com.amazon.coral.service#SerializationException\"}";
+    private static final String UNKNOWN_OPERATION = "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}";
+    private static final String NOT_FOUND_BODY = "<UnknownOperationException/>\n";
+
+    static DynaboxServer server;
+    static DynaboxServer corsServer;
+
+    @BeforeAll
+    static void start() {
+        server = DynaboxServer.start(DynaboxOptions.builder().port(0).build());
+        corsServer = DynaboxServer.start(DynaboxOptions.builder().port(0).corsOrigins(List.of("*")).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        corsServer.close();
+    }
+
+    private static RawHttp connect() throws IOException {
+        return new RawHttp(server.port());
+    }
+
+    private static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        return headers;
+    }
+
+    /** Every answer names its request and carries the CRC32 of exactly the bytes of its body. */
+    private static RawHttp.Response checked(RawHttp.Response response) {
+        assertThat(response.header("x-amzn-RequestId")).matches("[0-9A-Z]{52}");
+        assertThat(response.header("x-amz-crc32")).isEqualTo(Long.toString(response.crc32()));
+        assertThat(response.header("content-length")).isEqualTo(Integer.toString(response.body().length));
+        return response;
+    }
+
+    @Test
+    void getIsAHealthCheck() throws IOException {
+        try (RawHttp http = connect()) {
+            RawHttp.Response response = checked(http.send("GET", headers(), new byte[0]));
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text()).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com ");
+        }
+    }
+
+    @Test
+    void otherMethodsAndUnknownContentTypesAre404() throws IOException {
+        try (RawHttp http = connect()) {
+            for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
+                RawHttp.Response response = checked(http.send(method, headers("Content-Type", AMZ_JSON), "{}".getBytes(StandardCharsets.UTF_8)));
+                assertThat(response.status()).as(method).isEqualTo(404);
+                assertThat(response.text()).isEqualTo(NOT_FOUND_BODY);
+                assertThat(response.header("x-amz-crc32")).isEqualTo("3552371480");
+            }
+            for (String type : List.of("text/plain", "application/x-amz-json-1.1", "application/jsonasdf", "")) {
+                Map<String, String> headers = headers("X-Amz-Target", TARGET + "ListTables", "Authorization", AUTH, "X-Amz-Date", "20260101T000000Z");
+                if (!type.isEmpty()) headers.put("Content-Type", type);
+                RawHttp.Response response = checked(http.send("POST", headers, "{}".getBytes(StandardCharsets.UTF_8)));
+                assertThat(response.status()).as(type).isEqualTo(404);
+                assertThat(response.text()).isEqualTo(NOT_FOUND_BODY);
+            }
+        }
+    }
+
+    @Test
+    void theResponseContentTypeEchoesTheRequest() throws IOException {
+        try (RawHttp http = connect()) {
+            for (String type : List.of("application/json", "application/json;charset=asfdsaf", "  application/json  ;   asfd", "application/json;")) {
+                RawHttp.Response response = checked(http.send("POST", headers("Content-Type", type, "X-Amz-Target", TARGET + "ListTables",
+                        "Authorization", AUTH, "X-Amz-Date", "20260101T000000Z"), "{}".getBytes(StandardCharsets.UTF_8)));
+                assertThat(response.status()).as(type).isEqualTo(200);
+                assertThat(response.header("content-type")).isEqualTo("application/json");
+                assertThat(response.text()).isEqualTo("{\"TableNames\":[]}");
+            }
+            RawHttp.Response amz = checked(http.call(TARGET + "ListTables", "{}"));
+            assertThat(amz.header("content-type")).isEqualTo(AMZ_JSON);
+            // an empty body skips the content-type check; the answer is JSON
+            RawHttp.Response empty = checked(http.send("POST", headers("X-Amz-Target", TARGET + "ListTables", "Authorization", AUTH,
+                    "X-Amz-Date", "20260101T000000Z"), new byte[0]));
+            assertThat(empty.status()).isEqualTo(400);
+            assertThat(empty.text()).isEqualTo(SERIALIZATION);
+            assertThat(empty.header("content-type")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void malformedJsonIsABareSerializationExceptionBeforeTheTarget() throws IOException {
+        try (RawHttp http = connect()) {
+            for (String target : Arrays.asList(TARGET + "ListTables", TARGET + "Nope", null)) {
+                for (String body : List.of("hi", "{", "{\"a\":1}}", "{\"Limit\":}")) {
+                    RawHttp.Response response = checked(http.call(target, body));
+                    assertThat(response.status()).isEqualTo(400);
+                    assertThat(response.text()).as(body).isEqualTo(SERIALIZATION);
+                    assertThat(response.header("x-amz-crc32")).isEqualTo("3948637019");
+                }
+            }
+        }
+    }
+
+    @Test
+    void unknownTargetsAreUnknownOperations() throws IOException {
+        try (RawHttp http = connect()) {
+            for (String target : Arrays.asList(null, "whatever", TARGET + "ListTable", "DynamoDB_20120811.ListTables", TARGET + "listTables")) {
+                RawHttp.Response response = checked(http.call(target, "{}"));
+                assertThat(response.status()).as(target).isEqualTo(400);
+                assertThat(response.text()).isEqualTo(UNKNOWN_OPERATION);
+                assertThat(response.header("x-amz-crc32")).isEqualTo("1368724161");
+            }
+        }
+    }
+
+    @Test
+    void requestsWithoutAuthenticationAreRefusedAfterTheTarget() throws IOException {
+        String missing = "{\"__type\":\"com.amazon.coral.service#MissingAuthenticationTokenException\",\"message\":\"Request is missing Authentication Token\"}";
+        try (RawHttp http = connect()) {
+            for (String auth : Arrays.asList(null, "AWS4", "X", "Basic dXNlcjpwYXNz")) {
+                Map<String, String> headers = headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables");
+                if (auth != null) headers.put("Authorization", auth);
+                RawHttp.Response response = checked(http.send("POST", headers, "{}".getBytes(StandardCharsets.UTF_8)));
+                assertThat(response.status()).isEqualTo(400);
+                assertThat(response.text()).as(auth).isEqualTo(missing);
+                assertThat(response.header("x-amz-crc32")).isEqualTo("2088342776"); // as recorded from the service
+            }
+            RawHttp.Response unknown = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", "nope"),
+                    "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(unknown.text()).isEqualTo(UNKNOWN_OPERATION);
+
+            RawHttp.Response incomplete = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
+                    "Authorization", "AWS4-"), "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(incomplete.text()).isEqualTo("{\"__type\":\"com.amazon.coral.service#IncompleteSignatureException\",\"message\":\""
+                    + "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. "
+                    + "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a "
+                    + "'X-Amz-Date' or a 'Date' header. Authorization=AWS4-\"}");
+            RawHttp.Response partial = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
+                    "Authorization", "AWS4-HMAC-SHA256 Signature=b,Credential=a", "Date", "Thu, 01 Jan 2026 00:00:00 GMT"),
+                    "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(partial.text()).isEqualTo("{\"__type\":\"com.amazon.coral.service#IncompleteSignatureException\",\"message\":\""
+                    + "Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4-HMAC-SHA256 Signature=b,Credential=a\"}");
+        }
+    }
+
+    @Test
+    void jsonOfTheWrongTypeNamesTheJavaTypes() throws IOException {
+        try (RawHttp http = connect()) {
+            assertThat(checked(http.call(TARGET + "ListTables", "{\"Limit\":\"23\"}")).text())
+                    .isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\",\"Message\":\"STRING_VALUE cannot be converted to Integer\"}");
+            assertThat(checked(http.call(TARGET + "GetItem", "{\"Key\":{\"a\":\"x\"}}")).text())
+                    .isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\",\"Message\":\"Unexpected value type in payload\"}");
+            assertThat(checked(http.call(TARGET + "PutItem", "{\"TableName\":\"abc\",\"Item\":{\"a\":{\"B\":\"23456\"}}}")).text())
+                    .isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\","
+                            + "\"Message\":\"Base64 encoded length is expected a multiple of 4 bytes but found: 5\"}");
+            // unknown members and nulls are ignored; a non-object body is an empty request
+            assertThat(checked(http.call(TARGET + "ListTables", "{\"hi\":\"yo\",\"Limit\":null}")).status()).isEqualTo(200);
+            assertThat(checked(http.call(TARGET + "ListTables", "7")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shapeAndItemErrorsAreValidationExceptions() throws IOException {
+        try (RawHttp http = connect()) {
+            RawHttp.Response shape = checked(http.call(TARGET + "GetItem", "{}"));
+            assertThat(shape.status()).isEqualTo(400);
+            assertThat(shape.text()).isEqualTo("{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"2 validation errors detected: "
+                    + "Value null at 'key' failed to satisfy constraint: Member must not be null; "
+                    + "Value null at 'tableName' failed to satisfy constraint: Member must not be null\"}");
+            RawHttp.Response item = checked(http.call(TARGET + "PutItem", "{\"TableName\":\"abc\",\"Item\":{\"a\":{\"S\":\"a\",\"N\":\"1\"}}}"));
+            assertThat(item.text()).startsWith("{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":"
+                    + "\"Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+            RawHttp.Response notFound = checked(http.call(TARGET + "GetItem", "{\"TableName\":\"missing\",\"Key\":{}}"));
+            assertThat(notFound.text()).startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+                    + "\"message\":\"Requested resource not found");
+        }
+    }
+
+    @Test
+    void connectionsAreKeptAlive() throws IOException {
+        try (RawHttp http = connect()) {
+            for (int i = 0; i < 3; i++) assertThat(checked(http.call(TARGET + "ListTables", "{}")).status()).isEqualTo(200);
+            assertThat(checked(http.send("GET", headers(), new byte[0])).status()).isEqualTo(200);
+            assertThat(checked(http.call(TARGET + "ListTables", "hi")).status()).isEqualTo(400);
+            assertThat(checked(http.call(TARGET + "ListTables", "{}")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void bodiesOver16MebibytesAre413WithoutBeingRead() throws IOException {
+        try (RawHttp http = connect()) {
+            // announce one byte too many and send none of it: the answer comes anyway, and the connection closes
+            http.writeHead("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables", "Authorization", AUTH,
+                    "X-Amz-Date", "20260101T000000Z"), 16L * 1024 * 1024 + 1);
+            RawHttp.Response response = http.read();
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.body()).isEmpty();
+            assertThat(http.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void bodiesOfExactly16MebibytesAreRead() throws IOException {
+        byte[] body = new byte[16 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        byte[] json = "{\"Limit\":5}".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(json, 0, body, 0, json.length);
+        try (RawHttp http = connect()) {
+            RawHttp.Response response = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
+                    "Authorization", AUTH, "X-Amz-Date", "20260101T000000Z"), body));
+            assertThat(response.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void corsHeadersOnlyWhenAskedFor() throws IOException {
+        try (RawHttp http = connect()) {
+            Map<String, String> headers = headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables", "Authorization", AUTH,
+                    "X-Amz-Date", "20260101T000000Z", "Origin", "http://example.com");
+            assertThat(checked(http.send("POST", headers, "{}".getBytes(StandardCharsets.UTF_8))).header("Access-Control-Allow-Origin")).isNull();
+            RawHttp.Response preflight = checked(http.send("OPTIONS", headers("Origin", "http://example.com"), new byte[0]));
+            assertThat(preflight.status()).isEqualTo(404);
+        }
+        try (RawHttp http = new RawHttp(corsServer.port())) {
+            Map<String, String> headers = headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables", "Authorization", AUTH,
+                    "X-Amz-Date", "20260101T000000Z", "Origin", "http://example.com");
+            RawHttp.Response answer = checked(http.send("POST", headers, "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            RawHttp.Response error = checked(http.send("POST", headers, "hi".getBytes(StandardCharsets.UTF_8)));
+            assertThat(error.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            RawHttp.Response preflight = checked(http.send("OPTIONS", headers("Origin", "http://example.com",
+                    "Access-Control-Request-Headers", "content-type,x-amz-target", "Access-Control-Request-Method", "POST"), new byte[0]));
+            assertThat(preflight.status()).isEqualTo(200);
+            assertThat(preflight.body()).isEmpty();
+            assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("172800");
+            assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("content-type,x-amz-target");
+            assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("POST");
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            // without an Origin there is nothing to allow
+            assertThat(checked(http.call(TARGET + "ListTables", "{}")).header("Access-Control-Allow-Origin")).isNull();
+        }
+    }
+}
