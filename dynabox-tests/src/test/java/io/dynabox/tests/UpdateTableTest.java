@@ -198,6 +198,10 @@ class UpdateTableTest {
         assertThat(resent.tableStatus()).isEqualTo(TableStatus.UPDATING);
         assertThat(describe("tab1").tableStatus()).isEqualTo(TableStatus.ACTIVE);
 
+        assertError(() -> update("tab1", b -> b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(capacity(2, 2))
+                        .globalSecondaryIndexUpdates(updateIndex("gsi", 1, 1), updateIndex("other", 1, 1))),
+                "ResourceNotFoundException", "Requested resource not found: Index other for table tab1");
+
         TableDescription provisioned = update("tab1", b -> b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(capacity(7, 3))
                 .globalSecondaryIndexUpdates(updateIndex("gsi", 4, 2)));
         assertThat(provisioned.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);

@@ -334,7 +334,12 @@ public final class UpdateTable implements Operation {
         for (JsonNode entry : indexUpdates) {
             JsonNode update = present(entry, "Update");
             JsonNode throughputNode = present(update, "ProvisionedThroughput");
-            if (throughputNode != null) indexThroughput.put(update.get("IndexName").textValue(), CreateTable.throughput(throughputNode));
+            if (throughputNode == null) continue;
+            String indexName = update.get("IndexName").textValue();
+            if (current.index(indexName) == null || !current.index(indexName).global()) {
+                throw DynamoException.resourceNotFound("Requested resource not found: Index " + indexName + " for table " + current.name());
+            }
+            indexThroughput.put(indexName, CreateTable.throughput(throughputNode));
         }
         List<IndexDefinition> indexes = new ArrayList<>();
         for (IndexDefinition index : current.globalIndexes()) {
