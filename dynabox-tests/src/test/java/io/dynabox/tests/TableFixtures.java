@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /** Building blocks for the table control-plane tests: key elements, definitions, request shapes, error checks. */
 final class TableFixtures {
     static final String INVALID = "One or more parameter values were invalid: ";
-    static final Duration DELAY = Duration.ofMillis(500);
+    static final Duration DELAY = Duration.ofMillis(250);
 
     private TableFixtures() {}
 
@@ -107,7 +107,7 @@ final class TableFixtures {
                 ? Delayed.DYNABOX.dynamoDbClientBuilder().credentialsProvider(credentials)
                         .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build()
                 : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                        .endpointOverride(Delayed.SERVER.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
+                        .endpointOverride((door == Door.HTTP ? Delayed.SERVER : Delayed.SQLITE_SERVER).endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                         .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
         // a first call loads the classes of the path, so the timed steps of a test stay well inside the delay
         client.listTables();
@@ -117,5 +117,7 @@ final class TableFixtures {
     private static final class Delayed {
         static final Dynabox DYNABOX = Dynabox.withOptions(DynaboxOptions.builder().delayTransientStatuses(DELAY).build());
         static final DynaboxServer SERVER = DYNABOX.startServer(0);
+        static final DynaboxServer SQLITE_SERVER = DynaboxServer.start(DynaboxOptions.builder().port(0).delayTransientStatuses(DELAY)
+                .dbPath(TempDirs.create("dynabox-delayed-sqlite")).build());
     }
 }
