@@ -238,7 +238,8 @@ class CreateTableTest {
 
     @Test
     void aNameBeingCreatedIsInUse() {
-        try (DynamoDbClient delayed = TableFixtures.delayedClient(door)) {
+        try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
+            DynamoDbClient delayed = slow.client;
             delayed.createTable(simpleTable("tab1"));
             assertError(() -> delayed.createTable(simpleTable("tab1")), "ResourceInUseException",
                     "Attempt to change a resource which is still in use: Table is being created: tab1");

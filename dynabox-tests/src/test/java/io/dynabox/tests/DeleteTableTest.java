@@ -99,12 +99,13 @@ class DeleteTableTest {
 
     @Test
     void changingTablesAreInUse() {
-        try (DynamoDbClient delayed = TableFixtures.delayedClient(door)) {
+        try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
+            DynamoDbClient delayed = slow.client;
             delayed.createTable(simpleTable("tab1"));
             delayed.createTable(simpleTable("tab2"));
             delayed.createTable(simpleTable("tab3"));
             assertError(() -> delayed.deleteTable(b -> b.tableName("tab1")), "ResourceInUseException", IN_USE + "Table is being created: tab1");
-            TableFixtures.quickWaiter(delayed).waitUntilTableExists(b -> b.tableName("tab3"));
+            slow.settle();
 
             delayed.updateTable(b -> b.tableName("tab1").provisionedThroughput(capacity(2, 2)));
             delayed.updateTable(b -> b.tableName("tab2").streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
@@ -119,7 +120,7 @@ class DeleteTableTest {
             // a deleting table is still described and listed until it vanishes
             assertThat(delayed.describeTable(b -> b.tableName("tab3")).table().tableStatus()).isEqualTo(TableStatus.DELETING);
             assertThat(delayed.listTables().tableNames()).containsExactly("tab1", "tab2", "tab3");
-            TableFixtures.quickWaiter(delayed).waitUntilTableNotExists(b -> b.tableName("tab3"));
+            slow.settle();
             assertThat(delayed.listTables().tableNames()).containsExactly("tab1", "tab2");
         }
     }

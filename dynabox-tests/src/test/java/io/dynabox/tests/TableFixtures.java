@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dynabox.engine.DynaboxOptions;
-import io.dynabox.sdk.Dynabox;
+import io.dynabox.engine.Engine;
+import io.dynabox.engine.store.MemoryStore;
+import io.dynabox.engine.store.SqliteStore;
+import io.dynabox.engine.store.Store;
+import io.dynabox.sdk.InProcessHttpClient;
 import io.dynabox.server.DynaboxServer;
+import java.net.URI;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /** Building blocks for the table control-plane tests: key elements, definitions, request shapes, error checks. */
 final class TableFixtures {
     static final String INVALID = "One or more parameter values were invalid: ";
-    static final Duration DELAY = Duration.ofMillis(250);
+    static final Duration DELAY = Duration.ofSeconds(60);
 
     private TableFixtures() {}
 
@@ -99,25 +104,40 @@ final class TableFixtures {
                 .build();
     }
 
-    /** A client in a fresh namespace of a Dynabox whose tables stay CREATING, UPDATING and DELETING for {@link #DELAY}. */
-    static DynamoDbClient delayedClient(Door door) {
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("delayed-" + UUID.randomUUID(), "secret"));
-        DynamoDbClient client = door == Door.IN_PROCESS
-                ? Delayed.DYNABOX.dynamoDbClientBuilder().credentialsProvider(credentials)
-                        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build()
-                : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                        .endpointOverride((door == Door.HTTP ? Delayed.SERVER : Delayed.SQLITE_SERVER).endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
-        // a first call loads the classes of the path, so the timed steps of a test stay well inside the delay
-        client.listTables();
-        return client;
-    }
+    /**
+     * A Dynabox of its own, behind the given door, whose tables stay CREATING, UPDATING and
+     * DELETING for {@link #DELAY} of its clock. The clock follows real time, and a test moves
+     * it on with {@link #settle()}, so no check depends on how fast the machine is.
+     */
+    static final class SlowDynabox implements AutoCloseable {
+        private final AtomicLong offset = new AtomicLong();
+        private final Engine engine;
+        private final DynaboxServer server;
+        final DynamoDbClient client;
 
-    private static final class Delayed {
-        static final Dynabox DYNABOX = Dynabox.withOptions(DynaboxOptions.builder().delayTransientStatuses(DELAY).build());
-        static final DynaboxServer SERVER = DYNABOX.startServer(0);
-        static final DynaboxServer SQLITE_SERVER = DynaboxServer.start(DynaboxOptions.builder().port(0).delayTransientStatuses(DELAY)
-                .dbPath(TempDirs.create("dynabox-delayed-sqlite")).build());
+        SlowDynabox(Door door) {
+            DynaboxOptions.Builder options = DynaboxOptions.builder().port(0).delayTransientStatuses(DELAY);
+            Store store = door == Door.HTTP_SQLITE ? new SqliteStore(TempDirs.create("dynabox-slow"), false) : new MemoryStore();
+            engine = new Engine(options.build(), store, () -> System.currentTimeMillis() + offset.get());
+            server = door == Door.IN_PROCESS ? null : DynaboxServer.start(engine, 0);
+            var builder = DynamoDbClient.builder().region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("slow", "secret")))
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
+            client = server == null
+                    ? builder.httpClient(new InProcessHttpClient(engine)).endpointOverride(URI.create("http://dynabox.in-process")).build()
+                    : builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(server.endpoint()).build();
+        }
+
+        /** Moves the clock past the delay: every table in flight is ACTIVE (or gone) on the next call. */
+        void settle() {
+            offset.addAndGet(DELAY.toMillis());
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            if (server != null) server.close();
+            engine.close();
+        }
     }
 }

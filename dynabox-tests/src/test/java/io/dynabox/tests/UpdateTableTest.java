@@ -345,11 +345,12 @@ class UpdateTableTest {
 
     @Test
     void tableStateGatesChanges() {
-        try (DynamoDbClient delayed = TableFixtures.delayedClient(door)) {
+        try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
+            DynamoDbClient delayed = slow.client;
             delayed.createTable(simpleTable("tab1"));
             assertError(() -> delayed.updateTable(b -> b.tableName("tab1").deletionProtectionEnabled(true)), "ResourceInUseException",
                     "Attempt to change a resource which is still in use: Table is being created: tab1");
-            TableFixtures.quickWaiter(delayed).waitUntilTableExists(b -> b.tableName("tab1"));
+            slow.settle();
 
             delayed.updateTable(b -> b.tableName("tab1").provisionedThroughput(capacity(2, 2)));
             assertError(() -> delayed.updateTable(b -> b.tableName("tab1").provisionedThroughput(capacity(3, 3))), "ResourceInUseException",
@@ -360,7 +361,7 @@ class UpdateTableTest {
             assertThat(protectedNow.deletionProtectionEnabled()).isTrue();
             // DescribeTable shows the old capacity until the change completes
             assertThat(delayed.describeTable(b -> b.tableName("tab1")).table().provisionedThroughput().readCapacityUnits()).isEqualTo(1L);
-            TableFixtures.quickWaiter(delayed).waitUntilTableExists(b -> b.tableName("tab1"));
+            slow.settle();
             TableDescription done = delayed.describeTable(b -> b.tableName("tab1")).table();
             assertThat(done.provisionedThroughput().readCapacityUnits()).isEqualTo(2L);
             assertThat(done.deletionProtectionEnabled()).isTrue();
@@ -373,7 +374,7 @@ class UpdateTableTest {
                             .streamViewType(StreamViewType.KEYS_ONLY))), "ResourceInUseException",
                     "Attempt to change a resource which is still in use: Can't change stream status when a table class update is in progress. "
                             + "Table: tab1 TableClassUpdateInProgress: STANDARD_INFREQUENT_ACCESS");
-            TableFixtures.quickWaiter(delayed).waitUntilTableExists(b -> b.tableName("tab1"));
+            slow.settle();
 
             delayed.updateTable(b -> b.tableName("tab1").streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
             assertError(() -> delayed.updateTable(b -> b.tableName("tab1").tableClass(TableClass.STANDARD)), "ResourceInUseException",
