@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         String action = actionOf(request.target());
         Operation operation = action == null ? null : operations.get(action);
         if (operation == null) throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
-        Credentials credentials = Credentials.fromAuthorization(request.authorization(), request.date());
+        Credentials credentials = Credentials.of(request.authorization(), request.date(), request.query());
         if (body == null) throw DynamoException.serialization(null);
         ShapeValidator.instance().validate(action, body);
         Namespace namespace = namespace(credentials);

@@ -26,8 +26,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -89,9 +92,17 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         String date = headers.get("X-Amz-Date");
         if (date == null) date = headers.get(HttpHeaderNames.DATE);
         DynamoResponse answer = engine.handle(new DynamoRequest(headers.get("X-Amz-Target"),
-                headers.get(HttpHeaderNames.AUTHORIZATION), date, body));
+                headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(request.uri())));
         String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
         return respond(HttpResponseStatus.valueOf(answer.status()), responseType, answer.body(), answer.requestId());
+    }
+
+    /** The first value of each query-string parameter, decoded; null when there is no query string. */
+    private static Map<String, String> query(String uri) {
+        if (uri.indexOf('?') < 0) return null;
+        Map<String, String> query = new HashMap<>();
+        new QueryStringDecoder(uri).parameters().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        return query;
     }
 
     private static String baseType(String contentType) {

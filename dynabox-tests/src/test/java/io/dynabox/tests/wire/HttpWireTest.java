@@ -162,6 +162,29 @@ class HttpWireTest {
     }
 
     @Test
+    void queryStringSigningIsCheckedLikeTheHeader() throws IOException {
+        Map<String, String> headers = headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables");
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        try (RawHttp http = connect()) {
+            assertThat(checked(http.send("POST", "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=b", headers, body)).text())
+                    .isEqualTo("{\"__type\":\"com.amazon.coral.service#IncompleteSignatureException\",\"message\":\""
+                            + "AWS query-string parameters must include 'X-Amz-Credential'. AWS query-string parameters must include 'X-Amz-SignedHeaders'. "
+                            + "AWS query-string parameters must include 'X-Amz-Date'. Re-examine the query-string parameters.\"}");
+            assertThat(checked(http.send("POST", "/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=q%2F20260101%2Fus-east-1%2Fdynamodb%2Faws4_request"
+                    + "&X-Amz-Signature=b&X-Amz-SignedHeaders=host&X-Amz-Date=20260101T000000Z", headers, body)).text())
+                    .isEqualTo("{\"TableNames\":[]}");
+            // every parameter but the algorithm is no authentication at all
+            assertThat(checked(http.send("POST", "/?X-Amz-Credential=q&X-Amz-Signature=b&X-Amz-SignedHeaders=host&X-Amz-Date=x", headers, body)).text())
+                    .contains("MissingAuthenticationTokenException");
+            Map<String, String> signed = new LinkedHashMap<>(headers);
+            signed.put("Authorization", AUTH);
+            assertThat(checked(http.send("POST", "/?X-Amz-Algorithm=AWS4-HMAC-SHA256", signed, body)).text())
+                    .isEqualTo("{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\",\"message\":\""
+                            + "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.\"}");
+        }
+    }
+
+    @Test
     void jsonOfTheWrongTypeNamesTheJavaTypes() throws IOException {
         try (RawHttp http = connect()) {
             assertThat(checked(http.call(TARGET + "ListTables", "{\"Limit\":\"23\"}")).text())

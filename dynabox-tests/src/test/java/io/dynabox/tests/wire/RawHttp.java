@@ -56,14 +56,22 @@ final class RawHttp implements AutoCloseable {
     }
 
     Response send(String method, Map<String, String> headers, byte[] body) throws IOException {
-        writeHead(method, headers, body.length);
+        return send(method, "/", headers, body);
+    }
+
+    Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+        writeHead(method, path, headers, body.length);
         out.write(body);
         out.flush();
         return read();
     }
 
     void writeHead(String method, Map<String, String> headers, long contentLength) throws IOException {
-        StringBuilder head = new StringBuilder(method + " / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        writeHead(method, "/", headers, contentLength);
+    }
+
+    void writeHead(String method, String path, Map<String, String> headers, long contentLength) throws IOException {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(contentLength).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
