@@ -8,6 +8,10 @@ import static io.dynabox.tests.TableFixtures.simpleTable;
 import static io.dynabox.tests.TableFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.sdk.Dynabox;
+import io.dynabox.server.DynaboxServer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -15,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -42,6 +50,28 @@ class TableWaitersTest {
         assertThat(waiter).isNotDone();
         slow.settle();
         return waiter.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A Dynabox on the real clock with a short delay, as a user configures it (SQLite is covered by the test above). */
+    private static final class RealClock {
+        static final Dynabox DYNABOX = Dynabox.withOptions(DynaboxOptions.builder().delayTransientStatuses(Duration.ofMillis(200)).build());
+        static final DynaboxServer SERVER = DYNABOX.startServer(0);
+    }
+
+    @Test
+    void waitersReturnOnTheRealClock() {
+        var builder = door == Door.IN_PROCESS ? RealClock.DYNABOX.dynamoDbClientBuilder()
+                : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(RealClock.SERVER.endpoint())
+                        .region(Region.US_EAST_1);
+        try (DynamoDbClient client = builder.credentialsProvider(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("real-clock-" + door, "secret"))).build()) {
+            DynamoDbWaiter waiter = TableFixtures.quickWaiter(client);
+            assertThat(client.createTable(simpleTable("tab1")).tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
+            assertThat(waiter.waitUntilTableExists(b -> b.tableName("tab1")).matched().response().orElseThrow().table().tableStatus())
+                    .isEqualTo(TableStatus.ACTIVE);
+            client.deleteTable(b -> b.tableName("tab1"));
+            assertThat(waiter.waitUntilTableNotExists(b -> b.tableName("tab1")).matched().exception()).isPresent();
+        }
     }
 
     @Test
