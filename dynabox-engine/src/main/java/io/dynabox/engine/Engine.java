@@ -10,6 +10,7 @@ import io.dynabox.engine.store.MemoryStore;
 import io.dynabox.engine.store.SqliteStore;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
 import io.dynabox.engine.wire.Json;
@@ -88,8 +89,32 @@ public final class Engine implements AutoCloseable {
     }
 
     private Namespace namespace(Credentials credentials) {
-        String id = options.sharedDb() ? SHARED_NAMESPACE : credentials.accessKeyId() + "_" + credentials.region();
-        return namespaces.computeIfAbsent(id, key -> Namespace.load(key, credentials.region(), store));
+        return namespace(credentials.accessKeyId(), credentials.region());
+    }
+
+    /** The namespace callers with this access key and region work in; loaded from the store, or made empty, on first use. */
+    public Namespace namespace(String accessKeyId, String region) {
+        return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> Namespace.load(key, region, store));
+    }
+
+    /** Forgets a namespace and drops its tables; the next call with its credentials starts empty. */
+    public void dropNamespace(String accessKeyId, String region) {
+        String id = namespaceId(accessKeyId, region);
+        Namespace namespace = namespaces.remove(id);
+        NamespaceSnapshot.clear(namespace != null ? namespace : Namespace.load(id, region, store), store);
+    }
+
+    private String namespaceId(String accessKeyId, String region) {
+        return options.sharedDb() ? SHARED_NAMESPACE : accessKeyId + "_" + region;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The engine's clock, in epoch milliseconds. */
+    public long nowMillis() {
+        return clock.getAsLong();
     }
 
     @Override

@@ -2,34 +2,61 @@ package io.dynabox.sdk;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.server.DynaboxServer;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Dynabox in your JVM: {@code Dynabox.inMemory().dynamoDbClient()} is a real
  * {@link DynamoDbClient} whose requests are answered in-process, with no server.
+ *
+ * <p>The clients made here work in the default namespace (region us-east-1, fake
+ * credentials). {@link #newNamespace()} opens a fresh isolated one, in microseconds;
+ * {@link #httpClient()} and {@link #asyncHttpClient()} plug Dynabox into client builders of
+ * your own, with your region, credentials, overrides and interceptors (each access key and
+ * region sees its own tables). {@link #startServer()} opens the HTTP door to the same data.
+ * Closing the Dynabox closes its clients and servers.
  */
 public final class Dynabox implements AutoCloseable {
     /** Any endpoint will do: requests never leave the JVM, but the SDK needs one to sign for. */
     static final URI IN_PROCESS_ENDPOINT = URI.create("http://dynabox.in-process");
     static final Region DEFAULT_REGION = Region.US_EAST_1;
+    static final String DEFAULT_ACCESS_KEY = "dynabox";
+    static final String SECRET_KEY = "dynabox";
 
     private final Engine engine;
+    private final InProcessHttpClient httpClient;
+    private final InProcessAsyncHttpClient asyncHttpClient;
+    private final DynaboxNamespace defaultNamespace;
+    private final AtomicLong namespaceCount = new AtomicLong();
+    private final List<DynaboxServer> servers = new CopyOnWriteArrayList<>();
 
     private Dynabox(Engine engine) {
         this.engine = engine;
+        this.httpClient = new InProcessHttpClient(engine);
+        this.asyncHttpClient = new InProcessAsyncHttpClient(engine);
+        this.defaultNamespace = new DynaboxNamespace(this, DEFAULT_ACCESS_KEY, DEFAULT_REGION);
     }
 
+    /** A Dynabox with its data in memory and default options. */
     public static Dynabox inMemory() {
         return new Dynabox(new Engine(DynaboxOptions.defaults()));
     }
 
+    /** A Dynabox configured by {@code options} (the same options as the command line's). */
     public static Dynabox withOptions(DynaboxOptions options) {
         return new Dynabox(new Engine(options));
     }
@@ -38,31 +65,107 @@ public final class Dynabox implements AutoCloseable {
         return engine;
     }
 
-    /** The in-process HTTP client, to plug into a client builder of your own. */
+    /** The in-process HTTP client, for a {@code DynamoDbClient} builder of your own. */
     public SdkHttpClient httpClient() {
-        return new InProcessHttpClient(engine);
+        return httpClient;
     }
 
-    /** A client builder already wired to this Dynabox, with a default region and fake credentials; override as you like. */
+    /** The in-process asynchronous HTTP client, for a {@code DynamoDbAsyncClient} builder of your own. */
+    public SdkAsyncHttpClient asyncHttpClient() {
+        return asyncHttpClient;
+    }
+
+    /** The endpoint the in-process clients name; any other endpoint works as well, nothing is sent over a network. */
+    public URI endpoint() {
+        return IN_PROCESS_ENDPOINT;
+    }
+
+    /** The namespace of the clients made by this Dynabox: region us-east-1 and fake credentials. */
+    public DynaboxNamespace defaultNamespace() {
+        return defaultNamespace;
+    }
+
+    /** A fresh, empty namespace of its own: nothing else sees its tables. */
+    public DynaboxNamespace newNamespace() {
+        return newNamespace(DEFAULT_REGION);
+    }
+
+    /** A fresh, empty namespace in {@code region}. */
+    public DynaboxNamespace newNamespace(Region region) {
+        return new DynaboxNamespace(this, "dynabox-" + namespaceCount.incrementAndGet(), region);
+    }
+
+    /** The namespace that clients signing with this access key and region see. */
+    public DynaboxNamespace namespace(String accessKeyId, Region region) {
+        return new DynaboxNamespace(this, accessKeyId, region);
+    }
+
+    /** Fake credentials of the default namespace. */
+    public AwsCredentialsProvider credentialsProvider() {
+        return defaultNamespace.credentialsProvider();
+    }
+
+    /** A client builder wired to the default namespace; set your own region, credentials, overrides as you like. */
     public DynamoDbClientBuilder dynamoDbClientBuilder() {
-        return DynamoDbClient.builder()
-                .httpClient(httpClient())
-                .endpointOverride(IN_PROCESS_ENDPOINT)
-                .region(DEFAULT_REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynabox", "dynabox")));
+        return defaultNamespace.dynamoDbClientBuilder();
     }
 
+    public DynamoDbAsyncClientBuilder dynamoDbAsyncClientBuilder() {
+        return defaultNamespace.dynamoDbAsyncClientBuilder();
+    }
+
+    /** The client of the default namespace; made once, closed with this Dynabox. */
     public DynamoDbClient dynamoDbClient() {
-        return dynamoDbClientBuilder().build();
+        return defaultNamespace.dynamoDbClient();
     }
 
-    /** Starts the HTTP door in front of this same engine, on a free port unless {@code port} is given. */
+    /** The asynchronous client of the default namespace; made once, closed with this Dynabox. */
+    public DynamoDbAsyncClient dynamoDbAsyncClient() {
+        return defaultNamespace.dynamoDbAsyncClient();
+    }
+
+    /** An Enhanced Client over {@link #dynamoDbClient()} (needs {@code software.amazon.awssdk:dynamodb-enhanced}). */
+    public DynamoDbEnhancedClient enhancedClient() {
+        return defaultNamespace.enhancedClient();
+    }
+
+    public DynamoDbEnhancedAsyncClient enhancedAsyncClient() {
+        return defaultNamespace.enhancedAsyncClient();
+    }
+
+    /** Empties the default namespace. */
+    public void reset() {
+        defaultNamespace.reset();
+    }
+
+    /** The default namespace's tables and items, frozen. */
+    public NamespaceSnapshot snapshot() {
+        return defaultNamespace.snapshot();
+    }
+
+    /** Replaces the default namespace's tables by the snapshot's. */
+    public void restore(NamespaceSnapshot snapshot) {
+        defaultNamespace.restore(snapshot);
+    }
+
+    /** Starts the HTTP door in front of this Dynabox's data on a free loopback port; see {@link DynaboxServer#endpoint()}. */
+    public DynaboxServer startServer() {
+        return startServer(0);
+    }
+
+    /** Starts the HTTP door in front of this Dynabox's data on {@code port} (0 for a free one); it stops when closed, or with this Dynabox. */
     public DynaboxServer startServer(int port) {
-        return DynaboxServer.start(engine, port);
+        DynaboxServer server = DynaboxServer.start(engine, port);
+        servers.add(server);
+        return server;
     }
 
+    /** Stops the servers, closes the clients, and drops all data. */
     @Override
     public void close() {
+        for (DynaboxServer server : servers) server.close();
+        servers.clear();
+        defaultNamespace.close();
         engine.close();
     }
 }

@@ -1,6 +1,5 @@
 package io.dynabox.sdk;
 
-import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
 import java.io.ByteArrayInputStream;
@@ -12,8 +11,6 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * An AWS SDK HTTP client that hands each marshalled request to a Dynabox engine in the same
@@ -43,25 +40,15 @@ public final class InProcessHttpClient implements SdkHttpClient {
     }
 
     private HttpExecuteResponse execute(HttpExecuteRequest request) {
-        SdkHttpRequest http = request.httpRequest();
         byte[] body = request.contentStreamProvider().map(provider -> readAll(provider.newStream())).orElse(new byte[0]);
-        String date = http.firstMatchingHeader("X-Amz-Date").orElse(http.firstMatchingHeader("Date").orElse(null));
-        DynamoResponse answer = engine.handle(new DynamoRequest(http.firstMatchingHeader("X-Amz-Target").orElse(null),
-                http.firstMatchingHeader("Authorization").orElse(null), date, body));
-        SdkHttpResponse response = SdkHttpResponse.builder()
-                .statusCode(answer.status())
-                .putHeader("Content-Type", DynamoResponse.CONTENT_TYPE)
-                .putHeader("Content-Length", Integer.toString(answer.body().length))
-                .putHeader("x-amzn-RequestId", answer.requestId())
-                .putHeader("x-amz-crc32", Long.toString(answer.crc32()))
-                .build();
+        DynamoResponse answer = EngineExchange.call(engine, request.httpRequest(), body);
         return HttpExecuteResponse.builder()
-                .response(response)
+                .response(EngineExchange.responseHeaders(answer))
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
                 .build();
     }
 
-    static byte[] readAll(InputStream in) {
+    private static byte[] readAll(InputStream in) {
         try (in) {
             return in.readAllBytes();
         } catch (IOException e) {

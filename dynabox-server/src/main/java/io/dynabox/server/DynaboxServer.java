@@ -16,6 +16,7 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP door: DynamoDB's JSON 1.0 protocol on a Netty server, in front of an
@@ -34,6 +35,7 @@ public final class DynaboxServer implements AutoCloseable {
     private final EventLoopGroup workerGroup;
     private final EventExecutorGroup engineGroup;
     private final Channel channel;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options) {
         this.engine = engine;
@@ -113,8 +115,10 @@ public final class DynaboxServer implements AutoCloseable {
         channel.closeFuture().syncUninterruptibly();
     }
 
+    /** Stops the server; closing it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         channel.close().syncUninterruptibly();
         shutdownGroups();
         if (ownsEngine) engine.close();

@@ -78,6 +78,13 @@ public record TableDefinition(
         return null;
     }
 
+    /** The same table under another identity: a copy restored into another namespace gets its own id and ARN. */
+    public TableDefinition withIdentity(String newTableId, String newArn) {
+        return new TableDefinition(name, newTableId, newArn, creationDateTime, keySchema, attributeDefinitions, billingMode,
+                lastUpdateToPayPerRequestDateTime, throughput, localIndexes, globalIndexes, streamEnabled, streamViewType,
+                latestStreamLabel, sseDescription, tags, tableClass, deletionProtectionEnabled, onDemandThroughput);
+    }
+
     /** The builder for changed copies, so UpdateTable names only what it changes. */
     public Builder toBuilder() {
         return new Builder(this);

@@ -1,0 +1,124 @@
+package io.dynabox.engine.table;
+
+import io.dynabox.engine.store.Keyspace;
+import io.dynabox.engine.store.Mutation;
+import io.dynabox.engine.store.Store;
+import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The tables of a namespace with every item in them and in their indexes, frozen: taken
+ * once (say, after loading a test fixture) and restored into any number of namespaces,
+ * each restore costing time in proportion to the data. Works on any {@link Store}: it
+ * reads keyspaces by range and writes them back with {@link Store#apply}.
+ *
+ * <p>Restored tables are ACTIVE at once, whatever their status when the snapshot was
+ * taken; tables being deleted are left out.
+ */
+public final class NamespaceSnapshot {
+    private final List<TableImage> tables;
+
+    private NamespaceSnapshot(List<TableImage> tables) {
+        this.tables = List.copyOf(tables);
+    }
+
+    /** A table's definition, its items, and the entries of each of its indexes, in key order. */
+    private record TableImage(TableDefinition definition, List<StoredItem> items, Map<String, List<StoredItem>> indexEntries) {
+    }
+
+    /** Copies the namespace's tables under their read locks, so each table is seen between writes. */
+    public static NamespaceSnapshot take(Namespace namespace, long nowMillis) {
+        List<Table> live = new ArrayList<>();
+        for (Table table : namespace.tables(nowMillis)) {
+            if (!Table.DELETING.equals(table.status(nowMillis))) live.add(table);
+        }
+        return TableLocks.readAll(live, () -> {
+            List<TableImage> images = new ArrayList<>();
+            for (Table table : live) {
+                TableDefinition definition = table.definition();
+                Map<String, List<StoredItem>> indexEntries = new LinkedHashMap<>();
+                for (IndexDefinition index : indexes(definition)) {
+                    indexEntries.put(index.name(), copy(table.indexKeyspace(index.name())));
+                }
+                images.add(new TableImage(definition, copy(table.keyspace()), indexEntries));
+            }
+            return new NamespaceSnapshot(images);
+        });
+    }
+
+    /** Replaces every table of {@code target} by the snapshot's tables and items. */
+    public void restoreInto(Namespace target, Store store, long nowMillis) {
+        clear(target, store);
+        for (TableImage image : tables) {
+            String name = image.definition().name();
+            TableDefinition definition = image.definition().withIdentity(UUID.randomUUID().toString(), target.arn(name));
+            Table table = new Table(definition, store, target.id(), Table.ACTIVE, nowMillis);
+            List<Mutation> mutations = new ArrayList<>();
+            for (StoredItem stored : image.items()) {
+                mutations.add(Mutation.put(table.keyspace(), stored.key(), stored.item(), stored.size()));
+            }
+            for (Map.Entry<String, List<StoredItem>> index : image.indexEntries().entrySet()) {
+                Keyspace keyspace = table.indexKeyspace(index.getKey());
+                for (StoredItem stored : index.getValue()) {
+                    mutations.add(Mutation.put(keyspace, stored.key(), stored.item(), stored.size()));
+                }
+            }
+            // the table is not in the namespace yet, so nobody sees it half filled
+            store.apply(mutations);
+            if (target.addIfAbsent(table) != null) {
+                throw new IllegalStateException("table " + name + " was created in namespace " + target.id() + " during its restore");
+            }
+        }
+        store.awaitDurable();
+    }
+
+    /** Drops every table of the namespace and its items, at once: no DELETING period. */
+    public static void clear(Namespace namespace, Store store) {
+        for (Table table : List.copyOf(namespace.tableMap().values())) {
+            TableLocks.write(table, () -> {
+                store.dropTable(namespace.id(), table.name());
+                namespace.remove(table);
+                return null;
+            });
+        }
+    }
+
+    public List<String> tableNames() {
+        return tables.stream().map(image -> image.definition().name()).toList();
+    }
+
+    /** Items held across all tables (index entries not counted). */
+    public long itemCount() {
+        long count = 0;
+        for (TableImage image : tables) count += image.items().size();
+        return count;
+    }
+
+    private static List<IndexDefinition> indexes(TableDefinition definition) {
+        List<IndexDefinition> all = new ArrayList<>(definition.localIndexes());
+        all.addAll(definition.globalIndexes());
+        return all;
+    }
+
+    /**
+     * The entries of a keyspace in key order. Stored items are never changed in place (writers
+     * store new maps), so the snapshot shares them, read-only, with the store.
+     */
+    private static List<StoredItem> copy(Keyspace keyspace) {
+        List<StoredItem> entries = new ArrayList<>();
+        Iterator<StoredItem> range = keyspace.range(null, false, null, false, false);
+        while (range.hasNext()) {
+            StoredItem stored = range.next();
+            Map<String, AttributeValue> item = Collections.unmodifiableMap(stored.item());
+            entries.add(new StoredItem(stored.key(), item, stored.size()));
+        }
+        return entries;
+    }
+}

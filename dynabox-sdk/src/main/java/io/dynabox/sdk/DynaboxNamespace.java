@@ -1,0 +1,196 @@
+package io.dynabox.sdk;
+
+import io.dynabox.engine.DynamoRequest;
+import io.dynabox.engine.DynamoResponse;
+import io.dynabox.engine.Engine;
+import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.NamespaceSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * One isolated set of tables in a Dynabox: what callers with one access key and region
+ * see, as in DynamoDB Local. Clients made here carry the namespace's credentials, so they
+ * see only its tables. Opening one costs microseconds (nothing exists until it is used).
+ *
+ * <p>{@link #reset()} empties it; {@link #snapshot()} and {@link #restore} copy its tables
+ * and items out and back, in time proportional to the data, so a fixture is loaded once and
+ * restored for every test. {@link #close()} closes the clients made here; {@link #drop()}
+ * also forgets the data.
+ */
+public final class DynaboxNamespace implements AutoCloseable {
+    private final Dynabox dynabox;
+    private final String accessKeyId;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private volatile DynamoDbClient client;
+    private volatile DynamoDbAsyncClient asyncClient;
+
+    DynaboxNamespace(Dynabox dynabox, String accessKeyId, Region region) {
+        this.dynabox = dynabox;
+        this.accessKeyId = accessKeyId;
+        this.region = region;
+        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, Dynabox.SECRET_KEY));
+    }
+
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    /** Any secret works: Dynabox does not check signatures unless asked to. */
+    public String secretAccessKey() {
+        return Dynabox.SECRET_KEY;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    /** Credentials that name this namespace, for clients of your own (or of other languages, through the server). */
+    public AwsCredentialsProvider credentialsProvider() {
+        return credentials;
+    }
+
+    public Dynabox dynabox() {
+        return dynabox;
+    }
+
+    /** A client builder wired to this namespace through the in-process door; change anything but the credentials and region. */
+    public DynamoDbClientBuilder dynamoDbClientBuilder() {
+        return DynamoDbClient.builder()
+                .httpClient(dynabox.httpClient())
+                .endpointOverride(Dynabox.IN_PROCESS_ENDPOINT)
+                .region(region)
+                .credentialsProvider(credentials);
+    }
+
+    public DynamoDbAsyncClientBuilder dynamoDbAsyncClientBuilder() {
+        return DynamoDbAsyncClient.builder()
+                .httpClient(dynabox.asyncHttpClient())
+                .endpointOverride(Dynabox.IN_PROCESS_ENDPOINT)
+                .region(region)
+                .credentialsProvider(credentials);
+    }
+
+    /** This namespace's client, made on first use and closed with the namespace. */
+    public DynamoDbClient dynamoDbClient() {
+        DynamoDbClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                if (client == null) client = dynamoDbClientBuilder().build();
+                made = client;
+            }
+        }
+        return made;
+    }
+
+    /** This namespace's asynchronous client, made on first use and closed with the namespace. */
+    public DynamoDbAsyncClient dynamoDbAsyncClient() {
+        DynamoDbAsyncClient made = asyncClient;
+        if (made == null) {
+            synchronized (this) {
+                if (asyncClient == null) asyncClient = dynamoDbAsyncClientBuilder().build();
+                made = asyncClient;
+            }
+        }
+        return made;
+    }
+
+    /** An Enhanced Client over {@link #dynamoDbClient()} (needs {@code software.amazon.awssdk:dynamodb-enhanced}). */
+    public DynamoDbEnhancedClient enhancedClient() {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDbClient()).build();
+    }
+
+    /** An Enhanced Async Client over {@link #dynamoDbAsyncClient()} (needs {@code software.amazon.awssdk:dynamodb-enhanced}). */
+    public DynamoDbEnhancedAsyncClient enhancedAsyncClient() {
+        return DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(dynamoDbAsyncClient()).build();
+    }
+
+    /** Drops every table of this namespace at once (no DELETING period). */
+    public void reset() {
+        NamespaceSnapshot.clear(namespace(), engine().store());
+    }
+
+    /** The tables of this namespace and all their items, frozen; restore it here or into any other namespace. */
+    public NamespaceSnapshot snapshot() {
+        return NamespaceSnapshot.take(namespace(), engine().nowMillis());
+    }
+
+    /** Replaces this namespace's tables by those of the snapshot, ACTIVE at once. */
+    public void restore(NamespaceSnapshot snapshot) {
+        Engine engine = engine();
+        snapshot.restoreInto(namespace(), engine.store(), engine.nowMillis());
+    }
+
+    /**
+     * Sends one DynamoDB request as JSON (the body the service receives, e.g. an AWS CLI
+     * {@code --cli-input-json} document) and returns the JSON answer; an error answer throws
+     * {@link DynaboxRequestException}.
+     */
+    public String call(String action, String requestJson) {
+        String date = "20000101T000000Z";
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/20000101/" + region.id()
+                + "/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=in-process";
+        DynamoResponse answer = engine().handle(new DynamoRequest("DynamoDB_20120810." + action, authorization, date,
+                requestJson.getBytes(StandardCharsets.UTF_8)));
+        String body = new String(answer.body(), StandardCharsets.UTF_8);
+        if (answer.status() != 200) throw new DynaboxRequestException(action, answer.status(), body);
+        return body;
+    }
+
+    /**
+     * Creates tables from JSON: one CreateTable request as the AWS CLI's
+     * {@code --cli-input-json} reads it, or an array of them; returns when they are ACTIVE.
+     * Returns the names of the tables created.
+     */
+    public List<String> createTables(String createTableJson) {
+        return JsonFixtures.createTables(this, createTableJson);
+    }
+
+    /**
+     * Puts items from JSON in BatchWriteItem's shape (as {@code aws dynamodb batch-write-item
+     * --request-items} reads it): {@code {"table": [{"PutRequest": {"Item": {...}}}, ...]}},
+     * optionally wrapped in {@code {"RequestItems": ...}}. Returns how many were put.
+     */
+    public int putItems(String requestItemsJson) {
+        return JsonFixtures.putItems(this, requestItemsJson);
+    }
+
+    /** Closes the clients made by this namespace, then forgets its tables and items. */
+    public void drop() {
+        close();
+        engine().dropNamespace(accessKeyId, region.id());
+    }
+
+    /** Closes the clients made by this namespace; its tables stay. */
+    @Override
+    public synchronized void close() {
+        if (client != null) client.close();
+        if (asyncClient != null) asyncClient.close();
+        client = null;
+        asyncClient = null;
+    }
+
+    private Namespace namespace() {
+        return engine().namespace(accessKeyId, region.id());
+    }
+
+    private Engine engine() {
+        return dynabox.engine();
+    }
+
+    @Override
+    public String toString() {
+        return "DynaboxNamespace[" + accessKeyId + ", " + region.id() + "]";
+    }
+}

@@ -1,0 +1,363 @@
+package io.dynabox.sdk.junit;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.table.NamespaceSnapshot;
+import io.dynabox.sdk.Dynabox;
+import io.dynabox.sdk.DynaboxNamespace;
+import io.dynabox.server.DynaboxServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+/**
+ * The JUnit 5 extension behind {@link DynaboxTest}; register it yourself with
+ * {@code @RegisterExtension static DynaboxExtension dynabox = DynaboxExtension.builder()...build();}
+ * to configure it in code.
+ *
+ * <p>How it keeps tests apart: one Dynabox engine serves every test class of the run that
+ * uses the same options. Each test class sets its tables and items up once, in a namespace
+ * of its own; with {@link Isolation#PER_TEST}, the first test takes a snapshot of that
+ * namespace (after every {@code @BeforeAll} method has run) and every test works in a fresh
+ * namespace restored from it. Nothing is shared between namespaces, so concurrent tests
+ * cannot see each other's data. Namespaces are dropped when their test or class ends.
+ */
+public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCallback, TestInstancePostProcessor, ParameterResolver {
+    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(DynaboxExtension.class);
+
+    /** Injectable types, by name: the Enhanced Client is optional, so its classes may be missing. */
+    private static final Set<String> INJECTABLE = Set.of(
+            "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
+            "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient",
+            "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient",
+            "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient",
+            "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider",
+            "software.amazon.awssdk.regions.Region",
+            DynaboxNamespace.class.getName(),
+            Dynabox.class.getName(),
+            DynaboxServer.class.getName(),
+            URI.class.getName());
+
+    private final Settings configured;
+
+    /** The extension as {@link DynaboxTest} registers it: settings come from the annotation. */
+    public DynaboxExtension() {
+        this(null);
+    }
+
+    private DynaboxExtension(Settings configured) {
+        this.configured = configured;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ClassSetup setup = classSetup(context);
+        for (Field field : injectedFields(context.getRequiredTestClass(), true)) {
+            if (setup.settings.isolation() == Isolation.PER_TEST) {
+                throw new ExtensionConfigurationException("@DynaboxInject static field " + field.getName()
+                        + ": every test would share it, but Isolation.PER_TEST gives each test its own namespace; "
+                        + "make it an instance field, take it as a parameter, or use Isolation.PER_CLASS");
+            }
+            inject(field, null, setup.namespace, setup);
+        }
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        ClassSetup setup = classSetup(context);
+        if (setup.settings.isolation() == Isolation.PER_CLASS) {
+            for (Field field : injectedFields(testInstance.getClass(), false)) inject(field, testInstance, setup.namespace, setup);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ClassSetup setup = classSetup(context);
+        if (setup.settings.isolation() != Isolation.PER_TEST) return;
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            List<Field> fields = injectedFields(instance.getClass(), false);
+            if (fields.isEmpty()) continue;
+            boolean sharedInstance = context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+                    == TestInstance.Lifecycle.PER_CLASS;
+            if (sharedInstance && context.getExecutionMode() == ExecutionMode.CONCURRENT) {
+                throw new ExtensionConfigurationException("@DynaboxInject fields of " + instance.getClass().getName()
+                        + " would be shared by tests running at once (one test instance per class, concurrent execution); "
+                        + "take the clients as test parameters instead");
+            }
+            DynaboxNamespace namespace = namespaceOf(context, setup);
+            for (Field field : fields) inject(field, instance, namespace, setup);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return INJECTABLE.contains(parameterContext.getParameter().getType().getName());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        ClassSetup setup = classSetup(extensionContext);
+        if (parameterContext.getDeclaringExecutable() instanceof Constructor && setup.settings.isolation() == Isolation.PER_TEST) {
+            throw new ParameterResolutionException("Dynabox cannot inject into a constructor with Isolation.PER_TEST: "
+                    + "the test's namespace does not exist yet; take " + parameterContext.getParameter().getType().getSimpleName()
+                    + " as a test or @BeforeEach parameter, or in a @DynaboxInject field");
+        }
+        return value(parameterContext.getParameter().getType(), namespaceOf(extensionContext, setup), setup);
+    }
+
+    /** The namespace code running in this context works in: the test's own, or the class's. */
+    private static DynaboxNamespace namespaceOf(ExtensionContext context, ClassSetup setup) {
+        if (setup.settings.isolation() == Isolation.PER_CLASS || context.getTestMethod().isEmpty()) return setup.namespace;
+        return context.getStore(STORE).getOrComputeIfAbsent(TestNamespace.class,
+                key -> new TestNamespace(setup.freshNamespace()), TestNamespace.class).namespace;
+    }
+
+    private static Object value(Class<?> type, DynaboxNamespace namespace, ClassSetup setup) {
+        switch (type.getName()) {
+            case "software.amazon.awssdk.services.dynamodb.DynamoDbClient": return namespace.dynamoDbClient();
+            case "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient": return namespace.dynamoDbAsyncClient();
+            case "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient": return namespace.enhancedClient();
+            case "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient": return namespace.enhancedAsyncClient();
+            case "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider": return namespace.credentialsProvider();
+            case "software.amazon.awssdk.regions.Region": return namespace.region();
+            case "java.net.URI": return setup.engine.server().endpoint();
+            default:
+                if (type == DynaboxNamespace.class) return namespace;
+                if (type == Dynabox.class) return setup.engine.dynabox;
+                if (type == DynaboxServer.class) return setup.engine.server();
+                throw new ParameterResolutionException("Dynabox does not inject " + type.getName());
+        }
+    }
+
+    private static void inject(Field field, Object instance, DynaboxNamespace namespace, ClassSetup setup) {
+        if (!INJECTABLE.contains(field.getType().getName())) {
+            throw new ExtensionConfigurationException("@DynaboxInject field " + field.getName() + " has type "
+                    + field.getType().getName() + ", which Dynabox does not inject");
+        }
+        try {
+            field.setAccessible(true);
+            field.set(instance, value(field.getType(), namespace, setup));
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("cannot set @DynaboxInject field " + field.getName(), e);
+        }
+    }
+
+    private static List<Field> injectedFields(Class<?> type, boolean statics) {
+        List<Field> fields = new ArrayList<>();
+        for (Field field : AnnotationSupport.findAnnotatedFields(type, DynaboxInject.class)) {
+            if (Modifier.isStatic(field.getModifiers()) == statics) fields.add(field);
+        }
+        return fields;
+    }
+
+    /** The class's setup, made once per test class (and per nested class). */
+    private ClassSetup classSetup(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent()) classContext = classContext.getParent().orElseThrow();
+        ExtensionContext owner = classContext;
+        return owner.getStore(STORE).getOrComputeIfAbsent(ClassSetup.class, key -> {
+            Class<?> testClass = owner.getRequiredTestClass();
+            Settings settings = configured != null ? configured : Settings.fromAnnotation(testClass);
+            EngineResource engine = owner.getRoot().getStore(STORE)
+                    .getOrComputeIfAbsent("engine " + settings.options(), k -> new EngineResource(settings.options()), EngineResource.class);
+            return new ClassSetup(engine, settings, testClass);
+        }, ClassSetup.class);
+    }
+
+    /** Everything the extension was told, by the annotation or by the builder. */
+    private record Settings(DynaboxOptions options, Isolation isolation, Region region, List<String> tableResources,
+                            List<String> itemResources, List<Consumer<DynaboxNamespace>> setups) {
+
+        static Settings fromAnnotation(Class<?> testClass) {
+            DynaboxTest test = findOnClassOrEnclosing(testClass).orElseThrow(() -> new ExtensionConfigurationException(
+                    "DynaboxExtension without settings: annotate " + testClass.getName()
+                            + " with @DynaboxTest, or register the extension with DynaboxExtension.builder()"));
+            DynaboxOptions options = DynaboxOptions.builder().strictMessages(test.strictMessages()).build();
+            return new Settings(options, test.isolation(), Region.of(test.region()), List.of(test.tables()),
+                    List.of(test.items()), List.of());
+        }
+
+        private static Optional<DynaboxTest> findOnClassOrEnclosing(Class<?> testClass) {
+            for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+                Optional<DynaboxTest> found = AnnotationSupport.findAnnotation(c, DynaboxTest.class);
+                if (found.isPresent()) return found;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** One engine for every class of the run with the same options, and the HTTP server in front of it once asked for. */
+    private static final class EngineResource implements ExtensionContext.Store.CloseableResource {
+        final Dynabox dynabox;
+        private DynaboxServer server;
+
+        EngineResource(DynaboxOptions options) {
+            this.dynabox = Dynabox.withOptions(options);
+        }
+
+        synchronized DynaboxServer server() {
+            if (server == null) server = dynabox.startServer();
+            return server;
+        }
+
+        @Override
+        public void close() {
+            dynabox.close();
+        }
+    }
+
+    /** A test class's namespace with its tables and items, and the snapshot each test starts from. */
+    private static final class ClassSetup implements ExtensionContext.Store.CloseableResource {
+        final EngineResource engine;
+        final Settings settings;
+        final DynaboxNamespace namespace;
+        private NamespaceSnapshot snapshot;
+
+        ClassSetup(EngineResource engine, Settings settings, Class<?> testClass) {
+            this.engine = engine;
+            this.settings = settings;
+            this.namespace = engine.dynabox.newNamespace(settings.region());
+            try {
+                for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+                    for (DynaboxTable table : AnnotationSupport.findRepeatableAnnotations(c, DynaboxTable.class)) {
+                        namespace.createTables(TableAnnotations.createTableJson(table));
+                    }
+                }
+                for (String resource : settings.tableResources()) namespace.createTables(read(testClass, resource));
+                for (Consumer<DynaboxNamespace> setup : settings.setups()) setup.accept(namespace);
+                for (String resource : settings.itemResources()) namespace.putItems(read(testClass, resource));
+            } catch (RuntimeException e) {
+                namespace.drop();
+                throw new ExtensionConfigurationException("Dynabox could not set up the tables of " + testClass.getName()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** A new namespace holding a copy of the class's tables and items as they were when the first test started. */
+        DynaboxNamespace freshNamespace() {
+            NamespaceSnapshot start;
+            synchronized (this) {
+                if (snapshot == null) snapshot = namespace.snapshot();
+                start = snapshot;
+            }
+            DynaboxNamespace fresh = engine.dynabox.newNamespace(settings.region());
+            if (!start.tableNames().isEmpty()) fresh.restore(start);
+            return fresh;
+        }
+
+        @Override
+        public void close() {
+            namespace.drop();
+        }
+    }
+
+    /** A test's own namespace, dropped when the test ends. */
+    private static final class TestNamespace implements ExtensionContext.Store.CloseableResource {
+        final DynaboxNamespace namespace;
+
+        TestNamespace(DynaboxNamespace namespace) {
+            this.namespace = namespace;
+        }
+
+        @Override
+        public void close() {
+            namespace.drop();
+        }
+    }
+
+    private static String read(Class<?> testClass, String resource) {
+        String path = resource.startsWith("/") ? resource : "/" + resource;
+        try (InputStream in = testClass.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalArgumentException("no classpath resource " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + path, e);
+        }
+    }
+
+    /** Settings in code, for {@code @RegisterExtension}. */
+    public static final class Builder {
+        private DynaboxOptions options = DynaboxOptions.defaults();
+        private Isolation isolation = Isolation.PER_TEST;
+        private Region region = Region.US_EAST_1;
+        private final List<String> tableResources = new ArrayList<>();
+        private final List<String> itemResources = new ArrayList<>();
+        private final List<Consumer<DynaboxNamespace>> setups = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The Dynabox options (strict messages, transient status delays, ...); the port does not matter here. */
+        public Builder options(DynaboxOptions value) {
+            options = value;
+            return this;
+        }
+
+        public Builder isolation(Isolation value) {
+            isolation = value;
+            return this;
+        }
+
+        public Builder region(Region value) {
+            region = value;
+            return this;
+        }
+
+        /** A table to create for each test class, as an SDK request. */
+        public Builder table(CreateTableRequest request) {
+            setups.add(namespace -> {
+                namespace.dynamoDbClient().createTable(request);
+                namespace.dynamoDbClient().waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+            });
+            return this;
+        }
+
+        /** A classpath resource of CreateTable requests in {@code --cli-input-json} shape (one, or an array). */
+        public Builder tables(String resource) {
+            tableResources.add(resource);
+            return this;
+        }
+
+        /** A classpath resource of items in BatchWriteItem's {@code RequestItems} shape, loaded after every table is made. */
+        public Builder items(String resource) {
+            itemResources.add(resource);
+            return this;
+        }
+
+        /** Code that loads a fixture, run once per test class on the class's namespace (after the tables, before the item files). */
+        public Builder setup(Consumer<DynaboxNamespace> setup) {
+            setups.add(setup);
+            return this;
+        }
+
+        public DynaboxExtension build() {
+            return new DynaboxExtension(new Settings(options, isolation, region, List.copyOf(tableResources),
+                    List.copyOf(itemResources), List.copyOf(setups)));
+        }
+    }
+}
