@@ -212,8 +212,11 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         }
     }
 
+    // Store values implement both close interfaces: JUnit before 5.13 closes CloseableResource,
+    // 5.13 and later AutoCloseable; every close here may safely run twice.
+
     /** One engine for every class of the run with the same options, and the HTTP server in front of it once asked for. */
-    private static final class EngineResource implements ExtensionContext.Store.CloseableResource {
+    private static final class EngineResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Dynabox dynabox;
         private DynaboxServer server;
 
@@ -233,7 +236,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
     }
 
     /** A test class's namespace with its tables and items, and the snapshot each test starts from. */
-    private static final class ClassSetup implements ExtensionContext.Store.CloseableResource {
+    private static final class ClassSetup implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final EngineResource engine;
         final Settings settings;
         final DynaboxNamespace namespace;
@@ -278,7 +281,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
     }
 
     /** A test's own namespace, dropped when the test ends. */
-    private static final class TestNamespace implements ExtensionContext.Store.CloseableResource {
+    private static final class TestNamespace implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final DynaboxNamespace namespace;
 
         TestNamespace(DynaboxNamespace namespace) {
