@@ -3,11 +3,14 @@ package io.dynabox.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.table.Table;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -128,6 +131,29 @@ class NamespaceTest {
         assertThat(source.dynamoDbClient().getItem(b -> b.tableName("orders").key(order(9))).hasItem()).isFalse();
         source.drop();
         copy.drop();
+    }
+
+    @Test
+    void snapshotsWorkOnTheSqliteStoreToo(@TempDir Path dir) {
+        NamespaceSnapshot snapshot;
+        String accessKey;
+        try (Dynabox files = Dynabox.withOptions(DynaboxOptions.builder().dbPath(dir).build())) {
+            DynaboxNamespace source = files.newNamespace();
+            source.createTables(TABLES);
+            source.putItems(ITEMS);
+            snapshot = source.snapshot();
+            DynaboxNamespace copy = files.namespace("restored", Region.US_EAST_1);
+            copy.restore(snapshot);
+            accessKey = copy.accessKeyId();
+            copy.close();
+        }
+        // the restored tables and items are on disk: a new Dynabox on the same files sees them
+        try (Dynabox reopened = Dynabox.withOptions(DynaboxOptions.builder().dbPath(dir).build())) {
+            DynamoDbClient client = reopened.namespace(accessKey, Region.US_EAST_1).dynamoDbClient();
+            assertThat(client.listTables().tableNames()).containsExactly("orders", "users");
+            assertThat(client.getItem(b -> b.tableName("orders").key(order(2))).hasItem()).isTrue();
+            client.close();
+        }
     }
 
     @Test
