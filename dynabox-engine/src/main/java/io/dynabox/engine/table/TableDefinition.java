@@ -82,7 +82,8 @@ public record TableDefinition(
     public TableDefinition withIdentity(String newTableId, String newArn) {
         return new TableDefinition(name, newTableId, newArn, creationDateTime, keySchema, attributeDefinitions, billingMode,
                 lastUpdateToPayPerRequestDateTime, throughput, localIndexes, globalIndexes, streamEnabled, streamViewType,
-                latestStreamLabel, sseDescription, tags, tableClass, deletionProtectionEnabled, onDemandThroughput);
+                latestStreamLabel, sseDescription, tags, tableClass, deletionProtectionEnabled, onDemandThroughput,
+                tableClassUpdatedAt, warmThroughput);
     }
 
     /** The builder for changed copies, so UpdateTable names only what it changes. */
