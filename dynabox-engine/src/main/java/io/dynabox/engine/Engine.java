@@ -78,9 +78,12 @@ public final class Engine implements AutoCloseable {
         if (body == null) throw DynamoException.serialization(null);
         ShapeValidator.instance().validate(action, body);
         Namespace namespace = namespace(credentials);
-        JsonNode answer = operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
-        store.awaitDurable(); // acknowledge only what is on disk; no lock is held here
-        return answer;
+        try {
+            return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
+        } finally {
+            // acknowledge only what is on disk (an error answer too may follow a write); no lock is held here
+            store.awaitDurable();
+        }
     }
 
     private static String actionOf(String target) {

@@ -249,6 +249,7 @@ final class SqliteFile {
     }
 
     private void checkWritable() {
+        if (!running) throw new StoreException("the database " + path + " is closed");
         StoreException failed = failure;
         if (failed != null) {
             throw new StoreException("the database " + path + " refuses writes since a commit failed (" + failed.getMessage()
@@ -273,6 +274,8 @@ final class SqliteFile {
                 commit(round);
             } catch (InterruptedException e) {
                 running = false;
+            } catch (Throwable e) { // never leave a writer waiting for an answer that cannot come
+                fail(round, new StoreException("the committer of " + path + " failed: " + e, e));
             } finally {
                 round.clear();
             }
