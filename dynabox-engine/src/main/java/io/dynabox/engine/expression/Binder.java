@@ -49,7 +49,8 @@ final class Binder {
 
     private void finish(Parser.Parsed<?> parsed) {
         if (operators > MAX_OPERATORS) {
-            problem(Category.LIMIT, "The expression contains too many operators; operator count: " + operators);
+            // the service stops counting at the first operator over the limit
+            problem(Category.LIMIT, "The expression contains too many operators; operator count: " + (MAX_OPERATORS + 1));
         }
         if (parsed.redundantParentheses() != null) problem(Category.PARENTHESES, parsed.redundantParentheses());
         if (parsed.indexOutOfRange() != null) problem(Category.INDEX, parsed.indexOutOfRange());

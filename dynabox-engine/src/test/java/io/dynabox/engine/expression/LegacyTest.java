@@ -84,4 +84,37 @@ class LegacyTest {
             assertThat(thrown).isInstanceOf(DynamoException.class).hasMessage((String) answer);
         }
     }
+
+    static Stream<Arguments> filters() {
+        return Stream.of(
+                e("{'n':{'ComparisonOperator':'EQ'}}", null, I + "Invalid number of argument(s) for the EQ ComparisonOperator"),
+                e("{'n':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'x'},{'S':'y'}]}}", null, I + "Invalid number of argument(s) for the EQ ComparisonOperator"),
+                e("{'n':{'ComparisonOperator':'BETWEEN','AttributeValueList':[{'S':'x'}]}}", null, I + "Invalid number of argument(s) for the BETWEEN ComparisonOperator"),
+                e("{'n':{'ComparisonOperator':'LT','AttributeValueList':[{'SS':['x']}]}}", null, I + "ComparisonOperator LT is not valid for SS AttributeValue type"),
+                e("{'n':{'ComparisonOperator':'IN','AttributeValueList':[{'S':'x'},{'N':'1'}]}}", null, I + "AttributeValues inside AttributeValueList must be of same type"),
+                e("{'n':{'ComparisonOperator':'BETWEEN','AttributeValueList':[{'N':'2'},{'N':'1'}]}}", null,
+                        "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound"),
+                e("{'n':{'ComparisonOperator':'NULL','AttributeValueList':[{'N':'2'}]}}", null, I + "Invalid number of argument(s) for the NULL ComparisonOperator"),
+                e("{'n':{'ComparisonOperator':'BEGINS_WITH','AttributeValueList':[{'N':'2'}]}}", null, I + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type"),
+                e("{'n':{'ComparisonOperator':'CONTAINS','AttributeValueList':[{'SS':['x']}]}}", null, I + "ComparisonOperator CONTAINS is not valid for SS AttributeValue type"),
+                e("{'n':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'x'}]}}", "'OR'", "ConditionalOperator can only be used when Filter or Expected has two or more elements"),
+                e("{'n':{'ComparisonOperator':'GT','AttributeValueList':[{'N':'4'}]},'s':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'zz'}]}}", null, false),
+                e("{'n':{'ComparisonOperator':'GT','AttributeValueList':[{'N':'4'}]},'s':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'zz'}]}}", "'OR'", true),
+                e("{'ss':{'ComparisonOperator':'CONTAINS','AttributeValueList':[{'S':'y'}]}}", null, true));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {1}")
+    @MethodSource("filters")
+    void filters(String filter, String operator, Object answer) {
+        JsonNode request = Fixtures.json("{'ScanFilter':" + filter + (operator == null ? "" : ",'ConditionalOperator':" + operator) + "}");
+        boolean[] result = new boolean[1];
+        Throwable thrown = catchThrowable(() -> result[0] = Evaluator.test(
+                Legacy.filter(request.get("ScanFilter"), request.get("ConditionalOperator")), Fixtures.item(ITEM)));
+        if (answer instanceof Boolean b) {
+            assertThat(thrown).isNull();
+            assertThat(result[0]).isEqualTo(b);
+        } else {
+            assertThat(thrown).isInstanceOf(DynamoException.class).hasMessage((String) answer);
+        }
+    }
 }
