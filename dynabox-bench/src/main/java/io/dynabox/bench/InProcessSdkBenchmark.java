@@ -1,0 +1,144 @@
+package io.dynabox.bench;
+
+import io.dynabox.engine.table.NamespaceSnapshot;
+import io.dynabox.sdk.Dynabox;
+import io.dynabox.sdk.DynaboxNamespace;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+
+/**
+ * The in-process door through the real AWS SDK: PutItem and GetItem from a
+ * {@code DynamoDbClient} (marshalling, signing, checksums and all), and what a test pays for
+ * its own namespace: five tables by snapshot restore (what the JUnit extension does), by five
+ * CreateTable calls, and a reset. SampleTime reports the median (p0.50) the targets name.
+ *
+ * <pre>
+ * ./mvnw -q -o package -pl dynabox-bench -am -DskipTests
+ * java -jar dynabox-bench/target/benchmarks.jar InProcessSdkBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * </pre>
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class InProcessSdkBenchmark {
+
+    static String table(String name) {
+        return "{\"TableName\": \"" + name + "\", \"BillingMode\": \"PAY_PER_REQUEST\","
+                + " \"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"},"
+                + " {\"AttributeName\": \"sk\", \"AttributeType\": \"N\"}],"
+                + " \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"sk\", \"KeyType\": \"RANGE\"}]}";
+    }
+
+    static final String FIVE_TABLES = "[" + table("users") + "," + table("orders") + "," + table("items") + ","
+            + table("events") + "," + table("sessions") + "]";
+
+    /** One namespace with a table, and a client in it. */
+    @State(Scope.Benchmark)
+    public static class Items {
+        Dynabox dynabox;
+        DynamoDbClient client;
+        PutItemRequest put;
+        GetItemRequest get;
+
+        @Setup
+        public void open() {
+            dynabox = Dynabox.inMemory();
+            dynabox.defaultNamespace().createTables(table("bench"));
+            client = dynabox.dynamoDbClient();
+            Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("customer#42"), "sk", AttributeValue.fromN("7"));
+            put = PutItemRequest.builder().tableName("bench").item(Map.of(
+                    "pk", AttributeValue.fromS("customer#42"), "sk", AttributeValue.fromN("7"),
+                    "name", AttributeValue.fromS("Ada Lovelace"), "total", AttributeValue.fromN("123.45"),
+                    "tags", AttributeValue.fromSs(java.util.List.of("a", "b")))).build();
+            get = GetItemRequest.builder().tableName("bench").key(key).build();
+            client.putItem(put);
+        }
+
+        @TearDown
+        public void close() {
+            dynabox.close();
+        }
+    }
+
+    @Benchmark
+    public PutItemResponse putItem(Items state) {
+        return state.client.putItem(state.put);
+    }
+
+    @Benchmark
+    public GetItemResponse getItem(Items state) {
+        return state.client.getItem(state.get);
+    }
+
+    @Benchmark
+    public GetItemResponse putThenGet(Items state) {
+        state.client.putItem(state.put);
+        return state.client.getItem(state.get);
+    }
+
+    /** A snapshot of five empty tables, as the extension takes once per test class. */
+    @State(Scope.Benchmark)
+    public static class Namespaces {
+        Dynabox dynabox;
+        NamespaceSnapshot fiveTables;
+
+        @Setup
+        public void open() {
+            dynabox = Dynabox.inMemory();
+            DynaboxNamespace template = dynabox.newNamespace();
+            template.createTables(FIVE_TABLES);
+            fiveTables = template.snapshot();
+        }
+
+        @TearDown
+        public void close() {
+            dynabox.close();
+        }
+    }
+
+    /** A fresh namespace restored with five tables, then dropped: one test's setup and teardown. */
+    @Benchmark
+    public DynaboxNamespace namespaceWithFiveTablesFromSnapshot(Namespaces state) {
+        DynaboxNamespace namespace = state.dynabox.newNamespace();
+        namespace.restore(state.fiveTables);
+        namespace.drop();
+        return namespace;
+    }
+
+    /** The same namespace made by five CreateTable requests through the engine. */
+    @Benchmark
+    public DynaboxNamespace namespaceWithFiveTablesByCreateTable(Namespaces state) {
+        DynaboxNamespace namespace = state.dynabox.newNamespace();
+        namespace.createTables(FIVE_TABLES);
+        namespace.drop();
+        return namespace;
+    }
+
+    /** Restore five tables, then reset the namespace to empty. */
+    @Benchmark
+    public DynaboxNamespace restoreThenReset(Namespaces state) {
+        DynaboxNamespace namespace = state.dynabox.newNamespace();
+        namespace.restore(state.fiveTables);
+        namespace.reset();
+        return namespace;
+    }
+}
