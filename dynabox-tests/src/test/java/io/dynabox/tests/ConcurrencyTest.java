@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.IntConsumer;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @EnumSource(Door.class)
 class ConcurrencyTest {
     private static final int THREADS = 8;
-    private static final long RUN_MILLIS = 1000;
+    private static final long RUN_MILLIS = 800;
     private static final String REGION = "us-east-1";
 
     private static final Store MEMORY = new MemoryStore();
@@ -112,22 +114,20 @@ class ConcurrencyTest {
         Tables.hash(client, "counters");
         int keys = 3;
         AtomicLongArray acknowledged = new AtomicLongArray(keys);
-        runConcurrently(thread -> {
-            try (DynamoDbClient mine = client()) {
-                for (int i = 0; !timeIsUp(); i++) {
-                    int k = (thread + i) % keys;
-                    // ADD three ways: the legacy AttributeUpdates, an UpdateExpression, and inside a transaction
-                    switch (thread % 3) {
-                        case 0 -> mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).attributeUpdates(Map.of(
-                                "n", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(n("1")).build())));
-                        case 1 -> mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).updateExpression("ADD n :one")
-                                .expressionAttributeValues(Map.of(":one", n("1"))));
-                        default -> mine.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(u -> u
-                                .tableName("counters").key(key("c" + k)).updateExpression("ADD n :one")
-                                .expressionAttributeValues(Map.of(":one", n("1")))).build()));
-                    }
-                    acknowledged.incrementAndGet(k);
+        runConcurrently((thread, mine) -> {
+            for (int i = 0; !timeIsUp(); i++) {
+                int k = (thread + i) % keys;
+                // ADD three ways: the legacy AttributeUpdates, an UpdateExpression, and inside a transaction
+                switch (thread % 3) {
+                    case 0 -> mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).attributeUpdates(Map.of(
+                            "n", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(n("1")).build())));
+                    case 1 -> mine.updateItem(b -> b.tableName("counters").key(key("c" + k)).updateExpression("ADD n :one")
+                            .expressionAttributeValues(Map.of(":one", n("1"))));
+                    default -> mine.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(u -> u
+                            .tableName("counters").key(key("c" + k)).updateExpression("ADD n :one")
+                            .expressionAttributeValues(Map.of(":one", n("1")))).build()));
                 }
+                acknowledged.incrementAndGet(k);
             }
         });
         long total = 0;
@@ -148,32 +148,30 @@ class ConcurrencyTest {
         AtomicLong reads = new AtomicLong();
         AtomicLong writes = new AtomicLong();
         ConcurrentLinkedQueue<String> torn = new ConcurrentLinkedQueue<>();
-        runConcurrently(thread -> {
-            try (DynamoDbClient mine = client()) {
-                for (int i = 0; !timeIsUp(); i++) {
-                    String pk = "p" + (i % pairs);
-                    if (thread % 2 == 0) {
-                        // a pair written together, with an index key that moves between owners
-                        String version = thread + "-" + i;
-                        String owner = "o" + (i % 3);
-                        mine.transactWriteItems(b -> b.transactItems(
-                                put("left", Map.of("pk", s(pk), "v", s(version), "owner", s(owner))),
-                                put("right", Map.of("pk", s(pk), "v", s(version), "owner", s(owner)))));
-                        writes.incrementAndGet();
-                    } else if (thread % 4 == 1) {
-                        List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("left", pk), get("right", pk))).responses();
-                        AttributeValue left = pair.get(0).hasItem() ? pair.get(0).item().get("v") : null;
-                        AttributeValue right = pair.get(1).hasItem() ? pair.get(1).item().get("v") : null;
-                        if (left == null ? right != null : !left.equals(right)) torn.add(pk + ": " + left + " / " + right);
-                        reads.incrementAndGet();
-                    } else {
-                        // batches that add and remove index entries in both tables
-                        String extra = "x" + thread + "-" + (i % 5);
-                        Map<String, List<WriteRequest>> batch = i % 2 == 0
-                                ? Map.of("left", List.of(batchPut(extra, "o" + (i % 3))), "right", List.of(batchPut(extra, "o" + (i % 2))))
-                                : Map.of("left", List.of(batchDelete(extra)), "right", List.of(batchPut(extra, null)));
-                        mine.batchWriteItem(b -> b.requestItems(batch));
-                    }
+        runConcurrently((thread, mine) -> {
+            for (int i = 0; !timeIsUp(); i++) {
+                String pk = "p" + (i % pairs);
+                if (thread % 2 == 0) {
+                    // a pair written together, with an index key that moves between owners
+                    String version = thread + "-" + i;
+                    String owner = "o" + (i % 3);
+                    mine.transactWriteItems(b -> b.transactItems(
+                            put("left", Map.of("pk", s(pk), "v", s(version), "owner", s(owner))),
+                            put("right", Map.of("pk", s(pk), "v", s(version), "owner", s(owner)))));
+                    writes.incrementAndGet();
+                } else if (thread % 4 == 1) {
+                    List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("left", pk), get("right", pk))).responses();
+                    AttributeValue left = pair.get(0).hasItem() ? pair.get(0).item().get("v") : null;
+                    AttributeValue right = pair.get(1).hasItem() ? pair.get(1).item().get("v") : null;
+                    if (left == null ? right != null : !left.equals(right)) torn.add(pk + ": " + left + " / " + right);
+                    reads.incrementAndGet();
+                } else {
+                    // batches that add and remove index entries in both tables
+                    String extra = "x" + thread + "-" + (i % 5);
+                    Map<String, List<WriteRequest>> batch = i % 2 == 0
+                            ? Map.of("left", List.of(batchPut(extra, "o" + (i % 3))), "right", List.of(batchPut(extra, "o" + (i % 2))))
+                            : Map.of("left", List.of(batchDelete(extra)), "right", List.of(batchPut(extra, null)));
+                    mine.batchWriteItem(b -> b.requestItems(batch));
                 }
             }
         });
@@ -201,58 +199,56 @@ class ConcurrencyTest {
         AtomicLong refused = new AtomicLong();
         AtomicLong snapshots = new AtomicLong();
         ConcurrentLinkedQueue<String> wrongTotals = new ConcurrentLinkedQueue<>();
-        runConcurrently(thread -> {
-            java.util.Random random = new java.util.Random(thread);
-            try (DynamoDbClient mine = client()) {
-                while (!timeIsUp()) {
-                    int from = random.nextInt(accounts);
-                    int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
-                    long amount = 1 + random.nextInt(400);
-                    if (thread % 4 == 3) {
-                        // a consistent read of every account must always add up to the total
-                        List<TransactGetItem> all = new ArrayList<>();
-                        for (int a = 0; a < accounts; a++) all.add(get("accounts", "a" + a));
-                        long sum = 0;
-                        for (ItemResponse response : mine.transactGetItems(b -> b.transactItems(all)).responses()) {
-                            sum += Long.parseLong(response.item().get("balance").n());
-                        }
-                        if (sum != accounts * start) wrongTotals.add(Long.toString(sum));
-                        snapshots.incrementAndGet();
-                        continue;
+        runConcurrently((thread, mine) -> {
+            Random random = new Random(thread);
+            while (!timeIsUp()) {
+                int from = random.nextInt(accounts);
+                int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
+                long amount = 1 + random.nextInt(400);
+                if (thread % 4 == 3) {
+                    // a consistent read of every account must always add up to the total
+                    List<TransactGetItem> all = new ArrayList<>();
+                    for (int a = 0; a < accounts; a++) all.add(get("accounts", "a" + a));
+                    long sum = 0;
+                    for (ItemResponse response : mine.transactGetItems(b -> b.transactItems(all)).responses()) {
+                        sum += Long.parseLong(response.item().get("balance").n());
                     }
-                    boolean moved;
-                    try {
-                        if (thread % 2 == 0) {
-                            // conditions on the balances: the service refuses an overdraft
-                            mine.transactWriteItems(b -> b.transactItems(
-                                    update("a" + from, "SET balance = balance - :a, #o = :me", "balance >= :a", amount, thread, null),
-                                    update("a" + to, "SET balance = balance + :a, #o = :me", "attribute_exists(balance)", amount, thread, null)));
-                        } else {
-                            // optimistic locking: read both, then write both if neither changed in between
-                            List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("accounts", "a" + from),
-                                    get("accounts", "a" + to))).responses();
-                            if (Long.parseLong(pair.get(0).item().get("balance").n()) < amount) {
-                                refused.incrementAndGet();
-                                continue;
-                            }
-                            mine.transactWriteItems(b -> b.transactItems(
-                                    update("a" + from, "SET balance = balance - :a, version = version + :one, #o = :me", "version = :v", amount,
-                                            thread, pair.get(0).item().get("version")),
-                                    update("a" + to, "SET balance = balance + :a, version = version + :one, #o = :me", "version = :v", amount,
-                                            thread, pair.get(1).item().get("version"))));
-                        }
-                        moved = true;
-                    } catch (TransactionCanceledException e) {
-                        assertThat(e.cancellationReasons()).extracting(CancellationReason::code).contains("ConditionalCheckFailed");
-                        moved = false;
-                    }
-                    if (moved) {
-                        expected.addAndGet(from, -amount);
-                        expected.addAndGet(to, amount);
-                        transfers.incrementAndGet();
+                    if (sum != accounts * start) wrongTotals.add(Long.toString(sum));
+                    snapshots.incrementAndGet();
+                    continue;
+                }
+                boolean moved;
+                try {
+                    if (thread % 2 == 0) {
+                        // conditions on the balances: the service refuses an overdraft
+                        mine.transactWriteItems(b -> b.transactItems(
+                                update("a" + from, "SET balance = balance - :a, #o = :me", "balance >= :a", amount, thread, null),
+                                update("a" + to, "SET balance = balance + :a, #o = :me", "attribute_exists(balance)", amount, thread, null)));
                     } else {
-                        refused.incrementAndGet();
+                        // optimistic locking: read both, then write both if neither changed in between
+                        List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("accounts", "a" + from),
+                                get("accounts", "a" + to))).responses();
+                        if (Long.parseLong(pair.get(0).item().get("balance").n()) < amount) {
+                            refused.incrementAndGet();
+                            continue;
+                        }
+                        mine.transactWriteItems(b -> b.transactItems(
+                                update("a" + from, "SET balance = balance - :a, version = version + :one, #o = :me", "version = :v", amount,
+                                        thread, pair.get(0).item().get("version")),
+                                update("a" + to, "SET balance = balance + :a, version = version + :one, #o = :me", "version = :v", amount,
+                                        thread, pair.get(1).item().get("version"))));
                     }
+                    moved = true;
+                } catch (TransactionCanceledException e) {
+                    assertThat(e.cancellationReasons()).extracting(CancellationReason::code).contains("ConditionalCheckFailed");
+                    moved = false;
+                }
+                if (moved) {
+                    expected.addAndGet(from, -amount);
+                    expected.addAndGet(to, amount);
+                    transfers.incrementAndGet();
+                } else {
+                    refused.incrementAndGet();
                 }
             }
         });
@@ -335,22 +331,37 @@ class ConcurrencyTest {
         return ((S) value).value(); // the engine's string value
     }
 
-    private long deadline;
+    private volatile long deadline;
 
     private boolean timeIsUp() {
         return System.currentTimeMillis() >= deadline;
     }
 
-    /** Runs {@code body} on {@link #THREADS} threads until the time is up; any failure fails the test. */
-    private void runConcurrently(IntConsumer body) throws Exception {
-        deadline = System.currentTimeMillis() + RUN_MILLIS;
+    /**
+     * Runs {@code body} on {@link #THREADS} threads, each with its own client, from the moment
+     * all clients are ready until the time is up; any failure fails the test.
+     */
+    private void runConcurrently(BiConsumer<Integer, DynamoDbClient> body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch ready = new CountDownLatch(THREADS);
+        CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
-                done.add(pool.submit(() -> body.accept(thread)));
+                done.add(pool.submit(() -> {
+                    try (DynamoDbClient mine = client()) {
+                        mine.listTables(); // the first call through a client loads its classes
+                        ready.countDown();
+                        go.await();
+                        body.accept(thread, mine);
+                    }
+                    return null;
+                }));
             }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            deadline = System.currentTimeMillis() + RUN_MILLIS;
+            go.countDown();
             for (Future<?> future : done) future.get(RUN_MILLIS + 10_000, TimeUnit.MILLISECONDS);
         } finally {
             pool.shutdownNow();
