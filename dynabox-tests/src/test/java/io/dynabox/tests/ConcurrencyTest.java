@@ -222,8 +222,10 @@ class ConcurrencyTest {
                     if (thread % 2 == 0) {
                         // conditions on the balances: the service refuses an overdraft
                         mine.transactWriteItems(b -> b.transactItems(
-                                update("a" + from, "SET balance = balance - :a, #o = :me", "balance >= :a", amount, thread, null),
-                                update("a" + to, "SET balance = balance + :a, #o = :me", "attribute_exists(balance)", amount, thread, null)));
+                                update("a" + from, "SET balance = balance - :a, version = version + :one, #o = :me", "balance >= :a", amount,
+                                        thread, null),
+                                update("a" + to, "SET balance = balance + :a, version = version + :one, #o = :me", "attribute_exists(balance)",
+                                        amount, thread, null)));
                     } else {
                         // optimistic locking: read both, then write both if neither changed in between
                         List<ItemResponse> pair = mine.transactGetItems(b -> b.transactItems(get("accounts", "a" + from),
@@ -272,10 +274,8 @@ class ConcurrencyTest {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":a", n(Long.toString(amount)));
         values.put(":me", s("thread" + thread));
-        if (version != null) {
-            values.put(":v", version);
-            values.put(":one", n("1"));
-        }
+        values.put(":one", n("1")); // every write moves the version, so an optimistic writer sees any change
+        if (version != null) values.put(":v", version);
         return TransactWriteItem.builder().update(u -> u.tableName("accounts").key(key(pk)).updateExpression(expression)
                 .conditionExpression(condition).expressionAttributeNames(Map.of("#o", "owner"))
                 .expressionAttributeValues(values)).build();
