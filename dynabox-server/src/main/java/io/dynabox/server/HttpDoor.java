@@ -163,7 +163,8 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
             protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
                 HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
                 HttpUtil.setTransferEncodingChunked(response, true);
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE).set("x-amzn-RequestId", RequestIds.next());
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                        .set("x-amzn-RequestId", RequestIds.next()).set("x-amz-crc32", "0");
                 ctx.write(response);
                 ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
             }
