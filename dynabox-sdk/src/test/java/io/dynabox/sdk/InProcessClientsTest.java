@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -88,6 +90,30 @@ class InProcessClientsTest {
             List<String> asyncNames = new ArrayList<>();
             namespace.dynamoDbAsyncClient().listTablesPaginator(b -> b.limit(2)).tableNames().subscribe(asyncNames::add).join();
             assertThat(asyncNames).isEqualTo(names);
+        }
+    }
+
+    @Test
+    void queryAndScanPaginators() {
+        try (DynaboxNamespace namespace = DYNABOX.newNamespace()) {
+            namespace.createTables("""
+                    {"TableName": "events", "BillingMode": "PAY_PER_REQUEST",
+                     "AttributeDefinitions": [{"AttributeName": "stream", "AttributeType": "S"}, {"AttributeName": "seq", "AttributeType": "N"}],
+                     "KeySchema": [{"AttributeName": "stream", "KeyType": "HASH"}, {"AttributeName": "seq", "KeyType": "RANGE"}]}""");
+            DynamoDbClient client = namespace.dynamoDbClient();
+            for (int i = 0; i < 25; i++) {
+                String seq = Integer.toString(i);
+                client.putItem(b -> b.tableName("events").item(Map.of("stream", AttributeValue.fromS(seq.length() == 1 ? "a" : "b"),
+                        "seq", AttributeValue.fromN(seq))));
+            }
+            List<Map<String, AttributeValue>> a = client.queryPaginator(b -> b.tableName("events").limit(3)
+                    .keyConditions(Map.of("stream", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                            .attributeValueList(AttributeValue.fromS("a")).build()))).items().stream().toList();
+            assertThat(a).extracting(item -> item.get("seq").n()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(client.scanPaginator(b -> b.tableName("events").limit(4)).items().stream().count()).isEqualTo(25);
+            List<Map<String, AttributeValue>> scanned = new ArrayList<>();
+            namespace.dynamoDbAsyncClient().scanPaginator(b -> b.tableName("events").limit(7)).items().subscribe(scanned::add).join();
+            assertThat(scanned).hasSize(25);
         }
     }
 
