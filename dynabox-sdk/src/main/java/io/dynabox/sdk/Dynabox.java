@@ -85,7 +85,7 @@ public final class Dynabox implements AutoCloseable {
         return defaultNamespace;
     }
 
-    /** A fresh, empty namespace of its own: nothing else sees its tables. */
+    /** A fresh, empty namespace of its own: nothing else sees its tables. Close it to close its clients; drop it to forget its data. */
     public DynaboxNamespace newNamespace() {
         return newNamespace(DEFAULT_REGION);
     }
@@ -95,7 +95,7 @@ public final class Dynabox implements AutoCloseable {
         return new DynaboxNamespace(this, "dynabox-" + namespaceCount.incrementAndGet(), region);
     }
 
-    /** The namespace that clients signing with this access key and region see. */
+    /** The namespace that clients signing with this access key and region see. Close it to close the clients it made. */
     public DynaboxNamespace namespace(String accessKeyId, Region region) {
         return new DynaboxNamespace(this, accessKeyId, region);
     }
