@@ -10,7 +10,6 @@ import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -102,7 +102,7 @@ final class SqliteKeyspace implements Keyspace {
     /** The write of one mutation, with its JSON made and the previous size known. */
     Write prepare(Mutation m) {
         String json = m.item() == null ? null : new String(Json.write(AttributeValues.writeItem(m.item())), StandardCharsets.UTF_8);
-        return new Write(this, m.key(), json, m.size(), new Pending(m.item() == null ? null : m.item()), previousSize(m.key()));
+        return new Write(this, m.key(), json, m.size(), new Pending(m.item(), m.size()), previousSize(m.key()));
     }
 
     /** The size stored under the key before this write, or -1 if none. The caller holds the table's write lock. */
@@ -122,7 +122,6 @@ final class SqliteKeyspace implements Keyspace {
     }
 
     void expose(Write write) {
-        write.pending.size = write.size;
         pending.put(write.key, write.pending);
         boolean present = write.item != null;
         boolean wasPresent = write.previousSize >= 0;
@@ -165,10 +164,11 @@ final class SqliteKeyspace implements Keyspace {
     /** An overlay entry: an item, or a deletion (null item). Compared by identity. */
     static final class Pending {
         final Map<String, AttributeValue> item;
-        long size;
+        final long size;
 
-        Pending(Map<String, AttributeValue> item) {
+        Pending(Map<String, AttributeValue> item, long size) {
             this.item = item;
+            this.size = size;
         }
     }
 
