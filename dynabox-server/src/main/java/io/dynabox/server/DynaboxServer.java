@@ -12,7 +12,10 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,6 +37,8 @@ public final class DynaboxServer implements AutoCloseable {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final EventExecutorGroup engineGroup;
+    // closed before the threads stop, so no handler runs after its executor is gone
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel channel;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,6 +59,7 @@ public final class DynaboxServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
                             ch.pipeline()
                                     .addLast(new HttpServerCodec())
                                     .addLast(HttpDoor.aggregator(MAX_REQUEST_BYTES))
@@ -120,13 +126,15 @@ public final class DynaboxServer implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
         shutdownGroups();
         if (ownsEngine) engine.close();
     }
 
     private void shutdownGroups() {
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        // engine threads first, with a quiet period for the closing connections' last hops between the two groups
+        if (engineGroup != null) engineGroup.shutdownGracefully(100, 2000, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        if (engineGroup != null) engineGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

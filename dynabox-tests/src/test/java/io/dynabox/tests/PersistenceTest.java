@@ -1,6 +1,7 @@
 package io.dynabox.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.server.DynaboxServer;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -86,6 +88,44 @@ class PersistenceTest {
         }
     }
 
+    /** A write the disk will not take answers InternalServerError; reads go on, and writes resume once the file can be written. */
+    @Test
+    void aWriteThatCannotBeCommittedIsAnInternalServerErrorAndTheServerKeepsServing() throws Exception {
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "dave")) {
+            client.createTable(b -> b.tableName("things")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            client.putItem(b -> b.tableName("things").item(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromN("1"))));
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dave_us-east-1.db"));
+                 java.sql.Statement s = other.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE"); // another program keeps the file's write lock past the busy timeout
+                assertThatThrownBy(() -> client.putItem(b -> b.tableName("things")
+                        .item(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromN("2")))))
+                        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                            assertThat(e.statusCode()).isEqualTo(500);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError");
+                        });
+                Map<String, AttributeValue> item = client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("a")))).item();
+                assertThat(item.get("v").n()).isEqualTo("1"); // the failed write was withdrawn; reads are served
+                s.execute("ROLLBACK");
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (true) {
+                try {
+                    client.putItem(b -> b.tableName("things").item(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromN("3"))));
+                    break;
+                } catch (DynamoDbException e) {
+                    if (e.statusCode() != 500 || System.currentTimeMillis() > deadline) throw e;
+                    Thread.sleep(200); // the file refuses writes until its trial write succeeds
+                }
+            }
+        }
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "dave")) {
+            assertThat(client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("a")))).item().get("v").n()).isEqualTo("3");
+        }
+    }
+
     private DynaboxServer start() {
         return DynaboxServer.start(DynaboxOptions.builder().port(0).dbPath(dir).build());
     }
@@ -96,6 +136,7 @@ class PersistenceTest {
                 .endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .overrideConfiguration(c -> c.retryPolicy(software.amazon.awssdk.core.retry.RetryPolicy.none()))
                 .build();
     }
 }
