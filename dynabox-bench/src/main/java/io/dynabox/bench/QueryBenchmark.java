@@ -73,6 +73,14 @@ public class QueryBenchmark {
     }
 
     @Benchmark
+    public DynamoResponse queryTwentyItems() {
+        int from = ThreadLocalRandom.current().nextInt(n - K);
+        return call("Query", "{\"TableName\":\"events\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\","
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"big\"},\":a\":{\"N\":\"" + from + "\"},\":b\":{\"N\":\""
+                + (from + K - 1) + "\"}}}");
+    }
+
+    @Benchmark
     public DynamoResponse queryTwentyItemsLegacy() {
         int from = ThreadLocalRandom.current().nextInt(n - K);
         return call("Query", "{\"TableName\":\"events\",\"KeyConditions\":{\"pk\":{\"ComparisonOperator\":\"EQ\","

@@ -3,13 +3,12 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Query: the items of one partition of a table or index, in sort key order (or reversed),
@@ -23,18 +22,18 @@ public final class Query implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "KeyConditions", "QueryFilter", "ConditionalOperator"),
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"), "");
-        for (String member : new String[] {"KeyConditionExpression", "FilterExpression", "ProjectionExpression", "QueryFilter", "ConditionalOperator"}) {
-            if (ItemRequests.has(request, member)) {
-                throw DynamoException.validation("Invalid " + member + ": not supported by Dynabox yet",
-                        "expressions and filters come with the expression language");
-            }
-        }
-        if (!ItemRequests.has(request, "KeyConditions")) {
+        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        Map<String, QueryConditions.Condition> conditions;
+        if (ItemRequests.has(request, "KeyConditionExpression")) {
+            conditions = QueryConditions.fromExpression(request.get("KeyConditionExpression").textValue(), attributes);
+        } else if (ItemRequests.has(request, "KeyConditions")) {
+            conditions = QueryConditions.read(request.get("KeyConditions"));
+        } else {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        Map<String, LegacyKeyConditions.Condition> conditions = LegacyKeyConditions.read(request.get("KeyConditions"));
+        ReadShape shape = ReadShape.of(request, attributes, "QueryFilter");
+        attributes.checkAllUsed();
         Select select = ReadRequests.select(request);
-        Set<String> attributesToGet = GetItem.attributesToGet(request.get("AttributesToGet"));
         Map<String, AttributeValue> startKey = ReadRequests.readStartKey(request);
         boolean consistent = request.path("ConsistentRead").asBoolean(false);
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
@@ -43,10 +42,11 @@ public final class Query implements Operation {
 
         Table table = context.usableTable(request.get("TableName").textValue());
         ReadSource source = ReadSource.of(table, request.path("IndexName").textValue());
-        List<String> named = attributesToGet == null ? null : new ArrayList<>(attributesToGet);
-        boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, named, GSI_CONSISTENT);
+        boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, shape.projectedAttributes(),
+                shape.filterAttributes(), GSI_CONSISTENT);
         if (startKey != null) ReadRequests.checkQueryStartKeyShape(source, startKey);
-        KeyCondition condition = LegacyKeyConditions.resolve(conditions, source.keySchema());
+        KeyCondition condition = QueryConditions.resolve(conditions, source.keySchema());
+        shape.checkFilterAvoidsKey(source.keySchema());
         byte[] start = null;
         if (startKey != null) {
             start = ReadRequests.queryStartKey(source, startKey);
@@ -54,8 +54,8 @@ public final class Query implements Operation {
         }
 
         KeyCondition.Bounds bounds = condition.bounds(source.partitionPrefix(condition.partition()));
-        return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit, null,
-                attributesToGet == null ? null : item -> GetItem.project(item, attributesToGet), select, consistent, fetch, detail));
+        return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit,
+                shape.predicate(), shape.projector(), select, consistent, fetch, detail));
     }
 
     /** A start key must lie in the partition and the sort key range the condition reads. */

@@ -140,7 +140,7 @@ final class ReadRequests {
      * local index must be completed from its table item.
      */
     static boolean checkIndexRead(ReadSource source, boolean consistent, Select select, List<String> namedAttributes,
-                                  String consistentMessage) {
+                                  Set<String> filterAttributes, String consistentMessage) {
         if (!source.isIndex()) return false;
         if (source.isGlobalIndex()) {
             if (consistent) throw DynamoException.validation(consistentMessage);
@@ -158,6 +158,7 @@ final class ReadRequests {
             }
             return false;
         }
+        for (String name : filterAttributes) if (!source.holds(name)) missing.add(name);
         return (select == Select.ALL_ATTRIBUTES && !source.projectsAll()) || !missing.isEmpty();
     }
 }

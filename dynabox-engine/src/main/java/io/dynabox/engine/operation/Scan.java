@@ -3,15 +3,14 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.KeyCodec;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Scan: every item of a table or index in the keyspace's order (hash of the partition key,
@@ -38,14 +37,10 @@ public final class Scan implements Operation {
         }
         ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"),
                 List.of("ProjectionExpression", "FilterExpression"), "");
-        for (String member : new String[] {"FilterExpression", "ProjectionExpression", "ScanFilter", "ConditionalOperator"}) {
-            if (ItemRequests.has(request, member)) {
-                throw DynamoException.validation("Invalid " + member + ": not supported by Dynabox yet",
-                        "expressions and filters come with the expression language");
-            }
-        }
+        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        ReadShape shape = ReadShape.of(request, attributes, "ScanFilter");
+        attributes.checkAllUsed();
         Select select = ReadRequests.select(request);
-        Set<String> attributesToGet = GetItem.attributesToGet(request.get("AttributesToGet"));
         Map<String, AttributeValue> startKey = ReadRequests.readStartKey(request);
         boolean consistent = request.path("ConsistentRead").asBoolean(false);
         Integer limit = request.hasNonNull("Limit") ? request.get("Limit").intValue() : null;
@@ -53,8 +48,8 @@ public final class Scan implements Operation {
 
         Table table = context.usableTable(request.get("TableName").textValue());
         ReadSource source = ReadSource.of(table, request.path("IndexName").textValue());
-        List<String> named = attributesToGet == null ? null : new ArrayList<>(attributesToGet);
-        boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, named, Query.GSI_CONSISTENT);
+        boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, shape.projectedAttributes(),
+                shape.filterAttributes(), Query.GSI_CONSISTENT);
         byte[] start = startKey == null ? null : ReadRequests.scanStartKey(source, startKey);
 
         byte[] from = null;
@@ -69,8 +64,8 @@ public final class Scan implements Operation {
                         + totalSegments + " Segment: " + segment);
             }
         }
-        return PageReader.read(new PageReader.Request(source, from, to, false, start, limit, null,
-                attributesToGet == null ? null : item -> GetItem.project(item, attributesToGet), select, consistent, fetch, detail));
+        return PageReader.read(new PageReader.Request(source, from, to, false, start, limit,
+                shape.predicate(), shape.projector(), select, consistent, fetch, detail));
     }
 
     /** The first hash of segment {@code i} of {@code n}: floor(i * 2^64 / n), as an unsigned long. */

@@ -2,6 +2,8 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.expression.ExpressionAttributes;
+import io.dynabox.engine.expression.KeyConditions;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
@@ -13,15 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Query's legacy {@code KeyConditions}: read with the service's checks before the table is
- * looked up ({@link #read}), then matched against the key schema read ({@link #resolve}),
- * in the service's order and words.
+ * A Query's key conditions, from legacy {@code KeyConditions} ({@link #read}) or from a
+ * {@code KeyConditionExpression} ({@link #fromExpression}), each checked as the service checks
+ * it before the table is looked up; then matched against the key schema read
+ * ({@link #resolve}), in the service's order and words.
  */
-final class LegacyKeyConditions {
+final class QueryConditions {
     private static final Set<String> NOT_INDEXABLE = Set.of("NULL", "NOT_NULL", "CONTAINS", "NOT_CONTAINS", "IN", "NE");
     private static final String INVALID = "One or more parameter values were invalid: ";
 
-    private LegacyKeyConditions() {}
+    private QueryConditions() {}
 
     /** One condition as given: an operator and its operands. */
     record Condition(String operator, List<AttributeValue> operands) {
@@ -44,6 +47,13 @@ final class LegacyKeyConditions {
         if (conditions.size() != 1 && conditions.size() != 2) {
             throw DynamoException.validation("Conditions can be of length 1 or 2 only");
         }
+        return conditions;
+    }
+
+    /** The conditions of a KeyConditionExpression, whose shape the expression language has checked. */
+    static Map<String, Condition> fromExpression(String text, ExpressionAttributes attributes) {
+        Map<String, Condition> conditions = new LinkedHashMap<>();
+        KeyConditions.parse(text, attributes).forEach((name, term) -> conditions.put(name, new Condition(term.operator(), term.operands())));
         return conditions;
     }
 
