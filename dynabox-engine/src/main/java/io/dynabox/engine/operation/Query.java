@@ -41,7 +41,7 @@ public final class Query implements Operation {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
 
         Table table = context.usableTable(request.get("TableName").textValue());
-        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue());
+        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue(), context.nowMillis());
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, shape.projectedAttributes(),
                 shape.filterAttributes(), GSI_CONSISTENT);
         if (startKey != null) ReadRequests.checkQueryStartKeyShape(source, startKey);

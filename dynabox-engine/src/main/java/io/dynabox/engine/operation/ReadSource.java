@@ -29,11 +29,16 @@ final class ReadSource {
         this.index = index;
     }
 
-    /** The table, or the named index of it ("The table does not have the specified index" otherwise). */
-    static ReadSource of(Table table, String indexName) {
+    /**
+     * The table, or the named index of it; an index created by UpdateTable cannot be read
+     * until its backfill is over.
+     */
+    static ReadSource of(Table table, String indexName, long nowMillis) {
         if (indexName == null) return new ReadSource(table, null);
         IndexDefinition index = table.definition().index(indexName);
         if (index == null) throw DynamoException.validation("The table does not have the specified index: " + indexName);
+        IndexDefinition shown = table.shownDefinition(nowMillis).index(indexName);
+        if (shown != null && shown.backfilling()) throw DynamoException.validation("Cannot read from backfilling global secondary index");
         return new ReadSource(table, index);
     }
 

@@ -47,7 +47,7 @@ public final class Scan implements Operation {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
 
         Table table = context.usableTable(request.get("TableName").textValue());
-        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue());
+        ReadSource source = ReadSource.of(table, request.path("IndexName").textValue(), context.nowMillis());
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, shape.projectedAttributes(),
                 shape.filterAttributes(), Query.GSI_CONSISTENT);
         byte[] start = startKey == null ? null : ReadRequests.scanStartKey(source, startKey);

@@ -309,14 +309,15 @@ public final class UpdateTable implements Operation {
             applyStream(context, current, stream, next);
             change = CHANGING_STREAM;
         }
-        if (!indexUpdates.isEmpty() && applyGlobalSecondaryIndexUpdates(context, current, indexUpdates, billingSwitched, next)) {
-            if (change == null) change = CHANGING_THROUGHPUT;
-        }
+        List<IndexDefinition> shownIndexes = indexUpdates.isEmpty() ? null
+                : GlobalIndexUpdates.apply(context, table, current, request, indexUpdates, billingSwitched, next);
+        if (shownIndexes != null && change == null) change = CHANGING_THROUGHPUT;
         if (change == null) {
             // a re-sent PAY_PER_REQUEST: the answer says UPDATING, but nothing changes
             return answer(table, current, Table.UPDATING, now, false);
         }
         TableDefinition updated = next.build();
+        if (shownIndexes != null) shown = (shown == null ? updated : shown).toBuilder().globalIndexes(shownIndexes).build();
         table.update(updated, shown, Table.UPDATING, settleAt(context), change);
         return answer(table, shown == null ? updated : shown, Table.UPDATING, now, billingSwitched);
     }
@@ -356,22 +357,6 @@ public final class UpdateTable implements Operation {
                 .globalIndexes(indexes)
                 .onDemandThroughput(null)
                 .warmThroughput(current.warmThroughput().atLeast(requested.readCapacityUnits(), requested.writeCapacityUnits()));
-    }
-
-    /**
-     * Applies the Create, Delete and Update entries of GlobalSecondaryIndexUpdates to
-     * {@code next}; returns true when the table goes UPDATING for them. Update entries that
-     * only carried index throughput for a switch to PROVISIONED were applied by
-     * {@link #switchToProvisioned} already ({@code billingSwitched}).
-     */
-    private static boolean applyGlobalSecondaryIndexUpdates(RequestContext context, TableDefinition current, List<JsonNode> entries,
-                                                            boolean billingSwitched, TableDefinition.Builder next) {
-        for (JsonNode entry : entries) {
-            if (billingSwitched && present(entry, "Update") != null) continue;
-            throw DynamoException.validation(INVALID + "GlobalSecondaryIndexUpdates are not supported by Dynabox yet",
-                    "creating, deleting and updating global secondary indexes with UpdateTable comes with the index work");
-        }
-        return false;
     }
 
     /** A provisioned throughput change, refused when nothing changes or when too many decreases were made today. */

@@ -2,11 +2,13 @@ package io.dynabox.engine.table;
 
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.store.Mutation;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,29 @@ public final class ItemWriter {
             }
         }
         return cost;
+    }
+
+    /**
+     * Fills a new global index with an entry for every item of the table that has its key
+     * attributes with the index's types (others are left out, as sparse). Caller holds the
+     * table's write lock, so no write slips between the walk and the index.
+     */
+    public static void backfill(Table table, IndexDefinition index) {
+        var keyspace = table.indexKeyspace(index.name());
+        List<Mutation> batch = new ArrayList<>();
+        Iterator<StoredItem> items = table.keyspace().range(null, false, null, false, false);
+        while (items.hasNext()) {
+            Map<String, AttributeValue> item = items.next().item();
+            byte[] key = table.encodeIndexKey(index, item);
+            if (key == null) continue;
+            Map<String, AttributeValue> entry = project(table.definition(), index, item);
+            batch.add(Mutation.put(keyspace, key, entry, ItemSize.of(entry)));
+            if (batch.size() == 1000) {
+                table.store().apply(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) table.store().apply(batch);
     }
 
     /** The attributes an index entry holds: the table and index keys, plus what the projection names. */

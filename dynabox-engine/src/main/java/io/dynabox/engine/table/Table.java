@@ -63,6 +63,12 @@ public final class Table {
         return indexKeyspaces.computeIfAbsent(indexName, name -> store.keyspace(namespaceId, definition.name(), name));
     }
 
+    /** Removes an index's entries, so an index created later under the same name starts empty. Caller holds the write lock. */
+    public void dropIndexKeyspace(String indexName) {
+        indexKeyspaces.remove(indexName);
+        store.dropIndex(namespaceId, definition.name(), indexName);
+    }
+
     public Store store() {
         return store;
     }

@@ -138,8 +138,10 @@ public final class TableDescriptions {
         ObjectNode node = Json.object();
         node.put("IndexArn", d.arn() + "/index/" + index.name());
         node.put("IndexName", index.name());
-        node.put("IndexSizeBytes", 0L);
-        node.put("ItemCount", 0L);
+        // a deleted index's entries are gone already; it shows empty until it vanishes
+        boolean deleting = Table.DELETING.equals(index.status());
+        node.put("IndexSizeBytes", deleting ? 0L : table.indexKeyspace(index.name()).sizeBytes());
+        node.put("ItemCount", deleting ? 0L : table.indexKeyspace(index.name()).itemCount());
         node.set("KeySchema", keySchema(index.keySchema()));
         ObjectNode projection = node.putObject("Projection");
         if (index.projection().nonKeyAttributes() != null) {
