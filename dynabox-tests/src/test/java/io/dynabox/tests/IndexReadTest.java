@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -177,6 +178,22 @@ class IndexReadTest {
                 "The provided key element does not match the schema");
         rejects(b -> b.indexName("by-status").keyConditions(eq("status", s("open"))).exclusiveStartKey(Map.of("status", s("open"), "total", n(7), "customer", n(1), "id", s("o1"))),
                 "The provided starting key is invalid: The provided key element does not match the schema");
+    }
+
+    @Test
+    void singleItemWritesReportTheirItemCollectionWhenAsked() {
+        var put = client.putItem(b -> b.tableName("orders").item(item("customer", "c1", "id", "o1", "total", 3))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(put.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("customer", s("c1")));
+        assertThat(put.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        var update = client.updateItem(b -> b.tableName("orders").key(Map.of("customer", s("c1"), "id", s("o1")))
+                .attributeUpdates(Map.of("total", AttributeValueUpdate.builder().action(AttributeAction.PUT).value(n(4)).build()))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(update.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("customer", s("c1")));
+        var delete = client.deleteItem(b -> b.tableName("orders").key(Map.of("customer", s("c1"), "id", s("o1")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertThat(delete.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        assertThat(client.putItem(b -> b.tableName("orders").item(item("customer", "c1", "id", "o2"))).itemCollectionMetrics()).isNull();
     }
 
     @Test

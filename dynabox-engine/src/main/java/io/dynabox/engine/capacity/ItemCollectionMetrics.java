@@ -2,14 +2,11 @@ package io.dynabox.engine.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
-import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
-import java.io.ByteArrayOutputStream;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -33,18 +30,13 @@ public final class ItemCollectionMetrics {
 
     /**
      * The metrics of the collection {@code item} belongs to: its partition key, and the
-     * collection's size as a range of whole gigabytes around the stored bytes. Caller holds
-     * the table's lock, after the write.
+     * collection's size (its items and local index entries) as a range of whole gigabytes
+     * around the stored bytes. Caller holds the table's lock, after the write.
      */
     public static ObjectNode of(Table table, Map<String, AttributeValue> item) {
         String partitionName = table.definition().keySchema().partitionName();
         AttributeValue partition = item.get(partitionName);
-        ByteArrayOutputStream prefix = new ByteArrayOutputStream();
-        KeyCodec.writePartition(prefix, partition);
-        byte[] from = prefix.toByteArray();
-        long bytes = 0;
-        Iterator<StoredItem> items = table.keyspace().range(from, true, KeyCodec.successorOfPrefix(from), false, false);
-        while (items.hasNext()) bytes += items.next().size();
+        long bytes = ItemWriter.collectionSize(table, ItemWriter.partitionPrefix(table.definition(), item));
         double low = Math.floor(bytes / BYTES_PER_GB);
 
         ObjectNode metrics = Json.object();

@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.ExpressionAttributes;
@@ -46,6 +47,7 @@ public final class DeleteItem implements Operation {
                 if (returnValues.equals("ALL_OLD")) answer.set("Attributes", AttributeValues.writeItem(old));
             }
             ConsumedCapacity.addWrite(answer, detail, tableName, cost);
+            if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, key));
             return answer;
         });
     }

@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.ExpressionAttributes;
@@ -45,6 +46,7 @@ public final class PutItem implements Operation {
             ObjectNode answer = Json.object();
             if (returnValues.equals("ALL_OLD") && old != null) answer.set("Attributes", AttributeValues.writeItem(old));
             ConsumedCapacity.addWrite(answer, detail, tableName, write.cost());
+            if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, item));
             return answer;
         });
     }

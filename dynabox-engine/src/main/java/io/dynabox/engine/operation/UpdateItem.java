@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.DocumentPath;
@@ -70,6 +71,7 @@ public final class UpdateItem implements Operation {
                     : returned(returnValues, old, updated, expression);
             if (returned != null && !returned.isEmpty()) answer.set("Attributes", AttributeValues.writeItem(returned));
             ConsumedCapacity.addWrite(answer, detail, tableName, write.cost());
+            if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, updated));
             return answer;
         });
     }

@@ -1,6 +1,8 @@
 package io.dynabox.engine.table;
 
 import io.dynabox.engine.capacity.WriteCost;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.store.Mutation;
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
@@ -20,6 +22,9 @@ import java.util.Map;
  * write lock.
  */
 public final class ItemWriter {
+    /** An item collection (a partition key value's items and local index entries) holds at most 10 GB. */
+    public static final long MAX_ITEM_COLLECTION_BYTES = 10L * 1024 * 1024 * 1024;
+
     private ItemWriter() {}
 
     /** Mutations and costs of replacing {@code oldItem} (or nothing) by {@code newItem} (or nothing, to delete). */
@@ -36,16 +41,29 @@ public final class ItemWriter {
             double cost = planIndex(table, index, oldItem, newItem, mutations);
             if (cost > 0) globalUnits.put(index.name(), cost);
         }
+        long collectionDelta = newSize - oldSize;
         for (IndexDefinition index : d.localIndexes()) {
+            int first = mutations.size();
             double cost = planIndex(table, index, oldItem, newItem, mutations);
             if (cost > 0) localUnits.put(index.name(), cost);
+            collectionDelta += entryDelta(table, index, oldItem, mutations.subList(first, mutations.size()));
         }
-        return new PlannedWrite(mutations, new WriteCost(tableUnits, globalUnits, localUnits), oldSize, newSize);
+        byte[] collection = null;
+        if (!d.localIndexes().isEmpty()) {
+            collection = partitionPrefix(d, newItem != null ? newItem : oldItem);
+            if (collectionDelta > 0 && collectionSize(table, collection) + collectionDelta > MAX_ITEM_COLLECTION_BYTES) {
+                throw new DynamoException(ErrorCode.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.",
+                        "the items and local index entries of one partition key value may not exceed 10 GB");
+            }
+        }
+        return new PlannedWrite(mutations, new WriteCost(tableUnits, globalUnits, localUnits), oldSize, newSize,
+                table, collection, collectionDelta);
     }
 
     /** Applies a planned write through the table's store. */
     public static void apply(Table table, PlannedWrite write) {
         table.store().apply(write.mutations());
+        applied(write);
     }
 
     /**
@@ -57,6 +75,46 @@ public final class ItemWriter {
         List<Mutation> mutations = new ArrayList<>();
         for (PlannedWrite write : writes) mutations.addAll(write.mutations());
         if (!mutations.isEmpty()) store.apply(mutations);
+        for (PlannedWrite write : writes) applied(write);
+    }
+
+    private static void applied(PlannedWrite write) {
+        if (write.collection() != null) write.table().addToItemCollection(write.collection(), write.collectionDelta());
+    }
+
+    /** The bytes of the item collection under a partition prefix: table items and local index entries. Caller holds the lock. */
+    public static long collectionSize(Table table, byte[] partitionPrefix) {
+        return table.itemCollectionSize(partitionPrefix, () -> {
+            long bytes = sum(table.keyspace(), partitionPrefix);
+            for (IndexDefinition index : table.definition().localIndexes()) bytes += sum(table.indexKeyspace(index.name()), partitionPrefix);
+            return bytes;
+        });
+    }
+
+    /** The keyspace prefix of an item's partition (local indexes share it). */
+    public static byte[] partitionPrefix(TableDefinition d, Map<String, AttributeValue> item) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(32);
+        io.dynabox.engine.value.KeyCodec.writePartition(out, item.get(d.keySchema().partitionName()));
+        return out.toByteArray();
+    }
+
+    private static long sum(io.dynabox.engine.store.Keyspace keyspace, byte[] prefix) {
+        long bytes = 0;
+        Iterator<StoredItem> entries = keyspace.range(prefix, true, io.dynabox.engine.value.KeyCodec.successorOfPrefix(prefix), false, false);
+        while (entries.hasNext()) bytes += entries.next().size();
+        return bytes;
+    }
+
+    /** How much a local index's planned mutations change its part of the item collection. */
+    private static long entryDelta(Table table, IndexDefinition index, Map<String, AttributeValue> oldItem, List<Mutation> mutations) {
+        long delta = 0;
+        byte[] oldKey = oldItem == null ? null : table.encodeIndexKey(index, oldItem);
+        long oldEntry = oldKey == null ? 0 : ItemSize.of(project(table.definition(), index, oldItem));
+        for (Mutation m : mutations) {
+            if (m.item() == null) delta -= oldEntry;
+            else delta += m.size() - (oldKey != null && Arrays.equals(oldKey, m.key()) ? oldEntry : 0);
+        }
+        return delta;
     }
 
     private static double planIndex(Table table, IndexDefinition index, Map<String, AttributeValue> oldItem,
@@ -122,7 +180,11 @@ public final class ItemWriter {
         return (bytes + 1023) / 1024;
     }
 
-    /** The mutations of one item write, what it costs, and the item sizes before and after. */
-    public record PlannedWrite(List<Mutation> mutations, WriteCost cost, long oldSize, long newSize) {
+    /**
+     * The mutations of one item write, what it costs, the item sizes before and after, and
+     * (for a table with local indexes) its item collection and how much the write grows it.
+     */
+    public record PlannedWrite(List<Mutation> mutations, WriteCost cost, long oldSize, long newSize,
+                               Table table, byte[] collection, long collectionDelta) {
     }
 }

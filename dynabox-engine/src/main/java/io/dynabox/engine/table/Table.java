@@ -26,6 +26,8 @@ public final class Table {
     private final Store store;
     private final Keyspace keyspace;
     private final Map<String, Keyspace> indexKeyspaces = new ConcurrentHashMap<>();
+    // sizes of the item collections counted so far, by partition prefix (tables with local indexes only)
+    private final Map<java.nio.ByteBuffer, long[]> itemCollections = new ConcurrentHashMap<>();
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     // the status before settledAtMillis; ACTIVE after it (unless deleting)
@@ -61,6 +63,27 @@ public final class Table {
     /** The keyspace of one of the table's indexes, opened on first use. */
     public Keyspace indexKeyspace(String indexName) {
         return indexKeyspaces.computeIfAbsent(indexName, name -> store.keyspace(namespaceId, definition.name(), name));
+    }
+
+    /**
+     * The bytes of one item collection (the table's items and local index entries under one
+     * partition key), counted once by {@code count} and then kept up to date by
+     * {@link #addToItemCollection}. Caller holds the table's lock.
+     */
+    public long itemCollectionSize(byte[] partitionPrefix, java.util.function.LongSupplier count) {
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(partitionPrefix);
+        long[] size = itemCollections.get(key);
+        if (size == null) {
+            size = new long[] {count.getAsLong()};
+            itemCollections.put(key, size);
+        }
+        return size[0];
+    }
+
+    /** A write applied to a collection: its size changes by {@code delta} bytes. Caller holds the write lock. */
+    public void addToItemCollection(byte[] partitionPrefix, long delta) {
+        long[] size = itemCollections.get(java.nio.ByteBuffer.wrap(partitionPrefix));
+        if (size != null) size[0] += delta;
     }
 
     /** Removes an index's entries, so an index created later under the same name starts empty. Caller holds the write lock. */
