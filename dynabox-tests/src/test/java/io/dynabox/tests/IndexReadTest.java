@@ -128,6 +128,11 @@ class IndexReadTest {
                 .containsKeys("extra", "note", "status");
         assertThat(query(b -> b.indexName("by-total").keyConditions(eq("customer", s("c1"))).attributesToGet("extra", "total")).items())
                 .containsExactly(item("extra", "e1", "total", 30));
+        // a filter on what the index does not hold reads the table item, but the answer stays the index's projection
+        QueryResponse filtered = query(b -> b.indexName("by-total").keyConditionExpression("customer = :c").filterExpression("note = :n")
+                .expressionAttributeValues(Map.of(":c", s("c1"), ":n", s("n1"))).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        assertThat(filtered.items()).containsExactly(item("customer", "c1", "id", "o1", "total", 30));
+        assertThat(filtered.consumedCapacity().table().capacityUnits()).isEqualTo(0.5);
     }
 
     @Test

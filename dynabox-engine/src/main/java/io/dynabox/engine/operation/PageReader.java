@@ -82,6 +82,7 @@ final class PageReader {
             scanned++;
             bytesRead += entry.size();
             Map<String, AttributeValue> item = entry.item();
+            Map<String, AttributeValue> returned = item;
             if (r.fetch()) {
                 // a local index entry completed from its table item: one more read, sized by the whole item
                 Map<String, AttributeValue> whole = source.table.keyspace().get(source.table.encodeKey(item));
@@ -89,11 +90,13 @@ final class PageReader {
                     fetchUnits += Math.max(1, (io.dynabox.engine.value.ItemSize.of(whole) + ConsumedCapacity.READ_UNIT_BYTES - 1)
                             / ConsumedCapacity.READ_UNIT_BYTES);
                     item = whole;
+                    // fetched for a filter alone, the answer is still the index's projection
+                    if (r.select() != Select.ALL_PROJECTED_ATTRIBUTES) returned = whole;
                 }
             }
             if (r.filter() != null && !r.filter().test(item)) continue;
             count++;
-            if (r.select() != Select.COUNT) items.add(r.projection() == null ? item : r.projection().apply(item));
+            if (r.select() != Select.COUNT) items.add(r.projection() == null ? returned : r.projection().apply(returned));
         }
         boolean more = stopped && last != null && (entries.hasNext() || nothingFollows(keyspace, last.key(), r.descending()));
 
