@@ -99,9 +99,9 @@ public final class AttributeValues {
     }
 
     private static AttributeValue stringSet(JsonNode array) {
-        if (array.isEmpty()) throw DynamoException.validation(INVALID + "An string set  may not be empty");
         List<String> given = new ArrayList<>();
         for (JsonNode element : array) if (!element.isNull()) given.add(element.textValue());
+        if (given.isEmpty()) throw DynamoException.validation(INVALID + "An string set  may not be empty");
         Set<String> set = new LinkedHashSet<>(given);
         if (set.size() != given.size()) {
             throw DynamoException.validation(INVALID + "Input collection " + given + " contains duplicates.");
@@ -110,7 +110,7 @@ public final class AttributeValues {
     }
 
     private static AttributeValue numberSet(JsonNode array) {
-        if (array.isEmpty()) throw DynamoException.validation(INVALID + "An number set  may not be empty");
+        if (!hasElements(array)) throw DynamoException.validation(INVALID + "An number set  may not be empty");
         Set<DynamoNumber> set = new LinkedHashSet<>();
         int count = 0;
         for (JsonNode element : array) {
@@ -123,7 +123,7 @@ public final class AttributeValues {
     }
 
     private static AttributeValue binarySet(JsonNode array) {
-        if (array.isEmpty()) throw DynamoException.validation(INVALID + "Binary sets should not be empty");
+        if (!hasElements(array)) throw DynamoException.validation(INVALID + "Binary sets should not be empty");
         List<String> given = new ArrayList<>();
         Set<Bytes> set = new LinkedHashSet<>();
         for (JsonNode element : array) {
@@ -135,6 +135,12 @@ public final class AttributeValues {
             throw DynamoException.validation(INVALID + "Input collection " + given + "of type BS contains duplicates.");
         }
         return new AttributeValue.BS(set);
+    }
+
+    /** JSON nulls count as absent, so a set of nulls is an empty set. */
+    private static boolean hasElements(JsonNode array) {
+        for (JsonNode element : array) if (!element.isNull()) return true;
+        return false;
     }
 
     private static AttributeValue map(JsonNode object, int level) {

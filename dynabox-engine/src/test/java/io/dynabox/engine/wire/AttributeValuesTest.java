@@ -46,6 +46,10 @@ class AttributeValuesTest {
                 Arguments.of("{'SS': []}", INVALID + "An string set  may not be empty"),
                 Arguments.of("{'NS': []}", INVALID + "An number set  may not be empty"),
                 Arguments.of("{'BS': []}", INVALID + "Binary sets should not be empty"),
+                // nulls count as absent: a set of nulls is empty
+                Arguments.of("{'SS': [null]}", INVALID + "An string set  may not be empty"),
+                Arguments.of("{'NS': [null, null]}", INVALID + "An number set  may not be empty"),
+                Arguments.of("{'BS': [null]}", INVALID + "Binary sets should not be empty"),
                 Arguments.of("{'SS': ['a', 'a']}", INVALID + "Input collection [a, a] contains duplicates."),
                 Arguments.of("{'SS': ['b', 'a', 'b', 'c']}", INVALID + "Input collection [b, a, b, c] contains duplicates."),
                 Arguments.of("{'SS': ['', '']}", INVALID + "Input collection [, ] contains duplicates."),
