@@ -86,6 +86,30 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void removingFromAMissingItemDoesNotCreateIt() {
+        Map<String, AttributeValue> answer = client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("ghost")))
+                .updateExpression("REMOVE gone").returnValues(ReturnValue.ALL_NEW)).attributes();
+        assertThat(answer).isEmpty();
+        assertThat(client.getItem(b -> b.tableName("items").key(Map.of("pk", s("ghost")))).hasItem()).isFalse();
+    }
+
+    @Test
+    void nestedUpdatesReturnOnlyTheNestedPaths() {
+        // recorded against DynamoDB by Alternator's test_update_item_returnvalues_nested
+        Map<String, AttributeValue> old = client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a")))
+                .updateExpression("SET l[1] = :v, m.y = :v REMOVE l[5]").expressionAttributeValues(Map.of(":v", s("new")))
+                .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+        assertThat(old).isEqualTo(Map.of("l", AttributeValue.fromL(List.of(s("l1"))), "m", AttributeValue.fromM(Map.of("y", s("why")))));
+        Map<String, AttributeValue> appended = client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a")))
+                .updateExpression("SET l[100] = :v").expressionAttributeValues(Map.of(":v", s("end")))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        assertThat(appended).isEmpty();
+        Map<String, AttributeValue> shifted = client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a")))
+                .updateExpression("REMOVE l[1]").returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        assertThat(shifted).isEqualTo(Map.of("l", AttributeValue.fromL(List.of(s("l2")))));
+    }
+
+    @Test
     void errorsInTheServiceWords() {
         assertThat(message(() -> client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a"))).updateExpression("SET pk = :v")
                 .expressionAttributeValues(Map.of(":v", s("b"))))))

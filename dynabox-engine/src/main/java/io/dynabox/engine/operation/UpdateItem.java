@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
+import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.DocumentPath;
@@ -63,6 +64,12 @@ public final class UpdateItem implements Operation {
             for (LegacyUpdate update : updates) update.applyTo(updated);
             if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
+            }
+            if (expression != null && old == null && updated.size() == key.size()) {
+                // an UpdateExpression that leaves a missing item with only its key (say, a REMOVE) does not create it
+                ObjectNode answer = Json.object();
+                ConsumedCapacity.addWrite(answer, detail, tableName, new WriteCost(1, Map.of(), Map.of()));
+                return answer;
             }
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, old, updated);
             ItemWriter.apply(table, write);
