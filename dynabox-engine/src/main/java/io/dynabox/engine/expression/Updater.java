@@ -1,15 +1,14 @@
 package io.dynabox.engine.expression;
 
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.value.AttributeSets;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.DynamoNumber;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Applies a bound UpdateExpression to an item. Every SET value is computed from the item as
@@ -191,9 +190,7 @@ public final class Updater {
         }
         AttributeValue sum = switch (current.type()) {
             case N -> new AttributeValue.N(arithmetic(true, ((AttributeValue.N) current).value(), ((AttributeValue.N) operand).value()));
-            case SS -> new AttributeValue.SS(union(((AttributeValue.SS) current).values(), ((AttributeValue.SS) operand).values()));
-            case NS -> new AttributeValue.NS(union(((AttributeValue.NS) current).values(), ((AttributeValue.NS) operand).values()));
-            case BS -> new AttributeValue.BS(union(((AttributeValue.BS) current).values(), ((AttributeValue.BS) operand).values()));
+            case SS, NS, BS -> AttributeSets.union(current, operand);
             default -> throw DynamoException.validation(INCORRECT_TYPE, "ADD applies to numbers and sets, and " + path + " is " + current.type());
         };
         set(item, path, sum);
@@ -205,28 +202,8 @@ public final class Updater {
         if (current.type() != operand.type()) {
             throw DynamoException.validation(INCORRECT_TYPE, "DELETE of " + operand.type() + " from " + path + " which is " + current.type());
         }
-        AttributeValue rest = switch (current.type()) {
-            case SS -> nonEmpty(minus(((AttributeValue.SS) current).values(), ((AttributeValue.SS) operand).values()), AttributeValue.SS::new);
-            case NS -> nonEmpty(minus(((AttributeValue.NS) current).values(), ((AttributeValue.NS) operand).values()), AttributeValue.NS::new);
-            default -> nonEmpty(minus(((AttributeValue.BS) current).values(), ((AttributeValue.BS) operand).values()), AttributeValue.BS::new);
-        };
+        AttributeValue rest = AttributeSets.difference(current, operand);
         if (rest == null) remove(item, path);
         else set(item, path, rest);
-    }
-
-    private static <T> Set<T> union(Set<T> a, Set<T> b) {
-        Set<T> result = new LinkedHashSet<>(a);
-        result.addAll(b);
-        return result;
-    }
-
-    private static <T> Set<T> minus(Set<T> a, Set<T> b) {
-        Set<T> result = new LinkedHashSet<>(a);
-        result.removeAll(b);
-        return result;
-    }
-
-    private static <T> AttributeValue nonEmpty(Set<T> values, java.util.function.Function<Set<T>, AttributeValue> make) {
-        return values.isEmpty() ? null : make.apply(values);
     }
 }
