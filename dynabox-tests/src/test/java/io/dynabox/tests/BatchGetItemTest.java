@@ -9,13 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -27,22 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 @ParameterizedClass
 @EnumSource(Door.class)
-class BatchGetItemTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class BatchGetItemTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         Tables.hash(client, "first");
         Tables.hash(client, "second");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     @Test

@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -29,22 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 @ParameterizedClass
 @EnumSource(Door.class)
-class BatchWriteItemTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class BatchWriteItemTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         Tables.hash(client, "first");
         Tables.hash(client, "second");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     static WriteRequest put(Map<String, AttributeValue> item) {

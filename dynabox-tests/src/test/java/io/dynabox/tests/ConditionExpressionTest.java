@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
@@ -24,26 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** Conditional writes through the SDK: ConditionExpression, Expected, and the failure the service answers. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class ConditionExpressionTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class ConditionExpressionTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         client.createTable(b -> b.tableName("things")
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         client.waiter().waitUntilTableExists(b -> b.tableName("things"));
         client.putItem(b -> b.tableName("things").item(Map.of("id", s("a"), "n", n("5"), "tags", AttributeValue.fromSs(java.util.List.of("x", "y")))));
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private static AttributeValue s(String v) {

@@ -18,10 +18,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,22 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 /** CreateTable's validation, in the service's order and with its exact texts, and the name-taken answers. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class CreateTableTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
+class CreateTableTest extends DoorTest {
     private static Arguments invalid(String message, Consumer<CreateTableRequest.Builder> change) {
         return Arguments.of(message, change);
     }

@@ -8,10 +8,7 @@ import static io.dynabox.tests.TableFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,23 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /** DeleteTable: the trimmed answer, the state and protection checks, and the table vanishing. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class DeleteTableTest {
+class DeleteTableTest extends DoorTest {
     private static final String IN_USE = "Attempt to change a resource which is still in use: ";
-
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     @Test
     void answersATrimmedDescriptionAndTheTableIsGone() {

@@ -13,13 +13,9 @@ import static io.dynabox.tests.TableFixtures.simpleTable;
 import static io.dynabox.tests.TableFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -38,23 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /** The TableDescription of CreateTable and DescribeTable: which members appear when, and their values. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class DescribeTableTest {
+class DescribeTableTest extends DoorTest {
     private static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
-
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     private TableDescription describe(String name) {
         return client.describeTable(b -> b.tableName(name)).table();

@@ -9,10 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,22 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /** UpdateTable's GlobalSecondaryIndexUpdates: an index created on a table with items, read, deleted, created again. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class GlobalIndexLifecycleTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
+class GlobalIndexLifecycleTest extends DoorTest {
     private static GlobalSecondaryIndexUpdate create(String name, String attribute) {
         return GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(name)
                 .keySchema(ReadTables.key(attribute + ":S", null)).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build();

@@ -15,13 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -42,25 +39,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 @ParameterizedClass
 @EnumSource(Door.class)
-class IndexReadTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class IndexReadTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ReadTables.create(client, "orders", "customer:S", "id:S",
                 List.of("customer:S", "id:S", "total:N", "status:S", "region:S"),
                 List.of(gsi("by-status", "status:S", "total:N", ProjectionType.INCLUDE, "note"),
                         gsi("by-region", "region:S", null, ProjectionType.ALL)),
                 List.of(lsi("by-total", "customer:S", "total:N", ProjectionType.KEYS_ONLY)));
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private void put(Map<String, AttributeValue> item) {

@@ -5,10 +5,7 @@ import static io.dynabox.tests.TableFixtures.simpleTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,22 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 /** ListTables: byte order, the exclusive cursor, pages, and LastEvaluatedTableName only when more follow. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class ListTablesTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
+class ListTablesTest extends DoorTest {
     @Test
     void noTablesIsAnEmptyList() {
         ListTablesResponse answer = client.listTables();

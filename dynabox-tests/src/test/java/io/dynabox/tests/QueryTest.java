@@ -11,13 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
@@ -30,21 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 @ParameterizedClass
 @EnumSource(Door.class)
-class QueryTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class QueryTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ReadTables.create(client, "events", "pk:S", "sk:N", List.of("pk:S", "sk:N"), List.of(), List.of());
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     static Condition cond(ComparisonOperator op, AttributeValue... values) {

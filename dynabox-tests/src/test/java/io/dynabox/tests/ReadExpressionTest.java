@@ -12,13 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
@@ -31,15 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /** KeyConditionExpression, FilterExpression, ProjectionExpression and the legacy filters on Query and Scan. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class ReadExpressionTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class ReadExpressionTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ReadTables.create(client, "events", "pk:S", "sk:N", List.of("pk:S", "sk:N", "kind:S"),
                 List.of(gsi("by-kind", "kind:S", null, ProjectionType.KEYS_ONLY)), List.of());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
@@ -50,11 +41,6 @@ class ReadExpressionTest {
         }
         items.add(item("pk", "b", "sk", 1, "kind", "odd"));
         ReadTables.putAll(client, "events", items);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private QueryResponse query(Consumer<QueryRequest.Builder> request) {

@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -28,23 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 @ParameterizedClass
 @EnumSource(Door.class)
-class ScanTest {
+class ScanTest extends DoorTest {
     static final int ITEMS = 2000;
-
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
 
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ReadTables.create(client, "things", "id:S", null, List.of("id:S"), List.of(), List.of());
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private void fill(int count) {

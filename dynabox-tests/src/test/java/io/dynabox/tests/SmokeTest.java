@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -19,22 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 @ParameterizedClass
 @EnumSource(Door.class)
-class SmokeTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
+class SmokeTest extends DoorTest {
     @Test
     void createPutGetDelete() {
         client.createTable(b -> b.tableName("things")

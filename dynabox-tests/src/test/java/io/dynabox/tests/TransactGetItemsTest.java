@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -25,22 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 @ParameterizedClass
 @EnumSource(Door.class)
-class TransactGetItemsTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class TransactGetItemsTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         Tables.hash(client, "first");
         Tables.hash(client, "second");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     static TransactGetItem get(String table, Map<String, AttributeValue> key) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -20,24 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /** UpdateItem with UpdateExpression, and GetItem with ProjectionExpression, through the SDK. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class UpdateExpressionTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class UpdateExpressionTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         Tables.hash(client, "items");
         client.putItem(b -> b.tableName("items").item(Map.of("pk", s("a"), "n", n("5"),
                 "m", AttributeValue.fromM(Map.of("x", n("1"), "y", s("why"))),
                 "l", AttributeValue.fromL(List.of(s("l0"), s("l1"), s("l2"))))));
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private static AttributeValue s(String v) {

@@ -15,10 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,25 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 /** UpdateTable: request-level rules, the billing-mode decision table, and each kind of change. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class UpdateTableTest {
+class UpdateTableTest extends DoorTest {
     private static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, "
             + "MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required";
-
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
-    @BeforeEach
-    void open() {
-        client = door.isolatedClient();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     private TableDescription update(String table, Consumer<UpdateTableRequest.Builder> change) {
         return client.updateTable(b -> change.accept(b.tableName(table))).tableDescription();
