@@ -17,6 +17,7 @@ import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.wire.RequestIds;
 import io.dynabox.engine.wire.ShapeValidator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -52,19 +53,39 @@ public final class Engine implements AutoCloseable {
         return options;
     }
 
+    /** Runs the request and answers once what it wrote is durable. */
     public DynamoResponse handle(DynamoRequest request) {
+        return handleAsync(request).join();
+    }
+
+    /**
+     * Runs the request on the calling thread; the answer completes once what it wrote is
+     * durable: at once for reads and in memory, later with a file store, whose committer
+     * completes it, so a server needs no thread waiting for the disk per write. The future
+     * never completes exceptionally.
+     */
+    public CompletableFuture<DynamoResponse> handleAsync(DynamoRequest request) {
         String requestId = RequestIds.next();
+        DynamoResponse answer;
         try {
-            JsonNode answer = execute(request, requestId);
-            return new DynamoResponse(200, Json.write(answer), requestId);
+            answer = new DynamoResponse(200, Json.write(execute(request, requestId)), requestId);
         } catch (DynamoException e) {
-            return new DynamoResponse(e.code().status, ErrorWire.body(e, options.strictMessages()), requestId);
+            answer = new DynamoResponse(e.code().status, ErrorWire.body(e, options.strictMessages()), requestId);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed inside Dynabox", e);
-            DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error",
-                    "request id " + requestId + " failed inside Dynabox; the server log has the details");
-            return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
+            answer = internalError(requestId, e);
         }
+        // acknowledge only what is on disk (an error answer too may follow a write); no lock is held here
+        CompletableFuture<Void> durable = store.durable();
+        if (durable == null) return CompletableFuture.completedFuture(answer);
+        DynamoResponse ready = answer;
+        return durable.handle((done, failure) -> failure == null ? ready : internalError(requestId, failure));
+    }
+
+    private DynamoResponse internalError(String requestId, Throwable cause) {
+        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed inside Dynabox", cause);
+        DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error",
+                "request id " + requestId + " failed inside Dynabox; the server log has the details");
+        return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
     }
 
     private JsonNode execute(DynamoRequest request, String requestId) {
@@ -78,12 +99,7 @@ public final class Engine implements AutoCloseable {
         if (body == null) throw DynamoException.serialization(null);
         ShapeValidator.instance().validate(action, body);
         Namespace namespace = namespace(credentials);
-        try {
-            return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
-        } finally {
-            // acknowledge only what is on disk (an error answer too may follow a write); no lock is held here
-            store.awaitDurable();
-        }
+        return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
     }
 
     private static String actionOf(String target) {

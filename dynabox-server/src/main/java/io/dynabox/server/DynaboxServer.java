@@ -14,9 +14,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,14 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class DynaboxServer implements AutoCloseable {
     /** The service refuses bodies over 16 MiB with a 413, without reading them. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-    /** Threads that run engine calls when the store blocks; connections are spread over them. */
-    static final int ENGINE_THREADS = 64;
 
     private final Engine engine;
     private final boolean ownsEngine;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
-    private final EventExecutorGroup engineGroup;
     // closed before the threads stop, so no handler runs after its executor is gone
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel channel;
@@ -47,8 +42,6 @@ public final class DynaboxServer implements AutoCloseable {
         this.ownsEngine = ownsEngine;
         this.bossGroup = new NioEventLoopGroup(1);
         this.workerGroup = new NioEventLoopGroup();
-        // a file store makes each write wait for its commit: run the engine off the event loops
-        this.engineGroup = options.inMemory() ? null : new DefaultEventExecutorGroup(ENGINE_THREADS);
         HttpDoor door = new HttpDoor(engine, options.corsOrigins());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
@@ -63,7 +56,7 @@ public final class DynaboxServer implements AutoCloseable {
                             ch.pipeline()
                                     .addLast(new HttpServerCodec())
                                     .addLast(HttpDoor.aggregator(MAX_REQUEST_BYTES))
-                                    .addLast(engineGroup, "door", door);
+                                    .addLast("door", door);
                         }
                     });
             this.channel = bootstrap.bind(options.host(), options.port()).syncUninterruptibly().channel();
@@ -133,8 +126,6 @@ public final class DynaboxServer implements AutoCloseable {
 
     private void shutdownGroups() {
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
-        // engine threads first, with a quiet period for the closing connections' last hops between the two groups
-        if (engineGroup != null) engineGroup.shutdownGracefully(100, 2000, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

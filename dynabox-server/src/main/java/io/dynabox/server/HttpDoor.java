@@ -27,10 +27,13 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 
 /**
@@ -45,6 +48,8 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String JSON = "application/json";
     private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.US_ASCII);
+    /** A connection's requests that arrived while its last answer waited for the disk; absent when none waits. */
+    private static final AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = AttributeKey.valueOf("dynabox.waiting");
 
     private final Engine engine;
     private final List<String> corsOrigins;
@@ -54,20 +59,59 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.corsOrigins = corsOrigins;
     }
 
+    /**
+     * Answers on the event loop. An answer that waits for its writes to be durable (a file
+     * store) is sent from the event loop when they are; requests pipelined behind it on the
+     * same connection wait their turn, so answers keep the order of the requests.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        FullHttpResponse response;
+        ArrayDeque<FullHttpRequest> waiting = ctx.channel().attr(WAITING).get();
+        if (waiting != null) {
+            waiting.add(request.retain());
+            ctx.channel().config().setAutoRead(false); // a pipelining client waits with the rest until the answer is out
+            return;
+        }
+        serve(ctx, request);
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        CompletableFuture<FullHttpResponse> response;
         try {
             response = answer(request);
         } catch (RuntimeException e) {
-            String requestId = RequestIds.next();
-            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the HTTP door", e);
-            response = respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, AMZ_JSON,
-                    ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}")
-                            .getBytes(StandardCharsets.UTF_8), requestId);
+            response = CompletableFuture.completedFuture(internalError(e));
         }
-        addCors(request, response);
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (response.isDone()) {
+            send(ctx, response.join(), keepAlive, origin);
+            return;
+        }
+        ctx.channel().attr(WAITING).set(new ArrayDeque<>());
+        response.whenComplete((answer, e) -> ctx.executor().execute(() -> {
+            send(ctx, e == null ? answer : internalError(e), keepAlive, origin);
+            ArrayDeque<FullHttpRequest> queued = ctx.channel().attr(WAITING).getAndSet(null);
+            boolean paused = !queued.isEmpty();
+            while (!queued.isEmpty()) {
+                ArrayDeque<FullHttpRequest> again = ctx.channel().attr(WAITING).get();
+                if (again != null) { // a queued request waits for the disk in turn: the rest wait behind it
+                    again.addAll(queued);
+                    return;
+                }
+                FullHttpRequest next = queued.poll();
+                try {
+                    serve(ctx, next);
+                } finally {
+                    next.release();
+                }
+            }
+            if (paused) ctx.channel().config().setAutoRead(true);
+        }));
+    }
+
+    private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String origin) {
+        addCors(origin, response);
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive) {
             ctx.writeAndFlush(response, ctx.voidPromise());
@@ -76,25 +120,35 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private FullHttpResponse answer(FullHttpRequest request) {
+    private static FullHttpResponse internalError(Throwable e) {
+        String requestId = RequestIds.next();
+        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the HTTP door", e);
+        return respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, AMZ_JSON,
+                ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}")
+                        .getBytes(StandardCharsets.UTF_8), requestId);
+    }
+
+    private CompletableFuture<FullHttpResponse> answer(FullHttpRequest request) {
         HttpHeaders headers = request.headers();
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
-            return preflight(headers);
+            return CompletableFuture.completedFuture(preflight(headers));
         }
-        if (method.equals(HttpMethod.GET)) return respond(HttpResponseStatus.OK, "text/plain", HEALTHY, RequestIds.next());
-        if (!method.equals(HttpMethod.POST)) return notFound();
+        if (method.equals(HttpMethod.GET)) {
+            return CompletableFuture.completedFuture(respond(HttpResponseStatus.OK, "text/plain", HEALTHY, RequestIds.next()));
+        }
+        if (!method.equals(HttpMethod.POST)) return CompletableFuture.completedFuture(notFound());
         ByteBuf content = request.content();
         String contentType = baseType(headers.get(HttpHeaderNames.CONTENT_TYPE));
         boolean hasBody = content.isReadable();
-        if (hasBody && !AMZ_JSON.equals(contentType) && !JSON.equals(contentType)) return notFound();
+        if (hasBody && !AMZ_JSON.equals(contentType) && !JSON.equals(contentType)) return CompletableFuture.completedFuture(notFound());
         byte[] body = hasBody ? ByteBufUtil.getBytes(content) : new byte[0];
         String date = headers.get("X-Amz-Date");
         if (date == null) date = headers.get(HttpHeaderNames.DATE);
-        DynamoResponse answer = engine.handle(new DynamoRequest(headers.get("X-Amz-Target"),
+        CompletableFuture<DynamoResponse> answer = engine.handleAsync(new DynamoRequest(headers.get("X-Amz-Target"),
                 headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(request.uri())));
         String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
-        return respond(HttpResponseStatus.valueOf(answer.status()), responseType, answer.body(), answer.requestId());
+        return answer.thenApply(a -> respond(HttpResponseStatus.valueOf(a.status()), responseType, a.body(), a.requestId()));
     }
 
     /** The first value of each query-string parameter, decoded; null when there is no query string. */
@@ -145,8 +199,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         return response;
     }
 
-    private void addCors(FullHttpRequest request, FullHttpResponse response) {
-        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    private void addCors(String origin, FullHttpResponse response) {
         if (origin == null || !allowsCors(origin)) return;
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins.contains("*") ? "*" : origin);
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "x-amzn-RequestId,x-amz-crc32");

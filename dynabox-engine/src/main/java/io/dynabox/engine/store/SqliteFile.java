@@ -36,12 +36,13 @@ import org.sqlite.SQLiteOpenMode;
  * <p>Durability: WAL journal with {@code synchronous=NORMAL}: a commit is in the WAL file
  * (the operating system's cache) when it returns, so it survives the death of the process
  * (kill -9) at any moment; an operating system crash or power loss can lose the last
- * commits, never the consistency of the file. One committer thread writes; readers use
- * their own connections and never wait for it (WAL snapshots).
+ * commits, never the consistency of the file. One committer thread writes; items are read
+ * from the file only when a keyspace opens (on connections of their own, from WAL snapshots),
+ * and from memory after that (see {@link SqliteKeyspace}).
  *
  * <p>Faults: when a commit fails (disk full, I/O error, a lock held too long by another
  * program) every write not yet committed is failed (its request answers InternalServerError)
- * and withdrawn from the overlays, so what readers see is again what is on disk; the file
+ * and undone in memory, so what readers see is again what is on disk; the file
  * refuses writes, and the committer retries each second until a write succeeds again.
  */
 final class SqliteFile {
@@ -55,6 +56,8 @@ final class SqliteFile {
     private final Connection writer;
     private final ConcurrentLinkedQueue<Reader> readers = new ConcurrentLinkedQueue<>();
     private final Map<String, SqliteKeyspace> keyspaces = new ConcurrentHashMap<>();
+    /** Applies changes to the keyspaces' in-memory copies (which it does not hold by name: see {@link SqliteKeyspace}). */
+    private final MemoryStore memory = new MemoryStore();
     private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     // appliers share it; a failed commit takes it alone to withdraw everything uncommitted
     private final ReentrantReadWriteLock applyLock = new ReentrantReadWriteLock();
@@ -148,6 +151,10 @@ final class SqliteFile {
         return path;
     }
 
+    MemoryStore memory() {
+        return memory;
+    }
+
     /** --optimize-db-before-startup: rewrites the file compactly and refreshes the query planner's statistics. */
     private static void optimize(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -222,7 +229,8 @@ final class SqliteFile {
         applyLock.readLock().lock();
         try {
             checkWritable();
-            for (SqliteKeyspace.Write write : writes) write.keyspace().expose(write);
+            // one at a time, so each write's undo record is what the one before it left
+            for (SqliteKeyspace.Write write : writes) memory.apply(List.of(write.keyspace.expose(write)));
             Work work = new Work(writes, null);
             queue.add(work);
             return work.done;
@@ -289,21 +297,22 @@ final class SqliteFile {
                 for (Work work : round) {
                     if (work.action != null) work.action.run(writer);
                     for (SqliteKeyspace.Write write : work.writes) {
-                        if (write.item() != null) {
+                        Mutation m = write.mutation;
+                        if (write.item != null) {
                             if (put == null) put = writer.prepareStatement(
                                     "INSERT OR REPLACE INTO items (table_name, index_name, key, item, size) VALUES (?, ?, ?, ?, ?)");
-                            put.setString(1, write.keyspace().table());
-                            put.setString(2, write.keyspace().index());
-                            put.setBytes(3, write.key());
-                            put.setString(4, write.item());
-                            put.setLong(5, write.size());
+                            put.setString(1, write.keyspace.table());
+                            put.setString(2, write.keyspace.index());
+                            put.setBytes(3, m.key());
+                            put.setString(4, write.item);
+                            put.setLong(5, m.size());
                             put.executeUpdate();
                         } else {
                             if (delete == null) delete = writer.prepareStatement(
                                     "DELETE FROM items WHERE table_name = ? AND index_name = ? AND key = ?");
-                            delete.setString(1, write.keyspace().table());
-                            delete.setString(2, write.keyspace().index());
-                            delete.setBytes(3, write.key());
+                            delete.setString(1, write.keyspace.table());
+                            delete.setString(2, write.keyspace.index());
+                            delete.setBytes(3, m.key());
                             delete.executeUpdate();
                         }
                     }
@@ -317,15 +326,12 @@ final class SqliteFile {
             fail(round, new StoreException("writing to the database " + path + " failed: " + describe(e), e));
             return;
         }
-        for (Work work : round) {
-            for (SqliteKeyspace.Write write : work.writes) write.keyspace().committed(write);
-            work.done.complete(null);
-        }
+        for (Work work : round) work.done.complete(null);
     }
 
     /**
      * A commit failed: fail it and everything queued after it (built on what it changed),
-     * withdraw their changes from the overlays, and refuse writes until a commit works.
+     * undo their changes in memory, and refuse writes until a commit works.
      */
     private void fail(List<Work> round, StoreException cause) {
         LOG.log(System.Logger.Level.ERROR, cause.getMessage() + "; writes to it are refused until it can be written again", cause);
@@ -333,8 +339,15 @@ final class SqliteFile {
         try {
             failure = cause;
             queue.drainTo(round);
-            // withdrawn before anyone hears of the failure, so a retry reads what is on disk
-            for (SqliteKeyspace keyspace : keyspaces.values()) keyspace.withdrawUncommitted();
+            // undone before anyone hears of the failure, so a retry reads what is on disk; newest
+            // first, so each key gets back what it held before the first write that failed
+            for (int w = round.size() - 1; w >= 0; w--) {
+                List<SqliteKeyspace.Write> writes = round.get(w).writes;
+                for (int i = writes.size() - 1; i >= 0; i--) {
+                    SqliteKeyspace.Write write = writes.get(i);
+                    if (!write.keyspace.dropped()) memory.apply(List.of(write.keyspace.undo(write)));
+                }
+            }
             for (Work work : round) work.done.completeExceptionally(cause);
         } finally {
             applyLock.writeLock().unlock();

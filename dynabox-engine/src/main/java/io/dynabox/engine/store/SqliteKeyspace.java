@@ -4,44 +4,38 @@ import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A table's or an index's rows in a {@link SqliteFile}, seen through an overlay of the
- * writes applied but not yet committed: reads look in the overlay first, then in the file.
- * The committer removes an overlay entry once the same write is on disk. Item count and
- * size are kept in memory, counted from the file when the keyspace opens.
+ * A table's or an index's rows in a {@link SqliteFile}, with all of them in memory as well:
+ * a keyspace of a {@link MemoryStore}, loaded from the file when the keyspace opens and
+ * changed by every write as it is applied. Reads are answered from memory alone, at the
+ * memory store's speed, and never wait for the disk; the file is the durable copy, written
+ * behind by the file's committer. A commit that fails is undone in memory too (see
+ * {@link #undo}), so what readers see is always the file's content plus the writes still
+ * on their way to it.
  */
 final class SqliteKeyspace implements Keyspace {
-    /** Rows read from the file per step of a range read; the overlay is merged into each step. */
-    static final int CHUNK = 256;
+    /** Rows parsed and applied to memory per step while loading. */
+    private static final int LOAD_STEP = 1024;
 
     private final SqliteFile file;
     private final String table;
     private final String index;
-    private final ConcurrentSkipListMap<byte[], Pending> pending = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-    private final AtomicLong count = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
+    private volatile Keyspace memory;
     private volatile boolean dropped;
 
     SqliteKeyspace(SqliteFile file, String table, String index) {
         this.file = file;
         this.table = table;
         this.index = index;
-        recount();
+        this.memory = load();
     }
 
     SqliteFile file() {
@@ -63,229 +57,110 @@ final class SqliteKeyspace implements Keyspace {
     /** The table or index is gone: writes still holding this keyspace vanish with it, as in memory. */
     void drop() {
         dropped = true;
-        pending.clear();
+        memory = emptyKeyspace();
     }
 
     @Override
     public Map<String, AttributeValue> get(byte[] key) {
-        Pending p = pending.get(key);
-        if (p != null) return p.item;
-        if (dropped) return null;
-        return file.read(reader -> {
-            PreparedStatement s = reader.statement("SELECT item FROM items WHERE table_name = ? AND index_name = ? AND key = ?");
-            s.setString(1, table);
-            s.setString(2, index);
-            s.setBytes(3, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? parse(rs.getString(1)) : null;
-            }
-        });
+        return memory.get(key);
     }
 
     @Override
     public Iterator<StoredItem> range(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending) {
-        return new RangeIterator(from, fromInclusive, to, toInclusive, descending);
+        return memory.range(from, fromInclusive, to, toInclusive, descending);
     }
 
     @Override
     public long itemCount() {
-        return count.get();
+        return memory.itemCount();
     }
 
     @Override
     public long sizeBytes() {
-        return bytes.get();
+        return memory.sizeBytes();
     }
 
-    // ---- writing: prepare (no lock), expose (under the file's apply lock), committed (by the committer) ----
+    // ---- writing: prepare (no lock), expose (under the file's apply lock), undo (after a failed commit) ----
 
-    /** The write of one mutation, with its JSON made and the previous size known. */
+    /** The row of one mutation: its item as DynamoDB JSON (made before any lock is taken), or a deletion. */
     Write prepare(Mutation m) {
-        String json = m.item() == null ? null : new String(Json.write(AttributeValues.writeItem(m.item())), StandardCharsets.UTF_8);
-        return new Write(this, m.key(), json, m.size(), new Pending(m.item(), m.size()), previousSize(m.key()));
+        String json = m.item() == null ? null : ItemJson.write(m.item());
+        return new Write(this, m, json);
     }
 
-    /** The size stored under the key before this write, or -1 if none. The caller holds the table's write lock. */
-    private long previousSize(byte[] key) {
-        Pending p = pending.get(key);
-        if (p != null) return p.item == null ? -1 : p.size;
-        if (dropped) return -1;
-        return file.read(reader -> {
-            PreparedStatement s = reader.statement("SELECT size FROM items WHERE table_name = ? AND index_name = ? AND key = ?");
-            s.setString(1, table);
-            s.setString(2, index);
-            s.setBytes(3, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1L;
-            }
-        });
+    /** The memory side of the write, and what it replaces, to undo it if its commit fails. The caller holds the table's write lock. */
+    Mutation expose(Write write) {
+        write.previous = stored(write.mutation.key());
+        return inMemory(write.mutation);
     }
 
-    void expose(Write write) {
-        pending.put(write.key, write.pending);
-        boolean present = write.item != null;
-        boolean wasPresent = write.previousSize >= 0;
-        count.addAndGet((present ? 1 : 0) - (wasPresent ? 1 : 0));
-        bytes.addAndGet((present ? write.size : 0) - (wasPresent ? write.previousSize : 0));
+    /** The memory change that puts back what a write replaced. */
+    Mutation undo(Write write) {
+        StoredItem previous = write.previous;
+        Mutation m = write.mutation;
+        return previous == null ? Mutation.delete(memory, m.key()) : Mutation.put(memory, m.key(), previous.item(), previous.size());
     }
 
-    void committed(Write write) {
-        pending.remove(write.key, write.pending); // unless a later write replaced it
+    private Mutation inMemory(Mutation m) {
+        return new Mutation(memory, m.key(), m.item(), m.size());
     }
 
-    /** After a failed commit: forget every uncommitted write; what the file holds is the truth again. */
-    void withdrawUncommitted() {
-        pending.clear();
-        if (!dropped) recount();
+    private StoredItem stored(byte[] key) {
+        if (memory.get(key) == null) return null; // a hash lookup: most writes are of new keys
+        Iterator<StoredItem> found = memory.range(key, true, key, true, false);
+        return found.hasNext() ? found.next() : null;
     }
 
-    private void recount() {
+    /** Every row of the keyspace, read from the file in key order. */
+    private Keyspace load() {
+        Keyspace loaded = emptyKeyspace();
         file.read(reader -> {
-            PreparedStatement s = reader.statement("SELECT count(*), total(size) FROM items WHERE table_name = ? AND index_name = ?");
+            PreparedStatement s = reader.statement("SELECT key, item, size FROM items WHERE table_name = ? AND index_name = ? ORDER BY key");
             s.setString(1, table);
             s.setString(2, index);
+            List<Mutation> step = new ArrayList<>(LOAD_STEP);
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                count.set(rs.getLong(1));
-                bytes.set((long) rs.getDouble(2));
+                while (rs.next()) {
+                    byte[] key = rs.getBytes(1);
+                    step.add(Mutation.put(loaded, key, parse(rs.getString(2), key), rs.getLong(3)));
+                    if (step.size() == LOAD_STEP) {
+                        file.memory().apply(step);
+                        step.clear();
+                    }
+                }
             }
+            file.memory().apply(step);
             return null;
         });
+        return loaded;
     }
 
-    private static Map<String, AttributeValue> parse(String json) {
+    /** A keyspace of its own in the memory store; it is not registered under any name there. */
+    private static Keyspace emptyKeyspace() {
+        return new MemoryStore().keyspace("", "", null);
+    }
+
+    private Map<String, AttributeValue> parse(String json, byte[] key) {
         try {
             return AttributeValues.readItem(Json.MAPPER.readTree(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored item is not valid JSON", e);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("the database " + file.path() + " is damaged: the row of table '" + table + "'"
+                    + (index.isEmpty() ? "" : " index '" + index + "'") + " with key x'" + HexFormat.of().formatHex(key)
+                    + "' does not hold an item in DynamoDB JSON (" + SqliteFile.describe(e) + ")", e);
         }
     }
 
-    /** An overlay entry: an item, or a deletion (null item). Compared by identity. */
-    static final class Pending {
-        final Map<String, AttributeValue> item;
-        final long size;
+    /** One row to write (item JSON) or delete (item null), and what it replaced in memory. */
+    static final class Write {
+        final SqliteKeyspace keyspace;
+        final Mutation mutation;
+        final String item;
+        StoredItem previous; // set under the table's write lock, read by the committer after the queue's hand-over
 
-        Pending(Map<String, AttributeValue> item, long size) {
+        Write(SqliteKeyspace keyspace, Mutation mutation, String item) {
+            this.keyspace = keyspace;
+            this.mutation = mutation;
             this.item = item;
-            this.size = size;
-        }
-    }
-
-    /** One row to write (item JSON) or delete (item null). */
-    record Write(SqliteKeyspace keyspace, byte[] key, String item, long size, Pending pending, long previousSize) {
-    }
-
-    /**
-     * Reads the range in steps of {@link #CHUNK} rows. Each step copies the overlay's part of
-     * the remaining range before reading the file, so a write committed (and removed from
-     * the overlay) in between is still seen; overlay entries win over rows of the same key.
-     */
-    private final class RangeIterator implements Iterator<StoredItem> {
-        private byte[] from;
-        private boolean fromInclusive;
-        private byte[] to;
-        private boolean toInclusive;
-        private final boolean descending;
-        private final ArrayDeque<StoredItem> buffer = new ArrayDeque<>();
-        private boolean exhausted;
-
-        RangeIterator(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending) {
-            this.from = from;
-            this.fromInclusive = fromInclusive;
-            this.to = to;
-            this.toInclusive = toInclusive;
-            this.descending = descending;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (buffer.isEmpty() && !exhausted) fill();
-            return !buffer.isEmpty();
-        }
-
-        @Override
-        public StoredItem next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            return buffer.poll();
-        }
-
-        private void fill() {
-            if (from != null && to != null) {
-                int c = Arrays.compareUnsigned(from, to);
-                if (c > 0 || (c == 0 && !(fromInclusive && toInclusive))) {
-                    exhausted = true;
-                    return;
-                }
-            }
-            List<Map.Entry<byte[], Pending>> overlay = new ArrayList<>(overlay().entrySet());
-            List<StoredItem> rows = dropped ? List.of() : readRows();
-            boolean more = rows.size() == CHUNK;
-            byte[] limit = more ? rows.get(rows.size() - 1).key() : null;
-            int i = 0;
-            int j = 0;
-            while (i < rows.size() || j < overlay.size()) {
-                Map.Entry<byte[], Pending> o = j < overlay.size() ? overlay.get(j) : null;
-                if (o != null && limit != null && beyond(o.getKey(), limit)) o = null;
-                StoredItem row = i < rows.size() ? rows.get(i) : null;
-                if (row == null && o == null) break;
-                int order = row == null ? 1 : o == null ? -1 : compare(row.key(), o.getKey());
-                if (order < 0) {
-                    buffer.add(row);
-                    i++;
-                } else {
-                    if (o.getValue().item != null) buffer.add(new StoredItem(o.getKey(), o.getValue().item, o.getValue().size));
-                    j++;
-                    if (order == 0) i++;
-                }
-            }
-            if (!more) {
-                exhausted = true;
-            } else if (descending) {
-                to = limit;
-                toInclusive = false;
-            } else {
-                from = limit;
-                fromInclusive = false;
-            }
-        }
-
-        /** Order of two keys in the direction of iteration. */
-        private int compare(byte[] a, byte[] b) {
-            int c = Arrays.compareUnsigned(a, b);
-            return descending ? -c : c;
-        }
-
-        private boolean beyond(byte[] key, byte[] limit) {
-            return compare(key, limit) > 0;
-        }
-
-        private NavigableMap<byte[], Pending> overlay() {
-            NavigableMap<byte[], Pending> view = pending;
-            if (from != null && to != null) view = view.subMap(from, fromInclusive, to, toInclusive);
-            else if (from != null) view = view.tailMap(from, fromInclusive);
-            else if (to != null) view = view.headMap(to, toInclusive);
-            return descending ? view.descendingMap() : view;
-        }
-
-        private List<StoredItem> readRows() {
-            StringBuilder sql = new StringBuilder("SELECT key, item, size FROM items WHERE table_name = ? AND index_name = ?");
-            if (from != null) sql.append(fromInclusive ? " AND key >= ?" : " AND key > ?");
-            if (to != null) sql.append(toInclusive ? " AND key <= ?" : " AND key < ?");
-            sql.append(descending ? " ORDER BY key DESC" : " ORDER BY key").append(" LIMIT ").append(CHUNK);
-            return file.read(reader -> {
-                PreparedStatement s = reader.statement(sql.toString());
-                int p = 1;
-                s.setString(p++, table);
-                s.setString(p++, index);
-                if (from != null) s.setBytes(p++, from);
-                if (to != null) s.setBytes(p, to);
-                List<StoredItem> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) rows.add(new StoredItem(rs.getBytes(1), parse(rs.getString(2)), rs.getLong(3)));
-                }
-                return rows;
-            });
         }
     }
 }

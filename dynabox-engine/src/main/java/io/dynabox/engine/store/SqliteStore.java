@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  *
  * <p>Writes are acknowledged only once durable, without making writers wait for the disk
  * while they hold a table lock: {@link #apply} makes the mutations visible at once (in an
- * in-memory overlay of each keyspace) and queues them for the file's committer thread,
- * which commits everything queued in one transaction (group commit); {@link #awaitDurable},
- * called by the engine after the action released its locks, waits for that commit.
+ * in-memory copy of each keyspace) and queues them for the file's committer thread,
+ * which commits everything queued in one transaction (group commit); {@link #durable},
+ * asked for by the engine after the action released its locks, completes with that commit.
  *
  * <p>At start-up the directory must be writable and not in use by another Dynabox, and
  * every database already in it must open with a schema this version reads; otherwise the
@@ -135,11 +135,16 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void awaitDurable() {
+    public CompletableFuture<Void> durable() {
         CompletableFuture<Void> committed = lastWrite.get();
-        if (committed == null) return;
-        lastWrite.remove();
-        await(committed);
+        if (committed != null) lastWrite.remove();
+        return committed;
+    }
+
+    @Override
+    public void awaitDurable() {
+        CompletableFuture<Void> committed = durable();
+        if (committed != null) await(committed);
     }
 
     static void await(CompletableFuture<Void> committed) {

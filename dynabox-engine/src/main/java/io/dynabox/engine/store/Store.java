@@ -2,6 +2,7 @@ package io.dynabox.engine.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where items and table metadata live. Every store keeps items in keyspaces ordered by
@@ -37,10 +38,16 @@ public interface Store extends AutoCloseable {
     void apply(List<Mutation> mutations);
 
     /**
-     * Waits until everything the calling thread applied is durable, or throws if it could
-     * not be made so. The engine calls it after an action, with no lock held, before it
-     * acknowledges the request.
+     * Completes when everything the calling thread applied since its last call is durable,
+     * or fails if it could not be made so; null when there is nothing to wait for. The
+     * engine calls it after each action, with no lock held, and acknowledges the request
+     * when it completes.
      */
+    default CompletableFuture<Void> durable() {
+        return null;
+    }
+
+    /** Waits until everything the calling thread applied is durable, or throws a {@link StoreException}. */
     default void awaitDurable() {
     }
 

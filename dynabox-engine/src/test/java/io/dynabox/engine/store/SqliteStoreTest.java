@@ -65,13 +65,14 @@ class SqliteStoreTest {
         }
     }
 
-    /** Random writes and range reads, compared with the memory store, across read chunks and uncommitted writes. */
+    /** Random writes and range reads, compared with the memory store, before and after the file is reopened. */
     @Test
     void rangesAgreeWithTheMemoryStore() {
         Random random = new Random(7);
-        try (SqliteStore store = new SqliteStore(dir, false); MemoryStore memory = new MemoryStore()) {
+        MemoryStore memory = new MemoryStore();
+        Keyspace mem = memory.keyspace(NS, "t", null);
+        try (SqliteStore store = new SqliteStore(dir, false)) {
             Keyspace file = store.keyspace(NS, "t", null);
-            Keyspace mem = memory.keyspace(NS, "t", null);
             for (int round = 0; round < 40; round++) {
                 for (int i = 0; i < 40; i++) {
                     String id = "k" + random.nextInt(700);
@@ -96,7 +97,29 @@ class SqliteStoreTest {
                 assertThat(file.itemCount()).isEqualTo(mem.itemCount());
                 assertThat(file.sizeBytes()).isEqualTo(mem.sizeBytes());
             }
-            assertThat(mem.itemCount()).isGreaterThan(SqliteKeyspace.CHUNK);
+            store.awaitDurable();
+        }
+        try (SqliteStore store = new SqliteStore(dir, false)) { // loaded from the file alone
+            Keyspace file = store.keyspace(NS, "t", null);
+            assertThat(keys(file.range(null, false, null, false, false))).isEqualTo(keys(mem.range(null, false, null, false, false)));
+            assertThat(file.itemCount()).isEqualTo(mem.itemCount()).isGreaterThan(100);
+            assertThat(file.sizeBytes()).isEqualTo(mem.sizeBytes());
+        }
+    }
+
+    @Test
+    void aDamagedItemIsNamedWhenItsTableOpens() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable();
+        }
+        sql(dir.resolve(NS + ".db"), "UPDATE items SET item = '{\"id\":' WHERE key = x'61'");
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThatThrownBy(() -> store.keyspace(NS, "t", null))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("the database " + dir.resolve(NS + ".db").toAbsolutePath()
+                            + " is damaged: the row of table 't' with key x'61' does not hold an item in DynamoDB JSON");
         }
     }
 
@@ -190,11 +213,17 @@ class SqliteStoreTest {
                  Statement s = other.createStatement()) {
                 s.execute("BEGIN EXCLUSIVE"); // another program holds the write lock longer than the busy timeout
                 store.apply(List.of(put(table, "a", 2)));
-                assertThat(table.get(key("a"))).isEqualTo(item("a", 2)); // visible at once, not yet durable
+                store.apply(List.of(put(table, "c", 1), put(table, "a", 3)));
+                store.apply(List.of(Mutation.delete(table, key("a"))));
+                assertThat(table.get(key("a"))).isNull(); // visible at once, not yet durable
+                assertThat(table.itemCount()).isEqualTo(1);
                 assertThatThrownBy(store::awaitDurable)
                         .isInstanceOf(StoreException.class)
                         .hasMessageContaining("writing to the database " + dir.resolve(NS + ".db").toAbsolutePath() + " failed");
-                assertThat(table.get(key("a"))).isEqualTo(item("a", 1));
+                assertThat(table.get(key("a"))).isEqualTo(item("a", 1)); // every uncommitted write undone
+                assertThat(table.get(key("c"))).isNull();
+                assertThat(table.itemCount()).isEqualTo(1);
+                assertThat(table.sizeBytes()).isEqualTo(ItemSize.of(item("a", 1)));
                 assertThatThrownBy(() -> store.apply(List.of(put(table, "b", 1))))
                         .isInstanceOf(StoreException.class)
                         .hasMessageContaining("refuses writes since a commit failed");

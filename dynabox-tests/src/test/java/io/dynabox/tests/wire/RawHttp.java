@@ -55,6 +55,19 @@ final class RawHttp implements AutoCloseable {
         return send("POST", headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends a call without waiting for its answer, as a pipelining client does; {@link #read} reads the answers in turn. */
+    void sendOnly(String target, String body) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", AMZ_JSON);
+        headers.put("X-Amz-Target", target);
+        headers.put("Authorization", AUTH);
+        headers.put("X-Amz-Date", "20260101T000000Z");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        writeHead("POST", "/", headers, bytes.length);
+        out.write(bytes);
+        out.flush();
+    }
+
     Response send(String method, Map<String, String> headers, byte[] body) throws IOException {
         return send(method, "/", headers, body);
     }
