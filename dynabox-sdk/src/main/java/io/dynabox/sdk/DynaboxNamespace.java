@@ -65,11 +65,16 @@ public final class DynaboxNamespace implements AutoCloseable {
         return dynabox;
     }
 
-    /** A client builder wired to this namespace through the in-process door; change anything but the credentials and region. */
+    /**
+     * A client builder wired to this namespace through the in-process door; change anything but the credentials and region.
+     * It skips two costs of the SDK that buy nothing in-process (together a third of the time of an in-process call): endpoint rules (a
+     * fixed endpoint provider) and signature computation ({@link InProcessSigning}: the headers of SigV4 without the hashing).
+     */
     public DynamoDbClientBuilder dynamoDbClientBuilder() {
         return DynamoDbClient.builder()
                 .httpClient(dynabox.httpClient())
-                .endpointOverride(Dynabox.IN_PROCESS_ENDPOINT)
+                .endpointProvider(Dynabox.IN_PROCESS_ENDPOINT_PROVIDER)
+                .putAuthScheme(InProcessSigning.SCHEME)
                 .region(region)
                 .credentialsProvider(credentials);
     }
@@ -77,7 +82,8 @@ public final class DynaboxNamespace implements AutoCloseable {
     public DynamoDbAsyncClientBuilder dynamoDbAsyncClientBuilder() {
         return DynamoDbAsyncClient.builder()
                 .httpClient(dynabox.asyncHttpClient())
-                .endpointOverride(Dynabox.IN_PROCESS_ENDPOINT)
+                .endpointProvider(Dynabox.IN_PROCESS_ENDPOINT_PROVIDER)
+                .putAuthScheme(InProcessSigning.SCHEME)
                 .region(region)
                 .credentialsProvider(credentials);
     }

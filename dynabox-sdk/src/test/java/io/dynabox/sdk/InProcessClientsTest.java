@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -169,6 +170,72 @@ class InProcessClientsTest {
                 assertThat(otherRegion.dynamoDbClient().listTables().tableNames()).isEmpty();
             }
             assertThat(DYNABOX.namespace("mine", Region.EU_WEST_1).dynamoDbClient().listTables().tableNames()).containsExactly("own");
+        }
+    }
+
+    /** Records the Authorization header of each request as it goes to the http client. */
+    static final class SentAuthorization implements ExecutionInterceptor {
+        final List<String> headers = new ArrayList<>();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            headers.add(context.httpRequest().firstMatchingHeader("Authorization").orElse(null));
+        }
+    }
+
+    @Test
+    void dynaboxClientsSendTheSigV4ScopeWithoutComputingASignature() {
+        SentAuthorization sent = new SentAuthorization();
+        try (DynaboxNamespace namespace = DYNABOX.namespace("scoped", Region.EU_CENTRAL_1);
+             DynamoDbClient client = namespace.dynamoDbClientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(sent)).build();
+             DynamoDbAsyncClient async = namespace.dynamoDbAsyncClientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(sent)).build()) {
+            client.createTable(table("scoped"));
+            assertThat(async.listTables().join().tableNames()).containsExactly("scoped");
+            assertThat(sent.headers).hasSize(2).allSatisfy(header -> assertThat(header)
+                    .matches("AWS4-HMAC-SHA256 Credential=scoped/\\d{8}/eu-central-1/dynamodb/aws4_request, "
+                            + "SignedHeaders=host;x-amz-date, Signature=in-process"));
+            // the scope chose the namespace: the same key in another region sees nothing
+            assertThat(DYNABOX.namespace("scoped", Region.EU_WEST_1).dynamoDbClient().listTables().tableNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void dynaboxBuilderWithCredentialsOfYourOwnChoosesTheirNamespace() {
+        SentAuthorization sent = new SentAuthorization();
+        List<String> tokens = new ArrayList<>();
+        ExecutionInterceptor tokenRecorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                tokens.add(context.httpRequest().firstMatchingHeader("X-Amz-Security-Token").orElse(null));
+            }
+        };
+        try (DynamoDbClient client = DYNABOX.dynamoDbClientBuilder()
+                .region(Region.US_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create("session-key", "secret", "token-1")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(sent).addExecutionInterceptor(tokenRecorder))
+                .build()) {
+            client.createTable(table("mine"));
+            assertThat(DYNABOX.namespace("session-key", Region.US_WEST_1).dynamoDbClient().listTables().tableNames()).containsExactly("mine");
+            assertThat(DYNABOX.dynamoDbClient().listTables().tableNames()).doesNotContain("mine");
+            assertThat(tokens).containsExactly("token-1");
+            assertThat(sent.headers.get(0)).contains("Credential=session-key/").contains("/us-west-1/dynamodb/aws4_request");
+        }
+    }
+
+    @Test
+    void usersOwnBuilderSignsForReal() {
+        SentAuthorization sent = new SentAuthorization();
+        try (DynamoDbClient mine = DynamoDbClient.builder()
+                .httpClient(DYNABOX.httpClient())
+                .region(Region.EU_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("signer", "secret")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(sent))
+                .build()) {
+            mine.createTable(table("signed"));
+            assertThat(mine.listTables().tableNames()).containsExactly("signed");
+            assertThat(sent.headers).hasSize(2).allSatisfy(header -> assertThat(header)
+                    .matches("AWS4-HMAC-SHA256 Credential=signer/\\d{8}/eu-north-1/dynamodb/aws4_request, "
+                            + "SignedHeaders=[a-z0-9;-]*x-amz-date[a-z0-9;-]*, Signature=[0-9a-f]{64}"));
         }
     }
 
