@@ -160,17 +160,22 @@ public final class ShapeValidator {
 
     private void checkStructure(Shape shape, JsonNode node, String path, List<String> problems) {
         for (Map.Entry<String, String> member : shape.memberOrder) {
-            String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
             String memberName = member.getValue();
             JsonNode value = node.get(memberName);
             if (value == null || value.isNull()) {
                 if (shape.required.contains(memberName)) {
-                    problems.add("Value null at '" + memberPath + "' failed to satisfy constraint: Member must not be null");
+                    problems.add("Value null at '" + path(path, member.getKey()) + "' failed to satisfy constraint: Member must not be null");
                 }
                 continue;
             }
-            checkValue(effectiveShape(shape.members.get(memberName), value), value, memberPath, problems);
+            Shape memberShape = effectiveShape(shape.members.get(memberName), value);
+            if (memberShape.constrained) checkValue(memberShape, value, path(path, member.getKey()), problems);
         }
+    }
+
+    /** The path of a member, built only when a problem is reported or a constrained value is walked (most are not). */
+    private static String path(String parent, String member) {
+        return parent.isEmpty() ? member : parent + "." + member;
     }
 
     /** Table names follow the name rules, unless the value is an ARN (which the model now allows). */
@@ -232,6 +237,7 @@ public final class ShapeValidator {
             problems.add("Value '" + rendered + "' at '" + path + "' failed to satisfy constraint: Map value must satisfy constraint: ["
                     + String.join(", ", allPhrases(value)) + "]");
         }
+        if (!value.constrained) return; // no element can fail: items' attribute values skip the walk
         fields = map.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
