@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -80,7 +81,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         CompletableFuture<FullHttpResponse> response;
         try {
-            response = answer(request);
+            response = answer(request, ctx);
         } catch (RuntimeException e) {
             response = CompletableFuture.completedFuture(internalError(e));
         }
@@ -89,7 +90,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         ctx.channel().attr(WAITING).set(new ArrayDeque<>());
-        response.whenComplete((answer, e) -> ctx.executor().execute(() -> {
+        response.whenComplete((answer, e) -> { // on the event loop: answer() completes it there
             send(ctx, e == null ? answer : internalError(e), keepAlive, origin);
             ArrayDeque<FullHttpRequest> queued = ctx.channel().attr(WAITING).getAndSet(null);
             boolean paused = !queued.isEmpty();
@@ -107,7 +108,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
             }
             if (paused) ctx.channel().config().setAutoRead(true);
-        }));
+        });
     }
 
     private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String origin) {
@@ -128,7 +129,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
                         .getBytes(StandardCharsets.UTF_8), requestId);
     }
 
-    private CompletableFuture<FullHttpResponse> answer(FullHttpRequest request) {
+    private CompletableFuture<FullHttpResponse> answer(FullHttpRequest request, ChannelHandlerContext ctx) {
         HttpHeaders headers = request.headers();
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
@@ -148,7 +149,9 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         CompletableFuture<DynamoResponse> answer = engine.handleAsync(new DynamoRequest(headers.get("X-Amz-Target"),
                 headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(request.uri())));
         String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
-        return answer.thenApply(a -> respond(HttpResponseStatus.valueOf(a.status()), responseType, a.body(), a.requestId()));
+        Function<DynamoResponse, FullHttpResponse> toHttp = a -> respond(HttpResponseStatus.valueOf(a.status()), responseType, a.body(), a.requestId());
+        // an answer that waits for the disk is completed by the store's committer thread: the rest happens on the event loop
+        return answer.isDone() ? answer.thenApply(toHttp) : answer.thenApplyAsync(toHttp, ctx.executor());
     }
 
     /** The first value of each query-string parameter, decoded; null when there is no query string. */

@@ -1,5 +1,6 @@
 package io.dynabox.engine.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,14 +24,16 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite database: one namespace's tables and items. Schema (version 1, kept in
- * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files):
+ * One SQLite database: one namespace's tables and items. Schema (version 2, kept in
+ * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files; version 1
+ * files are upgraded when opened):
  * <pre>
  * tables(name TEXT PRIMARY KEY, metadata TEXT)          -- table definition and status, JSON
- * items(table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER,
- *       PRIMARY KEY (table_name, index_name, key)) WITHOUT ROWID
- *   -- index_name '' for the table itself; key is KeyCodec's bytes, whose memcmp order is
- *   -- DynamoDB's; item is the item (or index entry) in DynamoDB JSON; size by DynamoDB's rules
+ * items(id INTEGER PRIMARY KEY, table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER)
+ * INDEX items_by_keyspace ON items (table_name, index_name)
+ *   -- one row per (table_name, index_name, key); index_name '' for the table itself; key is
+ *   -- KeyCodec's bytes, whose memcmp order is DynamoDB's; item is the item (or index entry)
+ *   -- in DynamoDB JSON; size by DynamoDB's rules
  * </pre>
  *
  * <p>Durability: WAL journal with {@code synchronous=NORMAL}: a commit is in the WAL file
@@ -47,7 +50,7 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteFile {
     private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
@@ -64,12 +67,19 @@ final class SqliteFile {
     private final Thread committer;
     private volatile boolean running = true;
     private volatile StoreException failure;
-    private PreparedStatement put; // the committer's own
+    // the committer's own: statements, the next row id, and the row id changes of the commit under way
+    private PreparedStatement begin;
+    private PreparedStatement end;
+    private PreparedStatement insert;
+    private PreparedStatement update;
     private PreparedStatement delete;
+    private long nextId;
+    private final List<RowChange> rowChanges = new ArrayList<>();
 
-    private SqliteFile(Path path, Connection writer) {
+    private SqliteFile(Path path, Connection writer, long nextId) {
         this.path = path;
         this.writer = writer;
+        this.nextId = nextId;
         this.committer = new Thread(this::commitLoop, "dynabox-sqlite-commit " + path.getFileName());
         committer.setDaemon(true);
         committer.start();
@@ -82,7 +92,7 @@ final class SqliteFile {
             connection = connect(path, true);
             checkSchema(path, connection);
             if (optimize) optimize(connection);
-            return new SqliteFile(path, connection);
+            return new SqliteFile(path, connection, maxId(connection) + 1);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open the database " + path + ": " + describe(e)
@@ -113,8 +123,7 @@ final class SqliteFile {
             try (Statement s = connection.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 s.execute("CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS items (table_name TEXT NOT NULL, index_name TEXT NOT NULL, key BLOB NOT NULL, "
-                        + "item TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (table_name, index_name, key)) WITHOUT ROWID");
+                createItems(s);
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 s.execute("COMMIT");
@@ -129,15 +138,53 @@ final class SqliteFile {
             throw new StoreException("the database " + path + " was written by a newer Dynabox (schema version " + version
                     + "; this Dynabox reads version " + SCHEMA_VERSION + "): use that Dynabox version or a newer one");
         }
-        if (version < SCHEMA_VERSION) {
+        if (version == 1) {
+            upgradeFromVersion1(path, connection);
+        } else if (version < SCHEMA_VERSION) {
             throw new StoreException("the database " + path + " has schema version " + version
                     + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
         }
     }
 
+    /**
+     * Version 2: items have an integer id, and are indexed by table and index only, so new
+     * rows are appended (version 1 kept them in key order, in random places of the file).
+     */
+    private static void createItems(Statement s) throws SQLException {
+        s.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, table_name TEXT NOT NULL, index_name TEXT NOT NULL, "
+                + "key BLOB NOT NULL, item TEXT NOT NULL, size INTEGER NOT NULL)");
+        s.execute("CREATE INDEX items_by_keyspace ON items (table_name, index_name)");
+    }
+
+    /** Version 1 had the same rows in a table keyed by (table_name, index_name, key): copied over, in one transaction. */
+    private static void upgradeFromVersion1(Path path, Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                s.execute("ALTER TABLE items RENAME TO items_version_1");
+                createItems(s);
+                s.execute("INSERT INTO items (table_name, index_name, key, item, size) "
+                        + "SELECT table_name, index_name, key, item, size FROM items_version_1 ORDER BY table_name, index_name, key");
+                s.execute("DROP TABLE items_version_1");
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 1 to " + SCHEMA_VERSION);
+    }
+
     private static boolean hasAnyTable(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
             return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    private static long maxId(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM items")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -291,35 +338,18 @@ final class SqliteFile {
     }
 
     private void commit(List<Work> round) {
-        try (Statement s = writer.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            if (begin == null) prepareStatements();
+            begin.execute();
             try {
                 for (Work work : round) {
                     if (work.action != null) work.action.run(writer);
-                    for (SqliteKeyspace.Write write : work.writes) {
-                        Mutation m = write.mutation;
-                        if (write.item != null) {
-                            if (put == null) put = writer.prepareStatement(
-                                    "INSERT OR REPLACE INTO items (table_name, index_name, key, item, size) VALUES (?, ?, ?, ?, ?)");
-                            put.setString(1, write.keyspace.table());
-                            put.setString(2, write.keyspace.index());
-                            put.setBytes(3, m.key());
-                            put.setString(4, write.item);
-                            put.setLong(5, m.size());
-                            put.executeUpdate();
-                        } else {
-                            if (delete == null) delete = writer.prepareStatement(
-                                    "DELETE FROM items WHERE table_name = ? AND index_name = ? AND key = ?");
-                            delete.setString(1, write.keyspace.table());
-                            delete.setString(2, write.keyspace.index());
-                            delete.setBytes(3, m.key());
-                            delete.executeUpdate();
-                        }
-                    }
+                    for (SqliteKeyspace.Write write : work.writes) write(write);
                 }
-                s.execute("COMMIT");
+                end.execute();
+                rowChanges.clear();
             } catch (SQLException | RuntimeException e) {
-                rollback(s);
+                rollback();
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
@@ -327,6 +357,69 @@ final class SqliteFile {
             return;
         }
         for (Work work : round) work.done.complete(null);
+    }
+
+    private void prepareStatements() throws SQLException {
+        begin = writer.prepareStatement("BEGIN IMMEDIATE");
+        end = writer.prepareStatement("COMMIT");
+        insert = writer.prepareStatement("INSERT INTO items (id, table_name, index_name, key, item, size) VALUES (?, ?, ?, ?, ?, ?)");
+        update = writer.prepareStatement("UPDATE items SET item = ?, size = ? WHERE id = ?");
+        delete = writer.prepareStatement("DELETE FROM items WHERE id = ?");
+    }
+
+    /**
+     * One row: a new key is inserted with the next id, so new rows are appended to the end of
+     * the table and of its index (random keys would touch a random page of the file each); an
+     * existing key's row is found by its id, which the keyspace remembers.
+     */
+    private void write(SqliteKeyspace.Write write) throws SQLException {
+        SqliteKeyspace keyspace = write.keyspace;
+        Mutation m = write.mutation;
+        ByteBuffer key = ByteBuffer.wrap(m.key());
+        Long id = keyspace.rowIds.get(key);
+        if (write.item != null && id == null) {
+            long newId = nextId++;
+            insert.setLong(1, newId);
+            insert.setString(2, keyspace.table());
+            insert.setString(3, keyspace.index());
+            insert.setBytes(4, m.key());
+            insert.setString(5, write.item);
+            insert.setLong(6, m.size());
+            insert.executeUpdate();
+            keyspace.rowIds.put(key, newId);
+            rowChanges.add(new RowChange(keyspace, key, null));
+        } else if (write.item != null) {
+            update.setString(1, write.item);
+            update.setLong(2, m.size());
+            update.setLong(3, id);
+            update.executeUpdate();
+        } else if (id != null) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+            keyspace.rowIds.remove(key);
+            rowChanges.add(new RowChange(keyspace, key, id));
+        }
+    }
+
+    /** Rolls the transaction back, and the keyspaces' row ids with it. */
+    private void rollback() {
+        try {
+            try (PreparedStatement s = writer.prepareStatement("ROLLBACK")) {
+                s.execute();
+            }
+        } catch (SQLException ignored) {
+            // SQLite may have rolled back already (disk full does)
+        }
+        for (int i = rowChanges.size() - 1; i >= 0; i--) {
+            RowChange change = rowChanges.get(i);
+            if (change.previous == null) change.keyspace.rowIds.remove(change.key);
+            else change.keyspace.rowIds.put(change.key, change.previous);
+        }
+        rowChanges.clear();
+    }
+
+    /** A key's row id before the commit under way changed it (null: it had no row). */
+    private record RowChange(SqliteKeyspace keyspace, ByteBuffer key, Long previous) {
     }
 
     /**
@@ -365,21 +458,13 @@ final class SqliteFile {
                 s.execute("DELETE FROM tables WHERE name = ''");
                 s.execute("COMMIT");
             } catch (SQLException e) {
-                rollback(s);
+                rollback();
                 throw e;
             }
             LOG.log(System.Logger.Level.INFO, "the database " + path + " can be written again");
             failure = null;
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.DEBUG, "the database " + path + " still cannot be written: " + describe(e));
-        }
-    }
-
-    private static void rollback(Statement s) {
-        try {
-            s.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // SQLite may have rolled back already (disk full does)
         }
     }
 

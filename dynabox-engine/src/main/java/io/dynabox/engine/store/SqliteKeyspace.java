@@ -4,9 +4,11 @@ import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +32,8 @@ final class SqliteKeyspace implements Keyspace {
     private final String index;
     private volatile Keyspace memory;
     private volatile boolean dropped;
+    /** The id of each key's row in the file: filled when the keyspace opens, then the committer's alone. */
+    final Map<ByteBuffer, Long> rowIds = new HashMap<>();
 
     SqliteKeyspace(SqliteFile file, String table, String index) {
         this.file = file;
@@ -111,11 +115,11 @@ final class SqliteKeyspace implements Keyspace {
         return found.hasNext() ? found.next() : null;
     }
 
-    /** Every row of the keyspace, read from the file in key order. */
+    /** Every row of the keyspace, read from the file. */
     private Keyspace load() {
         Keyspace loaded = emptyKeyspace();
         file.read(reader -> {
-            PreparedStatement s = reader.statement("SELECT key, item, size FROM items WHERE table_name = ? AND index_name = ? ORDER BY key");
+            PreparedStatement s = reader.statement("SELECT key, item, size, id FROM items WHERE table_name = ? AND index_name = ?");
             s.setString(1, table);
             s.setString(2, index);
             List<Mutation> step = new ArrayList<>(LOAD_STEP);
@@ -123,6 +127,7 @@ final class SqliteKeyspace implements Keyspace {
                 while (rs.next()) {
                     byte[] key = rs.getBytes(1);
                     step.add(Mutation.put(loaded, key, parse(rs.getString(2), key), rs.getLong(3)));
+                    rowIds.put(ByteBuffer.wrap(key), rs.getLong(4));
                     if (step.size() == LOAD_STEP) {
                         file.memory().apply(step);
                         step.clear();

@@ -67,7 +67,7 @@ class SqliteStoreTest {
 
     /** Random writes and range reads, compared with the memory store, before and after the file is reopened. */
     @Test
-    void rangesAgreeWithTheMemoryStore() {
+    void rangesAgreeWithTheMemoryStore() throws Exception {
         Random random = new Random(7);
         MemoryStore memory = new MemoryStore();
         Keyspace mem = memory.keyspace(NS, "t", null);
@@ -104,6 +104,35 @@ class SqliteStoreTest {
             assertThat(keys(file.range(null, false, null, false, false))).isEqualTo(keys(mem.range(null, false, null, false, false)));
             assertThat(file.itemCount()).isEqualTo(mem.itemCount()).isGreaterThan(100);
             assertThat(file.sizeBytes()).isEqualTo(mem.sizeBytes());
+        }
+        assertThat(rows()).isEqualTo(mem.itemCount()); // one row per key: replaced and deleted in place
+    }
+
+    /** A version 1 file (rows keyed by table, index and key) is upgraded when opened. */
+    @Test
+    void aVersion1FileIsUpgraded() throws Exception {
+        Path file = dir.resolve(NS + ".db");
+        sql(file, "CREATE TABLE tables (name TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
+        sql(file, "CREATE TABLE items (table_name TEXT NOT NULL, index_name TEXT NOT NULL, key BLOB NOT NULL, "
+                + "item TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (table_name, index_name, key)) WITHOUT ROWID");
+        sql(file, "INSERT INTO tables VALUES ('t', '{}')");
+        sql(file, "INSERT INTO items VALUES ('t', '', x'62', '{\"id\":{\"S\":\"b\"},\"v\":{\"N\":\"2\"}}', 9), "
+                + "('t', '', x'61', '{\"id\":{\"S\":\"a\"},\"v\":{\"N\":\"1\"}}', 8)");
+        sql(file, "PRAGMA application_id = " + SqliteFile.APPLICATION_ID);
+        sql(file, "PRAGMA user_version = 1");
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(store.loadTables(NS)).containsOnlyKeys("t");
+            Keyspace table = store.keyspace(NS, "t", null);
+            assertThat(keys(table.range(null, false, null, false, false))).containsExactly("a=N[value=1]", "b=N[value=2]");
+            assertThat(table.sizeBytes()).isEqualTo(17);
+            store.apply(List.of(put(table, "a", 3), put(table, "c", 4)));
+            store.awaitDurable();
+        }
+        assertThat(rows()).isEqualTo(3);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(2);
         }
     }
 
@@ -160,7 +189,7 @@ class SqliteStoreTest {
         sql(dir.resolve(NS + ".db"), "PRAGMA user_version = 99");
         assertThatThrownBy(() -> new SqliteStore(dir, false))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version 1)");
+                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version 2)");
     }
 
     @Test
@@ -242,6 +271,21 @@ class SqliteStoreTest {
             store.awaitDurable();
             assertThat(table.get(key("b"))).isEqualTo(item("b", 1));
             assertThat(table.itemCount()).isEqualTo(2);
+            store.apply(List.of(put(table, "a", 5)));
+            store.awaitDurable();
+        }
+        assertThat(rows()).isEqualTo(2);
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            assertThat(keys(table.range(null, false, null, false, false))).containsExactly("a=N[value=5]", "b=N[value=1]");
+        }
+    }
+
+    private long rows() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(NS + ".db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM items")) {
+            return rs.getLong(1);
         }
     }
 
