@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -25,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /**
  * The in-process door through the real AWS SDK: PutItem and GetItem from a
- * {@code DynamoDbClient} (marshalling, signing, checksums and all), and what a test pays for
+ * {@code DynamoDbClient} built by Dynabox (marshalling, retries, checksums and all; the SigV4
+ * headers without computing a signature), the same PutItem from a client of the user's own
+ * builder (the SDK's defaults, real signing and endpoint rules), and what a test pays for
  * its own namespace: five tables by snapshot restore (what the JUnit extension does), by five
  * CreateTable calls, and a reset. SampleTime reports the median (p0.50) the targets name.
  *
@@ -56,6 +59,7 @@ public class InProcessSdkBenchmark {
     public static class Items {
         Dynabox dynabox;
         DynamoDbClient client;
+        DynamoDbClient ownBuilderClient;
         PutItemRequest put;
         GetItemRequest get;
 
@@ -64,6 +68,11 @@ public class InProcessSdkBenchmark {
             dynabox = Dynabox.inMemory();
             dynabox.defaultNamespace().createTables(table("bench"));
             client = dynabox.dynamoDbClient();
+            ownBuilderClient = DynamoDbClient.builder()
+                    .httpClient(dynabox.httpClient())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(dynabox.credentialsProvider())
+                    .build();
             Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("customer#42"), "sk", AttributeValue.fromN("7"));
             put = PutItemRequest.builder().tableName("bench").item(Map.of(
                     "pk", AttributeValue.fromS("customer#42"), "sk", AttributeValue.fromN("7"),
@@ -75,6 +84,7 @@ public class InProcessSdkBenchmark {
 
         @TearDown
         public void close() {
+            ownBuilderClient.close();
             dynabox.close();
         }
     }
@@ -82,6 +92,12 @@ public class InProcessSdkBenchmark {
     @Benchmark
     public PutItemResponse putItem(Items state) {
         return state.client.putItem(state.put);
+    }
+
+    /** The same PutItem, into the same namespace, from a client of the user's own builder. */
+    @Benchmark
+    public PutItemResponse putItemOwnBuilder(Items state) {
+        return state.ownBuilderClient.putItem(state.put);
     }
 
     @Benchmark
