@@ -108,6 +108,7 @@ final class SqliteFile {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(5000);
+        config.setGetGeneratedKeys(false); // row ids are Dynabox's own: no query for them after each insert
         if (!create) config.resetOpenMode(SQLiteOpenMode.CREATE);
         return config.createConnection("jdbc:sqlite:" + path);
     }
