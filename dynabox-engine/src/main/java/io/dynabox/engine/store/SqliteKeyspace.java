@@ -84,9 +84,9 @@ final class SqliteKeyspace implements Keyspace {
         return memory.sizeBytes();
     }
 
-    // ---- writing: prepare (no lock), expose (under the file's apply lock), undo (after a failed commit) ----
+    // ---- writing: prepare (before the file's apply lock), expose (under it), undo (after a failed commit) ----
 
-    /** The row of one mutation: its item as DynamoDB JSON (made before any lock is taken), or a deletion. */
+    /** The row of one mutation: its item as DynamoDB JSON (made before the file's apply lock is taken), or a deletion. */
     Write prepare(Mutation m) {
         String json = m.item() == null ? null : ItemJson.write(m.item());
         return new Write(this, m, json);
