@@ -8,10 +8,10 @@ import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.expression.Expressions;
 import io.dynabox.engine.expression.Projector;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
-import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.util.LinkedHashSet;
@@ -34,11 +34,12 @@ public final class GetItem implements Operation {
         Table table = context.usableTable(tableName);
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
-        Map<String, AttributeValue> item = TableLocks.read(table, () -> table.keyspace().get(storedKey));
+        StoredItem stored = TableLocks.read(table, () -> table.keyspace().find(storedKey));
+        Map<String, AttributeValue> item = stored == null ? null : stored.item();
 
         ObjectNode answer = Json.object();
         if (item != null) answer.set("Item", AttributeValues.writeItem(projection == null ? item : Projector.project(item, projection)));
-        ConsumedCapacity.addRead(answer, detail, tableName, ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent));
+        ConsumedCapacity.addRead(answer, detail, tableName, ConsumedCapacity.readUnits(stored == null ? 0 : stored.size(), consistent));
         return answer;
     }
 

@@ -85,9 +85,10 @@ final class PageReader {
             Map<String, AttributeValue> returned = item;
             if (r.fetch()) {
                 // a local index entry completed from its table item: one more read, sized by the whole item
-                Map<String, AttributeValue> whole = source.table.keyspace().get(source.table.encodeKey(item));
-                if (whole != null) {
-                    fetchUnits += Math.max(1, (io.dynabox.engine.value.ItemSize.of(whole) + ConsumedCapacity.READ_UNIT_BYTES - 1)
+                StoredItem fetched = source.table.keyspace().find(source.table.encodeKey(item));
+                if (fetched != null) {
+                    Map<String, AttributeValue> whole = fetched.item();
+                    fetchUnits += Math.max(1, (fetched.size() + ConsumedCapacity.READ_UNIT_BYTES - 1)
                             / ConsumedCapacity.READ_UNIT_BYTES);
                     item = whole;
                     // fetched for a filter alone, the answer is still the index's projection

@@ -7,8 +7,14 @@ import java.util.Map;
 /** Items ordered by their encoded key, compared as unsigned bytes. */
 public interface Keyspace {
 
+    /** The entry stored under the key (with its size, so reads need not measure it again), or null. */
+    StoredItem find(byte[] key);
+
     /** The item stored under the key, or null. */
-    Map<String, AttributeValue> get(byte[] key);
+    default Map<String, AttributeValue> get(byte[] key) {
+        StoredItem stored = find(key);
+        return stored == null ? null : stored.item();
+    }
 
     /**
      * Entries with keys between the bounds, in ascending or descending key order. A null

@@ -76,9 +76,8 @@ public final class MemoryStore implements Store {
         private final AtomicLong count = new AtomicLong(); // the skip list's size() walks it all
 
         @Override
-        public Map<String, AttributeValue> get(byte[] key) {
-            StoredItem stored = byKey.get(ByteBuffer.wrap(key));
-            return stored == null ? null : stored.item();
+        public StoredItem find(byte[] key) {
+            return byKey.get(ByteBuffer.wrap(key));
         }
 
         @Override

@@ -65,8 +65,8 @@ final class SqliteKeyspace implements Keyspace {
     }
 
     @Override
-    public Map<String, AttributeValue> get(byte[] key) {
-        return memory.get(key);
+    public StoredItem find(byte[] key) {
+        return memory.find(key);
     }
 
     @Override
