@@ -10,19 +10,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code @ParameterizedClass @EnumSource(Door.class)}) and a client in a namespace of its
  * own, open for each test. Subclasses' own {@code @BeforeEach} methods run after this one.
  */
-abstract class DoorTest {
+public abstract class DoorTest {
     @Parameter
-    Door door;
+    protected Door door;
 
-    DynamoDbClient client;
+    protected DynamoDbClient client;
 
     @BeforeEach
-    void openClient() {
+    protected void openClient() {
         client = door.isolatedClient();
     }
 
     @AfterEach
-    void closeClient() {
+    protected void closeClient() {
         client.close();
     }
 }

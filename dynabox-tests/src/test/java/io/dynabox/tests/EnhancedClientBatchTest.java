@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -22,34 +20,23 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.Document;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** The Enhanced Client's batch and transaction APIs, which build their own requests on top of the low-level ones. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class EnhancedClientBatchTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
+class EnhancedClientBatchTest extends DoorTest {
     DynamoDbEnhancedClient enhanced;
     DynamoDbTable<Account> accounts;
     DynamoDbTable<Account> archive;
 
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         accounts = enhanced.table("accounts", TableSchema.fromBean(Account.class));
         archive = enhanced.table("archive", TableSchema.fromBean(Account.class));
         accounts.createTable();
         archive.createTable();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     @Test

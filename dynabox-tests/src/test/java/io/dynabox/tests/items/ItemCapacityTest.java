@@ -6,15 +6,13 @@ import static io.dynabox.tests.items.ItemFixtures.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.tests.Door;
+import io.dynabox.tests.DoorTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -24,22 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 /** ConsumedCapacity of the single-item actions: when it appears, its shape, and its units, index writes included. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class ItemCapacityTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class ItemCapacityTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ItemFixtures.createHashTable(client, "plain");
         ItemFixtures.createIndexedTable(client, "indexed");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     /** An item of exactly {@code bytes} bytes on the plain table: pk "k" (3 bytes) and p (1 byte of name). */

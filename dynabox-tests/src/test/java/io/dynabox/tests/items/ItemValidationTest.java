@@ -9,44 +9,31 @@ import static io.dynabox.tests.items.ItemFixtures.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.tests.Door;
+import io.dynabox.tests.DoorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 
 /** The checks of item values, keys and index keys, in the service's order and words, through both doors. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class ItemValidationTest {
+class ItemValidationTest extends DoorTest {
     private static final String EMPTY = "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
     private static final String NESTING = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
     private static final String NO_MATCH = "The provided key element does not match the schema";
 
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ItemFixtures.createHashTable(client, "hash");
         ItemFixtures.createRangeTable(client, "range");
         ItemFixtures.createIndexedTable(client, "indexed");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private static AttributeValue nested(int wrappers) {

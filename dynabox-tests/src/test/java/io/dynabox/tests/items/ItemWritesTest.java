@@ -8,17 +8,15 @@ import static io.dynabox.tests.items.ItemFixtures.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.tests.Door;
+import io.dynabox.tests.DoorTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -29,21 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /** PutItem, DeleteItem, UpdateItem with AttributeUpdates, GetItem with AttributesToGet: what they store and return. */
 @ParameterizedClass
 @EnumSource(Door.class)
-class ItemWritesTest {
-    @Parameter
-    Door door;
-
-    DynamoDbClient client;
-
+class ItemWritesTest extends DoorTest {
     @BeforeEach
     void open() {
-        client = door.isolatedClient();
         ItemFixtures.createHashTable(client, "items");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
     }
 
     private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"));
