@@ -47,7 +47,7 @@ public final class DynaboxNamespace implements AutoCloseable {
         return accessKeyId;
     }
 
-    /** Any secret works: Dynabox does not check signatures unless asked to. */
+    /** Any secret works: Dynabox does not check signatures (which is what lets its own clients skip computing them). */
     public String secretAccessKey() {
         return Dynabox.SECRET_KEY;
     }

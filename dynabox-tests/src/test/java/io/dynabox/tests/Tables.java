@@ -8,12 +8,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Tables and values the batch and transaction tests share. */
-final class Tables {
+/** Tables and values the behaviour tests share. */
+public final class Tables {
     private Tables() {}
 
     /** A table keyed by {@code pk} (S) alone. */
-    static void hash(DynamoDbClient client, String name) {
+    public static void hash(DynamoDbClient client, String name) {
         client.createTable(b -> b.tableName(name)
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.tests.Door;
 import io.dynabox.tests.DoorTest;
+import io.dynabox.tests.Tables;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 class ItemCapacityTest extends DoorTest {
     @BeforeEach
     void open() {
-        ItemFixtures.createHashTable(client, "plain");
+        Tables.hash(client, "plain");
         ItemFixtures.createIndexedTable(client, "indexed");
     }
 

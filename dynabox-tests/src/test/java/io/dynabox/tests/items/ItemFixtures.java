@@ -40,14 +40,6 @@ final class ItemFixtures {
         return assertError(call, "ValidationException", message);
     }
 
-    /** "hash": partition key pk (S). */
-    static void createHashTable(DynamoDbClient client, String name) {
-        client.createTable(b -> b.tableName(name)
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-    }
-
     /** Partition key pk (S), sort key sk (N). */
     static void createRangeTable(DynamoDbClient client, String name) {
         client.createTable(b -> b.tableName(name)

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.tests.Door;
 import io.dynabox.tests.DoorTest;
+import io.dynabox.tests.Tables;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ class ItemValidationTest extends DoorTest {
 
     @BeforeEach
     void open() {
-        ItemFixtures.createHashTable(client, "hash");
+        Tables.hash(client, "hash");
         ItemFixtures.createRangeTable(client, "range");
         ItemFixtures.createIndexedTable(client, "indexed");
     }

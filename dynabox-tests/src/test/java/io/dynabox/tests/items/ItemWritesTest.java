@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.tests.Door;
 import io.dynabox.tests.DoorTest;
+import io.dynabox.tests.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 class ItemWritesTest extends DoorTest {
     @BeforeEach
     void open() {
-        ItemFixtures.createHashTable(client, "items");
+        Tables.hash(client, "items");
     }
 
     private static final Map<String, AttributeValue> KEY = Map.of("pk", s("k"));
