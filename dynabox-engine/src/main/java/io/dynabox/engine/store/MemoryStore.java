@@ -2,18 +2,15 @@ package io.dynabox.engine.store;
 
 import io.dynabox.engine.value.AttributeValue;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The default store: skip lists in the heap. Nothing survives the process, so there is no
+ * The default store: ordered trees in the heap. Nothing survives the process, so there is no
  * metadata to load; the namespace keeps its tables itself.
  */
 public final class MemoryStore implements Store {
@@ -64,16 +61,15 @@ public final class MemoryStore implements Store {
     }
 
     /**
-     * Items in a skip list for ordered reads, and in a hash map for point reads: with
-     * hundreds of thousands of items, a skip-list lookup walks a score of cache-missing
-     * nodes, which made it most of a GetItem's cost. Both are changed under the table's
-     * write lock, the hash map after the skip list.
+     * Items in a B+tree for ordered reads, and in a hash map for point reads, which need no
+     * lock and no search. Both are changed under the table's write lock, the hash map after
+     * the tree.
      */
     private static final class MemoryKeyspace implements Keyspace {
-        private final ConcurrentSkipListMap<byte[], StoredItem> items = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+        private final OrderedItems items = new OrderedItems();
         private final ConcurrentHashMap<ByteBuffer, StoredItem> byKey = new ConcurrentHashMap<>();
         private final AtomicLong bytes = new AtomicLong();
-        private final AtomicLong count = new AtomicLong(); // the skip list's size() walks it all
+        private final AtomicLong count = new AtomicLong();
 
         @Override
         public StoredItem find(byte[] key) {
@@ -82,11 +78,7 @@ public final class MemoryStore implements Store {
 
         @Override
         public Iterator<StoredItem> range(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending) {
-            NavigableMap<byte[], StoredItem> view = items;
-            if (from != null && to != null) view = view.subMap(from, fromInclusive, to, toInclusive);
-            else if (from != null) view = view.tailMap(from, fromInclusive);
-            else if (to != null) view = view.headMap(to, toInclusive);
-            return (descending ? view.descendingMap() : view).values().iterator();
+            return items.range(from, fromInclusive, to, toInclusive, descending);
         }
 
         @Override
@@ -106,7 +98,7 @@ public final class MemoryStore implements Store {
                 byKey.remove(ByteBuffer.wrap(m.key()));
             } else {
                 StoredItem stored = new StoredItem(m.key(), m.item(), m.size());
-                previous = items.put(m.key(), stored);
+                previous = items.put(stored);
                 byKey.put(ByteBuffer.wrap(m.key()), stored);
             }
             bytes.addAndGet((m.item() == null ? 0 : m.size()) - (previous == null ? 0 : previous.size()));

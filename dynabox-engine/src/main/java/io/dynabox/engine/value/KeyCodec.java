@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes keys into byte strings whose unsigned byte order is DynamoDB's order, so every
- * store can keep items in one sorted keyspace (a skip list, or a SQLite BLOB primary key).
+ * store can keep items in one sorted keyspace (a B+tree in memory, or a SQLite BLOB primary key).
  *
  * <p>A stored key is {@code hash(partition) ‖ partition ‖ [sort]}: the 8-byte hash prefix
  * gives the scan order (hash of the partition key, then partition key, then sort key) and
