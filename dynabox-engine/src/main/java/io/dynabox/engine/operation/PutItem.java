@@ -7,6 +7,7 @@ import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.ExpressionAttributes;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
@@ -25,29 +26,39 @@ public final class PutItem implements Operation {
                 ": ConditionExpression is null");
         Map<String, AttributeValue> item = AttributeValues.readItem(request.get("Item"));
         String returnValues = ItemRequests.returnValuesNoneOrAllOld(request);
-        if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation("Item size has exceeded the maximum allowed size",
-                    "the item is " + ItemSize.of(item) + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
+                    "the item is " + size + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
         }
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
         Condition condition = Conditions.of(request, attributes);
         attributes.checkAllUsed();
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
+        boolean metricsWanted = ItemCollectionMetrics.wanted(request);
 
         Table table = context.usableTable(tableName);
         ItemKeys.checkItem(table.definition(), item);
         byte[] key = table.encodeKey(item);
-        return TableLocks.write(table, () -> {
-            Map<String, AttributeValue> old = table.keyspace().get(key);
+        // only what must see the table as it is runs under its lock: concurrent writers wait for less
+        Written written = TableLocks.write(table, () -> {
+            StoredItem stored = table.keyspace().find(key);
+            Map<String, AttributeValue> old = stored == null ? null : stored.item();
             Conditions.check(condition, old, request);
-            ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, item);
+            ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, stored == null ? 0 : stored.size(), item, size);
             ItemWriter.apply(table, write);
-            ObjectNode answer = Json.object();
-            if (returnValues.equals("ALL_OLD") && old != null) answer.set("Attributes", AttributeValues.writeItem(old));
-            ConsumedCapacity.addWrite(answer, detail, tableName, write.cost());
-            if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, item));
-            return answer;
+            JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;
+            return new Written(old, write, metrics);
         });
+        ObjectNode answer = Json.object();
+        if (returnValues.equals("ALL_OLD") && written.old != null) answer.set("Attributes", AttributeValues.writeItem(written.old));
+        ConsumedCapacity.addWrite(answer, detail, tableName, written.write.cost());
+        if (written.metrics != null) answer.set("ItemCollectionMetrics", written.metrics);
+        return answer;
+    }
+
+    /** What the write replaced, what it cost, and the item collection's size after it when asked for. */
+    private record Written(Map<String, AttributeValue> old, ItemWriter.PlannedWrite write, JsonNode metrics) {
     }
 }

@@ -29,10 +29,14 @@ public final class ItemWriter {
 
     /** Mutations and costs of replacing {@code oldItem} (or nothing) by {@code newItem} (or nothing, to delete). */
     public static PlannedWrite plan(Table table, byte[] key, Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+        return plan(table, key, oldItem, oldItem == null ? 0 : ItemSize.of(oldItem), newItem, newItem == null ? 0 : ItemSize.of(newItem));
+    }
+
+    /** The same, with the items' sizes known already (the old one's as stored, the new one's as checked), so none is measured under the lock. */
+    public static PlannedWrite plan(Table table, byte[] key, Map<String, AttributeValue> oldItem, long oldSize,
+                                    Map<String, AttributeValue> newItem, long newSize) {
         TableDefinition d = table.definition();
         List<Mutation> mutations = new ArrayList<>();
-        long oldSize = oldItem == null ? 0 : ItemSize.of(oldItem);
-        long newSize = newItem == null ? 0 : ItemSize.of(newItem);
         mutations.add(newItem == null ? Mutation.delete(table.keyspace(), key) : Mutation.put(table.keyspace(), key, newItem, newSize));
         double tableUnits = Math.max(1, units(Math.max(oldSize, newSize)));
         Map<String, Double> globalUnits = new LinkedHashMap<>();
