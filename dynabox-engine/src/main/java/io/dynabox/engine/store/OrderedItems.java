@@ -9,8 +9,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Stored items ordered by key (unsigned bytes): a B+tree whose nodes hold up to 64 keys in
  * arrays, with each key's first eight bytes (the partition key's hash, for every keyspace)
  * beside it as a long, so a search compares longs in one array and rarely reads a key. A
- * skip list of a million random keys walks a score of cache-missing nodes per insert, which
- * was most of what a PutItem or a BatchWriteItem cost; this tree touches about four nodes.
+ * skip list of a million random keys walks a score of cache-missing nodes per insert (a
+ * large share of a PutItem's cost and most of a BatchWriteItem's); this tree touches about
+ * four nodes.
  *
  * <p>Safe for any number of threads: changes take the tree's write lock (they come one
  * table at a time anyway, under the table's lock), and iterators copy up to a leaf's worth of
@@ -85,7 +86,6 @@ final class OrderedItems {
         long prefix = prefix(key);
         lock.writeLock().lock();
         try {
-            splitRight = null;
             StoredItem previous = insert(root, prefix, key, item);
             if (splitRight != null) {
                 Inner top = new Inner();
