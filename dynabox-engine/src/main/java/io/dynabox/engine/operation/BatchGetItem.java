@@ -7,10 +7,10 @@ import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.expression.Projector;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
-import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.util.ArrayList;
@@ -81,15 +81,16 @@ public final class BatchGetItem implements Operation {
                 ArrayNode leftOver = Json.array();
                 double units = 0;
                 for (int k = 0; k < read.keys.size(); k++) {
-                    Map<String, AttributeValue> item = table.keyspace().get(storedKeys.get(t).get(k));
-                    long size = item == null ? 0 : ItemSize.of(item);
+                    StoredItem stored = table.keyspace().find(storedKeys.get(t).get(k));
+                    long size = stored == null ? 0 : stored.size();
                     if (!leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
                         leftOver.add(read.spec.get("Keys").get(k));
                         continue;
                     }
                     answerBytes += size;
                     units += ConsumedCapacity.readUnits(size, read.consistent);
-                    if (item != null) items.add(AttributeValues.writeItem(read.projection == null ? item : Projector.project(item, read.projection)));
+                    if (stored != null && read.projection == null) items.addRawValue(Json.raw(stored.json()));
+                    else if (stored != null) items.add(AttributeValues.writeItem(Projector.project(stored.item(), read.projection)));
                 }
                 if (!leftOver.isEmpty()) {
                     ObjectNode again = read.spec.deepCopy();

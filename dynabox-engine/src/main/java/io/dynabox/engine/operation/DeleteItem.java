@@ -7,6 +7,7 @@ import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.ExpressionAttributes;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
@@ -34,17 +35,18 @@ public final class DeleteItem implements Operation {
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
         return TableLocks.write(table, () -> {
-            Map<String, AttributeValue> old = table.keyspace().get(storedKey);
-            Conditions.check(condition, old, request);
+            StoredItem stored = table.keyspace().find(storedKey);
+            // the old item is decoded only for a condition; ALL_OLD answers with it as stored
+            Conditions.check(condition, stored == null || condition == null ? null : stored.item(), request);
             ObjectNode answer = Json.object();
             WriteCost cost;
-            if (old == null) {
+            if (stored == null) {
                 cost = new WriteCost(1, Map.of(), Map.of());
             } else {
-                ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, old, null);
+                ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, stored, null, null, 0);
                 ItemWriter.apply(table, write);
                 cost = write.cost();
-                if (returnValues.equals("ALL_OLD")) answer.set("Attributes", AttributeValues.writeItem(old));
+                if (returnValues.equals("ALL_OLD")) answer.putRawValue("Attributes", Json.raw(stored.json()));
             }
             ConsumedCapacity.addWrite(answer, detail, tableName, cost);
             if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, key));

@@ -35,10 +35,10 @@ public final class GetItem implements Operation {
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
         StoredItem stored = TableLocks.read(table, () -> table.keyspace().find(storedKey));
-        Map<String, AttributeValue> item = stored == null ? null : stored.item();
 
         ObjectNode answer = Json.object();
-        if (item != null) answer.set("Item", AttributeValues.writeItem(projection == null ? item : Projector.project(item, projection)));
+        if (stored != null && projection == null) answer.putRawValue("Item", Json.raw(stored.json()));
+        else if (stored != null) answer.set("Item", AttributeValues.writeItem(Projector.project(stored.item(), projection)));
         ConsumedCapacity.addRead(answer, detail, tableName, ConsumedCapacity.readUnits(stored == null ? 0 : stored.size(), consistent));
         return answer;
     }

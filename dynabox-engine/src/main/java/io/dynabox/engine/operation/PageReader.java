@@ -9,9 +9,7 @@ import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -64,7 +62,8 @@ final class PageReader {
         }
         Iterator<StoredItem> entries = keyspace.range(from, fromInclusive, to, false, r.descending());
 
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        ObjectNode answer = Json.object();
+        ArrayNode items = r.select() == Select.COUNT ? null : answer.putArray("Items");
         int scanned = 0;
         int count = 0;
         long bytesRead = 0;
@@ -81,31 +80,37 @@ final class PageReader {
             last = entry;
             scanned++;
             bytesRead += entry.size();
-            Map<String, AttributeValue> item = entry.item();
-            Map<String, AttributeValue> returned = item;
+            // an entry is decoded only when something must look inside it; otherwise its stored JSON is the answer
+            StoredItem returned = entry;
+            Map<String, AttributeValue> returnedValues = null;
+            Map<String, AttributeValue> filtered = null;
             if (r.fetch()) {
                 // a local index entry completed from its table item: one more read, sized by the whole item
-                StoredItem fetched = source.table.keyspace().find(source.table.encodeKey(item));
+                returnedValues = entry.item();
+                filtered = returnedValues;
+                StoredItem fetched = source.table.keyspace().find(source.table.encodeKey(returnedValues));
                 if (fetched != null) {
-                    Map<String, AttributeValue> whole = fetched.item();
                     fetchUnits += Math.max(1, (fetched.size() + ConsumedCapacity.READ_UNIT_BYTES - 1)
                             / ConsumedCapacity.READ_UNIT_BYTES);
-                    item = whole;
+                    filtered = fetched.item();
                     // fetched for a filter alone, the answer is still the index's projection
-                    if (r.select() != Select.ALL_PROJECTED_ATTRIBUTES) returned = whole;
+                    if (r.select() != Select.ALL_PROJECTED_ATTRIBUTES) {
+                        returned = fetched;
+                        returnedValues = filtered;
+                    }
                 }
             }
-            if (r.filter() != null && !r.filter().test(item)) continue;
+            if (r.filter() != null) {
+                if (filtered == null) filtered = returnedValues = entry.item();
+                if (!r.filter().test(filtered)) continue;
+            }
             count++;
-            if (r.select() != Select.COUNT) items.add(r.projection() == null ? returned : r.projection().apply(returned));
+            if (items == null) continue;
+            if (r.projection() == null) items.addRawValue(Json.raw(returned.json()));
+            else items.add(AttributeValues.writeItem(r.projection().apply(returnedValues != null ? returnedValues : returned.item())));
         }
         boolean more = stopped && last != null && (entries.hasNext() || nothingFollows(keyspace, last.key(), r.descending()));
 
-        ObjectNode answer = Json.object();
-        if (r.select() != Select.COUNT) {
-            ArrayNode array = answer.putArray("Items");
-            for (Map<String, AttributeValue> item : items) array.add(AttributeValues.writeItem(item));
-        }
         answer.put("Count", count);
         answer.put("ScannedCount", scanned);
         if (more) answer.set("LastEvaluatedKey", AttributeValues.writeItem(source.keyOf(last.item())));

@@ -25,7 +25,7 @@ public final class PutItem implements Operation {
         ItemRequests.checkParameterStyle(request, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"),
                 ": ConditionExpression is null");
         Map<String, AttributeValue> item = AttributeValues.readItem(request.get("Item"));
-        String returnValues = ItemRequests.returnValuesNoneOrAllOld(request);
+        boolean returnOld = ItemRequests.returnValuesNoneOrAllOld(request).equals("ALL_OLD");
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation("Item size has exceeded the maximum allowed size",
@@ -44,21 +44,22 @@ public final class PutItem implements Operation {
         // only what must see the table as it is runs under its lock: concurrent writers wait for less
         Written written = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(key);
-            Map<String, AttributeValue> old = stored == null ? null : stored.item();
+            // the old item is decoded only when something looks inside it; ALL_OLD answers with it as stored
+            Map<String, AttributeValue> old = stored == null || condition == null ? null : stored.item();
             Conditions.check(condition, old, request);
-            ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, old, stored == null ? 0 : stored.size(), item, size);
+            ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, stored, old, item, size);
             ItemWriter.apply(table, write);
             JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;
-            return new Written(old, write, metrics);
+            return new Written(stored, write, metrics);
         });
         ObjectNode answer = Json.object();
-        if (returnValues.equals("ALL_OLD") && written.old != null) answer.set("Attributes", AttributeValues.writeItem(written.old));
+        if (returnOld && written.old != null) answer.putRawValue("Attributes", Json.raw(written.old.json()));
         ConsumedCapacity.addWrite(answer, detail, tableName, written.write.cost());
         if (written.metrics != null) answer.set("ItemCollectionMetrics", written.metrics);
         return answer;
     }
 
     /** What the write replaced, what it cost, and the item collection's size after it when asked for. */
-    private record Written(Map<String, AttributeValue> old, ItemWriter.PlannedWrite write, JsonNode metrics) {
+    private record Written(StoredItem old, ItemWriter.PlannedWrite write, JsonNode metrics) {
     }
 }

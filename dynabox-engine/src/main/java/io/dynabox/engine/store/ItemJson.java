@@ -1,17 +1,31 @@
 package io.dynabox.engine.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.Bytes;
 import io.dynabox.engine.value.DynamoNumber;
+import io.dynabox.engine.wire.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * An item as DynamoDB JSON text, the {@code item} column of the file: written straight
- * from the values into a buffer the writing thread reuses (the same JSON as
- * {@code AttributeValues.writeItem}; building a JSON tree, or going through a generator
- * and a {@code Writer}, took a good part of a write's time on the file store).
+ * An item as DynamoDB JSON in UTF-8: the form every store keeps an item in (one array
+ * instead of a map of value objects, which the garbage collector copied object by object
+ * and was a good part of a write's cost), the {@code item} column of the file, and what a
+ * read answers with as it is. Written straight from the values into a buffer the writing
+ * thread reuses (the same JSON as {@code AttributeValues.writeItem}); read back with a
+ * streaming parser, trusting the form it was written in.
  */
-final class ItemJson {
+public final class ItemJson {
     /** A thread's buffer is kept while it stays this small. */
     private static final int KEPT_CAPACITY = 64 * 1024;
     private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
@@ -19,13 +33,75 @@ final class ItemJson {
 
     private ItemJson() {}
 
-    static String write(Map<String, AttributeValue> item) {
+    /** The item's JSON; every character outside ASCII is in the BMP or escaped, so its UTF-8 is lossless. */
+    public static byte[] encode(Map<String, AttributeValue> item) {
         StringBuilder out = BUFFER.get();
         out.setLength(0);
         writeMap(out, item);
-        String json = out.toString();
+        byte[] json = out.toString().getBytes(StandardCharsets.UTF_8);
         if (out.capacity() > KEPT_CAPACITY) BUFFER.remove();
         return json;
+    }
+
+    /** The item an {@link #encode} wrote; a new map each time, which the caller may keep. */
+    public static Map<String, AttributeValue> decode(byte[] json) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("an item is a JSON object");
+            return readMap(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The members of an object whose start the parser is at, up to its end. */
+    private static Map<String, AttributeValue> readMap(JsonParser parser) throws IOException {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            values.put(name, readValue(parser));
+        }
+        return values;
+    }
+
+    /** One value, {"TYPE": ...}, from its start to its end. */
+    private static AttributeValue readValue(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME) {
+            throw new IllegalArgumentException("an attribute value is an object with one member");
+        }
+        String type = parser.currentName();
+        parser.nextToken();
+        AttributeValue value = switch (type) {
+            case "S" -> AttributeValue.s(parser.getText());
+            case "N" -> new AttributeValue.N(DynamoNumber.parse(parser.getText()));
+            case "B" -> new AttributeValue.B(Bytes.wrap(Base64.getDecoder().decode(parser.getText())));
+            case "BOOL" -> AttributeValue.bool(parser.getBooleanValue());
+            case "NULL" -> AttributeValue.NULL.INSTANCE;
+            case "SS" -> {
+                Set<String> set = new LinkedHashSet<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) set.add(parser.getText());
+                yield new AttributeValue.SS(set);
+            }
+            case "NS" -> {
+                Set<DynamoNumber> set = new LinkedHashSet<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) set.add(DynamoNumber.parse(parser.getText()));
+                yield new AttributeValue.NS(set);
+            }
+            case "BS" -> {
+                Set<Bytes> set = new LinkedHashSet<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) set.add(Bytes.wrap(Base64.getDecoder().decode(parser.getText())));
+                yield new AttributeValue.BS(set);
+            }
+            case "M" -> new AttributeValue.M(readMap(parser));
+            case "L" -> {
+                List<AttributeValue> list = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.START_OBJECT) list.add(readValue(parser));
+                yield new AttributeValue.L(list);
+            }
+            default -> throw new IllegalArgumentException("unknown attribute value type " + type);
+        };
+        if (parser.nextToken() != JsonToken.END_OBJECT) throw new IllegalArgumentException("an attribute value has one member");
+        return value;
     }
 
     private static void writeMap(StringBuilder out, Map<String, AttributeValue> values) {

@@ -1,10 +1,7 @@
 package io.dynabox.engine.store;
 
-import io.dynabox.engine.value.AttributeValue;
-import io.dynabox.engine.wire.AttributeValues;
-import io.dynabox.engine.wire.Json;
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -88,7 +85,7 @@ final class SqliteKeyspace implements Keyspace {
 
     /** The row of one mutation: its item as DynamoDB JSON (made before the file's apply lock is taken), or a deletion. */
     Write prepare(Mutation m) {
-        String json = m.item() == null ? null : ItemJson.write(m.item());
+        String json = m.item() == null ? null : new String(m.item(), StandardCharsets.UTF_8);
         return new Write(this, m, json);
     }
 
@@ -102,7 +99,7 @@ final class SqliteKeyspace implements Keyspace {
     Mutation undo(Write write) {
         StoredItem previous = write.previous;
         Mutation m = write.mutation;
-        return previous == null ? Mutation.delete(memory, m.key()) : Mutation.put(memory, m.key(), previous.item(), previous.size());
+        return previous == null ? Mutation.delete(memory, m.key()) : Mutation.put(memory, previous);
     }
 
     private Mutation inMemory(Mutation m) {
@@ -126,7 +123,7 @@ final class SqliteKeyspace implements Keyspace {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byte[] key = rs.getBytes(1);
-                    step.add(Mutation.put(loaded, key, parse(rs.getString(2), key), rs.getLong(3)));
+                    step.add(new Mutation(loaded, key, checked(rs.getBytes(2), key), rs.getLong(3)));
                     rowIds.put(ByteBuffer.wrap(key), rs.getLong(4));
                     if (step.size() == LOAD_STEP) {
                         file.memory().apply(step);
@@ -145,10 +142,12 @@ final class SqliteKeyspace implements Keyspace {
         return new MemoryStore().keyspace("", "", null);
     }
 
-    private Map<String, AttributeValue> parse(String json, byte[] key) {
+    /** The row's item as it is, once it is known to decode: a damaged row is refused when the file opens, not when it is read. */
+    private byte[] checked(byte[] json, byte[] key) {
         try {
-            return AttributeValues.readItem(Json.MAPPER.readTree(json));
-        } catch (IOException | RuntimeException e) {
+            ItemJson.decode(json);
+            return json;
+        } catch (RuntimeException e) {
             throw new StoreException("the database " + file.path() + " is damaged: the row of table '" + table + "'"
                     + (index.isEmpty() ? "" : " index '" + index + "'") + " with key x'" + HexFormat.of().formatHex(key)
                     + "' does not hold an item in DynamoDB JSON (" + SqliteFile.describe(e) + ")", e);

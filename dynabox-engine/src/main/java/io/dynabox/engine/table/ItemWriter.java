@@ -32,9 +32,24 @@ public final class ItemWriter {
         return plan(table, key, oldItem, oldItem == null ? 0 : ItemSize.of(oldItem), newItem, newItem == null ? 0 : ItemSize.of(newItem));
     }
 
-    /** The same, with the items' sizes known already (the old one's as stored, the new one's as checked), so none is measured under the lock. */
-    public static PlannedWrite plan(Table table, byte[] key, Map<String, AttributeValue> oldItem, long oldSize,
+    /**
+     * Replacing the stored entry {@code old} (or nothing) by {@code newItem} (or nothing, to delete),
+     * with the new item's size known already (as checked) and the old one's as stored, so none
+     * is measured under the lock. The old
+     * item's values are decoded only when an index must see them, unless the caller has them
+     * already ({@code oldValues}, else null).
+     */
+    public static PlannedWrite plan(Table table, byte[] key, StoredItem old, Map<String, AttributeValue> oldValues,
                                     Map<String, AttributeValue> newItem, long newSize) {
+        TableDefinition d = table.definition();
+        boolean indexed = !d.globalIndexes().isEmpty() || !d.localIndexes().isEmpty();
+        Map<String, AttributeValue> oldItem = old != null && oldValues == null && indexed ? old.item() : oldValues;
+        return plan(table, key, oldItem, old == null ? 0 : old.size(), newItem, newSize);
+    }
+
+    /** Only the indexes look inside {@code oldItem}: without them it may be null while {@code oldSize} is not. */
+    private static PlannedWrite plan(Table table, byte[] key, Map<String, AttributeValue> oldItem, long oldSize,
+                                     Map<String, AttributeValue> newItem, long newSize) {
         TableDefinition d = table.definition();
         List<Mutation> mutations = new ArrayList<>();
         mutations.add(newItem == null ? Mutation.delete(table.keyspace(), key) : Mutation.put(table.keyspace(), key, newItem, newSize));

@@ -4,10 +4,7 @@ import io.dynabox.engine.store.Keyspace;
 import io.dynabox.engine.store.Mutation;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.store.StoredItem;
-import io.dynabox.engine.value.AttributeValue;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +59,12 @@ public final class NamespaceSnapshot {
             Table table = new Table(definition, store, target.id(), Table.ACTIVE, nowMillis);
             List<Mutation> mutations = new ArrayList<>();
             for (StoredItem stored : image.items()) {
-                mutations.add(Mutation.put(table.keyspace(), stored.key(), stored.item(), stored.size()));
+                mutations.add(Mutation.put(table.keyspace(), stored));
             }
             for (Map.Entry<String, List<StoredItem>> index : image.indexEntries().entrySet()) {
                 Keyspace keyspace = table.indexKeyspace(index.getKey());
                 for (StoredItem stored : index.getValue()) {
-                    mutations.add(Mutation.put(keyspace, stored.key(), stored.item(), stored.size()));
+                    mutations.add(Mutation.put(keyspace, stored));
                 }
             }
             // the table is not in the namespace yet, so nobody sees it half filled
@@ -108,17 +105,12 @@ public final class NamespaceSnapshot {
     }
 
     /**
-     * The entries of a keyspace in key order. Stored items are never changed in place (writers
-     * store new maps), so the snapshot shares them, read-only, with the store.
+     * The entries of a keyspace in key order. Stored entries are never changed in place, so
+     * the snapshot shares them with the store.
      */
     private static List<StoredItem> copy(Keyspace keyspace) {
         List<StoredItem> entries = new ArrayList<>();
-        Iterator<StoredItem> range = keyspace.range(null, false, null, false, false);
-        while (range.hasNext()) {
-            StoredItem stored = range.next();
-            Map<String, AttributeValue> item = Collections.unmodifiableMap(stored.item());
-            entries.add(new StoredItem(stored.key(), item, stored.size()));
-        }
+        keyspace.range(null, false, null, false, false).forEachRemaining(entries::add);
         return entries;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 
 /** The one Jackson mapper, configured for the DynamoDB JSON 1.0 protocol. */
@@ -35,6 +36,11 @@ public final class Json {
 
     public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
+    }
+
+    /** JSON already written as UTF-8 (a stored item), for {@code putRawValue}: written into the answer as it is. */
+    public static RawValue raw(byte[] utf8) {
+        return new RawValue(new RawJson(utf8));
     }
 
     /** Parses a request body; any syntax problem is the caller's to report. */

@@ -2,6 +2,7 @@ package io.dynabox.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.Bytes;
 import io.dynabox.engine.value.DynamoNumber;
@@ -15,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The item column's JSON is the wire's JSON of the item, character for character, and reads back as the same item. */
+/** A stored item's JSON is the wire's JSON of the item, byte for byte, and decodes back to the same item. */
 class ItemJsonTest {
 
     @Test
-    void everyTypeAndEveryEscapeAsJacksonWritesThem() throws Exception {
+    void everyTypeAndEveryEscapeAsJacksonWritesThemAndBack() throws Exception {
         Map<String, AttributeValue> nested = new LinkedHashMap<>();
         nested.put("deep", new AttributeValue.L(List.of(new AttributeValue.NULL(), new AttributeValue.BOOL(false),
                 new AttributeValue.M(Map.of()), new AttributeValue.L(List.of()))));
@@ -37,9 +38,33 @@ class ItemJsonTest {
         item.put("ns", new AttributeValue.NS(Set.of(DynamoNumber.of(7))));
         item.put("bs", new AttributeValue.BS(Set.of(Bytes.wrap(new byte[] {9}))));
         item.put("m", new AttributeValue.M(nested));
-        String json = ItemJson.write(item);
-        assertThat(json).isEqualTo(new String(Json.write(AttributeValues.writeItem(item)), StandardCharsets.UTF_8));
-        assertThat(AttributeValues.readItem(Json.MAPPER.readTree(json))).isEqualTo(item);
-        assertThat(ItemJson.write(Map.of())).isEqualTo("{}");
+        byte[] json = ItemJson.encode(item);
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo(new String(Json.write(AttributeValues.writeItem(item)), StandardCharsets.UTF_8));
+        assertThat(ItemJson.decode(json)).isEqualTo(item).isEqualTo(AttributeValues.readItem(Json.MAPPER.readTree(json)));
+        assertThat(ItemJson.encode(Map.of())).asString(StandardCharsets.UTF_8).isEqualTo("{}");
+        assertThat(ItemJson.decode("{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+
+        // a read answers with the stored JSON as it is: the same bytes as writing the item
+        ObjectNode raw = Json.object();
+        raw.putRawValue("Item", Json.raw(json));
+        raw.putArray("Items").addRawValue(Json.raw(json)).addRawValue(Json.raw(json));
+        ObjectNode written = Json.object();
+        written.set("Item", AttributeValues.writeItem(item));
+        written.putArray("Items").add(AttributeValues.writeItem(item)).add(AttributeValues.writeItem(item));
+        assertThat(Json.write(raw)).isEqualTo(Json.write(written));
+        // a log line's text of such an answer (escaped as a Writer escapes) reads back as the same answer
+        assertThat(Json.MAPPER.readTree(raw.toString())).isEqualTo(written);
+    }
+
+    @Test
+    void aRawItemLargerThanTheWritersBufferIsWrittenWhole() {
+        Map<String, AttributeValue> item = Map.of("big", new AttributeValue.S("x".repeat(300_000) + "é"));
+        byte[] json = ItemJson.encode(item);
+        ObjectNode raw = Json.object().put("Count", 1);
+        raw.putRawValue("Item", Json.raw(json));
+        assertThat(Json.write(raw)).asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"Count\":1,\"Item\":" + new String(json, StandardCharsets.UTF_8) + "}");
+        assertThat(ItemJson.decode(json)).isEqualTo(item);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
@@ -18,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tree against a TreeMap of the same keys, through inserts, splits, removals and merges. */
 class OrderedItemsTest {
+    private static final byte[] EMPTY_ITEM = {'{', '}'};
 
     @ParameterizedTest
     @ValueSource(ints = {1, 63, 64, 65, 500, 20_000})
@@ -31,7 +31,7 @@ class OrderedItemsTest {
             if (remove) {
                 assertThat(tree.remove(key)).isEqualTo(model.remove(key));
             } else {
-                StoredItem item = new StoredItem(key, Map.of(), i);
+                StoredItem item = new StoredItem(key, EMPTY_ITEM, i);
                 assertThat(tree.put(item)).isEqualTo(model.put(key, item));
             }
         }
@@ -45,7 +45,7 @@ class OrderedItemsTest {
         for (byte[] key : new ArrayList<>(model.keySet())) assertThat(tree.remove(key)).isSameAs(model.remove(key));
         assertThat(tree.range(null, false, null, false, false).hasNext()).isFalse();
         assertThat(tree.range(null, false, null, false, true).hasNext()).isFalse();
-        StoredItem again = new StoredItem(new byte[] {1}, Map.of(), 1);
+        StoredItem again = new StoredItem(new byte[] {1}, EMPTY_ITEM, 1);
         tree.put(again);
         assertThat(tree.range(null, false, null, false, false).next()).isSameAs(again);
     }
@@ -57,7 +57,7 @@ class OrderedItemsTest {
         byte[][] keys = {{}, {0}, {0, 0}, {1}, {1, 0, 0, 0, 0, 0, 0, 0}, {1, 0, 0, 0, 0, 0, 0, 0, 0},
             {1, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF}, {(byte) 0xFF}, {(byte) 0x80, 1}, {0x7F, (byte) 0xFF}};
         for (byte[] key : keys) {
-            StoredItem item = new StoredItem(key, Map.of(), key.length);
+            StoredItem item = new StoredItem(key, EMPTY_ITEM, key.length);
             tree.put(item);
             model.put(key, item);
         }
@@ -70,7 +70,7 @@ class OrderedItemsTest {
         Random seed = new Random(3);
         for (int i = 0; i < 5_000; i++) {
             byte[] key = key(seed, 10_000);
-            tree.put(new StoredItem(key, Map.of(), 0));
+            tree.put(new StoredItem(key, EMPTY_ITEM, 0));
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -78,7 +78,7 @@ class OrderedItemsTest {
             Random random = new Random(4);
             while (!stop.get()) {
                 byte[] key = key(random, 10_000);
-                if (random.nextBoolean()) tree.put(new StoredItem(key, Map.of(), 0));
+                if (random.nextBoolean()) tree.put(new StoredItem(key, EMPTY_ITEM, 0));
                 else tree.remove(key);
             }
         });
