@@ -114,7 +114,7 @@ public final class ShapeValidator {
         String problem = switch (shape.type) {
             case "structure" -> node.isObject() ? null : SerializationMessages.structure(shape.name, inCollection, node);
             case "list" -> node.isArray() ? null : SerializationMessages.list(inCollection, node);
-            case "map" -> node.isObject() ? null : SerializationMessages.map(valueClass(shapes.get(shape.value)), inCollection, node);
+            case "map" -> node.isObject() ? null : SerializationMessages.map(valueClass(shape.valueShape), inCollection, node);
             case "string" -> node.isTextual() ? null : SerializationMessages.scalar("String", node);
             case "boolean" -> node.isBoolean() ? null : SerializationMessages.scalar("Boolean", node);
             case "integer" -> node.isNumber() ? null : SerializationMessages.scalar("Integer", node);
@@ -130,17 +130,15 @@ public final class ShapeValidator {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    String memberShape = shape.members.get(field.getKey());
-                    if (memberShape != null) checkTypes(shapes.get(memberShape), field.getValue(), false);
+                    Shape memberShape = shape.memberShapes.get(field.getKey());
+                    if (memberShape != null) checkTypes(memberShape, field.getValue(), false);
                 }
             }
             case "list" -> {
-                Shape member = shapes.get(shape.member);
-                for (JsonNode element : node) checkTypes(member, element, true);
+                for (JsonNode element : node) checkTypes(shape.memberShape, element, true);
             }
             case "map" -> {
-                Shape value = shapes.get(shape.value);
-                for (JsonNode element : node) checkTypes(value, element, true);
+                for (JsonNode element : node) checkTypes(shape.valueShape, element, true);
             }
             case "blob" -> Base64Text.decode(node.textValue());
             default -> { }
@@ -151,7 +149,7 @@ public final class ShapeValidator {
     private String valueClass(Shape value) {
         return switch (value.type) {
             case "string" -> "java.lang.String";
-            case "list" -> "java.util.List<" + valueClass(shapes.get(value.member)) + ">";
+            case "list" -> "java.util.List<" + valueClass(value.memberShape) + ">";
             default -> SerializationMessages.modelClass(value.name);
         };
     }
@@ -159,7 +157,7 @@ public final class ShapeValidator {
     // ---- constraints: every problem collected, in the service's member order ----
 
     private void checkStructure(Shape shape, JsonNode node, String path, List<String> problems) {
-        for (Map.Entry<String, String> member : shape.memberOrder) {
+        for (Map.Entry<String, String> member : shape.checkedMembers) {
             String memberName = member.getValue();
             JsonNode value = node.get(memberName);
             if (value == null || value.isNull()) {
@@ -171,6 +169,15 @@ public final class ShapeValidator {
             Shape memberShape = effectiveShape(shape.members.get(memberName), value);
             if (memberShape.constrained) checkValue(memberShape, value, path(path, member.getKey()), problems);
         }
+    }
+
+    /** Whether {@link #checkStructure} could find a problem in this value: a required member, or a checked one present. */
+    private static boolean mayFail(Shape shape, JsonNode node) {
+        if (!shape.required.isEmpty()) return true;
+        for (Map.Entry<String, String> member : shape.checkedMembers) {
+            if (node.get(member.getValue()) != null) return true;
+        }
+        return false;
     }
 
     /** The path of a member, built only when a problem is reported or a constrained value is walked (most are not). */
@@ -196,10 +203,9 @@ public final class ShapeValidator {
         switch (shape.type) {
             case "structure" -> checkStructure(shape, value, path, problems);
             case "list" -> {
-                Shape member = shapes.get(shape.member);
                 int i = 1;
                 for (JsonNode element : value) {
-                    if (!element.isNull()) checkValue(member, element, path + "." + i + ".member", problems);
+                    if (!element.isNull()) checkValue(shape.memberShape, element, path + "." + i + ".member", problems);
                     i++;
                 }
             }
@@ -209,16 +215,14 @@ public final class ShapeValidator {
     }
 
     private void checkMap(Shape shape, JsonNode map, String path, List<String> problems) {
-        Shape key = "TableArn".equals(shape.key) ? shapes.get("TableName") : shapes.get(shape.key);
-        Shape value = shapes.get(shape.value);
+        Shape key = "TableArn".equals(shape.key) ? shapes.get("TableName") : shape.keyShape;
+        Shape value = shape.valueShape;
         Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
         boolean keyProblem = false;
         boolean valueProblem = false;
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            List<String> failures = new ArrayList<>();
-            constraintFailures(key, Json.MAPPER.getNodeFactory().textNode(field.getKey()), failures);
-            keyProblem |= !failures.isEmpty();
+            keyProblem |= failsAsText(key, field.getKey());
             JsonNode element = field.getValue();
             if (element.isNull()) continue;
             if (value.type.equals("list")) {
@@ -243,12 +247,13 @@ public final class ShapeValidator {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode element = field.getValue();
             if (element.isNull()) continue;
+            // an item's attribute values mostly hold nothing that can fail: no path is built for those
+            if (value.type.equals("structure") && !mayFail(value, element)) continue;
             String elementPath = path + "." + field.getKey() + ".member";
             if (value.type.equals("list")) {
-                Shape member = shapes.get(value.member);
                 int i = 1;
                 for (JsonNode item : element) {
-                    if (!item.isNull()) checkValue(member, item, elementPath + "." + i + ".member", problems);
+                    if (!item.isNull()) checkValue(value.memberShape, item, elementPath + "." + i + ".member", problems);
                     i++;
                 }
             } else if (value.type.equals("structure")) {
@@ -262,6 +267,14 @@ public final class ShapeValidator {
                 }
             }
         }
+    }
+
+    /** Whether a string fails any constraint of its shape (what {@link #constraintFailures} finds, without the phrases). */
+    private static boolean failsAsText(Shape shape, String text) {
+        return (shape.pattern != null && !shape.pattern.matcher(text).matches())
+                || (shape.enumValues != null && !shape.enumValues.contains(text))
+                || (shape.min != null && BigDecimal.valueOf(text.length()).compareTo(shape.min) < 0)
+                || (shape.max != null && BigDecimal.valueOf(text.length()).compareTo(shape.max) > 0);
     }
 
     /** The failing constraint phrases of one value, in the service's order: pattern, enum, then lengths or range. */
@@ -338,6 +351,7 @@ public final class ShapeValidator {
         });
         shapes.values().forEach(shape -> shape.constrained = constrained(shape, new java.util.HashSet<>()));
         shapes.get("TableArn").constrained = true; // checked with the table-name rules
+        shapes.values().forEach(shape -> shape.resolve(shapes));
     }
 
     /** Whether a value of this shape, or anything inside it, has a constraint that can fail. */
@@ -372,6 +386,13 @@ public final class ShapeValidator {
         final String value;
         /** False when nothing in a value of this shape can fail a constraint (set once after loading). */
         boolean constrained;
+        // resolved once after loading, so that a request's walk makes no look-ups by name
+        final Map<String, Shape> memberShapes = new HashMap<>();
+        /** The members that can add a problem (required, or constrained within), in {@link #memberOrder}. */
+        final List<Map.Entry<String, String>> checkedMembers = new ArrayList<>();
+        Shape memberShape;
+        Shape keyShape;
+        Shape valueShape;
 
         Shape(String name, JsonNode spec) {
             this.name = name;
@@ -402,6 +423,16 @@ public final class ShapeValidator {
             member = spec.has("member") ? spec.get("member").textValue() : null;
             key = spec.has("key") ? spec.get("key").textValue() : null;
             value = spec.has("value") ? spec.get("value").textValue() : null;
+        }
+
+        void resolve(Map<String, Shape> shapes) {
+            members.forEach((memberName, shapeName) -> memberShapes.put(memberName, shapes.get(shapeName)));
+            for (Map.Entry<String, String> member : memberOrder) {
+                if (required.contains(member.getValue()) || memberShapes.get(member.getValue()).constrained) checkedMembers.add(member);
+            }
+            memberShape = member == null ? null : shapes.get(member);
+            keyShape = key == null ? null : shapes.get(key);
+            valueShape = value == null ? null : shapes.get(value);
         }
     }
 }
