@@ -28,7 +28,6 @@ import java.util.function.LongSupplier;
  * then the action itself runs in the caller's namespace.
  */
 public final class Engine implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
     private static final String SHARED_NAMESPACE = "shared";
 
@@ -82,7 +81,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private DynamoResponse internalError(String requestId, Throwable cause) {
-        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed inside Dynabox", cause);
+        log().log(System.Logger.Level.ERROR, "request " + requestId + " failed inside Dynabox", cause);
         DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error",
                 "request id " + requestId + " failed inside Dynabox; the server log has the details");
         return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
@@ -139,5 +138,10 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /** Fetched when there is something to say: finding the platform's logger costs start-up time. */
+    private static System.Logger log() {
+        return System.getLogger(Engine.class.getName());
     }
 }

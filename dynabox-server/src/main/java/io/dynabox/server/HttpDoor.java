@@ -44,7 +44,6 @@ import java.util.zip.CRC32;
  */
 @ChannelHandler.Sharable
 final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private static final System.Logger LOG = System.getLogger(HttpDoor.class.getName());
     private static final String AMZ_JSON = "application/x-amz-json-1.0";
     private static final String JSON = "application/json";
     private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.US_ASCII);
@@ -123,7 +122,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static FullHttpResponse internalError(Throwable e) {
         String requestId = RequestIds.next();
-        LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed in the HTTP door", e);
+        log().log(System.Logger.Level.ERROR, "request " + requestId + " failed in the HTTP door", e);
         return respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, AMZ_JSON,
                 ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}")
                         .getBytes(StandardCharsets.UTF_8), requestId);
@@ -229,7 +228,12 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "connection closed after an error", cause);
+        log().log(System.Logger.Level.DEBUG, "connection closed after an error", cause);
         ctx.close();
+    }
+
+    /** Fetched when there is something to say: finding the platform's logger costs start-up time. */
+    private static System.Logger log() {
+        return System.getLogger(HttpDoor.class.getName());
     }
 }
