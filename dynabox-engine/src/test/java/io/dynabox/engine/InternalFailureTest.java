@@ -22,6 +22,7 @@ class InternalFailureTest {
         final AtomicBoolean failing = new AtomicBoolean();
 
         @Override public Map<String, byte[]> loadTables(String namespace) { return delegate.loadTables(namespace); }
+        @Override public boolean keepsTableMetadata() { return delegate.keepsTableMetadata(); }
         @Override public void saveTable(String namespace, String table, byte[] metadata) { delegate.saveTable(namespace, table, metadata); }
         @Override public void dropTable(String namespace, String table) { delegate.dropTable(namespace, table); }
         @Override public Keyspace keyspace(String namespace, String table, String index) { return delegate.keyspace(namespace, table, index); }

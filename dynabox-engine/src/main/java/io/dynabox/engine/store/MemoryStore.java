@@ -21,10 +21,14 @@ public final class MemoryStore implements Store {
         return Collections.emptyMap();
     }
 
+    /** The namespace holds the live table objects; memory has nothing else to keep. */
     @Override
-    public void saveTable(String namespace, String table, byte[] metadata) {
-        // the namespace holds the live table objects; memory has nothing else to keep
+    public boolean keepsTableMetadata() {
+        return false;
     }
+
+    @Override
+    public void saveTable(String namespace, String table, byte[] metadata) {}
 
     @Override
     public void dropTable(String namespace, String table) {

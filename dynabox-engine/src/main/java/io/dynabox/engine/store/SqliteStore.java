@@ -99,6 +99,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public boolean keepsTableMetadata() {
+        return true;
+    }
+
+    @Override
     public void saveTable(String namespace, String table, byte[] metadata) {
         file(namespace, true).saveTable(table, new String(metadata, StandardCharsets.UTF_8));
     }

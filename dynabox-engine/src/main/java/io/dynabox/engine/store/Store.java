@@ -18,6 +18,12 @@ public interface Store extends AutoCloseable {
     /** The table metadata documents saved for a namespace, by table name. */
     Map<String, byte[]> loadTables(String namespace);
 
+    /**
+     * Whether the store keeps table metadata documents across processes; when it does not,
+     * callers need not write them (serializing a definition costs a first CreateTable).
+     */
+    boolean keepsTableMetadata();
+
     /** Saves (creates or replaces) a table's metadata document. */
     void saveTable(String namespace, String table, byte[] metadata);
 

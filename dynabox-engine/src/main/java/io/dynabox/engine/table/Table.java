@@ -126,7 +126,7 @@ public final class Table {
 
     /** Saves the metadata in the store, for stores that outlive the process. */
     void persist() {
-        store.saveTable(namespaceId, definition.name(), TableDocuments.write(this));
+        if (store.keepsTableMetadata()) store.saveTable(namespaceId, definition.name(), TableDocuments.write(this));
     }
 
     String transientStatus() {
