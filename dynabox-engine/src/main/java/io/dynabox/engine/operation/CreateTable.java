@@ -10,6 +10,7 @@ import io.dynabox.engine.table.Projection;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
+import io.dynabox.engine.table.TableIds;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.Json;
@@ -115,7 +116,7 @@ public final class CreateTable implements Operation {
         if (payPerRequest && onDemand != null) checkOnDemandRange(onDemand, false);
 
         double now = context.nowEpochSeconds();
-        TableDefinition definition = new TableDefinition(name, UUID.randomUUID().toString(),
+        TableDefinition definition = new TableDefinition(name, TableIds.next(),
                 context.namespace().arn(name), now, keySchema, definitions,
                 payPerRequest ? TableDefinition.PAY_PER_REQUEST : TableDefinition.PROVISIONED,
                 payPerRequest ? now : null, throughput, localIndexes, globalIndexes, streamEnabled,

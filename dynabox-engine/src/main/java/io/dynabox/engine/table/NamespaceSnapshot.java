@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The tables of a namespace with every item in them and in their indexes, frozen: taken
@@ -55,7 +54,7 @@ public final class NamespaceSnapshot {
         clear(target, store);
         for (TableImage image : tables) {
             String name = image.definition().name();
-            TableDefinition definition = image.definition().withIdentity(UUID.randomUUID().toString(), target.arn(name));
+            TableDefinition definition = image.definition().withIdentity(TableIds.next(), target.arn(name));
             Table table = new Table(definition, store, target.id(), Table.ACTIVE, nowMillis);
             List<Mutation> mutations = new ArrayList<>();
             for (StoredItem stored : image.items()) {
