@@ -1,16 +1,19 @@
 package io.dynabox.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Runs a few representative requests through a scratch engine before a server opens its
- * port, so the first real CreateTable or PutItem does not pay for class loading, model
- * parsing and the interpreter: start-up time is a feature, and so is the first request.
+ * A few representative requests that a door sends through a scratch engine before a server
+ * opens its port, so the first real CreateTable or PutItem does not pay for class loading,
+ * model parsing and the interpreter: start-up time is a feature, and so is the first request.
  */
 public final class WarmUp {
-    private static final String AUTHORIZATION =
+    /** The credential the requests are signed with (a namespace of their own). */
+    public static final String AUTHORIZATION =
             "AWS4-HMAC-SHA256 Credential=warmup/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
+    /** The requests' X-Amz-Date. */
+    public static final String AMZ_DATE = "20260101T000000Z";
     private static final String[][] REQUESTS = {
         {"ListTables", "{}"},
         {"CreateTable", "{\"TableName\":\"warmup\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
@@ -30,15 +33,13 @@ public final class WarmUp {
         {"DeleteTable", "{\"TableName\":\"warmup\"}"},
     };
 
+    /** One warm-up request: an action and its JSON body. */
+    public record Request(String action, String body) {}
+
     private WarmUp() {}
 
-    /** Exercises the engine's common paths once; the answers are thrown away. */
-    public static void run() {
-        try (Engine scratch = new Engine(DynaboxOptions.builder().delayTransientStatuses(Duration.ZERO).build())) {
-            for (String[] request : REQUESTS) {
-                scratch.handle(new DynamoRequest("DynamoDB_20120810." + request[0], AUTHORIZATION, "20260101T000000Z",
-                        request[1].getBytes(StandardCharsets.UTF_8)));
-            }
-        }
+    /** The warm-up requests, in the order to send them. */
+    public static List<Request> requests() {
+        return Arrays.stream(REQUESTS).map(r -> new Request(r[0], r[1])).toList();
     }
 }

@@ -60,11 +60,17 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
+    /** The warm-up of the HTTP door and engine, started before the command line is parsed; null when none was. */
+    private Thread warmUp;
+
     public static void main(String[] args) {
         // Netty's leak detector keeps a stack trace of one buffer in 128, a debugging aid that costs
         // on the request path; -Dio.netty.leakDetection.level=simple brings it back
         if (System.getProperty("io.netty.leakDetection.level") == null) System.setProperty("io.netty.leakDetection.level", "disabled");
-        int code = new CommandLine(new Main()).execute(args);
+        // the warm-up needs nothing from the command line, so it runs while picocli parses
+        Main main = new Main();
+        main.warmUp = HttpWarmUp.startInBackground();
+        int code = new CommandLine(main).execute(args);
         if (code != 0) System.exit(code);
     }
 
@@ -73,7 +79,8 @@ public final class Main implements Callable<Integer> {
         DynaboxOptions options = options();
         DynaboxServer server;
         try {
-            server = DynaboxServer.startWarm(options);
+            awaitWarmUp();
+            server = DynaboxServer.start(options);
         } catch (StoreException e) {
             System.err.println("dynabox: " + e.getMessage());
             return 2;
@@ -85,6 +92,16 @@ public final class Main implements Callable<Integer> {
                 + (sharedDb ? "one shared namespace" : "a namespace per access key and region") + ")");
         server.awaitClose();
         return 0;
+    }
+
+    /** The door and engine paths are warmed before the port opens, so the first real request is as fast as the next ones. */
+    private void awaitWarmUp() {
+        if (warmUp == null) return;
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The options the parsed command line describes. */
