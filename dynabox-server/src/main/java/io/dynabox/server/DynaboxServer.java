@@ -43,7 +43,9 @@ public final class DynaboxServer implements AutoCloseable {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
         this.bossGroup = new NioEventLoopGroup(1);
-        this.workerGroup = new NioEventLoopGroup();
+        // one worker per core, not Netty's two: handlers never block, and a worker preempted while
+        // it holds a table's lock only makes the others wait (put c8: 30 against 34 us of CPU per op)
+        this.workerGroup = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
         HttpDoor door = new HttpDoor(engine, options.corsOrigins());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
