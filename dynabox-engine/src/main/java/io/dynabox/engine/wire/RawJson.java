@@ -1,6 +1,7 @@
 package io.dynabox.engine.wire;
 
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -9,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A JSON value already written, as UTF-8 (an item as a store keeps it), put into an answer
  * as it is: {@link Json#write} copies the bytes into its output instead of decoding the item
- * and encoding it again. The character forms, which only a {@code Writer} output needs, are
- * made when asked for.
+ * and encoding it again. The character and quoted forms, which only a {@code Writer} output or
+ * a string context needs, are made when asked for.
  */
 final class RawJson implements SerializableString {
     private final byte[] utf8;
@@ -62,40 +63,41 @@ final class RawJson implements SerializableString {
         return value.length();
     }
 
-    // a raw value is never written as a quoted string; these are here for the interface's sake
+    // the quoted forms (the text as a JSON string, escaped) are Jackson's own: answers never
+    // ask for them, but a caller of the interface may
 
     @Override
     public char[] asQuotedChars() {
-        throw quotedForm();
+        return quoted().asQuotedChars();
     }
 
     @Override
     public byte[] asQuotedUTF8() {
-        throw quotedForm();
+        return quoted().asQuotedUTF8();
     }
 
     @Override
     public int appendQuotedUTF8(byte[] buffer, int offset) {
-        throw quotedForm();
+        return quoted().appendQuotedUTF8(buffer, offset);
     }
 
     @Override
     public int appendQuoted(char[] buffer, int offset) {
-        throw quotedForm();
+        return quoted().appendQuoted(buffer, offset);
     }
 
     @Override
-    public int writeQuotedUTF8(OutputStream out) {
-        throw quotedForm();
+    public int writeQuotedUTF8(OutputStream out) throws IOException {
+        return quoted().writeQuotedUTF8(out);
     }
 
     @Override
     public int putQuotedUTF8(ByteBuffer buffer) {
-        throw quotedForm();
+        return quoted().putQuotedUTF8(buffer);
     }
 
-    private static UnsupportedOperationException quotedForm() {
-        return new UnsupportedOperationException("a raw JSON value has no quoted form");
+    private SerializedString quoted() {
+        return new SerializedString(getValue());
     }
 
     @Override
