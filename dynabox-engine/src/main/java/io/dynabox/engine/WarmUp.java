@@ -1,6 +1,5 @@
 package io.dynabox.engine;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,24 +13,23 @@ public final class WarmUp {
             "AWS4-HMAC-SHA256 Credential=warmup/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
     /** The requests' X-Amz-Date. */
     public static final String AMZ_DATE = "20260101T000000Z";
-    private static final String[][] REQUESTS = {
-        {"ListTables", "{}"},
-        {"CreateTable", "{\"TableName\":\"warmup\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+    private static final List<Request> REQUESTS = List.of(
+        new Request("ListTables", "{}"),
+        new Request("CreateTable", "{\"TableName\":\"warmup\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
                 + "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
                 + "{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],"
                 + "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\",\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],"
-                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],\"BillingMode\":\"PAY_PER_REQUEST\"}"},
-        {"DescribeTable", "{\"TableName\":\"warmup\"}"},
-        {"PutItem", "{\"TableName\":\"warmup\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"x\"},"
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"}}],\"BillingMode\":\"PAY_PER_REQUEST\"}"),
+        new Request("DescribeTable", "{\"TableName\":\"warmup\"}"),
+        new Request("PutItem", "{\"TableName\":\"warmup\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"x\"},"
                 + "\"l\":{\"L\":[{\"BOOL\":true},{\"NULL\":true},{\"M\":{\"b\":{\"B\":\"AA==\"}}}]},\"ss\":{\"SS\":[\"a\",\"b\"]}},"
-                + "\"ReturnConsumedCapacity\":\"INDEXES\"}"},
-        {"GetItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ReturnConsumedCapacity\":\"TOTAL\"}"},
-        {"UpdateItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
-                + "\"AttributeUpdates\":{\"n\":{\"Action\":\"ADD\",\"Value\":{\"N\":\"1\"}}},\"ReturnValues\":\"ALL_NEW\"}"},
-        {"GetItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"N\":\"1\"}}}"},
-        {"DeleteItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}"},
-        {"DeleteTable", "{\"TableName\":\"warmup\"}"},
-    };
+                + "\"ReturnConsumedCapacity\":\"INDEXES\"}"),
+        new Request("GetItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ReturnConsumedCapacity\":\"TOTAL\"}"),
+        new Request("UpdateItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
+                + "\"AttributeUpdates\":{\"n\":{\"Action\":\"ADD\",\"Value\":{\"N\":\"1\"}}},\"ReturnValues\":\"ALL_NEW\"}"),
+        new Request("GetItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"N\":\"1\"}}}"),
+        new Request("DeleteItem", "{\"TableName\":\"warmup\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}"),
+        new Request("DeleteTable", "{\"TableName\":\"warmup\"}"));
 
     /** One warm-up request: an action and its JSON body. */
     public record Request(String action, String body) {}
@@ -40,6 +38,6 @@ public final class WarmUp {
 
     /** The warm-up requests, in the order to send them. */
     public static List<Request> requests() {
-        return Arrays.stream(REQUESTS).map(r -> new Request(r[0], r[1])).toList();
+        return REQUESTS;
     }
 }

@@ -36,7 +36,7 @@ final class HttpWarmUp {
             EmbeddedChannel channel = new EmbeddedChannel();
             DynaboxServer.addHandlers(channel.pipeline(), new HttpDoor(scratch, List.of()));
             for (WarmUp.Request request : WarmUp.requests()) {
-                channel.writeInbound(Unpooled.wrappedBuffer(http(request)));
+                channel.writeInbound(http(request));
                 StringBuilder answer = new StringBuilder();
                 for (Object bytes; (bytes = channel.readOutbound()) != null; ) {
                     answer.append(((ByteBuf) bytes).toString(StandardCharsets.US_ASCII));
@@ -49,7 +49,7 @@ final class HttpWarmUp {
         return statusLines;
     }
 
-    private static byte[] http(WarmUp.Request request) {
+    private static ByteBuf http(WarmUp.Request request) {
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
@@ -58,10 +58,6 @@ final class HttpWarmUp {
                 + "X-Amz-Date: " + WarmUp.AMZ_DATE + "\r\n"
                 + "Authorization: " + WarmUp.AUTHORIZATION + "\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
-        byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[head8.length + body.length];
-        System.arraycopy(head8, 0, all, 0, head8.length);
-        System.arraycopy(body, 0, all, head8.length, body.length);
-        return all;
+        return Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body);
     }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine;
 /**
  * The run the {@code ./dynabox} launcher makes once per build of the jar, to learn which
  * classes a server loads: it parses a command line and starts a server as {@link Main}
- * does (warm-up included), sends the warm-up requests over HTTP, and stops. The JVM lists the classes it
- * loaded ({@code -XX:DumpLoadedClassList}) and the launcher archives them
+ * does (warm-up included), sends the warm-up requests over HTTP, and stops. The JVM lists
+ * the classes it loaded ({@code -XX:DumpLoadedClassList}) and the launcher archives them
  * ({@code -Xshare:dump}), so that a later start maps them instead of loading them one by
  * one: about a third of the start-up time.
  */
