@@ -3,7 +3,7 @@ package io.dynabox.engine.store;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Stored items ordered by key (unsigned bytes): a B+tree whose nodes hold up to 64 keys in
@@ -14,9 +14,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * four nodes.
  *
  * <p>Safe for any number of threads: changes take the tree's write lock (they come one
- * table at a time anyway, under the table's lock), and iterators copy up to a leaf's worth of
- * entries at a time under the read lock, then find their place again by the last key they
- * gave. So, like a concurrent skip list's, they are weakly consistent and never fail.
+ * table at a time anyway, under the table's lock), point reads search optimistically
+ * ({@link #find}), and iterators copy up to a leaf's worth of entries at a time under the
+ * read lock, then find their place again by the last key they gave. So, like a concurrent
+ * skip list's, they are weakly consistent and never fail.
  * Emptied leaves are removed and thin neighbours merged, so the tree stays about as large as
  * what it holds.
  */
@@ -24,7 +25,7 @@ final class OrderedItems {
     private static final int CAPACITY = 64;
     private static final int MERGE_BELOW = CAPACITY / 4;
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final StampedLock lock = new StampedLock();
     private Node root = new Leaf();
     // what an insert below hands up after it split a node: the new right node and its least key
     private Node splitRight;
@@ -80,11 +81,44 @@ final class OrderedItems {
         return found >= 0 ? found + 1 : -found - 1;
     }
 
+    /**
+     * The item stored under the key, or null. Point reads come from every GetItem and
+     * PutItem, so they first search without taking the lock (no write to shared memory) and
+     * keep the answer when no change began meanwhile; a search that raced a change (and may
+     * have seen half-moved arrays, or failed on them) is done again under the read lock.
+     */
+    StoredItem find(byte[] key) {
+        long prefix = prefix(key);
+        long stamp = lock.tryOptimisticRead();
+        if (stamp != 0) {
+            try {
+                StoredItem found = lookup(prefix, key);
+                if (lock.validate(stamp)) return found;
+            } catch (RuntimeException raced) {
+                // a change was moving entries under the search: search again under the lock
+            }
+        }
+        stamp = lock.readLock();
+        try {
+            return lookup(prefix, key);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    private StoredItem lookup(long prefix, byte[] key) {
+        Node node = root;
+        while (node instanceof Inner inner) node = inner.children[childIndex(inner, prefix, key)];
+        Leaf leaf = (Leaf) node;
+        int found = search(leaf, prefix, key);
+        return found >= 0 ? leaf.items[found] : null;
+    }
+
     /** Stores the item under its key; answers what it replaced, or null. */
     StoredItem put(StoredItem item) {
         byte[] key = item.key();
         long prefix = prefix(key);
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             StoredItem previous = insert(root, prefix, key, item);
             if (splitRight != null) {
@@ -100,7 +134,7 @@ final class OrderedItems {
             }
             return previous;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -204,7 +238,7 @@ final class OrderedItems {
     /** Removes the key's entry; answers it, or null when there was none. */
     StoredItem remove(byte[] key) {
         long prefix = prefix(key);
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             Inner[] path = new Inner[depth()];
             int[] taken = new int[path.length];
@@ -229,7 +263,7 @@ final class OrderedItems {
             if (level > 0) tidy(leaf, path, taken, level - 1);
             return removed;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -348,7 +382,7 @@ final class OrderedItems {
             else Arrays.fill(chunk, 0, count, null);
             position = 0;
             count = 0;
-            lock.readLock().lock();
+            long stamp = lock.readLock();
             try {
                 Leaf leaf = leafFor(resume);
                 int at = startIn(leaf);
@@ -367,7 +401,7 @@ final class OrderedItems {
                 }
                 if (leaf == null) exhausted = true;
             } finally {
-                lock.readLock().unlock();
+                lock.unlockRead(stamp);
             }
             if (count > 0) {
                 resume = chunk[count - 1].key();

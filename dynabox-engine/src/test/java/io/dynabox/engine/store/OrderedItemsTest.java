@@ -28,6 +28,7 @@ class OrderedItemsTest {
         for (int i = 0; i < keys * 3; i++) {
             byte[] key = key(random, keys);
             boolean remove = random.nextInt(3) == 0;
+            assertThat(tree.find(key)).isSameAs(model.get(key));
             if (remove) {
                 assertThat(tree.remove(key)).isEqualTo(model.remove(key));
             } else {
@@ -103,6 +104,45 @@ class OrderedItemsTest {
             writer.join();
         }
         assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void pointReadsFindEveryKeyThatStaysWhileAnotherThreadChangesOthers() throws Exception {
+        OrderedItems tree = new OrderedItems();
+        List<StoredItem> staying = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            StoredItem item = new StoredItem(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) (i >>> 8), (byte) i, 0}, EMPTY_ITEM, i);
+            staying.add(item);
+            tree.put(item);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            // keys between the staying ones, never equal to one: entries shift, split and merge around them
+            Random random = new Random(5);
+            while (!stop.get()) {
+                int between = random.nextInt(3_000);
+                byte[] key = {0, 0, 0, 0, 0, 0, 0, 0, (byte) (between >>> 8), (byte) between, (byte) (1 + random.nextInt(4))};
+                if (random.nextInt(3) > 0) tree.put(new StoredItem(key, EMPTY_ITEM, 0));
+                else tree.remove(key);
+            }
+        });
+        writer.start();
+        List<StoredItem> wrong = new ArrayList<>();
+        int reads = 0;
+        try {
+            for (int round = 0; round < 50; round++) {
+                for (StoredItem item : staying) {
+                    reads++;
+                    if (tree.find(item.key().clone()) != item) wrong.add(item);
+                }
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(reads).isEqualTo(150_000);
+        assertThat(wrong).isEmpty();
+        assertThat(tree.find(new byte[] {1, 2, 3})).isNull();
     }
 
     /** Every combination of bounds, in both directions, over random and existing keys. */
