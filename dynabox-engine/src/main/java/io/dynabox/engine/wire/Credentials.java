@@ -15,6 +15,12 @@ public record Credentials(String accessKeyId, String region) {
     /** Used when a complete header's credential scope names no region. */
     private static final String DEFAULT_REGION = "us-east-1";
 
+    /** The Authorization header's parameters that must be there, in the order the service reports them missing. */
+    private static final String[] PARAMETERS = {"Credential", "Signature", "SignedHeaders"};
+    private static final int CREDENTIAL = 0;
+    private static final int SIGNATURE = 1;
+    private static final int SIGNED_HEADERS = 2;
+
     /** The query-string parameters of a presigned request, in the order the service reports them missing. */
     private static final List<String> QUERY_PARAMETERS =
             List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
@@ -46,11 +52,12 @@ public record Credentials(String accessKeyId, String region) {
         if (!trimmed.startsWith("AWS4-")) {
             throw new DynamoException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
         }
-        String credential = parameter(trimmed, "Credential");
+        String[] values = parameters(trimmed);
+        String credential = values[CREDENTIAL];
         StringBuilder missing = new StringBuilder();
         if (credential == null) missing.append("Authorization header requires 'Credential' parameter. ");
-        if (parameter(trimmed, "Signature") == null) missing.append("Authorization header requires 'Signature' parameter. ");
-        if (parameter(trimmed, "SignedHeaders") == null) missing.append("Authorization header requires 'SignedHeaders' parameter. ");
+        if (values[SIGNATURE] == null) missing.append("Authorization header requires 'Signature' parameter. ");
+        if (values[SIGNED_HEADERS] == null) missing.append("Authorization header requires 'SignedHeaders' parameter. ");
         if (date == null || date.isBlank()) {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         }
@@ -67,23 +74,35 @@ public record Credentials(String accessKeyId, String region) {
         return new Credentials(scope[0], region);
     }
 
-    /** The value of {@code name=value} among parameters separated by commas and/or spaces; null when absent or empty. */
-    private static String parameter(String header, String name) {
+    /**
+     * The values of the Credential, Signature and SignedHeaders parameters, found in one
+     * pass over the header (every request pays for it): parameters are {@code name=value}
+     * separated by commas and/or white space; the first of a name counts, and an empty value
+     * is null.
+     */
+    private static String[] parameters(String header) {
+        String[] values = new String[PARAMETERS.length];
+        boolean[] seen = new boolean[PARAMETERS.length];
         int length = header.length();
         int i = 0;
         while (i < length) {
             while (i < length && isSeparator(header.charAt(i))) i++;
             int end = i;
             while (end < length && !isSeparator(header.charAt(end))) end++;
-            if (header.startsWith(name, i) && i + name.length() < end && header.charAt(i + name.length()) == '=') {
-                return i + name.length() + 1 == end ? null : header.substring(i + name.length() + 1, end);
+            for (int p = 0; p < PARAMETERS.length; p++) {
+                String name = PARAMETERS[p];
+                if (!seen[p] && i + name.length() < end && header.charAt(i + name.length()) == '=' && header.startsWith(name, i)) {
+                    seen[p] = true;
+                    values[p] = i + name.length() + 1 == end ? null : header.substring(i + name.length() + 1, end);
+                }
             }
             i = end;
         }
-        return null;
+        return values;
     }
 
+    /** A comma or white space; only control characters and a few Unicode spaces beyond the ASCII space are white space. */
     private static boolean isSeparator(char c) {
-        return c == ',' || Character.isWhitespace(c);
+        return c == ',' || (c <= ' ' || c >= '\u1680') && Character.isWhitespace(c);
     }
 }
