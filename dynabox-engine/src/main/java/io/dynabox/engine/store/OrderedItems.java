@@ -107,11 +107,16 @@ final class OrderedItems {
     }
 
     private StoredItem lookup(long prefix, byte[] key) {
-        Node node = root;
-        while (node instanceof Inner inner) node = inner.children[childIndex(inner, prefix, key)];
-        Leaf leaf = (Leaf) node;
+        Leaf leaf = leafOf(prefix, key);
         int found = search(leaf, prefix, key);
         return found >= 0 ? leaf.items[found] : null;
+    }
+
+    /** The leaf where the key is, or would be. */
+    private Leaf leafOf(long prefix, byte[] key) {
+        Node node = root;
+        while (node instanceof Inner inner) node = inner.children[childIndex(inner, prefix, key)];
+        return (Leaf) node;
     }
 
     /** Stores the item under its key; answers what it replaced, or null. */
@@ -416,9 +421,7 @@ final class OrderedItems {
                 while (node instanceof Inner inner) node = inner.children[ascending ? 0 : inner.size];
                 return (Leaf) node;
             }
-            long prefix = prefix(key);
-            while (node instanceof Inner inner) node = inner.children[childIndex(inner, prefix, key)];
-            return (Leaf) node;
+            return leafOf(prefix(key), key);
         }
 
         /** Index in the leaf of the first entry to give (it may be past either end: the walk moves on to the neighbour). */
