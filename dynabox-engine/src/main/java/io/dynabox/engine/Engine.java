@@ -3,6 +3,7 @@ package io.dynabox.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.Operations;
 import io.dynabox.engine.operation.RequestContext;
@@ -36,6 +37,7 @@ public final class Engine implements AutoCloseable {
     private final LongSupplier clock;
     private final Map<String, Operation> operations = Operations.all();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final ChangeFeed changeFeed;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore() : new SqliteStore(options.dbPath(), options.optimizeDbBeforeStartup()),
@@ -46,6 +48,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.store = store;
         this.clock = clock;
+        this.changeFeed = new ChangeFeed(clock);
     }
 
     public DynaboxOptions options() {
@@ -112,7 +115,7 @@ public final class Engine implements AutoCloseable {
 
     /** The namespace callers with this access key and region work in; loaded from the store, or made empty, on first use. */
     public Namespace namespace(String accessKeyId, String region) {
-        return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> Namespace.load(key, region, store));
+        return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> Namespace.load(key, region, store, changeFeed));
     }
 
     /** Forgets a namespace and drops its tables; the next call with its credentials starts empty. */
@@ -128,6 +131,11 @@ public final class Engine implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** Every committed write of every table, in order: see {@link ChangeFeed} for how to subscribe. */
+    public ChangeFeed changeFeed() {
+        return changeFeed;
     }
 
     /** The engine's clock, in epoch milliseconds. */

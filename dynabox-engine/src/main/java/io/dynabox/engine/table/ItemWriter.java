@@ -3,6 +3,8 @@ package io.dynabox.engine.table;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.feed.Change;
+import io.dynabox.engine.feed.FeedCommit;
 import io.dynabox.engine.store.Mutation;
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
@@ -18,8 +20,10 @@ import java.util.Map;
 /**
  * Writes one item and keeps every index in step with it, as one atomic batch of
  * mutations: this is the only place that maintains indexes, whatever the store and
- * whatever the action (put, update, delete, batch, transaction). Callers hold the table's
- * write lock.
+ * whatever the action (put, update, delete, batch, transaction), and the only place that
+ * applies item writes, so it is where the change feed ({@link io.dynabox.engine.feed.ChangeFeed})
+ * sees every one. The first mutation of a planned write is always the table's own item.
+ * Callers hold the table's write lock.
  */
 public final class ItemWriter {
     /** An item collection (a partition key value's items and local index entries) holds at most 10 GB. */
@@ -79,22 +83,36 @@ public final class ItemWriter {
                 table, collection, collectionDelta);
     }
 
-    /** Applies a planned write through the table's store. */
+    /** Applies a planned write through the table's store, and publishes it on the change feed. */
     public static void apply(Table table, PlannedWrite write) {
+        apply(table, write, Change.Origin.REQUEST);
+    }
+
+    /** Applies a planned write made by {@code origin} (a request, or Time to Live). */
+    public static void apply(Table table, PlannedWrite write, Change.Origin origin) {
+        FeedCommit commit = new FeedCommit(origin);
+        commit.capture(table, write.mutations().get(0));
         table.store().apply(write.mutations());
         applied(write);
+        commit.publish();
     }
 
     /**
      * Applies several planned writes (a batch, a transaction; one or more tables of one
-     * store) as one atomic change: a store that commits to disk commits them together.
-     * Callers hold the write locks of every table involved.
+     * store) as one atomic change: a store that commits to disk commits them together, and
+     * the change feed shows them as one group. Callers hold the write locks of every table
+     * involved.
      */
     public static void applyAll(Store store, List<PlannedWrite> writes) {
+        FeedCommit commit = new FeedCommit(Change.Origin.REQUEST);
         List<Mutation> mutations = new ArrayList<>();
-        for (PlannedWrite write : writes) mutations.addAll(write.mutations());
+        for (PlannedWrite write : writes) {
+            commit.capture(write.table(), write.mutations().get(0));
+            mutations.addAll(write.mutations());
+        }
         if (!mutations.isEmpty()) store.apply(mutations);
         for (PlannedWrite write : writes) applied(write);
+        commit.publish();
     }
 
     private static void applied(PlannedWrite write) {

@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.store.Store;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -16,10 +17,17 @@ public final class Namespace {
     private final String region;
     // table names are ASCII, so String order is the service's UTF-8 order for ListTables
     private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+    // the engine's change feed, which every table of the namespace joins; null outside an engine
+    private final ChangeFeed feed;
 
     public Namespace(String id, String region) {
+        this(id, region, null);
+    }
+
+    public Namespace(String id, String region, ChangeFeed feed) {
         this.id = id;
         this.region = region;
+        this.feed = feed;
     }
 
     public String id() {
@@ -42,13 +50,23 @@ public final class Namespace {
 
     /** A namespace with the tables the store kept for it (none for the memory store). */
     public static Namespace load(String id, String region, Store store) {
-        Namespace namespace = new Namespace(id, region);
-        store.loadTables(id).forEach((name, document) -> namespace.tables.put(name, TableDocuments.read(document, store, id)));
+        return load(id, region, store, null);
+    }
+
+    /** A namespace with the tables the store kept for it, their writes published on {@code feed}. */
+    public static Namespace load(String id, String region, Store store, ChangeFeed feed) {
+        Namespace namespace = new Namespace(id, region, feed);
+        store.loadTables(id).forEach((name, document) -> {
+            Table table = TableDocuments.read(document, store, id);
+            table.feed().attach(feed);
+            namespace.tables.put(name, table);
+        });
         return namespace;
     }
 
     /** Adds (and persists) the table unless one of that name exists; returns the existing one, or null if added. */
     public Table addIfAbsent(Table table) {
+        table.feed().attach(feed);
         Table existing = tables.putIfAbsent(table.name(), table);
         if (existing != null) return existing;
         try {

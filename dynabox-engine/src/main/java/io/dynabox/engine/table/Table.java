@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import io.dynabox.engine.feed.TableFeed;
 import io.dynabox.engine.store.Keyspace;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.value.AttributeValue;
@@ -29,6 +30,7 @@ public final class Table {
     // sizes of the item collections counted so far, by partition prefix (tables with local indexes only)
     private final Map<java.nio.ByteBuffer, long[]> itemCollections = new ConcurrentHashMap<>();
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TableFeed feed = new TableFeed();
 
     // the status before settledAtMillis; ACTIVE after it (unless deleting)
     private volatile String transientStatus;
@@ -54,6 +56,11 @@ public final class Table {
 
     public String name() {
         return definition.name();
+    }
+
+    /** The table's part of the change feed: subscribe here to read this table's committed changes. */
+    public TableFeed feed() {
+        return feed;
     }
 
     public Keyspace keyspace() {

@@ -1,0 +1,77 @@
+package io.dynabox.engine.feed;
+
+import io.dynabox.engine.store.ItemJson;
+import io.dynabox.engine.store.Mutation;
+import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.table.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes of one commit (one item write, or a batch or transaction of them), gathered
+ * by {@code ItemWriter}: each item's old image is {@link #capture captured} before the
+ * store applies the commit, and the changes are {@link #publish published} after it, still
+ * under the tables' write locks. Tables nobody reads cost nothing here.
+ */
+public final class FeedCommit {
+    private final Change.Origin origin;
+    private List<Pending> pending;
+
+    public FeedCommit(Change.Origin origin) {
+        this.origin = origin;
+    }
+
+    /** Notes what the table's item write {@code itemWrite} replaces, if anyone reads the table's feed. Before the store applies it. */
+    public void capture(Table table, Mutation itemWrite) {
+        TableFeed feed = table.feed();
+        if (!feed.active()) return;
+        StoredItem old = itemWrite.keyspace().find(itemWrite.key());
+        byte[] oldImage = old == null ? null : old.json();
+        if (unchanged(oldImage, itemWrite.item())) return;
+        if (pending == null) pending = new ArrayList<>(2);
+        pending.add(new Pending(table, itemWrite.key(), oldImage, itemWrite.item(), old == null ? 0 : old.size(), itemWrite.size()));
+    }
+
+    /** Publishes the captured changes, one call per table and subscriber, after the store applied them. */
+    public void publish() {
+        if (pending == null) return;
+        ChangeFeed engine = pending.get(0).table.feed().engineFeed();
+        long group = engine.nextGroup();
+        long now = engine.nowMillis();
+        Map<Table, List<Change>> byTable = new LinkedHashMap<>(2);
+        for (Pending p : pending) {
+            Change change = new Change(p.table.feed().nextSequence(), now, group, p.key, p.oldImage, p.newImage,
+                    p.oldSize, p.newSize, origin);
+            byTable.computeIfAbsent(p.table, t -> new ArrayList<>(pending.size())).add(change);
+        }
+        byTable.forEach((table, changes) -> {
+            List<Change> view = List.copyOf(changes);
+            for (FeedSubscriber subscriber : table.feed().subscribers()) deliver(subscriber, table, view);
+            for (FeedSubscriber subscriber : engine.subscribers) deliver(subscriber, table, view);
+        });
+        pending = null;
+    }
+
+    private static void deliver(FeedSubscriber subscriber, Table table, List<Change> changes) {
+        try {
+            subscriber.committed(table, changes);
+        } catch (RuntimeException e) {
+            // the write is committed: a failing reader must not turn it into an error
+            System.getLogger(FeedCommit.class.getName()).log(System.Logger.Level.ERROR,
+                    "a change feed subscriber failed on table " + table.name(), e);
+        }
+    }
+
+    /** Nothing changed: no item before or after, or the same attributes with the same values (in any order). */
+    static boolean unchanged(byte[] oldImage, byte[] newImage) {
+        if (oldImage == null || newImage == null) return oldImage == newImage;
+        if (Arrays.equals(oldImage, newImage)) return true;
+        return ItemJson.decode(oldImage).equals(ItemJson.decode(newImage));
+    }
+
+    private record Pending(Table table, byte[] key, byte[] oldImage, byte[] newImage, long oldSize, long newSize) {
+    }
+}

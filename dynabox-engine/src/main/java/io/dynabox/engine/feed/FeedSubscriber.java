@@ -1,0 +1,17 @@
+package io.dynabox.engine.feed;
+
+import io.dynabox.engine.table.Table;
+import java.util.List;
+
+/**
+ * A reader of the change feed. It is called once per table per commit, in commit order,
+ * while the writer still holds the table's write lock (for a transaction or batch over
+ * several tables: the locks of all of them, one call per table, the same {@link Change#group}):
+ * so it sees each table's changes exactly in their order, and nobody reads the table
+ * between the write and the call. Keep what you need and return quickly; never write to a
+ * table from here. An exception is logged and does not undo the committed write.
+ */
+@FunctionalInterface
+public interface FeedSubscriber {
+    void committed(Table table, List<Change> changes);
+}
