@@ -1,7 +1,19 @@
 package io.dynabox.engine.operation;
 
+import static io.dynabox.engine.table.TableGrammar.INVALID;
+import static io.dynabox.engine.table.TableGrammar.attributeDefinitions;
+import static io.dynabox.engine.table.TableGrammar.checkNoOnDemand;
+import static io.dynabox.engine.table.TableGrammar.checkOnDemandRange;
+import static io.dynabox.engine.table.TableGrammar.keySchema;
+import static io.dynabox.engine.table.TableGrammar.present;
+import static io.dynabox.engine.table.TableGrammar.projection;
+import static io.dynabox.engine.table.TableGrammar.sseDescription;
+import static io.dynabox.engine.table.TableGrammar.tags;
+import static io.dynabox.engine.table.TableGrammar.text;
+import static io.dynabox.engine.table.TableGrammar.throughput;
+import static io.dynabox.engine.table.TableGrammar.warmThroughput;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.table.IndexDefinition;
@@ -11,18 +23,15 @@ import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
 import io.dynabox.engine.table.TableIds;
+import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * CreateTable: validates the definition in the service's order (billing, attribute
@@ -31,14 +40,6 @@ import java.util.regex.Pattern;
  * taken, as in the service.
  */
 public final class CreateTable implements Operation {
-    static final String INVALID = "One or more parameter values were invalid: ";
-    private static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
-    private static final int MAX_LOCAL_INDEXES = 5;
-    private static final int MAX_GLOBAL_INDEXES = 20;
-    private static final int MAX_PROJECTED_ATTRIBUTES = 100;
-    private static final int MAX_TAGS = 50;
-    // the characters AWS allows in tag keys and values
-    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -93,11 +94,11 @@ public final class CreateTable implements Operation {
             globalIndexes.add(new IndexDefinition(indexName, true, globalKeys.get(i), projection, indexThroughput, Table.ACTIVE, false));
         }
         checkProjectedAttributeCount(localIndexes, globalIndexes);
-        if (localIndexes.size() > MAX_LOCAL_INDEXES) {
-            throw DynamoException.validation(INVALID + "Number of LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL_INDEXES);
+        if (localIndexes.size() > TableLimits.MAX_LOCAL_INDEXES) {
+            throw DynamoException.validation(INVALID + "Number of LocalSecondaryIndexes exceeds per-table limit of " + TableLimits.MAX_LOCAL_INDEXES);
         }
-        if (globalIndexes.size() > MAX_GLOBAL_INDEXES) {
-            throw DynamoException.validation(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
+        if (globalIndexes.size() > TableLimits.MAX_GLOBAL_INDEXES) {
+            throw DynamoException.validation(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of " + TableLimits.MAX_GLOBAL_INDEXES);
         }
 
         JsonNode stream = present(request, "StreamSpecification");
@@ -110,7 +111,7 @@ public final class CreateTable implements Operation {
             throw DynamoException.validation(INVALID
                     + "Table is being created with a stream disabled, UpdateViewType should not be specified");
         }
-        JsonNode sseDescription = sseDescription(context, present(request, "SSESpecification"));
+        JsonNode sseDescription = sseDescription(context.namespace(), present(request, "SSESpecification"));
         List<Map.Entry<String, String>> tags = tags(present(request, "Tags"));
         TableDefinition.Warm warm = warmThroughput(present(request, "WarmThroughput"), payPerRequest, throughput);
         if (payPerRequest && onDemand != null) checkOnDemandRange(onDemand, false);
@@ -151,85 +152,6 @@ public final class CreateTable implements Operation {
         return payPerRequest ? null : throughput(throughputNode);
     }
 
-    /** Read and write capacity within the service's bounds (read checked first, whatever the JSON order). */
-    static Throughput throughput(JsonNode node) {
-        long read = node.get("ReadCapacityUnits").asLong();
-        long write = node.get("WriteCapacityUnits").asLong();
-        if (read > MAX_CAPACITY_UNITS) {
-            throw DynamoException.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
-        }
-        if (write > MAX_CAPACITY_UNITS) {
-            throw DynamoException.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
-        }
-        return Throughput.of(read, write);
-    }
-
-    /** On-demand limits on a provisioned table; {@code forIndex} is "" or " for index: NAME". */
-    private static void checkNoOnDemand(JsonNode onDemand, String forIndex) {
-        if (onDemand == null) return;
-        String member = onDemand.hasNonNull("MaxReadRequestUnits") || !onDemand.hasNonNull("MaxWriteRequestUnits")
-                ? "MaxReadRequestUnits" : "MaxWriteRequestUnits";
-        throw DynamoException.validation(INVALID + member + " for OnDemandThroughput" + forIndex
-                + " cannot be specified when table BillingMode is PROVISIONED.");
-    }
-
-    /** Each on-demand limit is positive; at UpdateTable, -1 clears a limit. */
-    static void checkOnDemandRange(JsonNode onDemand, boolean minusOneClears) {
-        for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
-            JsonNode value = onDemand.get(member);
-            if (value == null || value.isNull()) continue;
-            long units = value.asLong();
-            if (units < 1 && !(minusOneClears && units == -1)) {
-                throw DynamoException.validation(INVALID + "Requested " + member
-                        + " for OnDemandThroughput for table is outside of valid range");
-            }
-        }
-    }
-
-    private static Map<String, AttributeValue.Type> attributeDefinitions(JsonNode list) {
-        Map<String, AttributeValue.Type> definitions = new LinkedHashMap<>();
-        for (JsonNode definition : list) {
-            String name = definition.get("AttributeName").textValue();
-            if (definitions.put(name, AttributeValue.Type.valueOf(definition.get("AttributeType").textValue())) != null) {
-                throw DynamoException.validation("Attribute Name is duplicated: " + name);
-            }
-        }
-        return definitions;
-    }
-
-    /**
-     * Checks a one- or two-element key schema against the definitions, in the service's
-     * order. Only the table's own key gets the "have no definition" count check.
-     */
-    static KeySchema keySchema(JsonNode elements, Map<String, AttributeValue.Type> definitions, boolean tableKey) {
-        if (tableKey && elements.size() > definitions.size()) {
-            throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
-        }
-        List<String> names = keyNames(elements);
-        if (!definitions.keySet().containsAll(names)) {
-            throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + names + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
-        }
-        if (names.size() == 2 && names.get(0).equals(names.get(1))) {
-            throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
-        }
-        if (!"HASH".equals(elements.get(0).get("KeyType").textValue())) {
-            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        if (elements.size() > 1 && !"RANGE".equals(elements.get(1).get("KeyType").textValue())) {
-            throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-        }
-        String hash = names.get(0);
-        String range = names.size() > 1 ? names.get(1) : null;
-        return new KeySchema(hash, definitions.get(hash), range, range == null ? null : definitions.get(range));
-    }
-
-    private static List<String> keyNames(JsonNode elements) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode element : elements) names.add(element.get("AttributeName").textValue());
-        return names;
-    }
-
     private static KeySchema localIndexKey(JsonNode lsi, KeySchema table, Map<String, AttributeValue.Type> definitions) {
         String name = lsi.get("IndexName").textValue();
         KeySchema key = keySchema(lsi.get("KeySchema"), definitions, false);
@@ -241,28 +163,6 @@ public final class CreateTable implements Operation {
                     + name + ". index hash key: " + key.partitionName() + ", table hash key: " + table.partitionName());
         }
         return key;
-    }
-
-    static Projection projection(JsonNode node) {
-        String type = text(node, "ProjectionType");
-        JsonNode nonKey = present(node, "NonKeyAttributes");
-        if (type == null) throw DynamoException.validation(INVALID + "Unknown ProjectionType: null");
-        if (!Projection.INCLUDE.equals(type) && nonKey != null) {
-            throw DynamoException.validation(INVALID + "ProjectionType is " + type + ", but NonKeyAttributes is specified");
-        }
-        if (Projection.INCLUDE.equals(type) && nonKey == null) {
-            throw DynamoException.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-        }
-        List<String> names = new ArrayList<>();
-        if (nonKey != null) {
-            for (JsonNode n : nonKey) {
-                if (names.contains(n.textValue())) {
-                    throw DynamoException.validation(INVALID + "Duplicate element in NonKeyAttributes: " + n.textValue());
-                }
-                names.add(n.textValue());
-            }
-        }
-        return new Projection(type, Projection.INCLUDE.equals(type) ? names : null);
     }
 
     private static Throughput indexThroughput(JsonNode gsi, String indexName, boolean payPerRequest) {
@@ -308,107 +208,11 @@ public final class CreateTable implements Operation {
                 if (index.projection().nonKeyAttributes() != null) total += index.projection().nonKeyAttributes().size();
             }
         }
-        if (total > MAX_PROJECTED_ATTRIBUTES) {
+        if (total > TableLimits.MAX_PROJECTED_ATTRIBUTES) {
             throw new DynamoException(ErrorCode.VALIDATION,
-                    INVALID + "Number of projected attributes in all indexes exceeds limit of " + MAX_PROJECTED_ATTRIBUTES,
+                    INVALID + "Number of projected attributes in all indexes exceeds limit of " + TableLimits.MAX_PROJECTED_ATTRIBUTES,
                     "the service's exact wording for this limit is not recorded; " + total
                             + " NonKeyAttributes are projected in total, counting each index separately");
         }
-    }
-
-    /**
-     * The SSEDescription for a request's SSESpecification, or null for the default
-     * AWS-owned key. Request-level rules shared with UpdateTable.
-     */
-    static JsonNode sseDescription(RequestContext context, JsonNode sse) {
-        if (sse == null) return null;
-        JsonNode enabledNode = present(sse, "Enabled");
-        boolean disabled = enabledNode != null && !enabledNode.booleanValue();
-        String type = text(sse, "SSEType");
-        String keyId = text(sse, "KMSMasterKeyId");
-        if (disabled && type != null) throw DynamoException.validation(INVALID + "SSEType can not be specified if Enabled is false");
-        if (disabled && keyId != null) {
-            throw DynamoException.validation(INVALID + "KMSMasterKeyId can not be specified if Enabled is false");
-        }
-        if ("AES256".equals(type)) throw DynamoException.validation(INVALID + "SSEType AES256 is not supported");
-        if (keyId != null && !"KMS".equals(type)) {
-            throw DynamoException.validation(INVALID + "SSEType KMS is required if KMSMasterKeyId is specified");
-        }
-        boolean kms = "KMS".equals(type) || (enabledNode != null && enabledNode.booleanValue());
-        if (!kms) return null;
-        ObjectNode description = Json.object();
-        description.put("KMSMasterKeyArn", kmsKeyArn(context, keyId));
-        description.put("SSEType", "KMS");
-        description.put("Status", "ENABLED");
-        return description;
-    }
-
-    /**
-     * The ARN of a KMS key as the service reports it. Dynabox has no KMS: a key id becomes a
-     * key ARN in the caller's region, and the AWS-managed key has a fixed id per namespace.
-     */
-    private static String kmsKeyArn(RequestContext context, String keyId) {
-        if (keyId != null && keyId.startsWith("arn:")) return keyId;
-        String prefix = "arn:aws:kms:" + context.namespace().region() + ":" + io.dynabox.engine.table.Namespace.ACCOUNT_ID + ":";
-        if (keyId != null) return prefix + (keyId.startsWith("alias/") ? keyId : "key/" + keyId);
-        UUID managed = UUID.nameUUIDFromBytes(("aws/dynamodb " + context.namespace().id()).getBytes(StandardCharsets.UTF_8));
-        return prefix + "key/" + managed;
-    }
-
-    /** Tags, checked whole: any bad tag rejects the table. */
-    private static List<Map.Entry<String, String>> tags(JsonNode list) {
-        List<Map.Entry<String, String>> tags = new ArrayList<>();
-        if (list == null) return tags;
-        if (list.size() > MAX_TAGS) {
-            throw DynamoException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
-        }
-        Set<String> keys = new HashSet<>();
-        for (JsonNode tag : list) {
-            String key = tag.get("Key").textValue();
-            String value = tag.get("Value").textValue();
-            if (key.startsWith("aws:")) throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
-            if (key.isEmpty() || key.length() > 128 || !TAG_TEXT.matcher(key).matches()) {
-                throw DynamoException.validation("The Tag Key provided is invalid, Key: " + key);
-            }
-            if (value.length() > 256 || !TAG_TEXT.matcher(value).matches()) {
-                throw DynamoException.validation("The Tag Value provided is invalid, Value: " + value);
-            }
-            if (!keys.add(key)) {
-                throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key);
-            }
-            tags.add(Map.entry(key, value));
-        }
-        return tags;
-    }
-
-    /** The table's starting warm throughput: at least the on-demand start or the provisioned capacity. */
-    private static TableDefinition.Warm warmThroughput(JsonNode requested, boolean payPerRequest, Throughput throughput) {
-        TableDefinition.Warm floor = payPerRequest ? TableDefinition.Warm.ON_DEMAND_INITIAL
-                : new TableDefinition.Warm(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
-        if (requested == null) return floor;
-        long read = requested.path("ReadUnitsPerSecond").asLong(0);
-        long write = requested.path("WriteUnitsPerSecond").asLong(0);
-        String[][] members = {{"ReadUnitsPerSecond", "ReadCapacityUnits"}, {"WriteUnitsPerSecond", "WriteCapacityUnits"}};
-        long[] values = {read, write};
-        long[] floors = {floor.readUnitsPerSecond(), floor.writeUnitsPerSecond()};
-        for (int i = 0; i < 2; i++) {
-            if (!requested.hasNonNull(members[i][0]) || values[i] >= floors[i]) continue;
-            throw DynamoException.validation(INVALID + "Requested " + members[i][0] + " for WarmThroughput for table is lower than "
-                    + (payPerRequest
-                    ? "initial throughput for OnDemand. See: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html#on-demand-capacity-mode-initial"
-                    : members[i][1] + " of ProvisionedThroughput"));
-        }
-        return floor.atLeast(read, write);
-    }
-
-    /** A member that is present and not JSON null, or null. */
-    static JsonNode present(JsonNode node, String member) {
-        JsonNode value = node == null ? null : node.get(member);
-        return value == null || value.isNull() ? null : value;
-    }
-
-    static String text(JsonNode node, String member) {
-        JsonNode value = present(node, member);
-        return value == null ? null : value.textValue();
     }
 }

@@ -9,6 +9,8 @@ import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Projection;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.table.TableGrammar;
+import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.value.AttributeValue;
 import java.util.ArrayList;
@@ -26,8 +28,7 @@ import java.util.Set;
  * service's, in its words.
  */
 final class GlobalIndexUpdates {
-    private static final String INVALID = "One or more parameter values were invalid: ";
-    private static final int MAX_GLOBAL_INDEXES = 20;
+    private static final String INVALID = TableGrammar.INVALID;
 
     private GlobalIndexUpdates() {}
 
@@ -72,7 +73,7 @@ final class GlobalIndexUpdates {
                     throw DynamoException.validation(INVALID + "The only Updates for index: " + index.name()
                             + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
                 }
-                Throughput requested = CreateTable.throughput(throughputNode);
+                Throughput requested = TableGrammar.throughput(throughputNode);
                 Throughput old = index.throughput();
                 if (old.sameValues(requested.readCapacityUnits(), requested.writeCapacityUnits())) {
                     throw DynamoException.validation("The provisioned throughput for the index " + index.name()
@@ -107,8 +108,8 @@ final class GlobalIndexUpdates {
                 throw DynamoException.validation(INVALID + "AttributeDefinitions is not specified for index: " + name);
             }
         }
-        KeySchema key = CreateTable.keySchema(create.get("KeySchema"), definitions, false);
-        Projection projection = CreateTable.projection(create.get("Projection"));
+        KeySchema key = TableGrammar.keySchema(create.get("KeySchema"), definitions, false);
+        Projection projection = TableGrammar.projection(create.get("Projection"));
         JsonNode throughputNode = create.get("ProvisionedThroughput");
         boolean hasThroughput = throughputNode != null && !throughputNode.isNull();
         if (current.payPerRequest() && hasThroughput) {
@@ -118,11 +119,11 @@ final class GlobalIndexUpdates {
         if (!current.payPerRequest() && !hasThroughput) {
             throw DynamoException.validation(INVALID + "Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: " + name);
         }
-        if (current.globalIndexes().size() >= MAX_GLOBAL_INDEXES) {
+        if (current.globalIndexes().size() >= TableLimits.MAX_GLOBAL_INDEXES) {
             throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
-                    "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
+                    "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of " + TableLimits.MAX_GLOBAL_INDEXES);
         }
-        return new IndexDefinition(name, true, key, projection, hasThroughput ? CreateTable.throughput(throughputNode) : null,
+        return new IndexDefinition(name, true, key, projection, hasThroughput ? TableGrammar.throughput(throughputNode) : null,
                 Table.ACTIVE, false);
     }
 

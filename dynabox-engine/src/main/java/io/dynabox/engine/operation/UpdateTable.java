@@ -1,17 +1,19 @@
 package io.dynabox.engine.operation;
 
-import static io.dynabox.engine.operation.CreateTable.INVALID;
-import static io.dynabox.engine.operation.CreateTable.present;
-import static io.dynabox.engine.operation.CreateTable.text;
+import static io.dynabox.engine.table.TableGrammar.INVALID;
+import static io.dynabox.engine.table.TableGrammar.present;
+import static io.dynabox.engine.table.TableGrammar.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.table.IndexDefinition;
+import io.dynabox.engine.table.Lifecycle;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
+import io.dynabox.engine.table.TableGrammar;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.wire.Json;
@@ -47,9 +49,9 @@ public final class UpdateTable implements Operation {
             DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
 
     // what a table is busy with while UPDATING (Table.changeInFlight)
-    static final String CHANGING_THROUGHPUT = "throughput";
-    static final String CHANGING_STREAM = "stream";
-    static final String CHANGING_TABLE_CLASS = "tableClass";
+    static final String CHANGING_THROUGHPUT = Lifecycle.CHANGING_THROUGHPUT;
+    static final String CHANGING_STREAM = Lifecycle.CHANGING_STREAM;
+    static final String CHANGING_TABLE_CLASS = Lifecycle.CHANGING_TABLE_CLASS;
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -61,7 +63,7 @@ public final class UpdateTable implements Operation {
         }
         List<JsonNode> indexUpdates = indexUpdateEntries(gsiUpdates);
         JsonNode throughputNode = present(request, "ProvisionedThroughput");
-        Throughput requested = throughputNode == null ? null : CreateTable.throughput(throughputNode);
+        Throughput requested = throughputNode == null ? null : TableGrammar.throughput(throughputNode);
         checkSingleConcern(request, members, indexUpdates);
         rejectGlobalTableMembers(members);
 
@@ -201,7 +203,7 @@ public final class UpdateTable implements Operation {
     // ---- the changes ----
 
     private static JsonNode updateEncryption(RequestContext context, Table table, TableDefinition current, JsonNode request) {
-        JsonNode wanted = CreateTable.sseDescription(context, request.get("SSESpecification"));
+        JsonNode wanted = TableGrammar.sseDescription(context.namespace(), request.get("SSESpecification"));
         JsonNode have = current.sseDescription();
         if (wanted == null && have == null) throw DynamoException.validation(INVALID + "Table is already encrypted by default");
         if (wanted != null && have != null && wanted.get("KMSMasterKeyArn").equals(have.get("KMSMasterKeyArn"))) {
@@ -277,7 +279,7 @@ public final class UpdateTable implements Operation {
                 if (requested != null) {
                     throw DynamoException.validation(INVALID + "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST");
                 }
-                if (onDemand != null) CreateTable.checkOnDemandRange(onDemand, false);
+                if (onDemand != null) TableGrammar.checkOnDemandRange(onDemand, false);
                 next.billingMode(TableDefinition.PAY_PER_REQUEST, context.nowEpochSeconds())
                         .warmThroughput(current.warmThroughput().atLeast(TableDefinition.Warm.ON_DEMAND_INITIAL.readUnitsPerSecond(),
                                 TableDefinition.Warm.ON_DEMAND_INITIAL.writeUnitsPerSecond()))
@@ -340,7 +342,7 @@ public final class UpdateTable implements Operation {
             if (current.index(indexName) == null || !current.index(indexName).global()) {
                 throw DynamoException.resourceNotFound("Requested resource not found: Index " + indexName + " for table " + current.name());
             }
-            indexThroughput.put(indexName, CreateTable.throughput(throughputNode));
+            indexThroughput.put(indexName, TableGrammar.throughput(throughputNode));
         }
         List<IndexDefinition> indexes = new ArrayList<>();
         for (IndexDefinition index : current.globalIndexes()) {
@@ -414,7 +416,7 @@ public final class UpdateTable implements Operation {
             throw new DynamoException(ErrorCode.VALIDATION, INVALID + "OnDemandThroughput must not be empty",
                     "the service fails such a request with an internal error (HTTP 500); Dynabox answers it as invalid input");
         }
-        CreateTable.checkOnDemandRange(requested, true);
+        TableGrammar.checkOnDemandRange(requested, true);
         ObjectNode merged = Json.object();
         for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
             JsonNode value = present(requested, member);

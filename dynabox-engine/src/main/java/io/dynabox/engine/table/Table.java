@@ -17,10 +17,10 @@ import java.util.function.UnaryOperator;
  * background thread is needed to make a table ACTIVE.
  */
 public final class Table {
-    public static final String CREATING = "CREATING";
-    public static final String UPDATING = "UPDATING";
-    public static final String DELETING = "DELETING";
-    public static final String ACTIVE = "ACTIVE";
+    public static final String CREATING = Lifecycle.CREATING;
+    public static final String UPDATING = Lifecycle.UPDATING;
+    public static final String DELETING = Lifecycle.DELETING;
+    public static final String ACTIVE = Lifecycle.ACTIVE;
 
     private volatile TableDefinition definition;
     private final String namespaceId;
@@ -32,22 +32,18 @@ public final class Table {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TableFeed feed = new TableFeed();
 
-    // the status before settledAtMillis; ACTIVE after it (unless deleting)
-    private volatile String transientStatus;
-    private volatile long settledAtMillis;
-    // what the service still shows while a change is in flight (old throughput, old class), or null
-    private volatile TableDefinition shownUntilSettled;
-    // which change is in flight (see UpdateTable), or null
-    private volatile String transientChange;
-    private volatile long deletingUntilMillis = -1;
+    private volatile Lifecycle lifecycle;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
+        this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
+    }
+
+    public Table(TableDefinition definition, Store store, String namespaceId, Lifecycle lifecycle) {
         this.definition = definition;
         this.store = store;
         this.namespaceId = namespaceId;
         this.keyspace = store.keyspace(namespaceId, definition.name(), null);
-        this.transientStatus = initialStatus;
-        this.settledAtMillis = settledAtMillis;
+        this.lifecycle = lifecycle;
     }
 
     public TableDefinition definition() {
@@ -104,8 +100,11 @@ public final class Table {
     }
 
     public String status(long nowMillis) {
-        if (deletingUntilMillis >= 0) return DELETING;
-        return nowMillis < settledAtMillis ? transientStatus : ACTIVE;
+        return lifecycle.statusAt(nowMillis);
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     public boolean isActive(long nowMillis) {
@@ -124,24 +123,13 @@ public final class Table {
      */
     public void update(TableDefinition newDefinition, TableDefinition shown, String status, long settledAt, String change) {
         definition = newDefinition;
-        shownUntilSettled = shown;
-        transientStatus = status;
-        settledAtMillis = settledAt;
-        transientChange = change;
+        lifecycle = new Lifecycle(status, settledAt, shown, change, -1);
         persist();
     }
 
     /** Saves the metadata in the store, for stores that outlive the process. */
     void persist() {
         if (store.keepsTableMetadata()) store.saveTable(namespaceId, definition.name(), TableDocuments.write(this));
-    }
-
-    String transientStatus() {
-        return transientStatus;
-    }
-
-    long settledAtMillis() {
-        return settledAtMillis;
     }
 
     /**
@@ -151,29 +139,28 @@ public final class Table {
      */
     public void amend(UnaryOperator<TableDefinition> change) {
         definition = change.apply(definition);
-        TableDefinition shown = shownUntilSettled;
-        if (shown != null) shownUntilSettled = change.apply(shown);
+        Lifecycle now = lifecycle;
+        if (now.shown() != null) lifecycle = now.withShown(change.apply(now.shown()));
         persist();
     }
 
     /** The definition a description shows now: the old values while a change is in flight, where the service shows them. */
     public TableDefinition shownDefinition(long nowMillis) {
-        TableDefinition shown = shownUntilSettled;
-        return shown != null && nowMillis < settledAtMillis ? shown : definition;
+        return lifecycle.shownAt(nowMillis, definition);
     }
 
     /** The change in flight (a name UpdateTable chose), or null when the table is settled. */
     public String changeInFlight(long nowMillis) {
-        return nowMillis < settledAtMillis ? transientChange : null;
+        return lifecycle.changeAt(nowMillis);
     }
 
     public void markDeleting(long untilMillis) {
-        deletingUntilMillis = untilMillis;
+        lifecycle = lifecycle.deleting(untilMillis);
     }
 
     /** True once a deleted table should vanish from the namespace. */
     public boolean isGone(long nowMillis) {
-        return deletingUntilMillis >= 0 && nowMillis >= deletingUntilMillis;
+        return lifecycle.goneAt(nowMillis);
     }
 
     /** The stored key of an item or a key map: both key attributes must be present and valid. */

@@ -24,8 +24,10 @@ public final class TableDocuments {
     public static byte[] write(Table table) {
         ObjectNode document = Json.object();
         document.set("definition", MAPPER.valueToTree(table.definition()));
-        document.put("status", table.transientStatus());
-        document.put("settledAtMillis", table.settledAtMillis());
+        Lifecycle lifecycle = table.lifecycle();
+        document.put("status", lifecycle.status());
+        document.put("settledAtMillis", lifecycle.settledAtMillis());
+        if (lifecycle.change() != null) document.put("change", lifecycle.change());
         return Json.write(document);
     }
 
@@ -34,7 +36,9 @@ public final class TableDocuments {
         try {
             JsonNode node = MAPPER.readTree(document);
             TableDefinition definition = MAPPER.treeToValue(node.get("definition"), TableDefinition.class);
-            return new Table(definition, store, namespaceId, node.get("status").textValue(), node.get("settledAtMillis").longValue());
+            String change = node.hasNonNull("change") ? node.get("change").textValue() : null;
+            return new Table(definition, store, namespaceId,
+                    Lifecycle.starting(node.get("status").textValue(), node.get("settledAtMillis").longValue(), change));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);
         }

@@ -1,0 +1,227 @@
+package io.dynabox.engine.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.wire.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The grammar of a table's definition as requests carry it: attribute definitions, key
+ * schemas, projections, provisioned and on-demand throughput, warm throughput, encryption and
+ * tags. Each reader checks its part in the service's order and with its words; CreateTable,
+ * UpdateTable, the index updates and the restores compose them.
+ */
+public final class TableGrammar {
+    public static final String INVALID = "One or more parameter values were invalid: ";
+    // the characters AWS allows in tag keys and values
+    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+
+    private TableGrammar() {}
+
+    /** Read and write capacity within the service's bounds (read checked first, whatever the JSON order). */
+    public static Throughput throughput(JsonNode node) {
+        long read = node.get("ReadCapacityUnits").asLong();
+        long write = node.get("WriteCapacityUnits").asLong();
+        if (read > TableLimits.MAX_CAPACITY_UNITS) {
+            throw DynamoException.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
+        }
+        if (write > TableLimits.MAX_CAPACITY_UNITS) {
+            throw DynamoException.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
+        }
+        return Throughput.of(read, write);
+    }
+
+    /** On-demand limits on a provisioned table; {@code forIndex} is "" or " for index: NAME". */
+    public static void checkNoOnDemand(JsonNode onDemand, String forIndex) {
+        if (onDemand == null) return;
+        String member = onDemand.hasNonNull("MaxReadRequestUnits") || !onDemand.hasNonNull("MaxWriteRequestUnits")
+                ? "MaxReadRequestUnits" : "MaxWriteRequestUnits";
+        throw DynamoException.validation(INVALID + member + " for OnDemandThroughput" + forIndex
+                + " cannot be specified when table BillingMode is PROVISIONED.");
+    }
+
+    /** Each on-demand limit is positive; at UpdateTable, -1 clears a limit. */
+    public static void checkOnDemandRange(JsonNode onDemand, boolean minusOneClears) {
+        for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
+            JsonNode value = onDemand.get(member);
+            if (value == null || value.isNull()) continue;
+            long units = value.asLong();
+            if (units < 1 && !(minusOneClears && units == -1)) {
+                throw DynamoException.validation(INVALID + "Requested " + member
+                        + " for OnDemandThroughput for table is outside of valid range");
+            }
+        }
+    }
+
+    public static Map<String, AttributeValue.Type> attributeDefinitions(JsonNode list) {
+        Map<String, AttributeValue.Type> definitions = new LinkedHashMap<>();
+        for (JsonNode definition : list) {
+            String name = definition.get("AttributeName").textValue();
+            if (definitions.put(name, AttributeValue.Type.valueOf(definition.get("AttributeType").textValue())) != null) {
+                throw DynamoException.validation("Attribute Name is duplicated: " + name);
+            }
+        }
+        return definitions;
+    }
+
+    /**
+     * Checks a one- or two-element key schema against the definitions, in the service's
+     * order. Only the table's own key gets the "have no definition" count check.
+     */
+    public static KeySchema keySchema(JsonNode elements, Map<String, AttributeValue.Type> definitions, boolean tableKey) {
+        if (tableKey && elements.size() > definitions.size()) {
+            throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode element : elements) names.add(element.get("AttributeName").textValue());
+        if (!definitions.keySet().containsAll(names)) {
+            throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                    + names + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
+        }
+        if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+            throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        }
+        if (!"HASH".equals(elements.get(0).get("KeyType").textValue())) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (elements.size() > 1 && !"RANGE".equals(elements.get(1).get("KeyType").textValue())) {
+            throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+        String hash = names.get(0);
+        String range = names.size() > 1 ? names.get(1) : null;
+        return new KeySchema(hash, definitions.get(hash), range, range == null ? null : definitions.get(range));
+    }
+
+    public static Projection projection(JsonNode node) {
+        String type = text(node, "ProjectionType");
+        JsonNode nonKey = present(node, "NonKeyAttributes");
+        if (type == null) throw DynamoException.validation(INVALID + "Unknown ProjectionType: null");
+        if (!Projection.INCLUDE.equals(type) && nonKey != null) {
+            throw DynamoException.validation(INVALID + "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+        }
+        if (Projection.INCLUDE.equals(type) && nonKey == null) {
+            throw DynamoException.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
+        List<String> names = new ArrayList<>();
+        if (nonKey != null) {
+            for (JsonNode n : nonKey) {
+                if (names.contains(n.textValue())) {
+                    throw DynamoException.validation(INVALID + "Duplicate element in NonKeyAttributes: " + n.textValue());
+                }
+                names.add(n.textValue());
+            }
+        }
+        return new Projection(type, Projection.INCLUDE.equals(type) ? names : null);
+    }
+
+    /**
+     * The SSEDescription for a request's SSESpecification, or null for the default
+     * AWS-owned key. Request-level rules shared by CreateTable, UpdateTable and the restores.
+     */
+    public static JsonNode sseDescription(Namespace namespace, JsonNode sse) {
+        if (sse == null) return null;
+        JsonNode enabledNode = present(sse, "Enabled");
+        boolean disabled = enabledNode != null && !enabledNode.booleanValue();
+        String type = text(sse, "SSEType");
+        String keyId = text(sse, "KMSMasterKeyId");
+        if (disabled && type != null) throw DynamoException.validation(INVALID + "SSEType can not be specified if Enabled is false");
+        if (disabled && keyId != null) {
+            throw DynamoException.validation(INVALID + "KMSMasterKeyId can not be specified if Enabled is false");
+        }
+        if ("AES256".equals(type)) throw DynamoException.validation(INVALID + "SSEType AES256 is not supported");
+        if (keyId != null && !"KMS".equals(type)) {
+            throw DynamoException.validation(INVALID + "SSEType KMS is required if KMSMasterKeyId is specified");
+        }
+        boolean kms = "KMS".equals(type) || (enabledNode != null && enabledNode.booleanValue());
+        if (!kms) return null;
+        ObjectNode description = Json.object();
+        description.put("KMSMasterKeyArn", kmsKeyArn(namespace, keyId));
+        description.put("SSEType", "KMS");
+        description.put("Status", "ENABLED");
+        return description;
+    }
+
+    /**
+     * The ARN of a KMS key as the service reports it. Dynabox has no KMS: a key id becomes a
+     * key ARN in the caller's region, and the AWS-managed key has a fixed id per namespace.
+     */
+    private static String kmsKeyArn(Namespace namespace, String keyId) {
+        if (keyId != null && keyId.startsWith("arn:")) return keyId;
+        String prefix = "arn:aws:kms:" + namespace.region() + ":" + Namespace.ACCOUNT_ID + ":";
+        if (keyId != null) return prefix + (keyId.startsWith("alias/") ? keyId : "key/" + keyId);
+        UUID managed = UUID.nameUUIDFromBytes(("aws/dynamodb " + namespace.id()).getBytes(StandardCharsets.UTF_8));
+        return prefix + "key/" + managed;
+    }
+
+    /** Tags, checked whole: any bad tag rejects the request. */
+    public static List<Map.Entry<String, String>> tags(JsonNode list) {
+        List<Map.Entry<String, String>> tags = new ArrayList<>();
+        if (list == null) return tags;
+        if (list.size() > TableLimits.MAX_TAGS) {
+            throw DynamoException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
+        }
+        Set<String> keys = new HashSet<>();
+        for (JsonNode tag : list) {
+            String key = tag.get("Key").textValue();
+            String value = tag.get("Value").textValue();
+            checkTagKey(key);
+            if (value.length() > TableLimits.MAX_TAG_VALUE_LENGTH || !TAG_TEXT.matcher(value).matches()) {
+                throw DynamoException.validation("The Tag Value provided is invalid, Value: " + value);
+            }
+            if (!keys.add(key)) {
+                throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key);
+            }
+            tags.add(Map.entry(key, value));
+        }
+        return tags;
+    }
+
+    /** A tag key: not AWS's own, 1 to 128 allowed characters. */
+    public static void checkTagKey(String key) {
+        if (key.startsWith("aws:")) throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+        if (key.isEmpty() || key.length() > TableLimits.MAX_TAG_KEY_LENGTH || !TAG_TEXT.matcher(key).matches()) {
+            throw DynamoException.validation("The Tag Key provided is invalid, Key: " + key);
+        }
+    }
+
+    /** The table's starting warm throughput: at least the on-demand start or the provisioned capacity. */
+    public static TableDefinition.Warm warmThroughput(JsonNode requested, boolean payPerRequest, Throughput throughput) {
+        TableDefinition.Warm floor = payPerRequest ? TableDefinition.Warm.ON_DEMAND_INITIAL
+                : new TableDefinition.Warm(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
+        if (requested == null) return floor;
+        long read = requested.path("ReadUnitsPerSecond").asLong(0);
+        long write = requested.path("WriteUnitsPerSecond").asLong(0);
+        String[][] members = {{"ReadUnitsPerSecond", "ReadCapacityUnits"}, {"WriteUnitsPerSecond", "WriteCapacityUnits"}};
+        long[] values = {read, write};
+        long[] floors = {floor.readUnitsPerSecond(), floor.writeUnitsPerSecond()};
+        for (int i = 0; i < 2; i++) {
+            if (!requested.hasNonNull(members[i][0]) || values[i] >= floors[i]) continue;
+            throw DynamoException.validation(INVALID + "Requested " + members[i][0] + " for WarmThroughput for table is lower than "
+                    + (payPerRequest
+                    ? "initial throughput for OnDemand. See: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html#on-demand-capacity-mode-initial"
+                    : members[i][1] + " of ProvisionedThroughput"));
+        }
+        return floor.atLeast(read, write);
+    }
+
+    /** A member that is present and not JSON null, or null. */
+    public static JsonNode present(JsonNode node, String member) {
+        JsonNode value = node == null ? null : node.get(member);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    public static String text(JsonNode node, String member) {
+        JsonNode value = present(node, member);
+        return value == null ? null : value.textValue();
+    }
+}
