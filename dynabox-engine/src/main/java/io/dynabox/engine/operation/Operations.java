@@ -1,5 +1,10 @@
 package io.dynabox.engine.operation;
 
+import io.dynabox.engine.operation.control.DescribeEndpoints;
+import io.dynabox.engine.operation.control.DescribeLimits;
+import io.dynabox.engine.operation.control.ListTagsOfResource;
+import io.dynabox.engine.operation.control.TagResource;
+import io.dynabox.engine.operation.control.UntagResource;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -22,6 +27,12 @@ public final class Operations {
                 Map.entry("TransactGetItems", new TransactGetItems()),
                 Map.entry("TransactWriteItems", new TransactWriteItems()),
                 Map.entry("Query", new Query()),
-                Map.entry("Scan", new Scan()));
+                Map.entry("Scan", new Scan()),
+                // the control plane (operation.control)
+                Map.entry("TagResource", new TagResource()),
+                Map.entry("UntagResource", new UntagResource()),
+                Map.entry("ListTagsOfResource", new ListTagsOfResource()),
+                Map.entry("DescribeLimits", new DescribeLimits()),
+                Map.entry("DescribeEndpoints", new DescribeEndpoints()));
     }
 }

@@ -1,0 +1,42 @@
+package io.dynabox.engine.operation.control;
+
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.Table;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The tables that ARN-addressed actions (tags, resource policies) name. A table ARN is
+ * {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME} with a valid table name; an ARN of
+ * another region or account names no table of the caller's.
+ */
+final class ResourceArns {
+    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws:dynamodb:([^:]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
+
+    private ResourceArns() {}
+
+    /** The table a tagging action names: a malformed ARN is invalid; an unknown table is not found, in the service's words. */
+    static Table taggedTable(RequestContext context, String arn) {
+        Matcher m = TABLE_ARN.matcher(arn);
+        if (!m.matches()) throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+        Table table = ownTable(context, m);
+        // the service's own spelling, "ResourcArn"
+        if (table == null) throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+        return table;
+    }
+
+    /** The caller's table an ARN names, or null. */
+    static Table ownTable(RequestContext context, Matcher arn) {
+        Namespace namespace = context.namespace();
+        if (!arn.group(1).equals(namespace.region()) || !arn.group(2).equals(Namespace.ACCOUNT_ID)) return null;
+        Table table = namespace.table(arn.group(3), context.nowMillis());
+        return table == null || Table.DELETING.equals(table.status(context.nowMillis())) ? null : table;
+    }
+
+    static Matcher tableArn(String arn) {
+        Matcher m = TABLE_ARN.matcher(arn);
+        return m.matches() ? m : null;
+    }
+}

@@ -1,0 +1,130 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.TableFixtures.assertError;
+import static io.dynabox.tests.TableFixtures.assertValidation;
+import static io.dynabox.tests.TableFixtures.simpleTable;
+import static io.dynabox.tests.TableFixtures.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+/** TagResource, UntagResource and ListTagsOfResource on tables; CreateTable's Tags read back. */
+@ParameterizedClass
+@EnumSource(Door.class)
+class TagsTest extends DoorTest {
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
+    }
+
+    private String createTable(String name, Tag... tags) {
+        return client.createTable(table(simpleTable(name), b -> { if (tags.length > 0) b.tags(tags); })).tableDescription().tableArn();
+    }
+
+    private List<Tag> allTags(String arn) {
+        List<Tag> tags = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListTagsOfResourceResponse page = client.listTagsOfResource(b -> b.resourceArn(arn).nextToken(next));
+            tags.addAll(page.tags());
+            token = page.nextToken();
+        } while (token != null);
+        return tags;
+    }
+
+    @Test
+    void createTableTagsAreListedAndTaggingMergesByKey() {
+        String arn = createTable("tab1", tag("env", "test"), tag("team", "a"));
+        assertThat(client.listTagsOfResource(b -> b.resourceArn(arn)).tags()).containsExactly(tag("env", "test"), tag("team", "a"));
+
+        client.tagResource(b -> b.resourceArn(arn).tags(tag("team", "b"), tag("cost", "42")));
+        assertThat(allTags(arn)).containsExactly(tag("env", "test"), tag("team", "b"), tag("cost", "42"));
+
+        client.untagResource(b -> b.resourceArn(arn).tagKeys("env", "absent"));
+        assertThat(allTags(arn)).containsExactly(tag("team", "b"), tag("cost", "42"));
+    }
+
+    @Test
+    void untaggedTableHasAnEmptyList() {
+        String arn = createTable("tab1");
+        ListTagsOfResourceResponse answer = client.listTagsOfResource(b -> b.resourceArn(arn));
+        assertThat(answer.tags()).isEmpty();
+        assertThat(answer.nextToken()).isNull();
+    }
+
+    @Test
+    void manyTagsComeInPagesWithNextToken() {
+        String arn = createTable("tab1");
+        List<Tag> tags = IntStream.range(0, 50).mapToObj(i -> tag("k" + i, "v" + i)).toList();
+        client.tagResource(b -> b.resourceArn(arn).tags(tags.subList(0, 25)));
+        client.tagResource(b -> b.resourceArn(arn).tags(tags.subList(25, 50)));
+        ListTagsOfResourceResponse first = client.listTagsOfResource(b -> b.resourceArn(arn));
+        assertThat(first.tags()).hasSizeLessThan(50);
+        assertThat(first.nextToken()).isNotNull();
+        assertThat(allTags(arn)).containsExactlyElementsOf(tags);
+        // a 51st tag is refused, and nothing changes
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(tag("one-more", "x"))),
+                "Number of Tags exceed the current limit for the provided ResourceArn");
+        assertThat(allTags(arn)).hasSize(50);
+        // replacing a value keeps the count
+        client.tagResource(b -> b.resourceArn(arn).tags(tag("k0", "new")));
+        assertThat(allTags(arn).get(0)).isEqualTo(tag("k0", "new"));
+    }
+
+    @Test
+    void tagsAreCheckedAsTheServiceChecksThem() {
+        String arn = createTable("tab1");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(tag("aws:owner", "x"))),
+                "Tag Key cannot be prefixed with aws:, Key: aws:owner");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(tag("bad#key", "x"))),
+                "The Tag Key provided is invalid, Key: bad#key");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(tag("k", "a|b"))),
+                "The Tag Value provided is invalid, Value: a|b");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(tag("k", "v".repeat(257)))),
+                "1 validation error detected: Value '" + "v".repeat(257)
+                        + "' at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(tag("k", "1"), tag("k", "2"))),
+                "Duplicate Tag Keys provided as input: Duplicate Tag Key found k");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn).tags(List.of())),
+                "Atleast one Tag needs to be provided as Input.");
+        assertValidation(() -> client.untagResource(b -> b.resourceArn(arn).tagKeys(List.of())),
+                "Atleast one Tag Key needs to be provided as Input.");
+        assertThat(allTags(arn)).isEmpty();
+    }
+
+    @Test
+    void resourceMustBeATableOfTheCaller() {
+        String arn = createTable("tab1");
+        String missing = arn.replace("tab1", "nope");
+        assertError(() -> client.listTagsOfResource(b -> b.resourceArn(missing)), "ResourceNotFoundException",
+                "Requested resource not found: ResourcArn: " + missing + " not found");
+        assertError(() -> client.tagResource(b -> b.resourceArn(missing).tags(tag("a", "b"))), "ResourceNotFoundException",
+                "Requested resource not found: ResourcArn: " + missing + " not found");
+        assertValidation(() -> client.listTagsOfResource(b -> b.resourceArn("a:b:c:d:e:f/g")),
+                "Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g");
+        String otherRegion = arn.replace("us-east-1", "eu-west-1");
+        assertError(() -> client.untagResource(b -> b.resourceArn(otherRegion).tagKeys("a")), "ResourceNotFoundException",
+                "Requested resource not found: ResourcArn: " + otherRegion + " not found");
+    }
+
+    @Test
+    void describeLimitsAndEndpointsAnswerTheServiceValues() {
+        var limits = client.describeLimits(b -> {});
+        assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80_000L);
+        assertThat(limits.accountMaxWriteCapacityUnits()).isEqualTo(80_000L);
+        assertThat(limits.tableMaxReadCapacityUnits()).isEqualTo(40_000L);
+        assertThat(limits.tableMaxWriteCapacityUnits()).isEqualTo(40_000L);
+        var endpoints = client.describeEndpoints(b -> {}).endpoints();
+        assertThat(endpoints).hasSize(1);
+        assertThat(endpoints.get(0).address()).isEqualTo("dynamodb.us-east-1.amazonaws.com");
+        assertThat(endpoints.get(0).cachePeriodInMinutes()).isEqualTo(1440L);
+    }
+}
