@@ -1,7 +1,11 @@
 package io.dynabox.engine;
 
+import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.SimulationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,16 +20,23 @@ import java.util.List;
  * @param strictMessages           error messages exactly as DynamoDB's, without Dynabox's explanation
  * @param corsOrigins              origins allowed by CORS; empty means no CORS answers
  * @param optimizeDbBeforeStartup  compact the database files before serving
+ * @param clock                    {@code system}, {@code manual} (time stands still from start-up until moved) or
+ *                                 {@code manual=ISO-8601} (stands still at that instant); see {@link EngineClock#parse}
+ * @param simulation               throttling, consistency lag, conflicts and the seed; everything off by default
+ * @param faults                   fault rules in force from start-up
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
-                             List<String> corsOrigins, boolean optimizeDbBeforeStartup) {
+                             List<String> corsOrigins, boolean optimizeDbBeforeStartup,
+                             String clock, SimulationSettings simulation, List<FaultRule> faults) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
 
     public DynaboxOptions {
         corsOrigins = List.copyOf(corsOrigins);
+        faults = List.copyOf(faults);
+        EngineClock.parse(clock); // refuses a malformed setting here rather than at start-up
         if (delayTransientStatuses.isNegative()) throw new IllegalArgumentException("delay must not be negative");
     }
 
@@ -44,7 +55,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dbPath(dbPath).sharedDb(sharedDb)
                 .delayTransientStatuses(delayTransientStatuses).strictMessages(strictMessages)
-                .corsOrigins(corsOrigins).optimizeDbBeforeStartup(optimizeDbBeforeStartup);
+                .corsOrigins(corsOrigins).optimizeDbBeforeStartup(optimizeDbBeforeStartup)
+                .clock(clock).simulation(simulation).faults(faults);
     }
 
     public static final class Builder {
@@ -56,6 +68,9 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private boolean strictMessages;
         private List<String> corsOrigins = List.of();
         private boolean optimizeDbBeforeStartup;
+        private String clock = EngineClock.SYSTEM_MODE;
+        private SimulationSettings simulation = SimulationSettings.OFF;
+        private List<FaultRule> faults = List.of();
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -66,10 +81,15 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder strictMessages(boolean value) { strictMessages = value; return this; }
         public Builder corsOrigins(List<String> value) { corsOrigins = value; return this; }
         public Builder optimizeDbBeforeStartup(boolean value) { optimizeDbBeforeStartup = value; return this; }
+        public Builder clock(String value) { clock = value; return this; }
+        /** Manual time, standing still at {@code start} until a test moves it. */
+        public Builder manualClock(Instant start) { clock = EngineClock.MANUAL_MODE + "=" + start; return this; }
+        public Builder simulation(SimulationSettings value) { simulation = value; return this; }
+        public Builder faults(List<FaultRule> value) { faults = value; return this; }
 
         public DynaboxOptions build() {
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
-                    corsOrigins, optimizeDbBeforeStartup);
+                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults);
         }
     }
 }

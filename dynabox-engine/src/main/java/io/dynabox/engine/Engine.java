@@ -1,12 +1,19 @@
 package io.dynabox.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.admin.Admin;
+import io.dynabox.engine.admin.AdminApi;
+import io.dynabox.engine.clock.EngineClock;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.Operations;
 import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.InjectedError;
+import io.dynabox.engine.simulation.Simulation;
+import io.dynabox.engine.simulation.SimulationEvent;
 import io.dynabox.engine.store.MemoryStore;
 import io.dynabox.engine.store.SqliteStore;
 import io.dynabox.engine.store.Store;
@@ -17,9 +24,11 @@ import io.dynabox.engine.wire.ErrorWire;
 import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.wire.RequestIds;
 import io.dynabox.engine.wire.ShapeValidator;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,21 +43,28 @@ public final class Engine implements AutoCloseable {
 
     private final DynaboxOptions options;
     private final Store store;
-    private final LongSupplier clock;
+    private final EngineClock clock;
+    private final Simulation simulation;
+    private final Admin admin;
+    private final AdminApi adminApi;
     private final Map<String, Operation> operations = Operations.all();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ChangeFeed changeFeed;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore() : new SqliteStore(options.dbPath(), options.optimizeDbBeforeStartup()),
-                System::currentTimeMillis);
+                EngineClock.parse(options.clock()));
     }
 
+    /** An engine over {@code store} whose time is {@code clock}: an {@link EngineClock}, or any source of epoch milliseconds. */
     public Engine(DynaboxOptions options, Store store, LongSupplier clock) {
         this.options = options;
         this.store = store;
-        this.clock = clock;
-        this.changeFeed = new ChangeFeed(clock);
+        this.clock = EngineClock.following(clock);
+        this.changeFeed = new ChangeFeed(this.clock);
+        this.simulation = new Simulation(this.clock, options.simulation(), options.faults());
+        this.admin = new Admin(this);
+        this.adminApi = new AdminApi(admin);
     }
 
     public DynaboxOptions options() {
@@ -69,8 +85,10 @@ public final class Engine implements AutoCloseable {
     public CompletableFuture<DynamoResponse> handleAsync(DynamoRequest request) {
         String requestId = RequestIds.next();
         DynamoResponse answer;
+        // a fault rule's latency, in milliseconds; only the simulation sets it
+        long[] latency = simulation.active() ? new long[1] : null;
         try {
-            answer = new DynamoResponse(200, Json.write(execute(request, requestId)), requestId);
+            answer = new DynamoResponse(200, Json.write(execute(request, requestId, latency)), requestId);
         } catch (DynamoException e) {
             answer = new DynamoResponse(e.code().status, ErrorWire.body(e, options.strictMessages()), requestId);
         } catch (RuntimeException | StackOverflowError e) {
@@ -78,9 +96,16 @@ public final class Engine implements AutoCloseable {
         }
         // acknowledge only what is on disk (an error answer too may follow a write); no lock is held here
         CompletableFuture<Void> durable = store.durable();
-        if (durable == null) return CompletableFuture.completedFuture(answer);
-        DynamoResponse ready = answer;
-        return durable.handle((done, failure) -> failure == null ? ready : internalError(requestId, failure));
+        CompletableFuture<DynamoResponse> done;
+        if (durable == null) {
+            done = CompletableFuture.completedFuture(answer);
+        } else {
+            DynamoResponse ready = answer;
+            done = durable.handle((written, failure) -> failure == null ? ready : internalError(requestId, failure));
+        }
+        if (latency == null || latency[0] <= 0) return done;
+        // injected latency delays the answer on a timer thread: no door's thread waits for it
+        return done.thenApplyAsync(ready -> ready, CompletableFuture.delayedExecutor(latency[0], TimeUnit.MILLISECONDS));
     }
 
     private DynamoResponse internalError(String requestId, Throwable cause) {
@@ -90,7 +115,7 @@ public final class Engine implements AutoCloseable {
         return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
     }
 
-    private JsonNode execute(DynamoRequest request, String requestId) {
+    private JsonNode execute(DynamoRequest request, String requestId, long[] latency) {
         boolean hasBody = request.body() != null && request.body().length > 0;
         // the service parses a body before it looks at the target, and authenticates after
         JsonNode body = hasBody ? ShapeValidator.parseBody(request.body()) : null;
@@ -101,7 +126,20 @@ public final class Engine implements AutoCloseable {
         if (body == null) throw DynamoException.serialization(null);
         ShapeValidator.instance().validate(action, body);
         Namespace namespace = namespace(credentials);
+        if (latency != null) injectFault(namespace, action, body, requestId, latency);
         return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
+    }
+
+    /** Answers with a fault rule's error, or notes its latency, when one hits this request. */
+    private void injectFault(Namespace namespace, String action, JsonNode body, String requestId, long[] latency) {
+        FaultRule fault = simulation.fireFault(namespace.id(), action, body);
+        if (fault == null) return;
+        latency[0] = fault.latencyMillis();
+        String table = fault.table();
+        simulation.record(new SimulationEvent(clock.getAsLong(), "fault", requestId, namespace.id(), action, table,
+                "rule " + fault.id() + (fault.error() != null ? " answered " + fault.error() : "")
+                        + (fault.latencyMillis() > 0 ? " after " + fault.latencyMillis() + " ms more" : "")));
+        if (fault.error() != null) throw InjectedError.named(fault.error()).exception(fault.id());
     }
 
     private static String actionOf(String target) {
@@ -118,15 +156,21 @@ public final class Engine implements AutoCloseable {
         return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> Namespace.load(key, region, store, changeFeed));
     }
 
+    /** The namespaces used since start-up (or loaded from the store on first use). */
+    public Collection<Namespace> namespaces() {
+        return namespaces.values();
+    }
+
+    /** The id of the namespace callers with this access key and region work in. */
+    public String namespaceId(String accessKeyId, String region) {
+        return options.sharedDb() ? SHARED_NAMESPACE : accessKeyId + "_" + region;
+    }
+
     /** Forgets a namespace and drops its tables; the next call with its credentials starts empty. */
     public void dropNamespace(String accessKeyId, String region) {
         String id = namespaceId(accessKeyId, region);
         Namespace namespace = namespaces.remove(id);
         NamespaceSnapshot.clear(namespace != null ? namespace : Namespace.load(id, region, store), store);
-    }
-
-    private String namespaceId(String accessKeyId, String region) {
-        return options.sharedDb() ? SHARED_NAMESPACE : accessKeyId + "_" + region;
     }
 
     public Store store() {
@@ -141,6 +185,25 @@ public final class Engine implements AutoCloseable {
     /** The engine's clock, in epoch milliseconds. */
     public long nowMillis() {
         return clock.getAsLong();
+    }
+
+    /** The engine's one clock: system time, or manual time that tests set and advance. */
+    public EngineClock clock() {
+        return clock;
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    /** The admin front door: reset, snapshots, clock, simulation settings and faults; every door's admin calls come here. */
+    public Admin admin() {
+        return admin;
+    }
+
+    /** The admin front door's HTTP paths ({@code /dynabox/...}), for doors that speak HTTP. */
+    public AdminApi adminApi() {
+        return adminApi;
     }
 
     @Override

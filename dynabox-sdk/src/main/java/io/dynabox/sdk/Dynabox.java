@@ -2,6 +2,10 @@ package io.dynabox.sdk;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.SimulationEvent;
+import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.server.DynaboxServer;
 import java.net.URI;
@@ -147,6 +151,44 @@ public final class Dynabox implements AutoCloseable {
 
     public DynamoDbEnhancedAsyncClient enhancedAsyncClient() {
         return defaultNamespace.enhancedAsyncClient();
+    }
+
+    /** The engine's one clock: {@code dynabox.clock().advance(Duration.ofHours(2))}, {@code set(instant)}, {@code useSystemTime()}. */
+    public EngineClock clock() {
+        return engine.admin().clock();
+    }
+
+    /** The server-wide simulation settings (throttling, consistency lag, conflicts, seed). */
+    public SimulationSettings simulation() {
+        return engine.admin().simulation(null, null);
+    }
+
+    /** Replaces the server-wide simulation settings; namespaces with settings of their own keep theirs. */
+    public void simulation(SimulationSettings settings) {
+        engine.admin().simulation(null, null, settings);
+    }
+
+    /** Adds a server-wide fault rule; the answer carries its id, for {@link #removeFault}. */
+    public FaultRule addFault(FaultRule rule) {
+        return engine.admin().addFault(null, null, rule);
+    }
+
+    /** The server-wide fault rules in force. */
+    public List<FaultRule> faults() {
+        return engine.admin().faults(null, null);
+    }
+
+    public boolean removeFault(String id) {
+        return engine.admin().removeFault(null, null, id);
+    }
+
+    public void clearFaults() {
+        engine.admin().clearFaults(null, null);
+    }
+
+    /** What the simulation did to requests (throttles, faults, conflicts, stale reads), oldest first, each with its request id. */
+    public List<SimulationEvent> simulationEvents() {
+        return engine.admin().events(null, null);
     }
 
     /** Empties the default namespace. */

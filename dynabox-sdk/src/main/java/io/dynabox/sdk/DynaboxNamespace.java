@@ -3,7 +3,11 @@ package io.dynabox.sdk;
 import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
-import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.admin.Admin;
+import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.SimulationEvent;
+import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -124,18 +128,55 @@ public final class DynaboxNamespace implements AutoCloseable {
 
     /** Drops every table of this namespace at once (no DELETING period). */
     public void reset() {
-        NamespaceSnapshot.clear(namespace(), engine().store());
+        admin().reset(accessKeyId, region.id());
     }
 
     /** The tables of this namespace and all their items, frozen; restore it here or into any other namespace. */
     public NamespaceSnapshot snapshot() {
-        return NamespaceSnapshot.take(namespace(), engine().nowMillis());
+        return admin().snapshot(accessKeyId, region.id());
     }
 
     /** Replaces this namespace's tables by those of the snapshot, ACTIVE at once. */
     public void restore(NamespaceSnapshot snapshot) {
-        Engine engine = engine();
-        snapshot.restoreInto(namespace(), engine.store(), engine.nowMillis());
+        admin().restore(accessKeyId, region.id(), snapshot);
+    }
+
+    /** The engine's one clock (shared by every namespace). */
+    public EngineClock clock() {
+        return admin().clock();
+    }
+
+    /** The simulation settings this namespace's requests meet: its own, else the server's. */
+    public SimulationSettings simulation() {
+        return admin().simulation(accessKeyId, region.id());
+    }
+
+    /** Gives this namespace simulation settings of its own, in place of the server's. */
+    public void simulation(SimulationSettings settings) {
+        admin().simulation(accessKeyId, region.id(), settings);
+    }
+
+    /** Adds a fault rule for this namespace's requests alone; the answer carries its id. */
+    public FaultRule addFault(FaultRule rule) {
+        return admin().addFault(accessKeyId, region.id(), rule);
+    }
+
+    /** This namespace's own fault rules (server-wide rules apply too). */
+    public List<FaultRule> faults() {
+        return admin().faults(accessKeyId, region.id());
+    }
+
+    public boolean removeFault(String id) {
+        return admin().removeFault(accessKeyId, region.id(), id);
+    }
+
+    public void clearFaults() {
+        admin().clearFaults(accessKeyId, region.id());
+    }
+
+    /** What the simulation did to this namespace's requests, oldest first. */
+    public List<SimulationEvent> simulationEvents() {
+        return admin().events(accessKeyId, region.id());
     }
 
     /**
@@ -187,8 +228,8 @@ public final class DynaboxNamespace implements AutoCloseable {
         asyncClient = null;
     }
 
-    private Namespace namespace() {
-        return engine().namespace(accessKeyId, region.id());
+    private Admin admin() {
+        return engine().admin();
     }
 
     private Engine engine() {

@@ -3,6 +3,7 @@ package io.dynabox.server;
 import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.admin.AdminApi;
 import io.dynabox.engine.wire.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -133,6 +134,10 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
             return CompletableFuture.completedFuture(preflight(headers));
+        }
+        if (AdminDoor.handles(request.uri())) {
+            AdminApi.Answer admin = AdminDoor.answer(engine.adminApi(), request);
+            return CompletableFuture.completedFuture(respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next()));
         }
         if (method.equals(HttpMethod.GET)) {
             return CompletableFuture.completedFuture(respond(HttpResponseStatus.OK, "text/plain", HEALTHY, RequestIds.next()));

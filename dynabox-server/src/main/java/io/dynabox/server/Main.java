@@ -1,10 +1,15 @@
 package io.dynabox.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.SimulationSettings;
+import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +61,32 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"--optimize-db-before-startup", "-optimizeDbBeforeStartup"},
             description = "Compact the database files before serving (with --db-path).")
     boolean optimizeDbBeforeStartup;
+
+    @Option(names = {"--clock"}, paramLabel = "MODE", arity = "0..1", fallbackValue = "manual",
+            description = "system (the default), or manual[=ISO-8601]: time stands still (at start-up, or at that instant) until moved with POST /dynabox/clock.")
+    String clock = "system";
+
+    @Option(names = {"--seed"}, paramLabel = "N", description = "Seed of every random draw of the simulation: the same seed and the same requests give the same answers (default 0).")
+    Long seed;
+
+    @Option(names = {"--throttling"}, description = "Throttle provisioned and on-demand tables and indexes as the service does (off by default).")
+    boolean throttling;
+
+    @Option(names = {"--consistency-lag"}, paramLabel = "MILLIS",
+            description = "The most an eventually consistent read or a global secondary index may lag the table (default 0: every read is current).")
+    Long consistencyLagMillis;
+
+    @Option(names = {"--transaction-conflict-rate"}, paramLabel = "RATE",
+            description = "Share (0 to 1) of transactional requests refused with a conflict even when none met (default 0).")
+    Double transactionConflictRate;
+
+    @Option(names = {"--simulation"}, paramLabel = "FILE",
+            description = "The simulation settings document (the JSON of GET /dynabox/simulation); the flags above override its values.")
+    Path simulationFile;
+
+    @Option(names = {"--faults"}, paramLabel = "FILE",
+            description = "Fault rules in force from start-up: a JSON array of rules as POST /dynabox/faults takes them.")
+    Path faultsFile;
 
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
@@ -109,16 +140,50 @@ public final class Main implements Callable<Integer> {
         if (inMemory && dbPath != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--in-memory and --db-path cannot be used together");
         }
-        return DynaboxOptions.builder()
-                .host(host)
-                .port(port)
-                .dbPath(dbPath)
-                .sharedDb(sharedDb)
-                .delayTransientStatuses(Duration.ofMillis(delayTransientStatusesMillis))
-                .strictMessages(strictMessages)
-                .corsOrigins(corsOrigins)
-                .optimizeDbBeforeStartup(optimizeDbBeforeStartup)
-                .build();
+        try {
+            return DynaboxOptions.builder()
+                    .host(host)
+                    .port(port)
+                    .dbPath(dbPath)
+                    .sharedDb(sharedDb)
+                    .delayTransientStatuses(Duration.ofMillis(delayTransientStatusesMillis))
+                    .strictMessages(strictMessages)
+                    .corsOrigins(corsOrigins)
+                    .optimizeDbBeforeStartup(optimizeDbBeforeStartup)
+                    .clock(clock)
+                    .simulation(simulation())
+                    .faults(faults())
+                    .build();
+        } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private SimulationSettings simulation() {
+        SimulationSettings settings = simulationFile == null ? SimulationSettings.OFF
+                : SimulationSettings.fromJson(readJson(simulationFile, "--simulation"));
+        if (seed != null) settings = settings.withSeed(seed);
+        if (throttling) settings = settings.withThrottling(true);
+        if (consistencyLagMillis != null) settings = settings.withConsistencyLagMillis(consistencyLagMillis);
+        if (transactionConflictRate != null) settings = settings.withTransactionConflictRate(transactionConflictRate);
+        return settings;
+    }
+
+    private List<FaultRule> faults() {
+        if (faultsFile == null) return List.of();
+        JsonNode rules = readJson(faultsFile, "--faults");
+        if (!rules.isArray()) throw new CommandLine.ParameterException(new CommandLine(this), "--faults " + faultsFile + ": a JSON array of fault rules");
+        List<FaultRule> parsed = new ArrayList<>();
+        for (JsonNode rule : rules) parsed.add(FaultRule.fromJson(rule));
+        return parsed;
+    }
+
+    private JsonNode readJson(Path file, String option) {
+        try {
+            return Json.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + " " + file + ": " + e.getMessage());
+        }
     }
 
     /** The version from the build, for --version and the start-up line. */

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.SimulationSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MainTest {
@@ -67,5 +71,41 @@ class MainTest {
     @Test
     void unknownOptionsAreRefused() {
         assertThatThrownBy(() -> parse("--no-such-option")).isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+    }
+
+    @Test
+    void simulationIsOffByDefaultAndTheClockIsTheSystems() {
+        DynaboxOptions options = parse();
+        assertThat(options.clock()).isEqualTo("system");
+        assertThat(options.simulation()).isEqualTo(SimulationSettings.OFF);
+        assertThat(options.faults()).isEmpty();
+    }
+
+    @Test
+    void simulationFlagsOverrideTheSettingsFile(@TempDir Path dir) throws Exception {
+        Path settings = Files.writeString(dir.resolve("sim.json"), "{\"seed\": 3, \"consistencyLagMillis\": 100, \"tables\": {\"hot\": {\"throttling\": false}}}");
+        Path faults = Files.writeString(dir.resolve("faults.json"), "[{\"action\": \"GetItem\", \"error\": \"InternalServerError\", \"rate\": 0.1}]");
+
+        DynaboxOptions options = parse("--simulation", settings.toString(), "--seed", "9", "--throttling", "--clock", "manual=2030-01-01T00:00:00Z",
+                "--faults", faults.toString(), "--transaction-conflict-rate", "0.25");
+
+        assertThat(options.clock()).isEqualTo("manual=2030-01-01T00:00:00Z");
+        assertThat(options.simulation().seed()).isEqualTo(9);
+        assertThat(options.simulation().throttling()).isTrue();
+        assertThat(options.simulation().throttling("hot")).isFalse();
+        assertThat(options.simulation().consistencyLagMillis()).isEqualTo(100);
+        assertThat(options.simulation().transactionConflictRate()).isEqualTo(0.25);
+        assertThat(options.faults()).containsExactly(new FaultRule(null, "GetItem", null, "InternalServerError", null, 0.1, 0));
+        assertThat(parse("--clock").clock()).isEqualTo("manual");
+    }
+
+    @Test
+    void malformedSimulationSettingsAreRefusedAtTheCommandLine() {
+        assertThatThrownBy(() -> parse("--clock", "manual=tomorrow")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("not an ISO-8601 instant");
+        assertThatThrownBy(() -> parse("--clock", "fast")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("'system', 'manual' or 'manual=ISO-8601'");
+        assertThatThrownBy(() -> parse("--transaction-conflict-rate", "2")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("between 0 and 1");
     }
 }

@@ -1,6 +1,11 @@
 package io.dynabox.sdk.junit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.engine.simulation.SimulationSettings;
+import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.sdk.Dynabox;
 import io.dynabox.sdk.DynaboxNamespace;
@@ -13,6 +18,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +64,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
             DynaboxNamespace.class.getName(),
             Dynabox.class.getName(),
             DynaboxServer.class.getName(),
+            EngineClock.class.getName(),
             URI.class.getName());
 
     private final Settings configured;
@@ -151,6 +158,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
                 if (type == DynaboxNamespace.class) return namespace;
                 if (type == Dynabox.class) return setup.engine.dynabox;
                 if (type == DynaboxServer.class) return setup.engine.server();
+                if (type == EngineClock.class) return setup.engine.dynabox.clock();
                 throw new ParameterResolutionException("Dynabox does not inject " + type.getName());
         }
     }
@@ -184,8 +192,12 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         return owner.getStore(STORE).getOrComputeIfAbsent(ClassSetup.class, key -> {
             Class<?> testClass = owner.getRequiredTestClass();
             Settings settings = configured != null ? configured : Settings.fromAnnotation(testClass);
+            // a class that moves the clock or simulates gets an engine of its own: other classes must not see its time or faults
+            DynaboxOptions options = settings.options();
+            boolean ownEngine = !options.clock().equals(EngineClock.SYSTEM_MODE) || options.simulation().anyOn() || !options.faults().isEmpty();
+            String engineKey = "engine " + options + (ownEngine ? " for " + testClass.getName() : "");
             EngineResource engine = owner.getRoot().getStore(STORE)
-                    .getOrComputeIfAbsent("engine " + settings.options(), k -> new EngineResource(settings.options()), EngineResource.class);
+                    .getOrComputeIfAbsent(engineKey, k -> new EngineResource(options), EngineResource.class);
             return new ClassSetup(engine, settings, testClass);
         }, ClassSetup.class);
     }
@@ -198,7 +210,18 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
             DynaboxTest test = findOnClassOrEnclosing(testClass).orElseThrow(() -> new ExtensionConfigurationException(
                     "DynaboxExtension without settings: annotate " + testClass.getName()
                             + " with @DynaboxTest, or register the extension with DynaboxExtension.builder()"));
-            DynaboxOptions options = DynaboxOptions.builder().strictMessages(test.strictMessages()).build();
+            SimulationSettings simulation = SimulationSettings.OFF.withSeed(test.seed()).withThrottling(test.throttling())
+                    .withConsistencyLagMillis(test.consistencyLagMillis()).withTransactionConflictRate(test.transactionConflictRate());
+            List<FaultRule> faults = new ArrayList<>();
+            for (String resource : test.faults()) {
+                try {
+                    for (JsonNode rule : Json.parse(read(testClass, resource).getBytes(StandardCharsets.UTF_8))) faults.add(FaultRule.fromJson(rule));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new ExtensionConfigurationException("fault rules in " + resource + ": " + e.getMessage(), e);
+                }
+            }
+            DynaboxOptions options = DynaboxOptions.builder().strictMessages(test.strictMessages()).clock(test.clock())
+                    .simulation(simulation).faults(faults).build();
             return new Settings(options, test.isolation(), Region.of(test.region()), List.of(test.tables()),
                     List.of(test.items()), List.of());
         }
@@ -318,6 +341,26 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         /** The Dynabox options (strict messages, transient status delays, ...); the port does not matter here. */
         public Builder options(DynaboxOptions value) {
             options = value;
+            return this;
+        }
+
+        /** Manual time, standing still at {@code start} until the test moves it ({@code dynabox.clock().advance(...)}). */
+        public Builder manualClock(Instant start) {
+            options = options.toBuilder().manualClock(start).build();
+            return this;
+        }
+
+        /** Simulation settings (throttling, consistency lag, conflicts, seed) for the engine of this class. */
+        public Builder simulation(SimulationSettings value) {
+            options = options.toBuilder().simulation(value).build();
+            return this;
+        }
+
+        /** A fault rule in force from the start. */
+        public Builder fault(FaultRule rule) {
+            List<FaultRule> faults = new ArrayList<>(options.faults());
+            faults.add(rule);
+            options = options.toBuilder().faults(faults).build();
             return this;
         }
 

@@ -50,4 +50,26 @@ public @interface DynaboxTest {
 
     /** Error messages exactly as DynamoDB's, without Dynabox's explanation. */
     boolean strictMessages() default false;
+
+    /**
+     * The engine's clock: {@code system}, {@code manual} or {@code manual=2024-01-01T00:00:00Z} (time stands still
+     * until the test moves it with {@code dynabox.clock().advance(...)}). A class whose clock is not the system's, or
+     * that simulates anything, gets an engine of its own.
+     */
+    String clock() default "system";
+
+    /** Seed of every random draw of the simulation. */
+    long seed() default 0;
+
+    /** Tables and indexes throttle as the service does. */
+    boolean throttling() default false;
+
+    /** The most an eventually consistent read or a global secondary index may lag the table. */
+    long consistencyLagMillis() default 0;
+
+    /** Share of transactional requests refused with a conflict even when none met. */
+    double transactionConflictRate() default 0;
+
+    /** Classpath resources holding fault rules: a JSON array of rules as {@code POST /dynabox/faults} takes them. */
+    String[] faults() default {};
 }

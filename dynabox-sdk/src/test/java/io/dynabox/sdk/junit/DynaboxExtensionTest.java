@@ -1,10 +1,16 @@
 package io.dynabox.sdk.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.simulation.FaultRule;
+import io.dynabox.sdk.Dynabox;
 import io.dynabox.sdk.DynaboxNamespace;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -82,6 +89,25 @@ class DynaboxExtensionTest {
     @Test
     void perTestIsolationFromAnnotations() {
         assertAllPassed(run(PerTest.class, Map.of()), 6);
+    }
+
+    @Test
+    void manualClockAndFaultsFromTheAnnotation() {
+        assertAllPassed(run(ManualClock.class, Map.of()), 1);
+    }
+
+    @DynaboxTest(clock = "manual=2030-01-01T00:00:00Z", faults = "fixtures/faults.json")
+    @DynaboxTable(name = "notes", hashKey = "id")
+    @Tag(SCENARIO)
+    static class ManualClock {
+        @Test
+        void timeStandsStillUntilTheTestMovesIt(EngineClock clock, Dynabox dynabox, DynamoDbClient client) {
+            assertThat(clock.now()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+            dynabox.clock().advance(Duration.ofHours(2));
+            assertThat(clock.now()).isEqualTo(Instant.parse("2030-01-01T02:00:00Z"));
+            assertThat(dynabox.faults()).extracting(FaultRule::error).containsExactly("InternalServerError");
+            assertThatThrownBy(() -> client.getItem(b -> b.tableName("notes").key(key("a")))).isInstanceOf(InternalServerErrorException.class);
+        }
     }
 
     @DynaboxTest(tables = "fixtures/tables.json", items = "/fixtures/items.json")

@@ -1,0 +1,155 @@
+package io.dynabox.engine.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.clock.EngineClock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What production would do to a request, on demand: faults, throttling, conflicts, lag. One per engine,
+ * driven by the engine's clock. Settings and fault rules have two scopes: the server's, and a namespace's
+ * own (made the first time the admin API names that namespace); a namespace with its own settings uses
+ * them instead of the server's, and both scopes' fault rules apply to it.
+ *
+ * <p>With nothing switched on anywhere, {@link #active()} is false and the engine skips the simulation
+ * altogether.
+ */
+public final class Simulation {
+    private static final int EVENTS_KEPT = 1_000;
+
+    private final EngineClock clock;
+    private final AtomicLong faultIds = new AtomicLong();
+    private final Scope server;
+    private final Map<String, Scope> namespaces = new ConcurrentHashMap<>();
+    private final ArrayDeque<SimulationEvent> events = new ArrayDeque<>();
+    private volatile boolean active;
+
+    /** One scope's settings and fault rules. */
+    public final class Scope {
+        private volatile SimulationSettings settings;
+        private final Faults faults;
+
+        Scope(SimulationSettings settings) {
+            this.settings = settings;
+            this.faults = new Faults(faultIds, settings.seed());
+        }
+
+        public SimulationSettings settings() {
+            return settings;
+        }
+    }
+
+    public Simulation(EngineClock clock, SimulationSettings settings, List<FaultRule> faults) {
+        this.clock = clock;
+        this.server = new Scope(settings);
+        for (FaultRule rule : faults) server.faults.add(rule);
+        refreshActive();
+    }
+
+    public EngineClock clock() {
+        return clock;
+    }
+
+    /** False while nothing is switched on and no fault rule is in force anywhere. */
+    public boolean active() {
+        return active;
+    }
+
+    /** The scope a request of this namespace is simulated under: the namespace's own, else the server's. */
+    public Scope scope(String namespaceId) {
+        if (namespaces.isEmpty()) return server;
+        Scope own = namespaces.get(namespaceId);
+        return own != null ? own : server;
+    }
+
+    /** The settings in force for a namespace, or the server's for a null namespace. */
+    public SimulationSettings settings(String namespaceId) {
+        return namespaceId == null ? server.settings : scope(namespaceId).settings;
+    }
+
+    /** Replaces the settings of the server (null namespace) or of one namespace; a new seed starts its random draws again. */
+    public void settings(String namespaceId, SimulationSettings settings) {
+        Scope scope = namespaceId == null ? server : namespaces.computeIfAbsent(namespaceId, id -> new Scope(settings));
+        scope.settings = settings;
+        scope.faults.reseed(settings.seed());
+        refreshActive();
+    }
+
+    public FaultRule addFault(String namespaceId, FaultRule rule) {
+        FaultRule added = ownScope(namespaceId).faults.add(rule);
+        refreshActive();
+        return added;
+    }
+
+    public List<FaultRule> faults(String namespaceId) {
+        return ownScope(namespaceId).faults.list();
+    }
+
+    public boolean removeFault(String namespaceId, String id) {
+        boolean removed = ownScope(namespaceId).faults.remove(id);
+        refreshActive();
+        return removed;
+    }
+
+    public void clearFaults(String namespaceId) {
+        ownScope(namespaceId).faults.clear();
+        refreshActive();
+    }
+
+    private Scope ownScope(String namespaceId) {
+        if (namespaceId == null) return server;
+        return namespaces.computeIfAbsent(namespaceId, id -> new Scope(server.settings));
+    }
+
+    /**
+     * The fault rule that hits this request, if any: the namespace's rules first, then the server's. The
+     * tables are those the request names ({@code TableName}, or the tables of a batch or transaction).
+     */
+    public FaultRule fireFault(String namespaceId, String action, JsonNode body) {
+        Scope own = namespaces.isEmpty() ? null : namespaces.get(namespaceId);
+        if ((own == null || own.faults.isEmpty()) && server.faults.isEmpty()) return null;
+        List<String> tables = RequestTables.of(body);
+        FaultRule fired = own == null ? null : own.faults.fire(action, tables);
+        if (fired == null) fired = server.faults.fire(action, tables);
+        refreshActive(); // a rule may have retired
+        return fired;
+    }
+
+    /** Keeps the event for the admin API and logs it. */
+    public void record(SimulationEvent event) {
+        synchronized (events) {
+            if (events.size() == EVENTS_KEPT) events.removeFirst();
+            events.addLast(event);
+        }
+        System.getLogger(Simulation.class.getName()).log(System.Logger.Level.INFO, "simulated " + event);
+    }
+
+    /** The events kept (the last {@value #EVENTS_KEPT}), oldest first; of one namespace, or all for null. */
+    public List<SimulationEvent> events(String namespaceId) {
+        List<SimulationEvent> listed = new ArrayList<>();
+        synchronized (events) {
+            for (Iterator<SimulationEvent> it = events.iterator(); it.hasNext(); ) {
+                SimulationEvent event = it.next();
+                if (namespaceId == null || namespaceId.equals(event.namespace())) listed.add(event);
+            }
+        }
+        return listed;
+    }
+
+    public void clearEvents() {
+        synchronized (events) {
+            events.clear();
+        }
+    }
+
+    private void refreshActive() {
+        boolean on = server.settings.anyOn() || !server.faults.isEmpty();
+        for (Scope scope : namespaces.values()) on |= scope.settings.anyOn() || !scope.faults.isEmpty();
+        active = on;
+    }
+}

@@ -1,0 +1,79 @@
+package io.dynabox.tests.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynabox.engine.simulation.SimulationSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The admin front door over HTTP: its paths, their errors, and that it is never a DynamoDB action. */
+class AdminApiTest {
+    @Test
+    void resetDropsTheTablesOfTheNamespaceNamed() {
+        String accessKey = SimulatedDoor.freshAccessKey();
+        SimulatedDoor.Control admin = SimulatedDoor.HTTP.control(accessKey);
+        try (DynamoDbClient client = SimulatedDoor.HTTP.client(accessKey); DynamoDbClient other = SimulatedDoor.HTTP.client(accessKey + "-other")) {
+            Tables.onDemand(client, admin, "mine");
+            Tables.onDemand(other, admin, "theirs");
+
+            admin.reset();
+
+            assertThat(client.listTables().tableNames()).isEmpty();
+            assertThat(other.listTables().tableNames()).containsExactly("theirs");
+        }
+    }
+
+    @Test
+    void simulationSettingsAreOneDocument() {
+        SimulatedDoor.HttpControl admin = new SimulatedDoor.HttpControl(SimulatedDoor.freshAccessKey());
+        String document = "{\"seed\":7,\"throttling\":true,\"consistencyLagMillis\":250,\"transactionConflictRate\":0.0,"
+                + "\"tables\":{\"orders\":{\"throttling\":false}}}";
+
+        HttpResponse<String> put = SimulatedDoor.HttpControl.send("PUT", "/dynabox/simulation?accessKey=x1&region=us-east-1", document);
+        HttpResponse<String> get = SimulatedDoor.HttpControl.send("GET", "/dynabox/simulation?accessKey=x1&region=us-east-1", null);
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo(document);
+        // the server's own settings are untouched: everything off
+        assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/simulation", null).body())
+                .isEqualTo(SimulationSettings.OFF.toJson().toString());
+        assertThat(admin.simulation()).isEqualTo(SimulationSettings.OFF);
+    }
+
+    @Test
+    void badBodiesAndUnknownPathsAreRefusedWithTheReason() {
+        assertThat(SimulatedDoor.HttpControl.send("PUT", "/dynabox/simulation?accessKey=x2", "{\"throttle\":true}"))
+                .satisfies(r -> {
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    assertThat(r.body()).contains("unknown member 'throttle'");
+                });
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/faults?accessKey=x2", "{\"error\":\"Oops\"}"))
+                .satisfies(r -> {
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    assertThat(r.body()).contains("unknown error 'Oops'");
+                });
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"set\":\"yesterday\"}").statusCode()).isEqualTo(400);
+        assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/nothing", null).statusCode()).isEqualTo(404);
+        assertThat(SimulatedDoor.HttpControl.send("DELETE", "/dynabox/clock", null).statusCode()).isEqualTo(405);
+        assertThat(SimulatedDoor.HttpControl.send("DELETE", "/dynabox/faults/fault-none?accessKey=x2", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAdminApiIsNoDynamoDbAction() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SimulatedDoor.server().endpoint() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.Reset")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=k/20300101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x")
+                .build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("UnknownOperationException");
+    }
+}
