@@ -24,11 +24,13 @@ import java.util.List;
  *                                 {@code manual=ISO-8601} (stands still at that instant); see {@link EngineClock#parse}
  * @param simulation               throttling, consistency lag, conflicts and the seed; everything off by default
  * @param faults                   fault rules in force from start-up
+ * @param credentials              file of access keys and secrets whose SigV4 signatures are verified; null
+ *                                 (the default) checks no signature
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
                              List<String> corsOrigins, boolean optimizeDbBeforeStartup,
-                             String clock, SimulationSettings simulation, List<FaultRule> faults) {
+                             String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -56,7 +58,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         return new Builder().host(host).port(port).dbPath(dbPath).sharedDb(sharedDb)
                 .delayTransientStatuses(delayTransientStatuses).strictMessages(strictMessages)
                 .corsOrigins(corsOrigins).optimizeDbBeforeStartup(optimizeDbBeforeStartup)
-                .clock(clock).simulation(simulation).faults(faults);
+                .clock(clock).simulation(simulation).faults(faults).credentials(credentials);
     }
 
     public static final class Builder {
@@ -71,6 +73,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private String clock = EngineClock.SYSTEM_MODE;
         private SimulationSettings simulation = SimulationSettings.OFF;
         private List<FaultRule> faults = List.of();
+        private Path credentials;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -86,10 +89,11 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder manualClock(Instant start) { clock = EngineClock.MANUAL_MODE + "=" + start; return this; }
         public Builder simulation(SimulationSettings value) { simulation = value; return this; }
         public Builder faults(List<FaultRule> value) { faults = value; return this; }
+        public Builder credentials(Path value) { credentials = value; return this; }
 
         public DynaboxOptions build() {
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
-                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults);
+                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials);
         }
     }
 }

@@ -19,12 +19,14 @@ import io.dynabox.engine.store.SqliteStore;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.NamespaceSnapshot;
+import io.dynabox.engine.wire.ContentCoding;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
 import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.wire.RequestIds;
 import io.dynabox.engine.wire.ShapeValidator;
 import java.util.Collection;
+import io.dynabox.engine.wire.SignatureCheck;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +52,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Operation> operations = Operations.all();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ChangeFeed changeFeed;
+    /** Null unless signatures are to be verified ({@code --credentials}). */
+    private final SignatureCheck signatureCheck;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore() : new SqliteStore(options.dbPath(), options.optimizeDbBeforeStartup()),
@@ -65,6 +69,7 @@ public final class Engine implements AutoCloseable {
         this.simulation = new Simulation(this.clock, options.simulation(), options.faults());
         this.admin = new Admin(this);
         this.adminApi = new AdminApi(admin);
+        this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
     }
 
     public DynaboxOptions options() {
@@ -92,7 +97,7 @@ public final class Engine implements AutoCloseable {
         } catch (DynamoException e) {
             answer = new DynamoResponse(e.code().status, ErrorWire.body(e, options.strictMessages()), requestId);
         } catch (RuntimeException | StackOverflowError e) {
-            answer = internalError(requestId, e);
+            answer = internalError(requestId, "Dynabox", e);
         }
         // acknowledge only what is on disk (an error answer too may follow a write); no lock is held here
         CompletableFuture<Void> durable = store.durable();
@@ -101,33 +106,58 @@ public final class Engine implements AutoCloseable {
             done = CompletableFuture.completedFuture(answer);
         } else {
             DynamoResponse ready = answer;
-            done = durable.handle((written, failure) -> failure == null ? ready : internalError(requestId, failure));
+            done = durable.handle((written, failure) -> failure == null ? ready : internalError(requestId, "the store", failure));
         }
         if (latency == null || latency[0] <= 0) return done;
         // injected latency delays the answer on a timer thread: no door's thread waits for it
         return done.thenApplyAsync(ready -> ready, CompletableFuture.delayedExecutor(latency[0], TimeUnit.MILLISECONDS));
     }
 
-    private DynamoResponse internalError(String requestId, Throwable cause) {
-        log().log(System.Logger.Level.ERROR, "request " + requestId + " failed inside Dynabox", cause);
+    /**
+     * The answer to a request that failed inside Dynabox ({@code where} names the part), logged
+     * and written by the one error writer, as every other error is; doors use it for their own failures.
+     */
+    public DynamoResponse internalError(String requestId, String where, Throwable cause) {
+        log().log(System.Logger.Level.ERROR, "request " + requestId + " failed inside " + where, cause);
         DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error",
-                "request id " + requestId + " failed inside Dynabox; the server log has the details");
+                "request id " + requestId + " failed inside " + where + "; the server log has the details");
         return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
     }
 
     private JsonNode execute(DynamoRequest request, String requestId, long[] latency) {
-        boolean hasBody = request.body() != null && request.body().length > 0;
+        RequestHead head = request.head();
+        byte[] body = head == null ? request.body() : ContentCoding.decode(head.header("content-encoding"), request.body());
+        boolean hasBody = body != null && body.length > 0;
         // the service parses a body before it looks at the target, and authenticates after
-        JsonNode body = hasBody ? ShapeValidator.parseBody(request.body()) : null;
+        JsonNode json = hasBody ? ShapeValidator.parseBody(body) : null;
         String action = actionOf(request.target());
         Operation operation = action == null ? null : operations.get(action);
+        // an action of the service that Dynabox has not built is known to the service: it authenticates first
+        if (operation == null && (action == null || !ShapeValidator.instance().isServiceAction(action))) {
+            throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        }
+        Credentials credentials = authenticate(request);
         if (operation == null) throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
-        Credentials credentials = Credentials.of(request.authorization(), request.date(), request.query());
-        if (body == null) throw DynamoException.serialization(null);
-        ShapeValidator.instance().validate(action, body);
+        if (json == null) throw DynamoException.serialization(null);
+        ShapeValidator.instance().validate(action, json);
         Namespace namespace = namespace(credentials);
-        if (latency != null) injectFault(namespace, action, body, requestId, latency);
-        return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), body);
+        if (latency != null) injectFault(namespace, action, json, requestId, latency);
+        return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), json);
+    }
+
+    /**
+     * The caller's credentials; with {@code --credentials}, the signature of a request that came
+     * through a door is verified too. Calls with no request head come from Dynabox's own Java
+     * API (fixtures, warm-up), which is no authentication boundary.
+     */
+    private Credentials authenticate(DynamoRequest request) {
+        Credentials credentials = Credentials.of(request.authorization(), request.date(), request.query());
+        if (signatureCheck != null && request.head() != null) {
+            boolean header = request.authorization() != null;
+            signatureCheck.verify(request.head(), header ? request.authorization() : Credentials.queryAsHeader(request.query()),
+                    header ? request.date() : request.query().get("X-Amz-Date"), request.body(), clock.getAsLong());
+        }
+        return credentials;
     }
 
     /** Answers with a fault rule's error, or notes its latency, when one hits this request. */

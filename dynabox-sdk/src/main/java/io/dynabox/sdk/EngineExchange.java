@@ -3,29 +3,54 @@ package io.dynabox.sdk;
 import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.RequestHead;
+import io.dynabox.engine.wire.ContentCoding;
+import java.util.List;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * What both in-process clients do with one marshalled request: hand the headers the engine
- * reads and the body to it, and dress its answer as the HTTP response the server would send.
+ * What both in-process clients do with one marshalled request: hand its head and body to the
+ * engine, and dress the answer as the HTTP response the server would send, compressed as the
+ * request's {@code Accept-Encoding} allows, exactly as over HTTP.
  */
 final class EngineExchange {
     private EngineExchange() {}
 
-    static DynamoResponse call(Engine engine, SdkHttpRequest http, byte[] body) {
+    /** The engine's answer, with the body as it would be sent (compressed or not) and the coding it is sent in. */
+    record Exchange(DynamoResponse answer, byte[] body, ContentCoding coding) {}
+
+    static Exchange call(Engine engine, SdkHttpRequest http, byte[] body) {
         String date = http.firstMatchingHeader("X-Amz-Date").orElseGet(() -> http.firstMatchingHeader("Date").orElse(null));
-        return engine.handle(new DynamoRequest(http.firstMatchingHeader("X-Amz-Target").orElse(null),
-                http.firstMatchingHeader("Authorization").orElse(null), date, body));
+        RequestHead head = new RequestHead(http.method().name(), http.encodedPath(), http.encodedQueryParameters().orElse(null),
+                name -> headers(http, name), true);
+        DynamoResponse answer = engine.handle(new DynamoRequest(http.firstMatchingHeader("X-Amz-Target").orElse(null),
+                http.firstMatchingHeader("Authorization").orElse(null), date, body, null, head));
+        List<String> accepted = http.matchingHeaders("Accept-Encoding");
+        ContentCoding coding = ContentCoding.negotiate(accepted.isEmpty() ? null : accepted.get(accepted.size() - 1), answer.body().length);
+        return new Exchange(answer, coding == null ? answer.body() : coding.encode(answer.body()), coding);
     }
 
-    static SdkHttpResponse responseHeaders(DynamoResponse answer) {
-        return SdkHttpResponse.builder()
+    /** A header's values; {@code host}, which the SDK's signer signs, is the endpoint's when the request carries none. */
+    private static List<String> headers(SdkHttpRequest http, String name) {
+        List<String> values = http.matchingHeaders(name);
+        if (!values.isEmpty() || !name.equals("host")) return values;
+        int port = http.port();
+        boolean standard = port == -1 || port == 80 && "http".equals(http.protocol()) || port == 443 && "https".equals(http.protocol());
+        return List.of(standard ? http.host() : http.host() + ":" + port);
+    }
+
+    static SdkHttpResponse responseHeaders(Exchange exchange) {
+        DynamoResponse answer = exchange.answer();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(exchange.body());
+        SdkHttpResponse.Builder response = SdkHttpResponse.builder()
                 .statusCode(answer.status())
                 .putHeader("Content-Type", DynamoResponse.CONTENT_TYPE)
-                .putHeader("Content-Length", Integer.toString(answer.body().length))
+                .putHeader("Content-Length", Integer.toString(exchange.body().length))
                 .putHeader("x-amzn-RequestId", answer.requestId())
-                .putHeader("x-amz-crc32", Long.toString(answer.crc32()))
-                .build();
+                .putHeader("x-amz-crc32", Long.toString(crc.getValue()));
+        if (exchange.coding() != null) response.putHeader("Content-Encoding", exchange.coding().token);
+        return response.build();
     }
 }

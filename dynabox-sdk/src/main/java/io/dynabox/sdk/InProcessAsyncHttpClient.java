@@ -1,6 +1,5 @@
 package io.dynabox.sdk;
 
-import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -36,7 +35,7 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
     private void answer(AsyncExecuteRequest request, byte[] body, CompletableFuture<Void> done) {
         SdkAsyncHttpResponseHandler handler = request.responseHandler();
         try {
-            DynamoResponse answer = EngineExchange.call(engine, request.request(), body);
+            EngineExchange.Exchange answer = EngineExchange.call(engine, request.request(), body);
             handler.onHeaders(EngineExchange.responseHeaders(answer));
             handler.onStream(new OneBufferPublisher(answer.body(), done));
         } catch (RuntimeException | Error e) {

@@ -1,6 +1,5 @@
 package io.dynabox.sdk;
 
-import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,7 +42,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
     private HttpExecuteResponse execute(HttpExecuteRequest request) {
         SdkHttpRequest http = request.httpRequest();
         byte[] body = request.contentStreamProvider().map(provider -> read(provider.newStream(), http)).orElse(new byte[0]);
-        DynamoResponse answer = EngineExchange.call(engine, http, body);
+        EngineExchange.Exchange answer = EngineExchange.call(engine, http, body);
         return HttpExecuteResponse.builder()
                 .response(EngineExchange.responseHeaders(answer))
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))

@@ -22,16 +22,17 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
 /**
  * The SigV4 auth scheme of the clients Dynabox builds, with a signer that writes the
  * {@code Authorization} and {@code X-Amz-Date} headers of a SigV4 request, credential scope
- * and all, but computes no signature: the engine never checks signatures, it reads the
- * access key and region of the scope to choose the namespace, and the request never leaves
- * the JVM. Real signing (canonical request, SHA-256 of the body, HMAC chain) was a third of
+ * and all, but computes no signature: the engine reads the access key and region of the
+ * scope to choose the namespace, and the request never leaves the JVM. With
+ * {@code --credentials} the engine holds such a request to every check but the signature
+ * (known key, current date), see {@code SignatureCheck}. Real signing (canonical request, SHA-256 of the body, HMAC chain) was a third of
  * the SDK's time per in-process call. Clients of the users' own builders keep the SDK's
  * real signer.
  */
 final class InProcessSigning implements AuthScheme<AwsCredentialsIdentity> {
     static final InProcessSigning SCHEME = new InProcessSigning();
 
-    /** Marks the header as not signed; the engine only requires the parameter to be present. */
+    /** Marks the header as not signed; the engine accepts it in place of a signature from this door only. */
     static final String SIGNATURE = "in-process";
 
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

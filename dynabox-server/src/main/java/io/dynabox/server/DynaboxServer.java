@@ -72,7 +72,7 @@ public final class DynaboxServer implements AutoCloseable {
     /** The handlers a connection's bytes pass through, from HTTP to the door. */
     static void addHandlers(ChannelPipeline pipeline, HttpDoor door) {
         pipeline.addLast(new HttpServerCodec())
-                .addLast(HttpDoor.aggregator(MAX_REQUEST_BYTES))
+                .addLast(door.aggregator(MAX_REQUEST_BYTES))
                 .addLast("door", door);
     }
 

@@ -4,6 +4,8 @@ import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.admin.AdminApi;
+import io.dynabox.engine.RequestHead;
+import io.dynabox.engine.wire.ContentCoding;
 import io.dynabox.engine.wire.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -47,17 +49,22 @@ import java.util.zip.CRC32;
 final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String AMZ_JSON = "application/x-amz-json-1.0";
     private static final String JSON = "application/json";
-    private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.US_ASCII);
+    /** The host the health check names when a request names none (HTTP/1.0). */
+    private static final String DEFAULT_HOST = "dynamodb.us-east-1.amazonaws.com";
+    /** The headers the service lets a browser script read, on every answer to a CORS request. */
+    private static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date";
     private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.US_ASCII);
     /** A connection's requests that arrived while its last answer waited for the disk; absent when none waits. */
     private static final AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = AttributeKey.valueOf("dynabox.waiting");
 
     private final Engine engine;
     private final List<String> corsOrigins;
+    private final HttpDates dates;
 
     HttpDoor(Engine engine, List<String> corsOrigins) {
         this.engine = engine;
         this.corsOrigins = corsOrigins;
+        this.dates = new HttpDates(engine::nowMillis);
     }
 
     /**
@@ -113,7 +120,9 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String origin) {
         addCors(origin, response);
-        HttpUtil.setKeepAlive(response, keepAlive);
+        // the service names itself and the time on every answer, and says the connection stays open
+        response.headers().set(HttpHeaderNames.SERVER, "Server").set(HttpHeaderNames.DATE, dates.now());
+        response.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         if (keepAlive) {
             ctx.writeAndFlush(response, ctx.voidPromise());
         } else {
@@ -121,12 +130,10 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private static FullHttpResponse internalError(Throwable e) {
-        String requestId = RequestIds.next();
-        log().log(System.Logger.Level.ERROR, "request " + requestId + " failed in the HTTP door", e);
-        return respond(HttpResponseStatus.INTERNAL_SERVER_ERROR, AMZ_JSON,
-                ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}")
-                        .getBytes(StandardCharsets.UTF_8), requestId);
+    /** A failure of the door itself, answered in the same words, by the same error writer, as one inside the engine. */
+    private FullHttpResponse internalError(Throwable e) {
+        DynamoResponse answer = engine.internalError(RequestIds.next(), "the HTTP door", e);
+        return respond(HttpResponseStatus.valueOf(answer.status()), AMZ_JSON, answer.body(), answer.requestId());
     }
 
     private CompletableFuture<FullHttpResponse> answer(FullHttpRequest request, ChannelHandlerContext ctx) {
@@ -140,7 +147,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
             return CompletableFuture.completedFuture(respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next()));
         }
         if (method.equals(HttpMethod.GET)) {
-            return CompletableFuture.completedFuture(respond(HttpResponseStatus.OK, "text/plain", HEALTHY, RequestIds.next()));
+            return CompletableFuture.completedFuture(path(request.uri()).equals("/") ? healthy(headers) : notFound());
         }
         if (!method.equals(HttpMethod.POST)) return CompletableFuture.completedFuture(notFound());
         ByteBuf content = request.content();
@@ -150,10 +157,15 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         byte[] body = hasBody ? ByteBufUtil.getBytes(content) : new byte[0];
         String date = headers.get("X-Amz-Date");
         if (date == null) date = headers.get(HttpHeaderNames.DATE);
+        String uri = request.uri();
+        int question = uri.indexOf('?');
+        RequestHead head = new RequestHead(method.name(), path(uri), question < 0 ? null : uri.substring(question + 1), headers::getAll, false);
         CompletableFuture<DynamoResponse> answer = engine.handleAsync(new DynamoRequest(headers.get("X-Amz-Target"),
-                headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(request.uri())));
+                headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(uri), head));
         String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
-        Function<DynamoResponse, FullHttpResponse> toHttp = a -> respond(HttpResponseStatus.valueOf(a.status()), responseType, a.body(), a.requestId());
+        List<String> accepted = headers.getAll(HttpHeaderNames.ACCEPT_ENCODING);
+        String acceptEncoding = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1); // the service reads the last one
+        Function<DynamoResponse, FullHttpResponse> toHttp = a -> encoded(HttpResponseStatus.valueOf(a.status()), responseType, a, acceptEncoding);
         // an answer that waits for the disk is completed by the store's committer thread: the rest happens on the event loop
         return answer.isDone() ? answer.thenApply(toHttp) : answer.thenApplyAsync(toHttp, ctx.executor());
     }
@@ -164,6 +176,28 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         Map<String, String> query = new HashMap<>();
         new QueryStringDecoder(uri).parameters().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
         return query;
+    }
+
+    /** The path of a request URI, without its query string. */
+    private static String path(String uri) {
+        int question = uri.indexOf('?');
+        return question < 0 ? uri : uri.substring(0, question);
+    }
+
+    /** The service's health check at {@code GET /}: its text names the host the request was sent to, with one trailing space. */
+    private static FullHttpResponse healthy(HttpHeaders headers) {
+        String host = headers.get(HttpHeaderNames.HOST);
+        byte[] body = ("healthy: " + (host == null || host.isBlank() ? DEFAULT_HOST : host.trim()) + " ").getBytes(StandardCharsets.UTF_8);
+        return respond(HttpResponseStatus.OK, "text/plain", body, RequestIds.next());
+    }
+
+    /** An engine answer, compressed as the request's {@code Accept-Encoding} allows (its CRC32 is of the bytes sent). */
+    private static FullHttpResponse encoded(HttpResponseStatus status, String contentType, DynamoResponse answer, String acceptEncoding) {
+        ContentCoding coding = ContentCoding.negotiate(acceptEncoding, answer.body().length);
+        if (coding == null) return respond(status, contentType, answer.body(), answer.requestId());
+        FullHttpResponse response = respond(status, contentType, coding.encode(answer.body()), answer.requestId());
+        response.headers().set(HttpHeaderNames.CONTENT_ENCODING, coding.token);
+        return response;
     }
 
     private static String baseType(String contentType) {
@@ -209,7 +243,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void addCors(String origin, FullHttpResponse response) {
         if (origin == null || !allowsCors(origin)) return;
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins.contains("*") ? "*" : origin);
-        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "x-amzn-RequestId,x-amz-crc32");
+        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
     }
 
     /**
@@ -217,13 +251,14 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
      * gets the service's 413 with an empty chunked body, and the connection is closed
      * rather than read to its end.
      */
-    static HttpObjectAggregator aggregator(int maxBytes) {
+    HttpObjectAggregator aggregator(int maxBytes) {
         return new HttpObjectAggregator(maxBytes) {
             @Override
             protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
                 HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
                 HttpUtil.setTransferEncodingChunked(response, true);
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                        .set(HttpHeaderNames.SERVER, "Server").set(HttpHeaderNames.DATE, dates.now())
                         .set("x-amzn-RequestId", RequestIds.next()).set("x-amz-crc32", "0");
                 ctx.write(response);
                 ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);

@@ -88,6 +88,11 @@ public final class Main implements Callable<Integer> {
             description = "Fault rules in force from start-up: a JSON array of rules as POST /dynabox/faults takes them.")
     Path faultsFile;
 
+    @Option(names = {"--credentials"}, paramLabel = "FILE",
+            description = "Verify SigV4 signatures against the access keys and secrets in FILE (AWS shared credentials format, "
+                    + "or 'ACCESS_KEY_ID SECRET' lines). Off by default: any credentials work.")
+    Path credentials;
+
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
@@ -153,6 +158,7 @@ public final class Main implements Callable<Integer> {
                     .clock(clock)
                     .simulation(simulation())
                     .faults(faults())
+                    .credentials(credentials)
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

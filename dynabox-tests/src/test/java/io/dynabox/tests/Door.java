@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The ways into Dynabox that every behaviour test runs through: the HTTP server on a
@@ -20,41 +21,43 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public enum Door {
     HTTP {
         @Override
-        public DynamoDbClient client(String accessKey, Region region) {
+        public DynamoDbClientBuilder builder(String accessKey, Region region) {
             return DynamoDbClient.builder()
                     .httpClient(UrlConnectionHttpClient.create())
                     .endpointOverride(Shared.SERVER.endpoint())
                     .region(region)
                     .credentialsProvider(credentials(accessKey))
-                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                    .build();
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
         }
     },
     /** The HTTP server on SQLite files in a temporary directory: the same behaviour from the file store. */
     HTTP_SQLITE {
         @Override
-        public DynamoDbClient client(String accessKey, Region region) {
+        public DynamoDbClientBuilder builder(String accessKey, Region region) {
             return DynamoDbClient.builder()
                     .httpClient(UrlConnectionHttpClient.create())
                     .endpointOverride(Shared.SQLITE_SERVER.endpoint())
                     .region(region)
                     .credentialsProvider(credentials(accessKey))
-                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                    .build();
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
         }
     },
     IN_PROCESS {
         @Override
-        public DynamoDbClient client(String accessKey, Region region) {
+        public DynamoDbClientBuilder builder(String accessKey, Region region) {
             return Shared.IN_PROCESS.dynamoDbClientBuilder()
                     .region(region)
                     .credentialsProvider(credentials(accessKey))
-                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                    .build();
+                    .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
         }
     };
 
-    public abstract DynamoDbClient client(String accessKey, Region region);
+    /** A client builder for this door, to which a test may add its own configuration (interceptors, ...). */
+    public abstract DynamoDbClientBuilder builder(String accessKey, Region region);
+
+    public DynamoDbClient client(String accessKey, Region region) {
+        return builder(accessKey, region).build();
+    }
 
     public DynamoDbClient client(String accessKey) {
         return client(accessKey, Region.US_EAST_1);

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The access key and region of a request, read from the credential scope of its SigV4
- * {@code Authorization} header or query-string parameters. Dynabox does not verify
- * signatures, but a request without one, or with an incomplete one, is refused as the
- * service refuses it.
+ * {@code Authorization} header or query-string parameters. A request without one, or with an
+ * incomplete one, is refused as the service refuses it; the signature itself is verified only
+ * with {@code --credentials} ({@link SignatureCheck}).
  */
 public record Credentials(String accessKeyId, String region) {
     /** Used when a complete header's credential scope names no region. */
@@ -33,6 +33,12 @@ public record Credentials(String accessKeyId, String region) {
                     "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
         }
         return queryAlgorithm ? fromQuery(query) : fromAuthorization(header, date);
+    }
+
+    /** A query-string signature written as the equivalent Authorization header, for {@link SignatureCheck}. */
+    public static String queryAsHeader(Map<String, String> query) {
+        return query.get("X-Amz-Algorithm") + " Credential=" + query.get("X-Amz-Credential") + ", SignedHeaders="
+                + query.get("X-Amz-SignedHeaders") + ", Signature=" + query.get("X-Amz-Signature");
     }
 
     private static Credentials fromQuery(Map<String, String> query) {

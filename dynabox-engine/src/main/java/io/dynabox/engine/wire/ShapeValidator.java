@@ -83,6 +83,11 @@ public final class ShapeValidator {
         return node != null && node.isObject() ? node : Json.object();
     }
 
+    /** True for every action of the service's model, whether or not Dynabox has built it. */
+    public boolean isServiceAction(String operation) {
+        return operationInputs.containsKey(operation);
+    }
+
     public void validate(String operation, JsonNode body) {
         Shape input = shapes.get(operationInputs.get(operation));
         if (input == null) return;

@@ -59,11 +59,63 @@ class HttpWireTest {
     }
 
     @Test
-    void getIsAHealthCheck() throws IOException {
+    void getOfTheRootIsAHealthCheckNamingTheHostAsked() throws IOException {
         try (RawHttp http = connect()) {
             RawHttp.Response response = checked(http.send("GET", headers(), new byte[0]));
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com ");
+            assertThat(response.text()).isEqualTo("healthy: 127.0.0.1 "); // RawHttp sends Host: 127.0.0.1
+            assertThat(checked(http.send("GET", "/?x=1", headers(), new byte[0])).status()).isEqualTo(200);
+            // only the root is the health check: other paths are the service's 404
+            for (String path : List.of("/abc", "/-", "/index.htm", "/health")) {
+                RawHttp.Response other = checked(http.send("GET", path, headers(), new byte[0]));
+                assertThat(other.status()).as(path).isEqualTo(404);
+                assertThat(other.text()).isEqualTo(NOT_FOUND_BODY);
+            }
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesTheServicesHeaders() throws IOException {
+        try (RawHttp http = connect()) {
+            for (RawHttp.Response response : List.of(checked(http.call(TARGET + "ListTables", "{}")),
+                    checked(http.call(TARGET + "DescribeTable", "{\"TableName\":\"missing\"}")),
+                    checked(http.send("GET", headers(), new byte[0])), checked(http.send("PUT", headers(), new byte[0])))) {
+                assertThat(response.header("Server")).isEqualTo("Server");
+                assertThat(response.header("Date")).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+                assertThat(response.header("Connection")).isEqualTo("keep-alive");
+            }
+        }
+    }
+
+    @Test
+    void largeAnswersAreCompressedAsAcceptEncodingAsksAndTheCrcCoversTheBytesSent() throws IOException {
+        try (RawHttp http = connect()) {
+            String table = "{\"TableName\":\"deflated\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"k\",\"KeyType\":\"HASH\"}],"
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"k\",\"AttributeType\":\"S\"}]}";
+            assertThat(http.call(TARGET + "CreateTable", table).status()).isEqualTo(200);
+            String big = "y".repeat(6000);
+            assertThat(http.call(TARGET + "PutItem", "{\"TableName\":\"deflated\",\"Item\":{\"k\":{\"S\":\"a\"},\"v\":{\"S\":\"" + big + "\"}}}")
+                    .status()).isEqualTo(200);
+            byte[] get = "{\"TableName\":\"deflated\",\"Key\":{\"k\":{\"S\":\"a\"}}}".getBytes(StandardCharsets.UTF_8);
+            Map<String, String> headers = headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "GetItem", "Authorization", AUTH,
+                    "X-Amz-Date", "20260101T000000Z", "Accept-Encoding", "br, deflate");
+            RawHttp.Response deflated = checked(http.send("POST", headers, get));
+            assertThat(deflated.header("Content-Encoding")).isEqualTo("deflate");
+            assertThat(new String(new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(deflated.body())).readAllBytes(),
+                    StandardCharsets.UTF_8)).contains(big);
+            headers.put("Accept-Encoding", "identity");
+            assertThat(checked(http.send("POST", headers, get)).header("Content-Encoding")).isNull();
+            assertThat(http.call(TARGET + "DeleteTable", "{\"TableName\":\"deflated\"}").status()).isEqualTo(200); // others list the tables
+        }
+    }
+
+    @Test
+    void aCorruptGzipBodyIsTheServicesInternalServerError() throws IOException {
+        try (RawHttp http = connect()) {
+            RawHttp.Response response = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
+                    "Authorization", AUTH, "X-Amz-Date", "20260101T000000Z", "Content-Encoding", "gzip"), "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.text()).startsWith("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error");
         }
     }
 
@@ -148,6 +200,10 @@ class HttpWireTest {
             RawHttp.Response unknown = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", "nope"),
                     "{}".getBytes(StandardCharsets.UTF_8)));
             assertThat(unknown.text()).isEqualTo(UNKNOWN_OPERATION);
+            // an action of the service that Dynabox has not built (CreateBackup) is still one the service knows: authentication comes first
+            RawHttp.Response notBuilt = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "CreateBackup"),
+                    "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(notBuilt.text()).isEqualTo(missing);
 
             RawHttp.Response incomplete = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
                     "Authorization", "AWS4-"), "{}".getBytes(StandardCharsets.UTF_8)));
@@ -272,6 +328,13 @@ class HttpWireTest {
             RawHttp.Response answer = checked(http.send("POST", headers, "{}".getBytes(StandardCharsets.UTF_8)));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            assertThat(answer.header("Access-Control-Expose-Headers"))
+                    .isEqualTo("x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date");
+            // only a preflight says how long it may be cached and which methods and headers are allowed
+            assertThat(answer.header("Access-Control-Max-Age")).isNull();
+            assertThat(answer.header("Access-Control-Allow-Methods")).isNull();
+            assertThat(checked(http.send("GET", headers("Origin", "http://example.com"), new byte[0])).header("Access-Control-Allow-Origin"))
+                    .isEqualTo("*");
             RawHttp.Response error = checked(http.send("POST", headers, "hi".getBytes(StandardCharsets.UTF_8)));
             assertThat(error.header("Access-Control-Allow-Origin")).isEqualTo("*");
             RawHttp.Response preflight = checked(http.send("OPTIONS", headers("Origin", "http://example.com",
