@@ -200,7 +200,9 @@ public final class Engine implements AutoCloseable {
     public void dropNamespace(String accessKeyId, String region) {
         String id = namespaceId(accessKeyId, region);
         Namespace namespace = namespaces.remove(id);
-        NamespaceSnapshot.clear(namespace != null ? namespace : Namespace.load(id, region, store), store);
+        Namespace dropped = namespace != null ? namespace : Namespace.load(id, region, store);
+        NamespaceSnapshot.clear(dropped, store);
+        dropped.backups().clear();
     }
 
     public Store store() {

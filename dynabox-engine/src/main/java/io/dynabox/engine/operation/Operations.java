@@ -1,8 +1,13 @@
 package io.dynabox.engine.operation;
 
+import io.dynabox.engine.operation.control.CreateBackup;
+import io.dynabox.engine.operation.control.DeleteBackup;
+import io.dynabox.engine.operation.control.DescribeBackup;
 import io.dynabox.engine.operation.control.DescribeEndpoints;
 import io.dynabox.engine.operation.control.DescribeLimits;
+import io.dynabox.engine.operation.control.ListBackups;
 import io.dynabox.engine.operation.control.ListTagsOfResource;
+import io.dynabox.engine.operation.control.RestoreTableFromBackup;
 import io.dynabox.engine.operation.control.TagResource;
 import io.dynabox.engine.operation.control.UntagResource;
 import java.util.Map;
@@ -33,6 +38,11 @@ public final class Operations {
                 Map.entry("UntagResource", new UntagResource()),
                 Map.entry("ListTagsOfResource", new ListTagsOfResource()),
                 Map.entry("DescribeLimits", new DescribeLimits()),
-                Map.entry("DescribeEndpoints", new DescribeEndpoints()));
+                Map.entry("DescribeEndpoints", new DescribeEndpoints()),
+                Map.entry("CreateBackup", new CreateBackup()),
+                Map.entry("DescribeBackup", new DescribeBackup()),
+                Map.entry("ListBackups", new ListBackups()),
+                Map.entry("DeleteBackup", new DeleteBackup()),
+                Map.entry("RestoreTableFromBackup", new RestoreTableFromBackup()));
     }
 }

@@ -1,7 +1,9 @@
 package io.dynabox.engine.store;
 
 import io.dynabox.engine.value.AttributeValue;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Items ordered by their encoded key, compared as unsigned bytes. */
@@ -22,6 +24,16 @@ public interface Keyspace {
      * hold the table's read lock.
      */
     Iterator<StoredItem> range(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending);
+
+    /**
+     * Every entry in key order, copied at one moment. Callers hold the table's read lock, so
+     * no write of the table is half applied. Stored entries never change, so the copy shares them.
+     */
+    default List<StoredItem> entries() {
+        List<StoredItem> all = new ArrayList<>();
+        range(null, false, null, false, false).forEachRemaining(all::add);
+        return all;
+    }
 
     long itemCount();
 

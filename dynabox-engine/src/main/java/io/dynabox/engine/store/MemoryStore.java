@@ -1,5 +1,6 @@
 package io.dynabox.engine.store;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -80,6 +81,11 @@ public final class MemoryStore implements Store {
         @Override
         public Iterator<StoredItem> range(byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean descending) {
             return items.range(from, fromInclusive, to, toInclusive, descending);
+        }
+
+        @Override
+        public List<StoredItem> entries() {
+            return Arrays.asList(items.snapshot((int) Math.min(Integer.MAX_VALUE - 8, count.get())));
         }
 
         @Override

@@ -24,9 +24,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite database: one namespace's tables and items. Schema (version 2, kept in
+ * One SQLite database: one namespace's tables, items and backups. Schema (version 3, kept in
  * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files; version 1
- * files are upgraded when opened):
+ * and 2 files are upgraded in place when opened):
  * <pre>
  * tables(name TEXT PRIMARY KEY, metadata TEXT)          -- table definition and status, JSON
  * items(id INTEGER PRIMARY KEY, table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER)
@@ -34,6 +34,10 @@ import org.sqlite.SQLiteOpenMode;
  *   -- one row per (table_name, index_name, key); index_name '' for the table itself; key is
  *   -- KeyCodec's bytes, whose memcmp order is DynamoDB's; item is the item (or index entry)
  *   -- in DynamoDB JSON; size by DynamoDB's rules
+ * backups(arn TEXT PRIMARY KEY, metadata TEXT)          -- an on-demand backup's description, JSON (version 3)
+ * backup_items(backup_arn TEXT, key BLOB, item TEXT, size INTEGER)
+ * INDEX backup_items_by_backup ON backup_items (backup_arn)
+ *   -- the table's items when the backup was taken (its indexes are rebuilt from them at restore)
  * </pre>
  *
  * <p>Durability: WAL journal with {@code synchronous=NORMAL}: a commit is in the WAL file
@@ -50,7 +54,7 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteFile {
     private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
@@ -125,6 +129,7 @@ final class SqliteFile {
                 s.execute("BEGIN IMMEDIATE");
                 s.execute("CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
                 createItems(s);
+                createBackups(s);
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 s.execute("COMMIT");
@@ -141,6 +146,10 @@ final class SqliteFile {
         }
         if (version == 1) {
             upgradeFromVersion1(path, connection);
+            version = 2;
+        }
+        if (version == 2) {
+            upgradeFromVersion2(path, connection);
         } else if (version < SCHEMA_VERSION) {
             throw new StoreException("the database " + path + " has schema version " + version
                     + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
@@ -157,6 +166,29 @@ final class SqliteFile {
         s.execute("CREATE INDEX items_by_keyspace ON items (table_name, index_name)");
     }
 
+    /** Version 3: on-demand backups, with the items each holds. */
+    private static void createBackups(Statement s) throws SQLException {
+        s.execute("CREATE TABLE backups (arn TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
+        s.execute("CREATE TABLE backup_items (backup_arn TEXT NOT NULL, key BLOB NOT NULL, item TEXT NOT NULL, size INTEGER NOT NULL)");
+        s.execute("CREATE INDEX backup_items_by_backup ON backup_items (backup_arn)");
+    }
+
+    /** Version 2 lacked the backup tables: they are added, in one transaction. */
+    private static void upgradeFromVersion2(Path path, Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                createBackups(s);
+                s.execute("PRAGMA user_version = 3");
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 2 to 3");
+    }
+
     /** Version 1 had the same rows in a table keyed by (table_name, index_name, key): copied over, in one transaction. */
     private static void upgradeFromVersion1(Path path, Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -167,14 +199,14 @@ final class SqliteFile {
                 s.execute("INSERT INTO items (table_name, index_name, key, item, size) "
                         + "SELECT table_name, index_name, key, item, size FROM items_version_1 ORDER BY table_name, index_name, key");
                 s.execute("DROP TABLE items_version_1");
-                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("PRAGMA user_version = 2");
                 s.execute("COMMIT");
             } catch (SQLException e) {
                 s.execute("ROLLBACK");
                 throw e;
             }
         }
-        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 1 to " + SCHEMA_VERSION);
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 1 to 2");
     }
 
     private static boolean hasAnyTable(Connection connection) throws SQLException {
@@ -260,6 +292,71 @@ final class SqliteFile {
         }, "drop the index " + index + " of " + table);
         SqliteKeyspace dropped = keyspaces.remove(table + '\u0000' + index);
         if (dropped != null) dropped.drop();
+    }
+
+    Map<String, byte[]> loadBackups() {
+        return read(reader -> {
+            Map<String, byte[]> backups = new LinkedHashMap<>();
+            try (ResultSet rs = reader.statement("SELECT arn, metadata FROM backups ORDER BY arn").executeQuery()) {
+                while (rs.next()) backups.put(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+            }
+            return backups;
+        });
+    }
+
+    /**
+     * Queues a backup's rows for the committer, which writes them in the commit order (after
+     * every write the backup saw); the future completes once they are durable.
+     */
+    CompletableFuture<Void> saveBackup(String arn, String metadata, List<StoredItem> items) {
+        Work work = new Work(List.of(), connection -> {
+            try (PreparedStatement backup = connection.prepareStatement("INSERT OR REPLACE INTO backups (arn, metadata) VALUES (?, ?)");
+                 PreparedStatement item = connection.prepareStatement(
+                         "INSERT INTO backup_items (backup_arn, key, item, size) VALUES (?, ?, ?, ?)")) {
+                backup.setString(1, arn);
+                backup.setString(2, metadata);
+                backup.executeUpdate();
+                for (StoredItem stored : items) {
+                    item.setString(1, arn);
+                    item.setBytes(2, stored.key());
+                    item.setString(3, new String(stored.json(), StandardCharsets.UTF_8));
+                    item.setLong(4, stored.size());
+                    item.executeUpdate();
+                }
+            }
+        });
+        applyLock.readLock().lock();
+        try {
+            checkWritable();
+            queue.add(work);
+        } finally {
+            applyLock.readLock().unlock();
+        }
+        return work.done;
+    }
+
+    List<StoredItem> loadBackupItems(String arn) {
+        return read(reader -> {
+            List<StoredItem> items = new ArrayList<>();
+            PreparedStatement s = reader.statement("SELECT key, item, size FROM backup_items WHERE backup_arn = ? ORDER BY key");
+            s.setString(1, arn);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) items.add(new StoredItem(rs.getBytes(1), rs.getBytes(2), rs.getLong(3)));
+            }
+            return items;
+        });
+    }
+
+    void dropBackup(String arn) {
+        runExclusive(connection -> {
+            try (PreparedStatement items = connection.prepareStatement("DELETE FROM backup_items WHERE backup_arn = ?");
+                 PreparedStatement backups = connection.prepareStatement("DELETE FROM backups WHERE arn = ?")) {
+                items.setString(1, arn);
+                items.executeUpdate();
+                backups.setString(1, arn);
+                backups.executeUpdate();
+            }
+        }, "delete the backup " + arn);
     }
 
     SqliteKeyspace keyspace(String table, String index) {

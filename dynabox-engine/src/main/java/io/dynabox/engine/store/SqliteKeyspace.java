@@ -72,6 +72,11 @@ final class SqliteKeyspace implements Keyspace {
     }
 
     @Override
+    public List<StoredItem> entries() {
+        return memory.entries();
+    }
+
+    @Override
     public long itemCount() {
         return memory.itemCount();
     }

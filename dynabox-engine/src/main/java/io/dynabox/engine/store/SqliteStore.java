@@ -125,6 +125,29 @@ public final class SqliteStore implements Store {
         if (file != null) file.dropIndex(table, index);
     }
 
+    @Override
+    public Map<String, byte[]> loadBackups(String namespace) {
+        SqliteFile file = file(namespace, false);
+        return file == null ? Collections.emptyMap() : file.loadBackups();
+    }
+
+    @Override
+    public CompletableFuture<Void> saveBackup(String namespace, String backupArn, byte[] metadata, List<StoredItem> items) {
+        return file(namespace, true).saveBackup(backupArn, new String(metadata, StandardCharsets.UTF_8), items);
+    }
+
+    @Override
+    public List<StoredItem> loadBackupItems(String namespace, String backupArn) {
+        SqliteFile file = file(namespace, false);
+        return file == null ? List.of() : file.loadBackupItems(backupArn);
+    }
+
+    @Override
+    public void dropBackup(String namespace, String backupArn) {
+        SqliteFile file = file(namespace, false);
+        if (file != null) file.dropBackup(backupArn);
+    }
+
     /** Mutations of one action all belong to one namespace, so to one file and one transaction. */
     @Override
     public void apply(List<Mutation> mutations) {

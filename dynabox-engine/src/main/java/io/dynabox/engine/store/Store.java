@@ -37,6 +37,31 @@ public interface Store extends AutoCloseable {
     void dropIndex(String namespace, String table, String index);
 
     /**
+     * The backups a store keeps for a namespace (on-demand backups outlive their tables):
+     * metadata documents by backup ARN. The memory store keeps none: the namespace holds them.
+     */
+    default Map<String, byte[]> loadBackups(String namespace) {
+        return Map.of();
+    }
+
+    /**
+     * Saves a backup: its metadata document and its items, in the background. The future
+     * completes once both are durable; null from a store that does not keep backups.
+     */
+    default CompletableFuture<Void> saveBackup(String namespace, String backupArn, byte[] metadata, List<StoredItem> items) {
+        return null;
+    }
+
+    /** A saved backup's items in key order (for stores that keep backups). */
+    default List<StoredItem> loadBackupItems(String namespace, String backupArn) {
+        throw new UnsupportedOperationException("this store keeps no backups");
+    }
+
+    /** Removes a saved backup and its items; nothing when the store keeps none. */
+    default void dropBackup(String namespace, String backupArn) {
+    }
+
+    /**
      * Applies the mutations all together or not at all. They are visible to readers when
      * this returns; a store that commits in the background makes them durable later (see
      * {@link #awaitDurable}), so callers need not hold locks while a disk syncs.

@@ -19,15 +19,18 @@ public final class Namespace {
     private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
     // the engine's change feed, which every table of the namespace joins; null outside an engine
     private final ChangeFeed feed;
+    private final Backups backups;
 
-    public Namespace(String id, String region) {
-        this(id, region, null);
-    }
-
-    public Namespace(String id, String region, ChangeFeed feed) {
+    private Namespace(String id, String region, ChangeFeed feed, Backups backups) {
         this.id = id;
         this.region = region;
         this.feed = feed;
+        this.backups = backups;
+    }
+
+    /** The namespace's on-demand backups. */
+    public Backups backups() {
+        return backups;
     }
 
     public String id() {
@@ -53,9 +56,9 @@ public final class Namespace {
         return load(id, region, store, null);
     }
 
-    /** A namespace with the tables the store kept for it, their writes published on {@code feed}. */
+    /** A namespace with the tables and backups the store kept for it, their writes published on {@code feed}. */
     public static Namespace load(String id, String region, Store store, ChangeFeed feed) {
-        Namespace namespace = new Namespace(id, region, feed);
+        Namespace namespace = new Namespace(id, region, feed, Backups.load(store, id));
         store.loadTables(id).forEach((name, document) -> {
             Table table = TableDocuments.read(document, store, id);
             table.feed().attach(feed);

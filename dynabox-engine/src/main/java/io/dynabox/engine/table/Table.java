@@ -33,6 +33,7 @@ public final class Table {
     private final TableFeed feed = new TableFeed();
 
     private volatile Lifecycle lifecycle;
+    private volatile ControlState control = ControlState.NONE;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
         this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
@@ -125,6 +126,22 @@ public final class Table {
         definition = newDefinition;
         lifecycle = new Lifecycle(status, settledAt, shown, change, -1);
         persist();
+    }
+
+    /** What the control plane keeps about the table beside its definition. */
+    public ControlState control() {
+        return control;
+    }
+
+    /** Changes the control-plane state and persists it. Caller holds the write lock (or the table is not yet shared). */
+    public void amendControl(UnaryOperator<ControlState> change) {
+        control = change.apply(control);
+        persist();
+    }
+
+    /** Sets the control-plane state of a table that has not joined a namespace yet (read back, or being restored). */
+    public void startWithControl(ControlState state) {
+        control = state;
     }
 
     /** Saves the metadata in the store, for stores that outlive the process. */

@@ -36,6 +36,11 @@ public final class TableDescriptions {
         return render(table, shown, status, nowMillis, true, !billingSwitched);
     }
 
+    /** A restore's answer: the new table CREATING, its restore in progress. */
+    public static ObjectNode asRestoring(Table table, long nowMillis) {
+        return render(table, table.definition(), Table.CREATING, nowMillis, true, true);
+    }
+
     /** DeleteTable's trimmed description. */
     public static ObjectNode asDeleting(Table table, long nowMillis) {
         TableDefinition d = table.shownDefinition(nowMillis);
@@ -85,6 +90,8 @@ public final class TableDescriptions {
         }
         if (d.onDemandThroughput() != null) node.set("OnDemandThroughput", d.onDemandThroughput());
         node.set("ProvisionedThroughput", throughput(d.payPerRequest(), d.throughput(), nowMillis));
+        RestoreSummary restored = table.control().restoreSummary();
+        if (restored != null) node.set("RestoreSummary", restoreSummary(restored, Table.CREATING.equals(status)));
         if (d.sseDescription() != null) node.set("SSEDescription", d.sseDescription());
         if (d.streamEnabled()) {
             node.set("StreamSpecification", Json.object().put("StreamEnabled", true).put("StreamViewType", d.streamViewType()));
@@ -99,6 +106,16 @@ public final class TableDescriptions {
             TableDefinition.Warm warm = d.warmThroughput();
             node.set("WarmThroughput", warmThroughput(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond()));
         }
+        return node;
+    }
+
+    /** A restored table's origin; the restore is in progress while the table is CREATING. */
+    private static ObjectNode restoreSummary(RestoreSummary summary, boolean inProgress) {
+        ObjectNode node = Json.object();
+        node.put("RestoreDateTime", summary.restoreDateTime());
+        node.put("RestoreInProgress", inProgress);
+        if (summary.sourceBackupArn() != null) node.put("SourceBackupArn", summary.sourceBackupArn());
+        if (summary.sourceTableArn() != null) node.put("SourceTableArn", summary.sourceTableArn());
         return node;
     }
 

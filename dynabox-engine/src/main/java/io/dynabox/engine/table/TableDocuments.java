@@ -28,7 +28,21 @@ public final class TableDocuments {
         document.put("status", lifecycle.status());
         document.put("settledAtMillis", lifecycle.settledAtMillis());
         if (lifecycle.change() != null) document.put("change", lifecycle.change());
+        if (!ControlState.NONE.equals(table.control())) document.set("control", MAPPER.valueToTree(table.control()));
         return Json.write(document);
+    }
+
+    /** A backup's description, for stores that keep backups. */
+    public static byte[] writeBackup(Backup backup) {
+        return Json.write(MAPPER.valueToTree(backup));
+    }
+
+    public static Backup readBackup(byte[] document) {
+        try {
+            return MAPPER.readValue(document, Backup.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the stored description of a backup cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The live table a document describes, on {@code store}. */
@@ -37,8 +51,10 @@ public final class TableDocuments {
             JsonNode node = MAPPER.readTree(document);
             TableDefinition definition = MAPPER.treeToValue(node.get("definition"), TableDefinition.class);
             String change = node.hasNonNull("change") ? node.get("change").textValue() : null;
-            return new Table(definition, store, namespaceId,
+            Table table = new Table(definition, store, namespaceId,
                     Lifecycle.starting(node.get("status").textValue(), node.get("settledAtMillis").longValue(), change));
+            if (node.hasNonNull("control")) table.startWithControl(MAPPER.treeToValue(node.get("control"), ControlState.class));
+            return table;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);
         }

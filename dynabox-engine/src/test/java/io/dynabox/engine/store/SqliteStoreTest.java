@@ -132,7 +132,11 @@ class SqliteStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(1)).isEqualTo(3);
+        }
+        // upgraded through version 2 to 3: the backup tables are there
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(store.loadBackups(NS)).isEmpty();
         }
     }
 
@@ -189,7 +193,7 @@ class SqliteStoreTest {
         sql(dir.resolve(NS + ".db"), "PRAGMA user_version = 99");
         assertThatThrownBy(() -> new SqliteStore(dir, false))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version 2)");
+                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version 3)");
     }
 
     @Test

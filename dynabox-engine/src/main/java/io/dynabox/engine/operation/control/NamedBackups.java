@@ -1,0 +1,21 @@
+package io.dynabox.engine.operation.control;
+
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.table.Backup;
+
+/** Finding the backup an action names. */
+final class NamedBackups {
+    private NamedBackups() {}
+
+    static Backup named(RequestContext context, String arn) {
+        Backup backup = context.namespace().backups().find(arn);
+        if (backup == null) throw new DynamoException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
+        return backup;
+    }
+
+    static String status(RequestContext context, Backup backup) {
+        return context.namespace().backups().status(backup, context.nowMillis());
+    }
+}
