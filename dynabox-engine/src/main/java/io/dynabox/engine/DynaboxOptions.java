@@ -26,11 +26,13 @@ import java.util.List;
  * @param faults                   fault rules in force from start-up
  * @param credentials              file of access keys and secrets whose SigV4 signatures are verified; null
  *                                 (the default) checks no signature
+ * @param consoleReadOnly          the web console shows data but changes nothing
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
                              List<String> corsOrigins, boolean optimizeDbBeforeStartup,
-                             String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials) {
+                             String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials,
+                             boolean consoleReadOnly) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -58,7 +60,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         return new Builder().host(host).port(port).dbPath(dbPath).sharedDb(sharedDb)
                 .delayTransientStatuses(delayTransientStatuses).strictMessages(strictMessages)
                 .corsOrigins(corsOrigins).optimizeDbBeforeStartup(optimizeDbBeforeStartup)
-                .clock(clock).simulation(simulation).faults(faults).credentials(credentials);
+                .clock(clock).simulation(simulation).faults(faults).credentials(credentials)
+                .consoleReadOnly(consoleReadOnly);
     }
 
     public static final class Builder {
@@ -74,6 +77,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private SimulationSettings simulation = SimulationSettings.OFF;
         private List<FaultRule> faults = List.of();
         private Path credentials;
+        private boolean consoleReadOnly;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -90,10 +94,11 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder simulation(SimulationSettings value) { simulation = value; return this; }
         public Builder faults(List<FaultRule> value) { faults = value; return this; }
         public Builder credentials(Path value) { credentials = value; return this; }
+        public Builder consoleReadOnly(boolean value) { consoleReadOnly = value; return this; }
 
         public DynaboxOptions build() {
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
-                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials);
+                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly);
         }
     }
 }

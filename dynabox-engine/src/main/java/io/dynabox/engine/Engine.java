@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,6 +43,7 @@ import java.util.function.LongSupplier;
 public final class Engine implements AutoCloseable {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
     private static final String SHARED_NAMESPACE = "shared";
+    private static final String DEFAULT_REGION = "us-east-1";
 
     private final DynaboxOptions options;
     private final Store store;
@@ -52,6 +54,9 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Operation> operations = Operations.all();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ChangeFeed changeFeed;
+    // parts that live as long as the engine and are made on first use (metrics, console), by type
+    private final Map<Class<?>, Object> extensions = new ConcurrentHashMap<>();
+    private volatile RequestObserver observer;
     /** Null unless signatures are to be verified ({@code --credentials}). */
     private final SignatureCheck signatureCheck;
 
@@ -88,15 +93,32 @@ public final class Engine implements AutoCloseable {
      * never completes exceptionally.
      */
     public CompletableFuture<DynamoResponse> handleAsync(DynamoRequest request) {
+        return handleAsync(request, null);
+    }
+
+    /**
+     * Runs a request in the namespace given (by its id, as {@link #namespaceIds()} lists
+     * them) rather than the one its credentials name: for Dynabox's own tools, such as the
+     * console, that act on a namespace chosen by the person using them. No signature is checked.
+     */
+    public CompletableFuture<DynamoResponse> handleAsync(String namespaceId, String action, byte[] body) {
+        return handleAsync(new DynamoRequest(TARGET_PREFIX + action, null, null, body), namespaceId);
+    }
+
+    private CompletableFuture<DynamoResponse> handleAsync(DynamoRequest request, String namespaceId) {
+        long started = System.nanoTime();
         String requestId = RequestIds.next();
+        Observed observed = new Observed();
         DynamoResponse answer;
         // a fault rule's latency, in milliseconds; only the simulation sets it
         long[] latency = simulation.active() ? new long[1] : null;
         try {
-            answer = new DynamoResponse(200, Json.write(execute(request, requestId, latency)), requestId);
+            answer = new DynamoResponse(200, Json.write(execute(request, requestId, namespaceId, observed, latency)), requestId);
         } catch (DynamoException e) {
+            observed.errorType = e.code().shortType();
             answer = new DynamoResponse(e.code().status, ErrorWire.body(e, options.strictMessages()), requestId);
         } catch (RuntimeException | StackOverflowError e) {
+            observed.errorType = ErrorCode.INTERNAL_SERVER_ERROR.shortType();
             answer = internalError(requestId, "Dynabox", e);
         }
         // acknowledge only what is on disk (an error answer too may follow a write); no lock is held here
@@ -106,11 +128,50 @@ public final class Engine implements AutoCloseable {
             done = CompletableFuture.completedFuture(answer);
         } else {
             DynamoResponse ready = answer;
-            done = durable.handle((written, failure) -> failure == null ? ready : internalError(requestId, "the store", failure));
+            done = durable.handle((written, failure) -> {
+                if (failure != null) observed.errorType = ErrorCode.INTERNAL_SERVER_ERROR.shortType();
+                return failure == null ? ready : internalError(requestId, "the store", failure);
+            });
         }
-        if (latency == null || latency[0] <= 0) return done;
-        // injected latency delays the answer on a timer thread: no door's thread waits for it
-        return done.thenApplyAsync(ready -> ready, CompletableFuture.delayedExecutor(latency[0], TimeUnit.MILLISECONDS));
+        if (latency != null && latency[0] > 0) {
+            // injected latency delays the answer on a timer thread: no door's thread waits for it
+            done = done.thenApplyAsync(ready -> ready, CompletableFuture.delayedExecutor(latency[0], TimeUnit.MILLISECONDS));
+        }
+        RequestObserver told = observer;
+        if (told == null) return done;
+        if (done.isDone()) {
+            observed.report(told, started);
+            return done;
+        }
+        return done.thenApply(ready -> {
+            observed.report(told, started);
+            return ready;
+        });
+    }
+
+    /** What an observer is told about a request, gathered as it runs. */
+    private static final class Observed {
+        String action;
+        String tableName;
+        String errorType;
+
+        void report(RequestObserver observer, long started) {
+            observer.answered(action, tableName, errorType, System.nanoTime() - started);
+        }
+    }
+
+    /** Adds an observer told about every request from now on. */
+    public synchronized void addObserver(RequestObserver added) {
+        RequestObserver current = observer;
+        observer = current == null ? added : current.andThen(added);
+    }
+
+    /**
+     * The engine's one instance of {@code type}, made by {@code create} on first use: parts
+     * that live as long as the engine (its metrics, its console) without the engine knowing them.
+     */
+    public <T> T extension(Class<T> type, Function<Engine, T> create) {
+        return type.cast(extensions.computeIfAbsent(type, t -> create.apply(this)));
     }
 
     /**
@@ -124,7 +185,7 @@ public final class Engine implements AutoCloseable {
         return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
     }
 
-    private JsonNode execute(DynamoRequest request, String requestId, long[] latency) {
+    private JsonNode execute(DynamoRequest request, String requestId, String namespaceId, Observed observed, long[] latency) {
         RequestHead head = request.head();
         byte[] body = head == null ? request.body() : ContentCoding.decode(head.header("content-encoding"), request.body());
         boolean hasBody = body != null && body.length > 0;
@@ -136,11 +197,14 @@ public final class Engine implements AutoCloseable {
         if (operation == null && (action == null || !ShapeValidator.instance().isServiceAction(action))) {
             throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
         }
-        Credentials credentials = authenticate(request);
+        Credentials credentials = namespaceId == null ? authenticate(request) : null;
         if (operation == null) throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        observed.action = action;
         if (json == null) throw DynamoException.serialization(null);
+        JsonNode tableName = json.get("TableName");
+        if (tableName != null && tableName.isTextual()) observed.tableName = tableName.textValue();
         ShapeValidator.instance().validate(action, json);
-        Namespace namespace = namespace(credentials);
+        Namespace namespace = namespaceId == null ? namespace(credentials) : namespace(namespaceId);
         if (latency != null) injectFault(namespace, action, json, requestId, latency);
         return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), json);
     }
@@ -189,6 +253,26 @@ public final class Engine implements AutoCloseable {
     /** The namespaces used since start-up (or loaded from the store on first use). */
     public Collection<Namespace> namespaces() {
         return namespaces.values();
+    }
+
+    /** A namespace by its id ({@code ACCESSKEY_REGION}, or {@code shared}): loaded from the store, or made empty, on first use. */
+    public Namespace namespace(String namespaceId) {
+        Namespace used = namespaces.get(namespaceId);
+        if (used != null) return used;
+        if (options.sharedDb()) return namespace(SHARED_NAMESPACE, DEFAULT_REGION);
+        int underscore = namespaceId.lastIndexOf('_');
+        if (underscore <= 0) throw new IllegalArgumentException("not a namespace id: " + namespaceId);
+        return namespace(namespaceId.substring(0, underscore), namespaceId.substring(underscore + 1));
+    }
+
+    /**
+     * The ids of the namespaces this engine knows: those used since it started and those its
+     * store kept from before, in name order.
+     */
+    public java.util.SortedSet<String> namespaceIds() {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(namespaces.keySet());
+        ids.addAll(store.namespaceIds());
+        return ids;
     }
 
     /** The id of the namespace callers with this access key and region work in. */

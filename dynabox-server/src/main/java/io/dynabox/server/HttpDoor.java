@@ -60,11 +60,13 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Engine engine;
     private final List<String> corsOrigins;
     private final HttpDates dates;
+    private final OwnPaths ownPaths;
 
     HttpDoor(Engine engine, List<String> corsOrigins) {
         this.engine = engine;
         this.corsOrigins = corsOrigins;
         this.dates = new HttpDates(engine::nowMillis);
+        this.ownPaths = new OwnPaths(engine);
     }
 
     /**
@@ -141,6 +143,11 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
             return CompletableFuture.completedFuture(preflight(headers));
+        }
+        CompletableFuture<HttpAnswer> own = ownPaths.answer(request);
+        if (own != null) {
+            Function<HttpAnswer, FullHttpResponse> toHttp = a -> respond(a.status(), a.contentType(), a.body(), RequestIds.next());
+            return own.isDone() ? own.thenApply(toHttp) : own.thenApplyAsync(toHttp, ctx.executor());
         }
         if (AdminDoor.handles(request.uri())) {
             AdminApi.Answer admin = AdminDoor.answer(engine.adminApi(), request);

@@ -93,6 +93,10 @@ public final class Main implements Callable<Integer> {
                     + "or 'ACCESS_KEY_ID SECRET' lines). Off by default: any credentials work.")
     Path credentials;
 
+    @Option(names = {"--console-read-only"},
+            description = "The web console at /dynabox/console shows tables and items but changes nothing.")
+    boolean consoleReadOnly;
+
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
@@ -159,6 +163,7 @@ public final class Main implements Callable<Integer> {
                     .simulation(simulation())
                     .faults(faults())
                     .credentials(credentials)
+                    .consoleReadOnly(consoleReadOnly)
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

@@ -44,6 +44,11 @@ public enum ErrorCode {
     public final int status;
     public final String messageMember;
 
+    /** The type without its namespace, as SDKs name the exception: {@code ConditionalCheckFailedException}. */
+    public String shortType() {
+        return wireType.substring(wireType.indexOf('#') + 1);
+    }
+
     ErrorCode(String wireType, int status, String messageMember) {
         this.wireType = wireType;
         this.status = status;

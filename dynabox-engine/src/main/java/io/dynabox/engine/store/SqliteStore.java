@@ -216,6 +216,24 @@ public final class SqliteStore implements Store {
         return files.computeIfAbsent(path, p -> SqliteFile.open(p, false));
     }
 
+    /** A namespace per database file in the directory: its id, read back from the file's name. */
+    @Override
+    public List<String> namespaceIds() {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".db"))
+                    .map(SqliteStore::namespaceOf).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The namespace id a file name stands for: {@link #fileName} backwards. */
+    static String namespaceOf(String fileName) {
+        if (SHARED_FILE.equals(fileName)) return "shared";
+        String name = fileName.substring(0, fileName.length() - ".db".length());
+        return java.net.URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
     /** DynamoDB Local's names: the shared file, or the namespace id (access key and region), made safe for file systems. */
     static String fileName(String namespace) {
         if ("shared".equals(namespace)) return SHARED_FILE;

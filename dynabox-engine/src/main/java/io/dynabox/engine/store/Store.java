@@ -24,6 +24,11 @@ public interface Store extends AutoCloseable {
      */
     boolean keepsTableMetadata();
 
+    /** The namespaces the store holds data of from before this process (none for the memory store). */
+    default List<String> namespaceIds() {
+        return List.of();
+    }
+
     /** Saves (creates or replaces) a table's metadata document. */
     void saveTable(String namespace, String table, byte[] metadata);
 

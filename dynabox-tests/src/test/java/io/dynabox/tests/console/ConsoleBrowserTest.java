@@ -1,0 +1,221 @@
+package io.dynabox.tests.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.sdk.Dynabox;
+import io.dynabox.sdk.DynaboxNamespace;
+import io.dynabox.server.DynaboxServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The console in a real browser: browse tables and pages of items, edit, create and delete items, query. */
+class ConsoleBrowserTest {
+    private static Browser browser;
+    private Dynabox dynabox;
+    private DynaboxServer server;
+    private DynaboxNamespace namespace;
+    private DynamoDbClient client;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void startDynabox() {
+        start(false);
+    }
+
+    private void start(boolean readOnly) {
+        if (dynabox != null) dynabox.close();
+        dynabox = Dynabox.withOptions(DynaboxOptions.builder().consoleReadOnly(readOnly).build());
+        server = dynabox.startServer();
+        namespace = dynabox.newNamespace();
+        client = namespace.dynamoDbClient();
+        client.createTable(b -> b.tableName("orders")
+                .keySchema(k -> k.attributeName("customer").keyType(KeyType.HASH), k -> k.attributeName("orderId").keyType(KeyType.RANGE))
+                .attributeDefinitions(a -> a.attributeName("customer").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("orderId").attributeType(ScalarAttributeType.N),
+                        a -> a.attributeName("status").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("by-status")
+                        .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        for (int i = 1; i <= 30; i++) {
+            int order = i;
+            client.putItem(b -> b.tableName("orders").item(Map.of(
+                    "customer", AttributeValue.fromS("c" + (order % 3)),
+                    "orderId", AttributeValue.fromN(Integer.toString(order)),
+                    "status", AttributeValue.fromS(order % 2 == 0 ? "open" : "shipped"),
+                    "total", AttributeValue.fromN("12345678901234567890.5"))));
+        }
+    }
+
+    @AfterEach
+    void stopDynabox() {
+        dynabox.close();
+    }
+
+    private WebDriver open() {
+        WebDriver driver = browser.driver;
+        driver.get(server.endpoint() + "/dynabox/console?namespace=" + namespace.accessKeyId() + "_us-east-1");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#tables a[data-table=orders] small"), "30 items"));
+        return driver;
+    }
+
+    private WebDriver openOrders() {
+        WebDriver driver = open();
+        driver.findElement(By.cssSelector("#tables a[data-table=orders]")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "Page 1"));
+        return driver;
+    }
+
+    private List<WebElement> rows(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#items tbody tr"));
+    }
+
+    private void setText(WebDriver driver, String id, String text) {
+        WebElement element = driver.findElement(By.id(id));
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    @Test
+    void browsesTablesAndPagesOfItems() {
+        WebDriver driver = openOrders();
+        assertThat(driver.findElement(By.id("table-summary")).getText())
+                .contains("Items: 30").contains("customer (HASH, S), orderId (RANGE, N)").contains("by-status");
+        assertThat(rows(driver)).hasSize(25);
+        assertThat(driver.findElements(By.cssSelector("#items th")).stream().map(WebElement::getText).toList())
+                .startsWith("customer", "orderId").contains("status", "total");
+        // numbers are shown exactly, whatever their digits
+        assertThat(rows(driver).get(0).getText()).contains("12345678901234567890.5");
+
+        driver.findElement(By.id("next-page")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "Page 2"));
+        assertThat(rows(driver)).hasSize(5);
+        assertThat(driver.findElement(By.id("next-page")).isEnabled()).isFalse();
+        driver.findElement(By.id("prev-page")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "Page 1"));
+        assertThat(rows(driver)).hasSize(25);
+
+        driver.findElement(By.cssSelector(".tabs a[data-tab=definition]")).click();
+        assertThat(driver.findElement(By.id("definition")).getText()).contains("\"IndexName\": \"by-status\"");
+    }
+
+    @Test
+    void editsCreatesAndDeletesItemsInPlainAndDynamoDbJson() {
+        WebDriver driver = openOrders();
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        String plain = driver.findElement(By.id("item-text")).getAttribute("value");
+        assertThat(plain).contains("\"total\": 12345678901234567890.5");
+        String customer = rows(driver).get(0).findElements(By.tagName("td")).get(0).getText();
+        String orderId = rows(driver).get(0).findElements(By.tagName("td")).get(1).getText();
+
+        setText(driver, "item-text", "{\"customer\": \"" + customer + "\", \"orderId\": " + orderId
+                + ", \"note\": \"edited\", \"tags\": {\"$SS\": [\"x\", \"y\"]}, \"big\": 123456789012345678901234567890}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        Map<String, AttributeValue> edited = client.getItem(b -> b.tableName("orders").key(Map.of(
+                "customer", AttributeValue.fromS(customer), "orderId", AttributeValue.fromN(orderId)))).item();
+        assertThat(edited).containsEntry("note", AttributeValue.fromS("edited"))
+                .containsEntry("tags", AttributeValue.fromSs(List.of("x", "y")))
+                .containsEntry("big", AttributeValue.fromN("123456789012345678901234567890"))
+                .doesNotContainKey("total");
+
+        driver.findElement(By.id("new-item")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        driver.findElement(By.cssSelector("input[name=format][value=dynamodb]")).click();
+        assertThat(driver.findElement(By.id("item-text")).getAttribute("value")).contains("\"customer\": {\n    \"S\": \"\"");
+        setText(driver, "item-text", "{\"customer\": {\"S\": \"new\"}, \"orderId\": {\"N\": \"99\"}, \"flag\": {\"BOOL\": true}}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        Map<String, AttributeValue> newKey = Map.of("customer", AttributeValue.fromS("new"), "orderId", AttributeValue.fromN("99"));
+        assertThat(client.getItem(b -> b.tableName("orders").key(newKey)).item()).containsEntry("flag", AttributeValue.fromBool(true));
+
+        // find the new item with a query and delete it from the editor
+        driver.findElement(By.cssSelector("input[name=mode][value=query]")).click();
+        setText(driver, "pk-value", "new");
+        driver.findElement(By.id("run")).click();
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items tbody tr"), 1));
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("delete-item")));
+        driver.findElement(By.id("delete-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        assertThat(client.getItem(b -> b.tableName("orders").key(newKey)).hasItem()).isFalse();
+    }
+
+    @Test
+    void queriesWithKeyConditionsFiltersAndIndexes() {
+        WebDriver driver = openOrders();
+        driver.findElement(By.cssSelector("input[name=mode][value=query]")).click();
+        setText(driver, "pk-value", "c1");
+        new Select(driver.findElement(By.id("sk-op"))).selectByVisibleText("between");
+        setText(driver, "sk-value", "4");
+        setText(driver, "sk-value2", "19");
+        driver.findElement(By.id("descending")).click();
+        driver.findElement(By.id("run")).click();
+        // c1 holds orders 1, 4, 7, ..., 28: between 4 and 19, newest first
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items tbody tr"), 6));
+        assertThat(rows(driver).stream().map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList())
+                .containsExactly("19", "16", "13", "10", "7", "4");
+
+        setText(driver, "filter", "#s = :s");
+        setText(driver, "names", "{\"#s\": \"status\"}");
+        setText(driver, "values", "{\":s\": \"open\"}");
+        driver.findElement(By.id("run")).click();
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items tbody tr"), 3));
+        assertThat(driver.findElement(By.id("page-info")).getText()).contains("3 items (6 read)");
+
+        // the global index, keyed by status
+        new Select(driver.findElement(By.id("index"))).selectByValue("by-status");
+        assertThat(driver.findElement(By.id("pk-name")).getText()).isEqualTo("status");
+        setText(driver, "filter", "");
+        setText(driver, "names", "");
+        setText(driver, "values", "");
+        setText(driver, "pk-value", "open");
+        driver.findElement(By.id("run")).click();
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items tbody tr"), 15));
+
+        // an error from the engine is shown as the service gives it
+        setText(driver, "filter", "total >");
+        driver.findElement(By.id("run")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"), "ValidationException: Invalid FilterExpression"));
+    }
+
+    @Test
+    void readOnlyConsoleOffersNoChanges() {
+        start(true);
+        WebDriver driver = openOrders();
+        assertThat(driver.findElement(By.id("read-only")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("new-item")).isDisplayed()).isFalse();
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        assertThat(driver.findElement(By.id("save-item")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("delete-item")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("item-text")).getAttribute("readonly")).isNotNull();
+    }
+}
