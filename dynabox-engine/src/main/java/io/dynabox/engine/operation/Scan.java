@@ -8,7 +8,6 @@ import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.KeyCodec;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ import java.util.Map;
  * walk like any other.
  */
 public final class Scan implements Operation {
-    private static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(64);
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -68,9 +66,14 @@ public final class Scan implements Operation {
                 shape.predicate(), shape.projector(), select, consistent, fetch, detail));
     }
 
-    /** The first hash of segment {@code i} of {@code n}: floor(i * 2^64 / n), as an unsigned long. */
+    /**
+     * The first hash of segment {@code i} of {@code n}. Segments split the first 12 bits of
+     * the hash (4096 values) as dynalite splits them, segment i taking ceil(4096 i / n) up to
+     * ceil(4096 (i + 1) / n) - 1; past 4096 segments some are empty.
+     */
     private static long boundary(int i, int n) {
-        return BigInteger.valueOf(i).multiply(HASH_SPACE).divide(BigInteger.valueOf(n)).longValue();
+        long first12 = (4096L * i + n - 1) / n;
+        return first12 << 52;
     }
 
     private static boolean inSegment(byte[] key, byte[] from, byte[] to) {

@@ -1,5 +1,9 @@
 package io.dynabox.engine.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.KeyCodec;
+import io.dynabox.engine.wire.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,15 +28,16 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite database: one namespace's tables, items and backups. Schema (version 3, kept in
- * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files; version 1
- * and 2 files are upgraded in place when opened):
+ * One SQLite database: one namespace's tables, items and backups. Schema (version 4, kept in
+ * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files; version 1,
+ * 2 and 3 files are upgraded in place when opened):
  * <pre>
  * tables(name TEXT PRIMARY KEY, metadata TEXT)          -- table definition and status, JSON
  * items(id INTEGER PRIMARY KEY, table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER)
  * INDEX items_by_keyspace ON items (table_name, index_name)
  *   -- one row per (table_name, index_name, key); index_name '' for the table itself; key is
- *   -- KeyCodec's bytes, whose memcmp order is DynamoDB's; item is the item (or index entry)
+ *   -- KeyCodec's bytes (from version 4 beginning with the service's MD5 partition hash), whose
+ *   -- memcmp order is DynamoDB's; item is the item (or index entry)
  *   -- in DynamoDB JSON; size by DynamoDB's rules
  * backups(arn TEXT PRIMARY KEY, metadata TEXT)          -- an on-demand backup's description, JSON (version 3)
  * backup_items(backup_arn TEXT, key BLOB, item TEXT, size INTEGER)
@@ -54,7 +59,8 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteFile {
     private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
-    static final int SCHEMA_VERSION = 3;
+    /** 4: keys begin with the service's partition hash (MD5), where 3 and before had FNV-1a; 3: backups; 2: row ids. */
+    static final int SCHEMA_VERSION = 4;
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
@@ -150,6 +156,10 @@ final class SqliteFile {
         }
         if (version == 2) {
             upgradeFromVersion2(path, connection);
+            version = 3;
+        }
+        if (version == 3) {
+            upgradeFromVersion3(path, connection);
         } else if (version < SCHEMA_VERSION) {
             throw new StoreException("the database " + path + " has schema version " + version
                     + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
@@ -207,6 +217,85 @@ final class SqliteFile {
             }
         }
         LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 1 to 2");
+    }
+
+    /**
+     * Version 3 keys (of items, index entries and backups) began with another hash of the
+     * partition key: each key's first eight bytes are written again with the service's hash
+     * ({@link KeyCodec#hashOfStored}), in one transaction. The partition's type, which the
+     * hash of a number needs, comes from the table's metadata (its key schema and its
+     * indexes') or the backup's (its source table's key schema).
+     */
+    private static void upgradeFromVersion3(Path path, Connection connection) throws SQLException {
+        Map<String, AttributeValue.Type> partitionTypes = new HashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet tables = s.executeQuery("SELECT name, metadata FROM tables")) {
+            while (tables.next()) {
+                JsonNode definition = metadata(path, tables.getBytes(2)).path("definition");
+                String table = tables.getString(1);
+                partitionTypes.put(table + "\u0000", partitionType(definition));
+                for (String kind : List.of("localIndexes", "globalIndexes")) {
+                    for (JsonNode index : definition.path(kind)) {
+                        partitionTypes.put(table + "\u0000" + index.path("name").textValue(), partitionType(index));
+                    }
+                }
+            }
+        }
+        try (Statement s = connection.createStatement(); ResultSet backups = s.executeQuery("SELECT arn, metadata FROM backups")) {
+            while (backups.next()) partitionTypes.put("backup\u0000" + backups.getString(1), partitionType(metadata(path, backups.getBytes(2)).path("source")));
+        }
+        long rows = 0;
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try (PreparedStatement rewrite = connection.prepareStatement("UPDATE items SET key = ? WHERE id = ?");
+                 PreparedStatement rewriteBackup = connection.prepareStatement("UPDATE backup_items SET key = ? WHERE rowid = ?")) {
+                try (ResultSet items = s.executeQuery("SELECT id, table_name || char(0) || index_name, key FROM items")) {
+                    rows += rehash(items, partitionTypes, rewrite);
+                }
+                try (Statement b = connection.createStatement();
+                     ResultSet items = b.executeQuery("SELECT rowid, 'backup' || char(0) || backup_arn, key FROM backup_items")) {
+                    rows += rehash(items, partitionTypes, rewriteBackup);
+                }
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 3 to " + SCHEMA_VERSION
+                + " (" + rows + " keys hashed again)");
+    }
+
+    /** Rewrites the hash of each (row id, keyspace, key) row whose keyspace's partition type is known; answers how many. */
+    private static long rehash(ResultSet rows, Map<String, AttributeValue.Type> partitionTypes, PreparedStatement rewrite) throws SQLException {
+        long count = 0;
+        while (rows.next()) {
+            AttributeValue.Type type = partitionTypes.get(rows.getString(2));
+            byte[] key = rows.getBytes(3);
+            if (type == null || key.length < 10) continue; // a keyspace of no table left: nothing reads it
+            int length = ((key[8] & 0xFF) << 8) | (key[9] & 0xFF);
+            long hash = KeyCodec.hashOfStored(type, java.util.Arrays.copyOfRange(key, 10, 10 + length));
+            for (int i = 0; i < 8; i++) key[i] = (byte) (hash >>> (56 - 8 * i));
+            rewrite.setBytes(1, key);
+            rewrite.setLong(2, rows.getLong(1));
+            rewrite.executeUpdate();
+            count++;
+        }
+        return count;
+    }
+
+    private static JsonNode metadata(Path path, byte[] document) {
+        try {
+            return Json.parse(document);
+        } catch (java.io.IOException e) {
+            throw new StoreException("the database " + path + " holds table metadata that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when the metadata names no key schema (then no key of it is KeyCodec's: nothing to hash again). */
+    private static AttributeValue.Type partitionType(JsonNode withKeySchema) {
+        String type = withKeySchema.path("keySchema").path("partitionType").textValue();
+        return type == null ? null : AttributeValue.Type.valueOf(type);
     }
 
     private static boolean hasAnyTable(Connection connection) throws SQLException {

@@ -3,6 +3,8 @@ package io.dynabox.engine.value;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Encodes keys into byte strings whose unsigned byte order is DynamoDB's order, so every
@@ -10,7 +12,12 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A stored key is {@code hash(partition) ‖ partition ‖ [sort]}: the 8-byte hash prefix
  * gives the scan order (hash of the partition key, then partition key, then sort key) and
- * lets parallel scan segments be ranges of the hash space; the partition component only
+ * lets parallel scan segments be ranges of the hash space. The hash is the service's order
+ * as dynalite reproduces it (its tests pass against the service, scan order included): the
+ * MD5 digest of {@code "Outliers"} followed by the partition key's bytes (UTF-8 for S, the
+ * bytes for B, {@link #numberBytes the service's binary number encoding} for N), compared as
+ * unsigned bytes; dynalite compares the first three bytes, Dynabox the first eight, which
+ * orders the same way but for keys whose digests share their first 24 bits. The partition component only
  * needs to be unique, so it is length-prefixed; the sort component preserves DynamoDB's
  * sort order and delimits itself, so index keys can append the table key after it.
  *
@@ -27,7 +34,7 @@ public final class KeyCodec {
     /** The key of a partition: hash prefix and the length-prefixed partition value. */
     public static void writePartition(ByteArrayOutputStream out, AttributeValue partitionValue) {
         byte[] raw = rawBytes(partitionValue);
-        long hash = hash(raw);
+        long hash = partitionValue instanceof AttributeValue.N n ? hash(numberBytes(n.value())) : hash(raw);
         for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (hash >>> shift));
         out.write(raw.length >>> 8);
         out.write(raw.length);
@@ -121,18 +128,61 @@ public final class KeyCodec {
         out.write(negative ? 0xFF : 0x00);
     }
 
-    // FNV-1a then a murmur finalizer: stable across versions and platforms, well spread.
-    static long hash(byte[] raw) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : raw) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
+    /**
+     * The hash of a partition whose stored form is {@code raw} (as {@link #writePartition}
+     * writes it): for S and B the bytes themselves, for N the canonical decimal text.
+     */
+    public static long hashOfStored(AttributeValue.Type type, byte[] raw) {
+        if (type != AttributeValue.Type.N) return hash(raw);
+        return hash(numberBytes(DynamoNumber.parse(new String(raw, StandardCharsets.US_ASCII))));
+    }
+
+    /** The first eight bytes of MD5("Outliers" ‖ bytes), big-endian. */
+    static long hash(byte[] keyBytes) {
+        MessageDigest md5 = MD5.get();
+        md5.update(OUTLIERS);
+        byte[] digest = md5.digest(keyBytes);
+        long hash = 0;
+        for (int i = 0; i < 8; i++) hash = (hash << 8) | (digest[i] & 0xFF);
+        return hash;
+    }
+
+    private static final byte[] OUTLIERS = "Outliers".getBytes(StandardCharsets.US_ASCII);
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+    });
+
+    /**
+     * The service's binary form of a number, which its partition hash reads: zero is
+     * {@code 0x80}; otherwise an exponent byte (base 100, offset 192 and complemented for a
+     * negative number), then the digits two by two as base-100 bytes (plus one; for a
+     * negative number 101 minus the pair), and for a negative number of under 20 such bytes
+     * a terminator 102. (The layout of Oracle's NUMBER, e.g. 123.45 is C2 02 18 2E.)
+     */
+    public static byte[] numberBytes(DynamoNumber number) {
+        if (number.signum() == 0) return new byte[] {(byte) 0x80};
+        BigDecimal value = number.bigDecimal().stripTrailingZeros();
+        String mantissa = value.unscaledValue().abs().toString();
+        boolean negative = number.signum() < 0;
+        int exponent = mantissa.length() - value.scale(); // value = 0.mantissa * 10^exponent
+        int pad = exponent % 2 != 0 ? 1 : 0;              // a leading zero digit makes the exponent even
+        String digits = pad == 1 ? "0" + mantissa : mantissa;
+        int pairs = (digits.length() + 1) / 2;
+        boolean terminated = negative && pairs < 20;
+        byte[] bytes = new byte[1 + pairs + (terminated ? 1 : 0)];
+        int exponentByte = Math.floorDiv(exponent + pad, 2) - 64;
+        bytes[0] = (byte) (negative ? ~exponentByte : exponentByte);
+        for (int i = 0; i < pairs; i++) {
+            int high = digits.charAt(2 * i) - '0';
+            int low = 2 * i + 1 < digits.length() ? digits.charAt(2 * i + 1) - '0' : 0;
+            int pair = high * 10 + low;
+            bytes[1 + i] = (byte) (negative ? 101 - pair : pair + 1);
+        }
+        if (terminated) bytes[bytes.length - 1] = 102;
+        return bytes;
     }
 }

@@ -132,9 +132,9 @@ class SqliteStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getInt(1)).isEqualTo(SqliteFile.SCHEMA_VERSION);
         }
-        // upgraded through version 2 to 3: the backup tables are there
+        // upgraded through versions 2 and 3: the backup tables are there
         try (SqliteStore store = new SqliteStore(dir, false)) {
             assertThat(store.loadBackups(NS)).isEmpty();
         }
@@ -193,7 +193,7 @@ class SqliteStoreTest {
         sql(dir.resolve(NS + ".db"), "PRAGMA user_version = 99");
         assertThatThrownBy(() -> new SqliteStore(dir, false))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version 3)");
+                .hasMessageContaining(NS + ".db was written by a newer Dynabox (schema version 99; this Dynabox reads version " + SqliteFile.SCHEMA_VERSION + ")");
     }
 
     @Test

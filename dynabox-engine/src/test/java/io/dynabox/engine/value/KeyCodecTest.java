@@ -74,4 +74,40 @@ class KeyCodecTest {
         KeyCodec.writePartition(c, AttributeValue.n("1001"));
         assertThat(c.toByteArray()).isNotEqualTo(a.toByteArray());
     }
+
+    /** The service's binary number form (Oracle NUMBER's layout), which the partition hash of a number reads. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0, 80",
+        "1, C102",
+        "-1, 3E6466",
+        "100, C202",
+        "0.5, C033",
+        "0.05, C006",
+        "123.45, C202182E",
+        "-123.45, 3D644E3866",
+        "1e3, C20B",
+        "12, C10D",
+    })
+    void numbersHashTheServicesBinaryForm(String number, String hex) {
+        assertThat(java.util.HexFormat.of().withUpperCase().formatHex(KeyCodec.numberBytes(DynamoNumber.parse(number)))).isEqualTo(hex);
+    }
+
+    /** The partition hash is MD5("Outliers" + key bytes): its first bytes order the scan. */
+    @Test
+    void thePartitionHashIsTheMd5OfOutliersAndTheKeyBytes() throws Exception {
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update("Outliers".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] expected = md5.digest("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        KeyCodec.writePartition(out, AttributeValue.s("abc"));
+        assertThat(Arrays.copyOf(out.toByteArray(), 8)).isEqualTo(Arrays.copyOf(expected, 8));
+        md5.update("Outliers".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] ofNumber = md5.digest(new byte[] {(byte) 0xC2, 0x02, 0x18, 0x2E});
+        out.reset();
+        KeyCodec.writePartition(out, AttributeValue.n("123.450"));
+        assertThat(Arrays.copyOf(out.toByteArray(), 8)).isEqualTo(Arrays.copyOf(ofNumber, 8));
+        assertThat(KeyCodec.hashOfStored(AttributeValue.Type.N, "123.45".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isEqualTo(KeyCodec.hashOf(out.toByteArray()));
+    }
 }
