@@ -3,6 +3,9 @@ package io.dynabox.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.admin.Admin;
 import io.dynabox.engine.admin.AdminApi;
+import io.dynabox.engine.capacity.CapacityLedger;
+import io.dynabox.engine.capacity.CapacityListener;
+import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.clock.EngineClock;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
@@ -27,9 +30,11 @@ import io.dynabox.engine.wire.RequestIds;
 import io.dynabox.engine.wire.ShapeValidator;
 import java.util.Collection;
 import io.dynabox.engine.wire.SignatureCheck;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -50,6 +55,7 @@ public final class Engine implements AutoCloseable {
     private final EngineClock clock;
     private final Simulation simulation;
     private final Admin admin;
+    private final List<CapacityListener> capacityListeners = new CopyOnWriteArrayList<>();
     private final AdminApi adminApi;
     private final Map<String, Operation> operations = Operations.all();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
@@ -205,8 +211,18 @@ public final class Engine implements AutoCloseable {
         if (tableName != null && tableName.isTextual()) observed.tableName = tableName.textValue();
         ShapeValidator.instance().validate(action, json);
         Namespace namespace = namespaceId == null ? namespace(credentials) : namespace(namespaceId);
-        if (latency != null) injectFault(namespace, action, json, requestId, latency);
-        return operation.execute(new RequestContext(namespace, store, options, clock.getAsLong(), requestId), json);
+        ThrottlePolicy throttle = null;
+        if (latency != null) {
+            injectFault(namespace, action, json, requestId, latency);
+            throttle = simulation.throttleFor(namespace.id());
+        }
+        RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(), throttle);
+        JsonNode answer = operation.execute(context, json);
+        if (throttle != null) throttle.settle(context, context.ledger());
+        if (!capacityListeners.isEmpty() && !context.ledger().isEmpty()) {
+            for (CapacityListener listener : capacityListeners) listener.consumed(namespace.id(), action, requestId, context.ledger());
+        }
+        return answer;
     }
 
     /**
@@ -306,6 +322,15 @@ public final class Engine implements AutoCloseable {
     /** The engine's one clock: system time, or manual time that tests set and advance. */
     public EngineClock clock() {
         return clock;
+    }
+
+    /**
+     * Receives what every request consumed (its {@link CapacityLedger}), for accounting and insights; close the
+     * answer to stop. Listeners run on the request's thread after the action, so they must be quick.
+     */
+    public AutoCloseable onCapacity(CapacityListener listener) {
+        capacityListeners.add(listener);
+        return () -> capacityListeners.remove(listener);
     }
 
     public Simulation simulation() {

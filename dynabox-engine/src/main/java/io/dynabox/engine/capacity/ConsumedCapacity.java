@@ -11,8 +11,6 @@ import java.util.Map;
  * index charged (index arms are left out when no index of that kind was charged).
  */
 public final class ConsumedCapacity {
-    public static final int READ_UNIT_BYTES = 4096;
-
     private ConsumedCapacity() {}
 
     /** What ReturnConsumedCapacity asked for. */
@@ -25,48 +23,20 @@ public final class ConsumedCapacity {
         }
     }
 
-    /** Read units for one item of {@code size} bytes (0 for a miss): per 4 KB, at least one, halved when eventually consistent. */
+    /** Read units for one item of {@code size} bytes (0 for a miss); see {@link CapacityUnits}. */
     public static double readUnits(long size, boolean consistent) {
-        long units = Math.max(1, (size + READ_UNIT_BYTES - 1) / READ_UNIT_BYTES);
-        return consistent ? units : units / 2.0;
+        return CapacityUnits.readUnits(size, consistent);
     }
 
-    /** Adds the ConsumedCapacity member for a read to {@code answer}, when asked. */
-    public static void addRead(ObjectNode answer, Detail detail, String tableName, double units) {
+    /** Adds the ConsumedCapacity member of a single-table action (an item action, a query, a scan), when asked: what the ledger holds for the table. */
+    public static void add(ObjectNode answer, Detail detail, CapacityLedger ledger, String tableName) {
         if (detail == Detail.NONE) return;
-        answer.set("ConsumedCapacity", read(detail, tableName, units));
+        answer.set("ConsumedCapacity", entry(detail, tableName, ledger.total(tableName), null));
     }
 
-    /** One table's read entry: the member of GetItem answers and an element of BatchGetItem's list. */
-    public static ObjectNode read(Detail detail, String tableName, double units) {
-        return entry(detail, tableName, new WriteCost(units, Map.of(), Map.of()), null);
-    }
-
-    /**
-     * Adds the ConsumedCapacity member for a read of an index, when asked: the index's units,
-     * and the table's (items fetched from it for a local index, otherwise nothing).
-     */
-    public static void addIndexRead(ObjectNode answer, Detail detail, String tableName, double tableUnits,
-                                    boolean global, String indexName, double indexUnits) {
-        if (detail == Detail.NONE) return;
-        ObjectNode node = answer.putObject("ConsumedCapacity");
-        node.put("TableName", tableName);
-        node.put("CapacityUnits", tableUnits + indexUnits);
-        if (detail == Detail.INDEXES) {
-            node.putObject("Table").put("CapacityUnits", tableUnits);
-            node.putObject(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
-                    .putObject(indexName).put("CapacityUnits", indexUnits);
-        }
-    }
-
-    /** Adds the ConsumedCapacity member for a write to {@code answer}, when asked. */
-    public static void addWrite(ObjectNode answer, Detail detail, String tableName, WriteCost cost) {
-        if (detail == Detail.NONE) return;
-        answer.set("ConsumedCapacity", write(detail, tableName, cost));
-    }
-
-    public static ObjectNode write(Detail detail, String tableName, WriteCost cost) {
-        return entry(detail, tableName, cost, null);
+    /** One table's entry in a batch's ConsumedCapacity list: what the ledger holds for it. */
+    public static ObjectNode of(Detail detail, CapacityLedger ledger, String tableName) {
+        return entry(detail, tableName, ledger.total(tableName), null);
     }
 
     /**
@@ -74,8 +44,8 @@ public final class ConsumedCapacity {
      * {@code ReadCapacityUnits} or {@code WriteCapacityUnits} (single-item and batch actions do
      * not), on the entry and on its {@code Table} arm.
      */
-    public static ObjectNode transactional(Detail detail, String tableName, WriteCost units, boolean write) {
-        return entry(detail, tableName, units, write ? "WriteCapacityUnits" : "ReadCapacityUnits");
+    public static ObjectNode transactional(Detail detail, CapacityLedger ledger, String tableName, boolean write) {
+        return entry(detail, tableName, ledger.total(tableName), write ? "WriteCapacityUnits" : "ReadCapacityUnits");
     }
 
     private static ObjectNode entry(Detail detail, String tableName, WriteCost cost, String splitMember) {

@@ -3,7 +3,9 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.expression.Projector;
@@ -74,31 +76,44 @@ public final class BatchGetItem implements Operation {
             ObjectNode unprocessed = Json.object();
             ArrayNode capacity = Json.array();
             long answerBytes = 0;
+            int read = 0;
+            Table throttledTable = null;
+            Long throttledPartition = null;
             for (int t = 0; t < reads.size(); t++) {
-                TableRead read = reads.get(t);
+                TableRead tableRead = reads.get(t);
                 Table table = tables.get(t);
-                ArrayNode items = responses.putArray(read.name);
+                ArrayNode items = responses.putArray(tableRead.name);
                 ArrayNode leftOver = Json.array();
-                double units = 0;
-                for (int k = 0; k < read.keys.size(); k++) {
-                    StoredItem stored = table.keyspace().find(storedKeys.get(t).get(k));
+                for (int k = 0; k < tableRead.keys.size(); k++) {
+                    byte[] storedKey = storedKeys.get(t).get(k);
+                    Long partition = KeyCodec.hashOf(storedKey);
+                    // a key the table (or its partition) has no capacity for is left unprocessed, as the service does
+                    boolean throttled = leftOver.isEmpty() && !context.hasCapacity(table, false, partition);
+                    if (throttled && throttledTable == null) {
+                        throttledTable = table;
+                        throttledPartition = partition;
+                    }
+                    StoredItem stored = throttled ? null : table.keyspace().find(storedKey);
                     long size = stored == null ? 0 : stored.size();
-                    if (!leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
-                        leftOver.add(read.spec.get("Keys").get(k));
+                    if (throttled || !leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
+                        leftOver.add(tableRead.spec.get("Keys").get(k));
                         continue;
                     }
                     answerBytes += size;
-                    units += ConsumedCapacity.readUnits(size, read.consistent);
-                    if (stored != null && read.projection == null) items.addRawValue(Json.raw(stored.json()));
-                    else if (stored != null) items.add(AttributeValues.writeItem(Projector.project(stored.item(), read.projection)));
+                    read++;
+                    context.ledger().read(table, null, false, CapacityUnits.readUnits(size, tableRead.consistent), partition);
+                    if (stored != null && tableRead.projection == null) items.addRawValue(Json.raw(stored.json()));
+                    else if (stored != null) items.add(AttributeValues.writeItem(Projector.project(stored.item(), tableRead.projection)));
                 }
                 if (!leftOver.isEmpty()) {
-                    ObjectNode again = read.spec.deepCopy();
+                    ObjectNode again = tableRead.spec.deepCopy();
                     again.set("Keys", leftOver);
-                    unprocessed.set(read.name, again);
+                    unprocessed.set(tableRead.name, again);
                 }
-                if (detail != ConsumedCapacity.Detail.NONE) capacity.add(ConsumedCapacity.read(detail, read.name, units));
+                if (detail != ConsumedCapacity.Detail.NONE) capacity.add(ConsumedCapacity.of(detail, context.ledger(), tableRead.name));
             }
+            // when no key at all could be read for want of capacity, the whole request is throttled
+            if (read == 0 && throttledTable != null) context.admitRead(throttledTable, null, throttledPartition);
             ObjectNode answer = Json.object();
             answer.set("Responses", responses);
             answer.set("UnprocessedKeys", unprocessed);

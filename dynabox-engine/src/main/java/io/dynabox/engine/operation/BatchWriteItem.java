@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
@@ -80,31 +81,45 @@ public final class BatchWriteItem implements Operation {
 
         return TableLocks.writeAll(tables, () -> {
             List<ItemWriter.PlannedWrite> planned = new ArrayList<>();
-            List<WriteCost> costs = new ArrayList<>();
+            ObjectNode unprocessed = Json.object();
+            int processed = 0;
+            Table throttledTable = null;
+            Long throttledPartition = null;
             for (int t = 0; t < batch.size(); t++) {
                 Table table = tables.get(t);
-                WriteCost cost = new WriteCost(0, Map.of(), Map.of());
                 for (int w = 0; w < batch.get(t).writes.size(); w++) {
                     Write write = batch.get(t).writes.get(w);
                     byte[] key = keys.get(t).get(w);
+                    Long partition = KeyCodec.hashOf(key);
+                    if (!context.hasCapacity(table, true, partition)) {
+                        // a write the table (or its partition, or an index) has no capacity for is left unprocessed, as the service does
+                        unprocessed.withArray(batch.get(t).name).add(request.get("RequestItems").get(batch.get(t).name).get(w));
+                        if (throttledTable == null) {
+                            throttledTable = table;
+                            throttledPartition = partition;
+                        }
+                        continue;
+                    }
+                    processed++;
                     Map<String, AttributeValue> old = table.keyspace().get(key);
                     if (!write.put && old == null) {
-                        cost = cost.plus(new WriteCost(1, Map.of(), Map.of())); // deleting nothing still costs a unit
+                        context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition); // deleting nothing still costs a unit
                         continue;
                     }
                     ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, write.put ? write.attributes : null);
                     planned.add(plan);
-                    cost = cost.plus(plan.cost());
+                    context.ledger().write(table, plan.cost(), partition);
                 }
-                costs.add(cost);
             }
+            // when no write at all could go ahead for want of capacity, the whole request is throttled
+            if (processed == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition);
             ItemWriter.applyAll(context.store(), planned);
 
             ObjectNode answer = Json.object();
-            answer.putObject("UnprocessedItems");
+            answer.set("UnprocessedItems", unprocessed);
             if (detail != ConsumedCapacity.Detail.NONE) {
                 ArrayNode capacity = answer.putArray("ConsumedCapacity");
-                for (int t = 0; t < batch.size(); t++) capacity.add(ConsumedCapacity.write(detail, batch.get(t).name, costs.get(t)));
+                for (TableWrites tableWrites : batch) capacity.add(ConsumedCapacity.of(detail, context.ledger(), tableWrites.name));
             }
             if (metricsWanted) addMetrics(answer, batch, tables);
             return answer;

@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.expression.Condition;
@@ -34,6 +35,8 @@ public final class DeleteItem implements Operation {
         Table table = context.usableTable(tableName);
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
+        Long partition = KeyCodec.hashOf(storedKey);
+        context.admitWrite(table, partition);
         return TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(storedKey);
             // the old item is decoded only for a condition; ALL_OLD answers with it as stored
@@ -48,7 +51,8 @@ public final class DeleteItem implements Operation {
                 cost = write.cost();
                 if (returnValues.equals("ALL_OLD")) answer.putRawValue("Attributes", Json.raw(stored.json()));
             }
-            ConsumedCapacity.addWrite(answer, detail, tableName, cost);
+            context.ledger().write(table, cost, partition);
+            ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
             if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, key));
             return answer;
         });

@@ -2,7 +2,9 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.expression.ExpressionAttributes;
@@ -34,12 +36,15 @@ public final class GetItem implements Operation {
         Table table = context.usableTable(tableName);
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
+        Long partition = KeyCodec.hashOf(storedKey);
+        context.admitRead(table, null, partition);
         StoredItem stored = TableLocks.read(table, () -> table.keyspace().find(storedKey));
 
         ObjectNode answer = Json.object();
         if (stored != null && projection == null) answer.putRawValue("Item", Json.raw(stored.json()));
         else if (stored != null) answer.set("Item", AttributeValues.writeItem(Projector.project(stored.item(), projection)));
-        ConsumedCapacity.addRead(answer, detail, tableName, ConsumedCapacity.readUnits(stored == null ? 0 : stored.size(), consistent));
+        context.ledger().read(table, null, false, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition);
+        ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         return answer;
     }
 

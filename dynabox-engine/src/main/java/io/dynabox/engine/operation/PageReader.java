@@ -2,6 +2,8 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityLedger;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.store.Keyspace;
 import io.dynabox.engine.store.StoredItem;
@@ -34,12 +36,13 @@ final class PageReader {
      * One page request. {@code from}/{@code to} bound the keys read ({@code from} inclusive,
      * {@code to} exclusive, null open); {@code exclusiveStart}, when present, is the stored key
      * the page resumes after. {@code fetch} says whether each entry of a local index must be
-     * completed from the table (non-projected attributes asked for).
+     * completed from the table (non-projected attributes asked for). What the page reads is charged to
+     * {@code ledger}, on the partition {@code partitionHash} (null for a scan across partitions).
      */
     record Request(ReadSource source, byte[] from, byte[] to, boolean descending, byte[] exclusiveStart,
                    Integer limit, Predicate<Map<String, AttributeValue>> filter,
                    UnaryOperator<Map<String, AttributeValue>> projection, Select select,
-                   boolean consistent, boolean fetch, ConsumedCapacity.Detail detail) {
+                   boolean consistent, boolean fetch, ConsumedCapacity.Detail detail, CapacityLedger ledger, Long partitionHash) {
     }
 
     static ObjectNode read(Request r) {
@@ -90,8 +93,7 @@ final class PageReader {
                 filtered = returnedValues;
                 StoredItem fetched = source.table.keyspace().find(source.table.encodeKey(returnedValues));
                 if (fetched != null) {
-                    fetchUnits += Math.max(1, (fetched.size() + ConsumedCapacity.READ_UNIT_BYTES - 1)
-                            / ConsumedCapacity.READ_UNIT_BYTES);
+                    fetchUnits += Math.max(1, CapacityUnits.wholeReadUnits(fetched.size()));
                     filtered = fetched.item();
                     // fetched for a filter alone, the answer is still the index's projection
                     if (r.select() != Select.ALL_PROJECTED_ATTRIBUTES) {
@@ -114,18 +116,16 @@ final class PageReader {
         answer.put("Count", count);
         answer.put("ScannedCount", scanned);
         if (more) answer.set("LastEvaluatedKey", AttributeValues.writeItem(source.keyOf(last.item())));
-        double readUnits = units(Math.max(1, (bytesRead + ConsumedCapacity.READ_UNIT_BYTES - 1) / ConsumedCapacity.READ_UNIT_BYTES), r.consistent());
+        double readUnits = CapacityUnits.consistency(Math.max(1, CapacityUnits.wholeReadUnits(bytesRead)), r.consistent());
         if (source.isIndex()) {
-            ConsumedCapacity.addIndexRead(answer, r.detail(), source.table.name(), units(fetchUnits, r.consistent()),
-                    source.isGlobalIndex(), source.name(), readUnits);
+            // the table's share: items fetched from it for a local index (none otherwise)
+            r.ledger().read(source.table, null, false, CapacityUnits.consistency(fetchUnits, r.consistent()), r.partitionHash());
+            r.ledger().read(source.table, source.name(), source.isGlobalIndex(), readUnits, r.partitionHash());
         } else {
-            ConsumedCapacity.addRead(answer, r.detail(), source.table.name(), readUnits);
+            r.ledger().read(source.table, null, false, readUnits, r.partitionHash());
         }
+        ConsumedCapacity.add(answer, r.detail(), r.ledger(), source.table.name());
         return answer;
-    }
-
-    private static double units(long whole, boolean consistent) {
-        return consistent ? whole : whole / 2.0;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.Condition;
@@ -41,6 +42,8 @@ public final class PutItem implements Operation {
         Table table = context.usableTable(tableName);
         ItemKeys.checkItem(table.definition(), item);
         byte[] key = table.encodeKey(item);
+        Long partition = KeyCodec.hashOf(key);
+        context.admitWrite(table, partition);
         // only what must see the table as it is runs under its lock: concurrent writers wait for less
         Written written = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(key);
@@ -54,7 +57,8 @@ public final class PutItem implements Operation {
         });
         ObjectNode answer = Json.object();
         if (returnOld && written.old != null) answer.putRawValue("Attributes", Json.raw(written.old.json()));
-        ConsumedCapacity.addWrite(answer, detail, tableName, written.write.cost());
+        context.ledger().write(table, written.write.cost(), partition);
+        ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         if (written.metrics != null) answer.set("ItemCollectionMetrics", written.metrics);
         return answer;
     }

@@ -7,6 +7,7 @@ import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.KeyCodec;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +54,12 @@ public final class Query implements Operation {
             checkStartKeyInside(startKey, condition);
         }
 
-        KeyCondition.Bounds bounds = condition.bounds(source.partitionPrefix(condition.partition()));
+        byte[] partitionPrefix = source.partitionPrefix(condition.partition());
+        Long partition = KeyCodec.hashOf(partitionPrefix);
+        context.admitRead(table, source.isIndex() ? source.name() : null, partition);
+        KeyCondition.Bounds bounds = condition.bounds(partitionPrefix);
         return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit,
-                shape.predicate(), shape.projector(), select, consistent, fetch, detail));
+                shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), partition));
     }
 
     /** A start key must lie in the partition and the sort key range the condition reads. */

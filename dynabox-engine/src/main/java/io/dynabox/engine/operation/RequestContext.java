@@ -1,13 +1,44 @@
 package io.dynabox.engine.operation;
 
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.capacity.CapacityLedger;
+import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
 
-/** What an action needs besides its request: the caller's namespace, the store, the time, the options. */
-public record RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId) {
+/**
+ * What an action needs besides its request: the caller's namespace, the store, the time, the options, the
+ * request's capacity ledger (every read and write charges it), and the throttle policy (null unless the
+ * simulation throttles this namespace).
+ */
+public record RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId,
+                             CapacityLedger ledger, ThrottlePolicy throttle) {
+
+    /** A context with a fresh ledger and no throttling. */
+    public RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId) {
+        this(namespace, store, options, nowMillis, requestId, new CapacityLedger(), null);
+    }
+
+    /**
+     * Lets a read of the table ({@code indexName} null) or an index go ahead, or throws the service's throttling
+     * error; asked before the read, so a throttled request changes nothing. {@code partitionHash} is the hash of
+     * the partition read ({@link io.dynabox.engine.value.KeyCodec#hashOf}), or null for a read across partitions.
+     */
+    public void admitRead(Table table, String indexName, Long partitionHash) {
+        if (throttle != null) throttle.admit(this, table, indexName, false, partitionHash);
+    }
+
+    /** Lets a write of the table (and so of its indexes) go ahead, or throws the service's throttling error; asked before the write. */
+    public void admitWrite(Table table, Long partitionHash) {
+        if (throttle != null) throttle.admit(this, table, null, true, partitionHash);
+    }
+
+    /** For batches: true when a read or write of the table could go ahead now; false leaves it unprocessed. */
+    public boolean hasCapacity(Table table, boolean write, Long partitionHash) {
+        return throttle == null || throttle.hasCapacity(this, table, write, partitionHash);
+    }
 
     public double nowEpochSeconds() {
         return nowMillis / 1000.0;

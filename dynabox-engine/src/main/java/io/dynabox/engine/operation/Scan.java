@@ -62,8 +62,9 @@ public final class Scan implements Operation {
                         + totalSegments + " Segment: " + segment);
             }
         }
+        context.admitRead(table, source.isIndex() ? source.name() : null, null);
         return PageReader.read(new PageReader.Request(source, from, to, false, start, limit,
-                shape.predicate(), shape.projector(), select, consistent, fetch, detail));
+                shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), null));
     }
 
     /**

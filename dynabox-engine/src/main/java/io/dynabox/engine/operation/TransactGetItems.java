@@ -3,7 +3,9 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.DocumentPath;
@@ -18,7 +20,7 @@ import io.dynabox.engine.wire.Json;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,20 +69,20 @@ public final class TransactGetItems implements Operation {
         });
 
         ObjectNode answer = Json.object();
-        Map<Table, Double> units = new LinkedHashMap<>();
+        Set<Table> charged = new LinkedHashSet<>();
         ArrayNode responses = Json.array();
         for (int i = 0; i < gets.size(); i++) {
             Map<String, AttributeValue> item = items.get(i);
-            units.merge(tables.get(i), TransactWriteItems.TRANSACTIONAL_FACTOR
-                    * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
+            charged.add(tables.get(i));
+            context.ledger().read(tables.get(i), null, false, CapacityUnits.TRANSACTIONAL_FACTOR
+                    * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true), KeyCodec.hashOf(keys.get(i)));
             ObjectNode response = responses.addObject();
             List<DocumentPath> projection = gets.get(i).projection;
             if (item != null) response.set("Item", AttributeValues.writeItem(projection == null ? item : Projector.project(item, projection)));
         }
         if (detail != ConsumedCapacity.Detail.NONE) {
             ArrayNode capacity = answer.putArray("ConsumedCapacity");
-            units.forEach((table, total) ->
-                    capacity.add(ConsumedCapacity.transactional(detail, table.name(), new WriteCost(total, Map.of(), Map.of()), false)));
+            for (Table table : charged) capacity.add(ConsumedCapacity.transactional(detail, context.ledger(), table.name(), false));
         }
         answer.set("Responses", responses);
         return answer;

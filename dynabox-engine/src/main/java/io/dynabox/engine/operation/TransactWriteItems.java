@@ -3,7 +3,9 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
@@ -27,6 +29,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +48,6 @@ import java.util.Set;
  */
 public final class TransactWriteItems implements Operation {
     static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
-    static final double TRANSACTIONAL_FACTOR = 2;
     static final String NOT_MATCHING_SCHEMA = "The provided key element does not match the schema";
 
     private final ClientRequestTokens tokens = new ClientRequestTokens();
@@ -74,7 +76,7 @@ public final class TransactWriteItems implements Operation {
         if (token == null) return run(context, actions, tables, keys, detail, metricsWanted);
         String namespace = context.namespace().id();
         if (tokens.claim(namespace, token, request, context.nowMillis()) == ClientRequestTokens.Claim.REPLAY) {
-            return replay(actions, tables, keys, detail);
+            return replay(context, actions, tables, keys, detail);
         }
         try {
             JsonNode answer = run(context, actions, tables, keys, detail, metricsWanted);
@@ -109,7 +111,7 @@ public final class TransactWriteItems implements Operation {
         return TableLocks.writeAll(tables, () -> {
             List<ObjectNode> reasons = new ArrayList<>();
             List<ItemWriter.PlannedWrite> planned = new ArrayList<>();
-            Map<Table, WriteCost> costs = new LinkedHashMap<>();
+            List<Outcome> outcomes = new ArrayList<>();
             boolean cancelled = false;
             for (int i = 0; i < actions.size(); i++) {
                 Action action = actions.get(i);
@@ -117,21 +119,25 @@ public final class TransactWriteItems implements Operation {
                 Map<String, AttributeValue> old = keys.get(i) == null ? null : table.keyspace().get(keys.get(i));
                 Outcome outcome = action.evaluate(table, keys.get(i), old);
                 reasons.add(outcome.reason);
+                outcomes.add(outcome);
                 if (outcome.reason.get("Code").textValue().equals("None")) {
                     if (outcome.write != null) planned.add(outcome.write);
-                    costs.merge(table, outcome.cost, WriteCost::plus);
                 } else {
                     cancelled = true;
                 }
             }
             if (cancelled) throw cancellation(reasons);
             ItemWriter.applyAll(context.store(), planned);
+            Set<Table> charged = new LinkedHashSet<>();
+            for (int i = 0; i < actions.size(); i++) {
+                charged.add(tables.get(i));
+                context.ledger().write(tables.get(i), outcomes.get(i).cost.times(CapacityUnits.TRANSACTIONAL_FACTOR), partitionOf(keys.get(i)));
+            }
 
             ObjectNode answer = Json.object();
             if (detail != ConsumedCapacity.Detail.NONE) {
                 ArrayNode capacity = answer.putArray("ConsumedCapacity");
-                costs.forEach((table, cost) ->
-                        capacity.add(ConsumedCapacity.transactional(detail, table.name(), cost.times(TRANSACTIONAL_FACTOR), true)));
+                for (Table table : charged) capacity.add(ConsumedCapacity.transactional(detail, context.ledger(), table.name(), true));
             }
             if (metricsWanted) {
                 ObjectNode metrics = answer.putObject("ItemCollectionMetrics");
@@ -151,22 +157,27 @@ public final class TransactWriteItems implements Operation {
      * again, and the capacity reported is that of reading each item transactionally, as the
      * service reports it.
      */
-    private static JsonNode replay(List<Action> actions, List<Table> tables, List<byte[]> keys, ConsumedCapacity.Detail detail) {
-        ObjectNode answer = Json.object();
-        if (detail == ConsumedCapacity.Detail.NONE) return answer;
-        Map<Table, Double> units = TableLocks.readAll(tables, () -> {
-            Map<Table, Double> read = new LinkedHashMap<>();
+    private static JsonNode replay(RequestContext context, List<Action> actions, List<Table> tables, List<byte[]> keys,
+                                   ConsumedCapacity.Detail detail) {
+        Set<Table> charged = new LinkedHashSet<>();
+        TableLocks.readAll(tables, () -> {
             for (int i = 0; i < actions.size(); i++) {
                 Map<String, AttributeValue> item = keys.get(i) == null ? null : tables.get(i).keyspace().get(keys.get(i));
-                double cost = TRANSACTIONAL_FACTOR * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
-                read.merge(tables.get(i), cost, Double::sum);
+                double cost = CapacityUnits.TRANSACTIONAL_FACTOR * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true);
+                charged.add(tables.get(i));
+                context.ledger().read(tables.get(i), null, false, cost, partitionOf(keys.get(i)));
             }
-            return read;
+            return null;
         });
+        ObjectNode answer = Json.object();
+        if (detail == ConsumedCapacity.Detail.NONE) return answer;
         ArrayNode capacity = answer.putArray("ConsumedCapacity");
-        units.forEach((table, total) ->
-                capacity.add(ConsumedCapacity.transactional(detail, table.name(), new WriteCost(total, Map.of(), Map.of()), false)));
+        for (Table table : charged) capacity.add(ConsumedCapacity.transactional(detail, context.ledger(), table.name(), false));
         return answer;
+    }
+
+    private static Long partitionOf(byte[] storedKey) {
+        return storedKey == null ? null : KeyCodec.hashOf(storedKey);
     }
 
     /** TransactionCanceledException: the codes in the message and the reasons in the body, in request order. */
@@ -279,7 +290,7 @@ public final class TransactWriteItems implements Operation {
                 }
                 case CONDITION_CHECK -> {
                     // a check writes nothing but is charged as a write of the item it reads
-                    long units = Math.max(1, (old == null ? 0 : ItemSize.of(old) + 1023) / 1024);
+                    long units = CapacityUnits.writeUnits(old == null ? 0 : ItemSize.of(old));
                     return new Outcome(none(), null, new WriteCost(units, Map.of(), Map.of()));
                 }
                 default -> {

@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
@@ -53,6 +54,8 @@ public final class UpdateItem implements Operation {
         checkUpdatesAgainstSchema(definition, updates);
         if (expression != null) checkExpressionAgainstSchema(definition, expression);
         byte[] storedKey = table.encodeKey(key);
+        Long partition = KeyCodec.hashOf(storedKey);
+        context.admitWrite(table, partition);
         return TableLocks.write(table, () -> {
             Map<String, AttributeValue> old = table.keyspace().get(storedKey);
             Conditions.check(condition, old, request);
@@ -68,7 +71,8 @@ public final class UpdateItem implements Operation {
             if (expression != null && old == null && updated.size() == key.size()) {
                 // an UpdateExpression that leaves a missing item with only its key (say, a REMOVE) does not create it
                 ObjectNode answer = Json.object();
-                ConsumedCapacity.addWrite(answer, detail, tableName, new WriteCost(1, Map.of(), Map.of()));
+                context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition);
+                ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
                 return answer;
             }
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, old, updated);
@@ -77,7 +81,8 @@ public final class UpdateItem implements Operation {
             Map<String, AttributeValue> returned = expression == null ? returned(returnValues, old, updated, updates)
                     : returned(returnValues, old, updated, expression);
             if (returned != null && !returned.isEmpty()) answer.set("Attributes", AttributeValues.writeItem(returned));
-            ConsumedCapacity.addWrite(answer, detail, tableName, write.cost());
+            context.ledger().write(table, write.cost(), partition);
+            ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
             if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, updated));
             return answer;
         });

@@ -12,8 +12,7 @@ public enum InjectedError {
     RequestLimitExceeded(ErrorCode.REQUEST_LIMIT_EXCEEDED,
             "Throughput exceeds the current throughput quota for your account. Please contact AWS Support at https://aws.amazon.com/support request a quota increase"),
     ThrottlingException(ErrorCode.THROTTLING, "Rate of requests exceeds the allowed throughput."),
-    ProvisionedThroughputExceededException(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, 
-            "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API."),
+    ProvisionedThroughputExceededException(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, Throttle.PROVISIONED_TABLE_MESSAGE),
     TransactionConflictException(ErrorCode.TRANSACTION_CONFLICT, "Transaction is ongoing for the item"),
     LimitExceededException(ErrorCode.LIMIT_EXCEEDED, "Too many operations for a given subscriber"),
     ItemCollectionSizeLimitExceededException(ErrorCode.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Item collection size limit exceeded");

@@ -1,6 +1,7 @@
 package io.dynabox.engine.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.clock.EngineClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class Simulation {
     private final Scope server;
     private final Map<String, Scope> namespaces = new ConcurrentHashMap<>();
     private final ArrayDeque<SimulationEvent> events = new ArrayDeque<>();
+    private final Throttle throttle = new Throttle(this);
     private volatile boolean active;
 
     /** One scope's settings and fault rules. */
@@ -118,6 +120,11 @@ public final class Simulation {
         if (fired == null) fired = server.faults.fire(action, tables);
         refreshActive(); // a rule may have retired
         return fired;
+    }
+
+    /** The throttle policy for a namespace's requests, or null when none of its tables throttles. */
+    public ThrottlePolicy throttleFor(String namespaceId) {
+        return scope(namespaceId).settings.anyThrottling() ? throttle : null;
     }
 
     /** Keeps the event for the admin API and logs it. */

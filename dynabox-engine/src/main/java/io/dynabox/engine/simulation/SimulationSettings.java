@@ -55,6 +55,15 @@ public record SimulationSettings(long seed, boolean throttling, long consistency
         return false;
     }
 
+    /** True when some table throttles: the server's setting, or a table's own. */
+    public boolean anyThrottling() {
+        if (throttling) return true;
+        for (TableOverrides table : tables.values()) {
+            if (Boolean.TRUE.equals(table.throttling)) return true;
+        }
+        return false;
+    }
+
     public boolean throttling(String table) {
         TableOverrides overrides = tables.get(table);
         return overrides != null && overrides.throttling != null ? overrides.throttling : throttling;

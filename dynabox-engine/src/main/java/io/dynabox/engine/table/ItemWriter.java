@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
@@ -57,7 +58,7 @@ public final class ItemWriter {
         TableDefinition d = table.definition();
         List<Mutation> mutations = new ArrayList<>();
         mutations.add(newItem == null ? Mutation.delete(table.keyspace(), key) : Mutation.put(table.keyspace(), key, newItem, newSize));
-        double tableUnits = Math.max(1, units(Math.max(oldSize, newSize)));
+        double tableUnits = CapacityUnits.writeUnits(Math.max(oldSize, newSize));
         Map<String, Double> globalUnits = new LinkedHashMap<>();
         Map<String, Double> localUnits = new LinkedHashMap<>();
         for (IndexDefinition index : d.globalIndexes()) {
@@ -164,14 +165,14 @@ public final class ItemWriter {
         double cost = 0;
         if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
             mutations.add(Mutation.delete(keyspace, oldKey));
-            cost += Math.max(1, units(ItemSize.of(oldEntry)));
+            cost += CapacityUnits.writeUnits(ItemSize.of(oldEntry));
         }
         if (newKey != null) {
             boolean unchanged = oldKey != null && Arrays.equals(oldKey, newKey) && newEntry.equals(oldEntry);
             if (!unchanged) {
                 long size = ItemSize.of(newEntry);
                 mutations.add(Mutation.put(keyspace, newKey, newEntry, size));
-                cost += Math.max(1, units(size));
+                cost += CapacityUnits.writeUnits(size);
             }
         }
         return cost;
@@ -211,10 +212,6 @@ public final class ItemWriter {
             if (keep) entry.put(name, attribute.getValue());
         }
         return entry;
-    }
-
-    private static long units(long bytes) {
-        return (bytes + 1023) / 1024;
     }
 
     /**

@@ -1,0 +1,20 @@
+package io.dynabox.engine.capacity;
+
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.table.Table;
+
+/**
+ * Decides, before an action changes anything, whether a table or index has capacity left for it, and settles
+ * what the request consumed ({@link CapacityLedger}) once it has run. The simulation's throttling implements it;
+ * without it nothing is ever throttled.
+ */
+public interface ThrottlePolicy {
+    /** Throws the service's throttling error when the read or write may not go ahead. */
+    void admit(RequestContext context, Table table, String indexName, boolean write, Long partitionHash);
+
+    /** Whether the read or write could go ahead now (batches leave the others unprocessed). */
+    boolean hasCapacity(RequestContext context, Table table, boolean write, Long partitionHash);
+
+    /** Takes what the request consumed from the tables' and indexes' capacity. */
+    void settle(RequestContext context, CapacityLedger ledger);
+}

@@ -1,0 +1,249 @@
+package io.dynabox.tests.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.dynabox.engine.simulation.SimulationSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Throttling as the service does it, switched on for the test's namespace alone; the manual clock stands
+ * still, so capacity refills only when the test moves time.
+ */
+@ParameterizedClass
+@EnumSource(SimulatedDoor.class)
+class ThrottlingTest {
+    @Parameter
+    SimulatedDoor door;
+
+    private String accessKey;
+    private DynamoDbClient client;
+    private SimulatedDoor.Control admin;
+
+    @BeforeEach
+    void open() {
+        accessKey = SimulatedDoor.freshAccessKey();
+        client = door.client(accessKey);
+        admin = door.control(accessKey);
+        admin.simulation(SimulationSettings.OFF.withThrottling(true));
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return Map.of("id", AttributeValue.fromS(id));
+    }
+
+    private static Map<String, AttributeValue> item(String id, int kilobytes) {
+        return Map.of("id", AttributeValue.fromS(id), "pad", AttributeValue.fromS("x".repeat(kilobytes * 1024 - 10)));
+    }
+
+    @Test
+    void aProvisionedTableServesItsCapacityASecondThenThrottles() {
+        Tables.provisioned(client, admin, "slow", 1, 1);
+        // one second has passed since creation: one write unit saved
+        client.putItem(b -> b.tableName("slow").item(item("a")));
+
+        ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> client.putItem(b -> b.tableName("slow").item(item("b"))));
+
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("The level of configured provisioned throughput for the table was exceeded. "
+                + "Consider increasing your provisioning level with the UpdateTable API.");
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded");
+            assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/slow");
+        });
+        assertThat(client.getItem(b -> b.tableName("slow").key(item("b")).consistentRead(true)).hasItem()).isFalse(); // nothing was written
+        assertThat(admin.eventRequestIds("throttle")).contains(e.requestId());
+
+        admin.advance(Duration.ofSeconds(1));
+        client.putItem(b -> b.tableName("slow").item(item("b")));
+    }
+
+    @Test
+    void reads() {
+        Tables.provisioned(client, admin, "reads", 1, 5);
+        client.putItem(b -> b.tableName("reads").item(item("a")));
+        // an eventually consistent read of a small item costs half a unit: two of them fit in one unit
+        client.getItem(b -> b.tableName("reads").key(item("a")));
+        client.getItem(b -> b.tableName("reads").key(item("a")));
+
+        ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> client.getItem(b -> b.tableName("reads").key(item("a"))));
+
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableReadProvisionedThroughputExceeded"));
+    }
+
+    @Test
+    void burstCapacityKeepsUpTo300SecondsOfUnusedCapacity() {
+        Tables.provisioned(client, admin, "bursty", 1, 1);
+        admin.advance(Duration.ofHours(1)); // far more than 300 seconds unused: 300 units saved, no more
+
+        int written = 0;
+        while (written < 1000) {
+            int n = written;
+            try {
+                client.putItem(b -> b.tableName("bursty").item(item("i" + n)));
+            } catch (ProvisionedThroughputExceededException e) {
+                break;
+            }
+            written++;
+        }
+
+        assertThat(written).isEqualTo(300);
+    }
+
+    @Test
+    void aHotPartitionThrottlesBeforeTheTableDoes() {
+        Tables.onDemand(client, admin, "hotkeys");
+        // an on-demand table serves thousands of units a second, but one partition at most 1,000 write units
+        for (int i = 0; i < 3; i++) client.putItem(b -> b.tableName("hotkeys").item(item("hot", 350)));
+
+        ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> client.putItem(b -> b.tableName("hotkeys").item(item("hot", 350))));
+
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your table or index.");
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteKeyRangeThroughputExceeded"));
+        client.putItem(b -> b.tableName("hotkeys").item(item("cold", 350))); // another key, another partition
+    }
+
+    @Test
+    void maxOnDemandThroughputThrottlesWithThrottlingException() {
+        client.createTable(b -> b.tableName("capped")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .onDemandThroughput(o -> o.maxWriteRequestUnits(2L).maxReadRequestUnits(100L)));
+        admin.advance(Duration.ofSeconds(1));
+        client.putItem(b -> b.tableName("capped").item(item("a")));
+        client.putItem(b -> b.tableName("capped").item(item("b")));
+
+        ThrottlingException e = catchThrowableOfType(ThrottlingException.class, () -> client.putItem(b -> b.tableName("capped").item(item("c"))));
+
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the maximum OnDemandThroughput configured on table or index");
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteMaxOnDemandThroughputExceeded"));
+    }
+
+    @Test
+    void aThrottledGlobalIndexThrottlesItsTablesWrites() {
+        client.createTable(b -> b.tableName("indexed")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                .provisionedThroughput(p -> p.readCapacityUnits(100L).writeCapacityUnits(100L))
+                .globalSecondaryIndexes(g -> g.indexName("by-g").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        admin.advance(Duration.ofSeconds(1));
+        client.putItem(b -> b.tableName("indexed").item(Map.of("id", AttributeValue.fromS("a"), "g", AttributeValue.fromS("x"))));
+
+        ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> client.putItem(b -> b.tableName("indexed").item(Map.of("id", AttributeValue.fromS("b"), "g", AttributeValue.fromS("y")))));
+
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("The level of configured provisioned throughput for one or more global secondary indexes");
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("IndexWriteProvisionedThroughputExceeded");
+            assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/indexed/index/by-g");
+        });
+    }
+
+    @Test
+    void batchWriteItemLeavesThrottledWritesUnprocessed() {
+        Tables.provisioned(client, admin, "batched", 5, 2);
+        List<WriteRequest> puts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("b" + i)).build()).build());
+
+        BatchWriteItemResponse answer = client.batchWriteItem(b -> b.requestItems(Map.of("batched", puts))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+
+        // two units saved: two writes go ahead, the other three come back to be sent again
+        assertThat(answer.unprocessedItems().get("batched")).containsExactlyElementsOf(puts.subList(2, 5));
+        assertThat(answer.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(2.0));
+        assertThat(client.scan(b -> b.tableName("batched").consistentRead(true)).count()).isEqualTo(2);
+
+        // with no capacity left at all, the whole request is throttled
+        ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> client.batchWriteItem(b -> b.requestItems(Map.of("batched", puts.subList(2, 5)))));
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded"));
+    }
+
+    @Test
+    void batchGetItemLeavesThrottledKeysUnprocessed() {
+        Tables.provisioned(client, admin, "batchread", 1, 10);
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("batchread").item(item("k" + n)));
+        }
+        List<Map<String, AttributeValue>> keys = List.of(item("k0"), item("k1"), item("k2"), item("k3"));
+
+        var answer = client.batchGetItem(b -> b.requestItems(Map.of("batchread", KeysAndAttributes.builder().keys(keys).build())));
+
+        // one read unit: two eventually consistent reads of small items
+        assertThat(answer.responses().get("batchread")).hasSize(2);
+        assertThat(answer.unprocessedKeys().get("batchread").keys()).hasSize(2);
+    }
+
+    @Test
+    void theSdksOwnRetriesRecoverFromThrottling() {
+        Tables.provisioned(client, admin, "retried", 1, 1);
+        client.putItem(b -> b.tableName("retried").item(item("a")));
+        // the SDK's default retries and backoff: the first attempt is throttled; before the retry, a second passes
+        AtomicInteger attempts = new AtomicInteger();
+        ExecutionInterceptor timePasses = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (attempts.incrementAndGet() == 2) admin.advance(Duration.ofSeconds(1));
+            }
+        };
+        try (DynamoDbClient retrying = door.builder(accessKey).overrideConfiguration(c -> c.addExecutionInterceptor(timePasses)).build()) {
+            retrying.putItem(b -> b.tableName("retried").item(item("b")));
+        }
+
+        assertThat(attempts).hasValue(2);
+        assertThat(admin.eventRequestIds("throttle")).hasSize(1);
+        assertThat(client.getItem(b -> b.tableName("retried").key(item("b")).consistentRead(true)).hasItem()).isTrue();
+    }
+
+    @Test
+    void aTableCanBeLeftOutOfThrottling() {
+        admin.simulation(SimulationSettings.OFF.withThrottling(true).withTable("free", new SimulationSettings.TableOverrides(false, null, null)));
+        Tables.provisioned(client, admin, "free", 1, 1);
+
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("free").item(item("f" + n)));
+        }
+
+        assertThat(admin.eventRequestIds("throttle")).isEmpty();
+    }
+}
