@@ -43,6 +43,8 @@ public final class Operations {
                 Map.entry("DescribeBackup", new DescribeBackup()),
                 Map.entry("ListBackups", new ListBackups()),
                 Map.entry("DeleteBackup", new DeleteBackup()),
-                Map.entry("RestoreTableFromBackup", new RestoreTableFromBackup()));
+                Map.entry("RestoreTableFromBackup", new RestoreTableFromBackup()),
+                // PartiQL
+                Map.entry("ExecuteStatement", new ExecuteStatement()));
     }
 }
