@@ -27,21 +27,32 @@ import java.util.List;
  * @param credentials              file of access keys and secrets whose SigV4 signatures are verified; null
  *                                 (the default) checks no signature
  * @param consoleReadOnly          the web console shows data but changes nothing
+ * @param idleTimeout              a keep-alive connection with no request under way for this long is closed
+ * @param requestTimeout           a request must arrive whole within this time of its first byte, or its connection is closed
+ * @param maxConnections           open connections beyond this many are closed as soon as they are accepted
+ * @param fullIntegrityCheck       check every page of every database file at start, not only its structure's quick check
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
                              List<String> corsOrigins, boolean optimizeDbBeforeStartup,
                              String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials,
-                             boolean consoleReadOnly) {
+                             boolean consoleReadOnly,
+                             Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
+    /** Longer than the AWS SDKs keep an idle pooled connection (60 s), so the client is the one to close it. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
     public DynaboxOptions {
         corsOrigins = List.copyOf(corsOrigins);
         faults = List.copyOf(faults);
         EngineClock.parse(clock); // refuses a malformed setting here rather than at start-up
         if (delayTransientStatuses.isNegative()) throw new IllegalArgumentException("delay must not be negative");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) throw new IllegalArgumentException("timeouts must be positive");
+        if (maxConnections < 1) throw new IllegalArgumentException("the connection limit must be at least 1");
     }
 
     public static Builder builder() {
@@ -61,7 +72,9 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .delayTransientStatuses(delayTransientStatuses).strictMessages(strictMessages)
                 .corsOrigins(corsOrigins).optimizeDbBeforeStartup(optimizeDbBeforeStartup)
                 .clock(clock).simulation(simulation).faults(faults).credentials(credentials)
-                .consoleReadOnly(consoleReadOnly);
+                .consoleReadOnly(consoleReadOnly)
+                .idleTimeout(idleTimeout).requestTimeout(requestTimeout).maxConnections(maxConnections)
+                .fullIntegrityCheck(fullIntegrityCheck);
     }
 
     public static final class Builder {
@@ -78,6 +91,10 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private List<FaultRule> faults = List.of();
         private Path credentials;
         private boolean consoleReadOnly;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private boolean fullIntegrityCheck;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -95,10 +112,15 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder faults(List<FaultRule> value) { faults = value; return this; }
         public Builder credentials(Path value) { credentials = value; return this; }
         public Builder consoleReadOnly(boolean value) { consoleReadOnly = value; return this; }
+        public Builder idleTimeout(Duration value) { idleTimeout = value; return this; }
+        public Builder requestTimeout(Duration value) { requestTimeout = value; return this; }
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+        public Builder fullIntegrityCheck(boolean value) { fullIntegrityCheck = value; return this; }
 
         public DynaboxOptions build() {
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
-                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly);
+                    corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
+                    idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck);
         }
     }
 }

@@ -17,9 +17,19 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.Selector;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP door: DynamoDB's JSON 1.0 protocol on a Netty server, in front of an
@@ -38,6 +48,9 @@ public final class DynaboxServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel channel;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService offLoop;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(2));
 
     private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options) {
         this.engine = engine;
@@ -46,18 +59,31 @@ public final class DynaboxServer implements AutoCloseable {
         // one worker per core, not Netty's two: handlers never block, and a worker preempted while
         // it holds a table's lock only makes the others wait (put c8: 30 against 34 us of CPU per op)
         this.workerGroup = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
-        HttpDoor door = new HttpDoor(engine, options.corsOrigins());
+        this.offLoop = offLoopWorkers();
+        HttpDoor door = new HttpDoor(engine, options.corsOrigins(), offLoop);
+        int maxConnections = options.maxConnections();
         try {
+            initializeWhatFailuresNeed();
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(bossGroup, workerGroup)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
+                    .handler(new AcceptErrors())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (open.incrementAndGet() > maxConnections) {
+                                open.decrementAndGet();
+                                refused(ch, maxConnections);
+                                return;
+                            }
+                            ch.closeFuture().addListener(f -> open.decrementAndGet());
                             connections.add(ch);
+                            ConnectionTimeouts timeouts = new ConnectionTimeouts(options.idleTimeout(), options.requestTimeout());
+                            ch.pipeline().addLast(timeouts.bytes);
                             addHandlers(ch.pipeline(), door);
+                            ch.pipeline().addBefore("aggregator", "timeouts", timeouts.requests);
                         }
                     });
             startWorkerThreads();
@@ -72,8 +98,48 @@ public final class DynaboxServer implements AutoCloseable {
     /** The handlers a connection's bytes pass through, from HTTP to the door. */
     static void addHandlers(ChannelPipeline pipeline, HttpDoor door) {
         pipeline.addLast(new HttpServerCodec())
-                .addLast(door.aggregator(MAX_REQUEST_BYTES))
+                .addLast("aggregator", door.aggregator(MAX_REQUEST_BYTES))
                 .addLast("door", door);
+    }
+
+    /** Threads for the requests an event loop must not be held by (see {@link HttpDoor}); as many as cores. */
+    private static ExecutorService offLoopWorkers() {
+        AtomicInteger count = new AtomicInteger();
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "dynabox-work-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * The JDK sets up what closing a socket or selector needs (a spare descriptor, in
+     * {@code FileDispatcherImpl}) the first time something closes, and what a log line's
+     * time needs (the time-zone file) the first time one is written: were that first time a
+     * moment when descriptors have run out, the set-up would fail for good, every later
+     * close or log line would throw, and the event loops would die. Done now, while
+     * descriptors are free (the time zone off the start path: it takes a few milliseconds).
+     */
+    private void initializeWhatFailuresNeed() {
+        try {
+            Selector.open().close();
+            java.nio.channels.SocketChannel.open().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector or a socket", e);
+        }
+        offLoop.execute(() -> ZoneId.systemDefault().getRules());
+    }
+
+    /** A connection over the limit: closed at once, said in the log once per second at most. */
+    private void refused(SocketChannel ch, int maxConnections) {
+        long now = System.nanoTime();
+        long last = lastRefusalLog.get();
+        if (now - last > TimeUnit.SECONDS.toNanos(1) && lastRefusalLog.compareAndSet(last, now)) {
+            System.getLogger(DynaboxServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "refusing connections: " + maxConnections + " are open (--max-connections)");
+        }
+        ch.close();
     }
 
     /** Starts a server with its own engine, configured by {@code options}. */
@@ -136,6 +202,7 @@ public final class DynaboxServer implements AutoCloseable {
     }
 
     private void shutdownGroups() {
+        offLoop.shutdown();
         bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -30,20 +30,25 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
  * Turns HTTP requests into engine calls and engine answers into HTTP responses, with the
  * service's HTTP rules: GET is a health check, other methods and unknown content types
- * are a 404, every answer carries a request id and a CRC32 of its body.
+ * are a 404, every answer carries a request id and a CRC32 of its body. What is not HTTP
+ * gets a 4xx and the connection is closed.
  */
 @ChannelHandler.Sharable
 final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -53,20 +58,34 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String DEFAULT_HOST = "dynamodb.us-east-1.amazonaws.com";
     /** The headers the service lets a browser script read, on every answer to a CORS request. */
     private static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date";
+    private static final byte[] EMPTY = new byte[0];
     private static final byte[] NOT_FOUND = "<UnknownOperationException/>\n".getBytes(StandardCharsets.US_ASCII);
     /** A connection's requests that arrived while its last answer waited for the disk; absent when none waits. */
     private static final AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = AttributeKey.valueOf("dynabox.waiting");
+
+    /** Actions whose work is bounded by one item (400 KB) or one table's description: answered on the event loop. */
+    private static final Set<String> LIGHT_ACTIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "DescribeTable", "ListTables");
+    /** Bodies larger than this are parsed off the event loop, whatever their action. */
+    private static final int INLINE_BODY_BYTES = 64 * 1024;
+    private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
     private final Engine engine;
     private final List<String> corsOrigins;
     private final HttpDates dates;
     private final OwnPaths ownPaths;
+    private final Executor offLoop;
 
-    HttpDoor(Engine engine, List<String> corsOrigins) {
+    /**
+     * @param offLoop runs the requests that may take longer than an event loop may be held:
+     *                pages of Query and Scan, batches, transactions, table changes (which wait
+     *                for the disk) and large bodies
+     */
+    HttpDoor(Engine engine, List<String> corsOrigins, Executor offLoop) {
         this.engine = engine;
         this.corsOrigins = corsOrigins;
         this.dates = new HttpDates(engine::nowMillis);
         this.ownPaths = new OwnPaths(engine);
+        this.offLoop = offLoop;
     }
 
     /**
@@ -86,6 +105,10 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            refuseMalformed(ctx, request.decoderResult().cause());
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         CompletableFuture<FullHttpResponse> response;
@@ -167,14 +190,39 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         String uri = request.uri();
         int question = uri.indexOf('?');
         RequestHead head = new RequestHead(method.name(), path(uri), question < 0 ? null : uri.substring(question + 1), headers::getAll, false);
-        CompletableFuture<DynamoResponse> answer = engine.handleAsync(new DynamoRequest(headers.get("X-Amz-Target"),
-                headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(uri), head));
+        String target = headers.get("X-Amz-Target");
+        DynamoRequest dynamoRequest = new DynamoRequest(target, headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(uri), head);
+        CompletableFuture<DynamoResponse> answer = isLight(target, body.length)
+                ? engine.handleAsync(dynamoRequest)
+                : CompletableFuture.supplyAsync(() -> engine.handleAsync(dynamoRequest), offLoop).thenCompose(a -> a);
         String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
         List<String> accepted = headers.getAll(HttpHeaderNames.ACCEPT_ENCODING);
         String acceptEncoding = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1); // the service reads the last one
         Function<DynamoResponse, FullHttpResponse> toHttp = a -> encoded(HttpResponseStatus.valueOf(a.status()), responseType, a, acceptEncoding);
-        // an answer that waits for the disk is completed by the store's committer thread: the rest happens on the event loop
+        // an answer that waits for the disk (or ran off the loop) is completed by another thread: the rest happens on the event loop
         return answer.isDone() ? answer.thenApply(toHttp) : answer.thenApplyAsync(toHttp, ctx.executor());
+    }
+
+    private static boolean isLight(String target, int bodyBytes) {
+        return bodyBytes <= INLINE_BODY_BYTES && target != null && target.startsWith(TARGET_PREFIX)
+                && LIGHT_ACTIONS.contains(target.substring(TARGET_PREFIX.length()));
+    }
+
+    /**
+     * A request Netty could not read as HTTP (a garbage request line, a bad or repeated
+     * Content-Length, a header line without a colon, a bad chunk size, a line or headers
+     * over the limits): the decoder has stopped reading the connection, so it is answered
+     * with a 4xx and closed, instead of being left open with nothing more to say.
+     */
+    private void refuseMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+        log().log(System.Logger.Level.DEBUG, "malformed HTTP request, answered " + status.code() + " and closed: " + cause);
+        FullHttpResponse response = respond(status, "text/plain", EMPTY, RequestIds.next());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set(HttpHeaderNames.SERVER, "Server").set(HttpHeaderNames.DATE, dates.now());
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** The first value of each query-string parameter, decoded; null when there is no query string. */

@@ -34,7 +34,7 @@ final class HttpWarmUp {
         List<String> statusLines = new ArrayList<>();
         try (Engine scratch = new Engine(DynaboxOptions.builder().delayTransientStatuses(Duration.ZERO).build())) {
             EmbeddedChannel channel = new EmbeddedChannel();
-            DynaboxServer.addHandlers(channel.pipeline(), new HttpDoor(scratch, List.of()));
+            DynaboxServer.addHandlers(channel.pipeline(), new HttpDoor(scratch, List.of(), Runnable::run));
             for (WarmUp.Request request : WarmUp.requests()) {
                 channel.writeInbound(http(request));
                 StringBuilder answer = new StringBuilder();

@@ -97,6 +97,22 @@ public final class Main implements Callable<Integer> {
             description = "The web console at /dynabox/console shows tables and items but changes nothing.")
     boolean consoleReadOnly;
 
+    @Option(names = {"--idle-timeout"}, paramLabel = "SECONDS",
+            description = "Close a keep-alive connection idle for SECONDS (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds = DynaboxOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+    @Option(names = {"--request-timeout"}, paramLabel = "SECONDS",
+            description = "Close a connection whose request has not arrived whole SECONDS after its first byte (default: ${DEFAULT-VALUE}).")
+    long requestTimeoutSeconds = DynaboxOptions.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+
+    @Option(names = {"--max-connections"}, paramLabel = "N",
+            description = "Close connections beyond N open ones as soon as they are accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections = DynaboxOptions.DEFAULT_MAX_CONNECTIONS;
+
+    @Option(names = {"--full-integrity-check"},
+            description = "Check every page of every database file at start (with --db-path; slower than the default quick check).")
+    boolean fullIntegrityCheck;
+
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
@@ -164,8 +180,12 @@ public final class Main implements Callable<Integer> {
                     .faults(faults())
                     .credentials(credentials)
                     .consoleReadOnly(consoleReadOnly)
+                    .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                    .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
+                    .maxConnections(maxConnections)
+                    .fullIntegrityCheck(fullIntegrityCheck)
                     .build();
-        } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule
+        } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
     }

@@ -108,4 +108,20 @@ class MainTest {
         assertThatThrownBy(() -> parse("--transaction-conflict-rate", "2")).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("between 0 and 1");
     }
+
+    @Test
+    void reliabilityOptions() {
+        DynaboxOptions defaults = parse();
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.maxConnections()).isEqualTo(10_000);
+        assertThat(defaults.fullIntegrityCheck()).isFalse();
+        DynaboxOptions options = parse("--idle-timeout", "5", "--request-timeout", "7", "--max-connections", "3", "--full-integrity-check");
+        assertThat(options.idleTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(options.maxConnections()).isEqualTo(3);
+        assertThat(options.fullIntegrityCheck()).isTrue();
+        assertThatThrownBy(() -> parse("--idle-timeout", "0")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> parse("--max-connections", "0")).isInstanceOf(CommandLine.ParameterException.class);
+    }
 }

@@ -51,12 +51,14 @@ final class Parser {
 
     static Parsed<Condition> condition(String text) {
         Parser p = new Parser(text, CONDITION_KEYWORDS);
+        p.checkNesting();
         Condition tree = p.whole(p::orExpression);
         return p.parsed(tree);
     }
 
     static Parsed<UpdateExpression> update(String text) {
         Parser p = new Parser(text, UPDATE_KEYWORDS);
+        p.checkNesting();
         UpdateExpression tree = p.whole(p::updateExpression);
         return p.parsed(tree);
     }
@@ -65,6 +67,49 @@ final class Parser {
         Parser p = new Parser(text, Set.of());
         List<DocumentPath> tree = p.whole(p::projectionList);
         return p.parsed(tree);
+    }
+
+    /**
+     * Refuses, before the parser descends into it, nesting no valid expression has. Each
+     * level of parentheses a valid expression nests needs an operator or a function of its
+     * own (a level without one is redundant), and the service allows 300 operators; so
+     * deeper nesting, or more NOTs than that, is either too many operators or redundant
+     * parentheses, whichever the tokens show (unbalanced, a syntax error where the parse
+     * would have stopped). The recursive descent (several frames per
+     * level) stays far from the end of any thread's stack.
+     */
+    private void checkNesting() {
+        int depth = 0;
+        int deepest = 0;
+        int nots = 0;
+        int operators = 0;
+        int unmatched = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            switch (t.kind()) {
+                case LPAREN -> deepest = Math.max(deepest, ++depth);
+                case RPAREN -> {
+                    if (--depth < 0 && unmatched < 0) unmatched = i;
+                }
+                case EQ, NE, LT, LE, GT, GE -> operators++;
+                case NAME -> {
+                    if (t.isWord("NOT")) nots++;
+                    if (t.isWord("AND") || t.isWord("OR") || t.isWord("NOT") || t.isWord("BETWEEN") || t.isWord("IN")
+                            || tokens.get(i + 1).kind() == Kind.LPAREN) {
+                        operators++;
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (deepest <= Binder.MAX_OPERATORS + 1 && nots <= Binder.MAX_OPERATORS) return;
+        if (unmatched >= 0 || depth > 0) { // the parse would stop at the first unmatched ')', or at the end
+            furthest = unmatched >= 0 ? unmatched : tokens.size() - 1;
+            throw syntaxError();
+        }
+        throw new ExpressionError(operators > Binder.MAX_OPERATORS
+                ? "The expression contains too many operators; operator count: " + (Binder.MAX_OPERATORS + 1)
+                : "The expression has redundant parentheses;");
     }
 
     private <T> Parsed<T> parsed(T tree) {

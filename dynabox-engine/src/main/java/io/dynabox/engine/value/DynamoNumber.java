@@ -1,8 +1,7 @@
 package io.dynabox.engine.value;
 
 import java.math.BigDecimal;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.math.BigInteger;
 
 /**
  * A DynamoDB number: at most 38 significant digits, magnitude from 1E-130 up to but not
@@ -15,9 +14,6 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
     private static final int MAX_EXPONENT = 125;
     /** Smallest power of ten allowed: 1E-130. */
     private static final int MIN_EXPONENT = -130;
-
-    /** BigDecimal's grammar: sign, digits with an optional point, optional exponent; nothing else (no spaces, no words). */
-    private static final Pattern SYNTAX = Pattern.compile("([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+))(?:[eE]([+-]?[0-9]+))?");
 
     public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
 
@@ -61,32 +57,84 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
      * the exponent as written (so {@code 0e126} overflows but {@code 0.0e126} is zero);
      * then the count of significant digits. The exponent is read as a 64-bit number, so
      * {@code 1e99999999999} overflows while an exponent past a long is not a number at all.
+     *
+     * <p>One pass over the text, and a BigDecimal only of the at most 38 significant digits:
+     * building one from a text of a million digits costs seconds (its conversion grows with
+     * the square of the length), and so does a backtracking regular expression.
      */
     public static DynamoNumber parse(String text) {
-        if (text.isEmpty()) throw new InvalidNumberException(Problem.NOT_A_NUMBER);
-        Matcher m = SYNTAX.matcher(text);
-        if (!m.matches()) throw notANumber(text);
-        long written;
-        try {
-            written = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-        } catch (NumberFormatException e) {
+        int n = text.length();
+        if (n == 0) throw new InvalidNumberException(Problem.NOT_A_NUMBER);
+        int i = 0;
+        boolean negative = false;
+        if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+            negative = text.charAt(0) == '-';
+            i++;
+        }
+        int intStart = i;
+        while (i < n && isDigit(text.charAt(i))) i++;
+        int intEnd = i;
+        int fracStart = i;
+        int fracEnd = i;
+        if (i < n && text.charAt(i) == '.') {
+            fracStart = ++i;
+            while (i < n && isDigit(text.charAt(i))) i++;
+            fracEnd = i;
+        }
+        if (intEnd == intStart && fracEnd == fracStart) throw notANumber(text);
+        long written = 0;
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int expStart = ++i;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) i++;
+            int expDigits = i;
+            while (i < n && isDigit(text.charAt(i))) i++;
+            if (i == expDigits || i != n) throw notANumber(text);
+            try {
+                written = Long.parseLong(text, expStart, n, 10);
+            } catch (NumberFormatException e) {
+                throw notANumber(text);
+            }
+        } else if (i != n) {
             throw notANumber(text);
         }
-        BigDecimal mantissa = new BigDecimal(m.group(1));
+        // the first and last non-zero digits, as positions in the digits with the point left out
+        int intLength = intEnd - intStart;
+        int digitCount = intLength + (fracEnd - fracStart);
+        int first = -1;
+        int last = -1;
+        for (int d = 0; d < digitCount; d++) {
+            if (digitAt(text, d, intStart, intLength, fracStart) != '0') {
+                if (first < 0) first = d;
+                last = d;
+            }
+        }
         // the power of ten of the first digit as written; zero keeps the position it was written at
+        long firstPower = first < 0 ? -(fracEnd - fracStart) : (long) intLength - 1 - first;
         long exponent;
         try {
-            exponent = Math.addExact((long) mantissa.precision() - mantissa.scale() - 1, written);
+            exponent = Math.addExact(firstPower, written);
         } catch (ArithmeticException e) {
             exponent = written > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         }
         if (exponent > MAX_EXPONENT) throw new InvalidNumberException(Problem.OVERFLOW);
         if (exponent < MIN_EXPONENT) throw new InvalidNumberException(Problem.UNDERFLOW);
-        if (mantissa.signum() == 0) return ZERO;
-        // in range, so the shift is bounded by the length of the text
-        BigDecimal stripped = mantissa.scaleByPowerOfTen((int) written).stripTrailingZeros();
-        if (stripped.precision() > MAX_DIGITS) throw new InvalidNumberException(Problem.TOO_MANY_DIGITS);
-        return new DynamoNumber(stripped);
+        if (first < 0) return ZERO;
+        int significant = last - first + 1;
+        if (significant > MAX_DIGITS) throw new InvalidNumberException(Problem.TOO_MANY_DIGITS);
+        char[] digits = new char[significant];
+        for (int d = first; d <= last; d++) digits[d - first] = digitAt(text, d, intStart, intLength, fracStart);
+        BigInteger unscaled = new BigInteger(new String(digits));
+        BigDecimal value = new BigDecimal(negative ? unscaled.negate() : unscaled, significant - 1 - (int) exponent);
+        return new DynamoNumber(value);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The digit at position {@code d} of the integer digits followed by the fraction digits. */
+    private static char digitAt(String text, int d, int intStart, int intLength, int fracStart) {
+        return d < intLength ? text.charAt(intStart + d) : text.charAt(fracStart + d - intLength);
     }
 
     private static InvalidNumberException notANumber(String text) {

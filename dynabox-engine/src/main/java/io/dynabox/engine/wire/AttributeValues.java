@@ -40,15 +40,18 @@ public final class AttributeValues {
         return item;
     }
 
+    /** The service's answer to a value nested deeper than {@value #MAX_NESTING_LEVEL} levels. */
+    public static DynamoException nestingTooDeep() {
+        return DynamoException.validation(
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+    }
+
     public static AttributeValue read(JsonNode node) {
         return read(node, 1);
     }
 
     private static AttributeValue read(JsonNode node, int level) {
-        if (level > MAX_NESTING_LEVEL) {
-            throw DynamoException.validation(
-                    "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
-        }
+        if (level > MAX_NESTING_LEVEL) throw nestingTooDeep();
         AttributeValue result = null;
         int types = 0;
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

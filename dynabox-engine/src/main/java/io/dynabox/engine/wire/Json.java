@@ -3,6 +3,7 @@ package io.dynabox.engine.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +15,19 @@ import java.io.IOException;
 
 /** The one Jackson mapper, configured for the DynamoDB JSON 1.0 protocol. */
 public final class Json {
+    /**
+     * Objects and arrays inside each other: an attribute value of the service's 32 levels
+     * sits about 70 deep in the deepest request (TransactWriteItems), and nothing else nests.
+     */
+    public static final int MAX_DEPTH = 2 * AttributeValues.MAX_NESTING_LEVEL + 36;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // numbers arrive as text in AttributeValues; elsewhere they are small, but the
-            // default limits would reject long legal strings inside items
+            // default limits would reject long legal strings inside items. No valid request or
+            // stored item nests deeper than MAX_DEPTH: a deeper body stops being read there
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(2_000)
+                    .maxNestingDepth(MAX_DEPTH)
                     .build())
             .build();
 
@@ -46,6 +54,11 @@ public final class Json {
     /** Parses a request body; any syntax problem is the caller's to report. */
     public static JsonNode parse(byte[] body) throws IOException {
         return MAPPER.readTree(body);
+    }
+
+    /** Whether the parser stopped at the nesting limit (and not at another of its limits, such as a number's length). */
+    public static boolean isNestingTooDeep(StreamConstraintsException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Document nesting depth");
     }
 
     public static byte[] write(JsonNode node) {

@@ -1,6 +1,7 @@
 package io.dynabox.engine.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import java.io.IOException;
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
 public final class ShapeValidator {
     private static final String MODEL = "dynamodb-shapes.json";
     private static final int MAX_REPORTED = 10;
+    private static final int MAX_NUMBER_EXPONENT = 1000;
+
     private static final Set<String> NAME_CHECKED_FIRST = Set.of("CreateTable", "DescribeTable", "DeleteTable", "UpdateTable");
     /** Enum values in the order the service lists them, where that differs from the model. */
     private static final Map<String, List<String>> ENUM_ORDER = Map.ofEntries(
@@ -69,12 +72,19 @@ public final class ShapeValidator {
         return Holder.INSTANCE;
     }
 
-    /** Parses the body. Malformed JSON is a SerializationException without a message; a non-object counts as {}. */
+    /**
+     * Parses the body. Malformed JSON is a SerializationException without a message; a
+     * non-object counts as {}; nesting deeper than any valid request ({@link Json#MAX_DEPTH})
+     * is the service's nesting ValidationException, found without reading the rest.
+     */
     public static JsonNode parseBody(byte[] body) {
         if (body == null || body.length == 0) throw DynamoException.serialization(null);
         JsonNode node;
         try {
             node = Json.parse(body);
+        } catch (StreamConstraintsException e) {
+            if (Json.isNestingTooDeep(e)) throw AttributeValues.nestingTooDeep();
+            throw DynamoException.serialization(null);
         } catch (JsonProcessingException e) {
             throw DynamoException.serialization(null);
         } catch (IOException e) {
@@ -122,10 +132,10 @@ public final class ShapeValidator {
             case "map" -> node.isObject() ? null : SerializationMessages.map(valueClass(shape.valueShape), inCollection, node);
             case "string" -> node.isTextual() ? null : SerializationMessages.scalar("String", node);
             case "boolean" -> node.isBoolean() ? null : SerializationMessages.scalar("Boolean", node);
-            case "integer" -> node.isNumber() ? null : SerializationMessages.scalar("Integer", node);
-            case "long" -> node.isNumber() ? null : SerializationMessages.scalar("Long", node);
-            case "double" -> node.isNumber() ? null : SerializationMessages.scalar("Double", node);
-            case "timestamp" -> node.isNumber() ? null : SerializationMessages.scalar("Double", node);
+            case "integer" -> node.isNumber() && !beyondReason(node) ? null : SerializationMessages.scalar("Integer", node);
+            case "long" -> node.isNumber() && !beyondReason(node) ? null : SerializationMessages.scalar("Long", node);
+            case "double" -> node.isNumber() && !beyondReason(node) ? null : SerializationMessages.scalar("Double", node);
+            case "timestamp" -> node.isNumber() && !beyondReason(node) ? null : SerializationMessages.scalar("Double", node);
             case "blob" -> node.isTextual() ? null : SerializationMessages.blob(node);
             default -> null;
         };
@@ -148,6 +158,17 @@ public final class ShapeValidator {
             case "blob" -> Base64Text.decode(node.textValue());
             default -> { }
         }
+    }
+
+    /**
+     * A number whose power of ten is past {@value #MAX_NUMBER_EXPONENT} either way: no
+     * member holds one, and turning {@code 1e999999999} into an integer (to check its range,
+     * to use it) would take minutes and gigabytes. Refused as a number the type cannot hold.
+     */
+    private static boolean beyondReason(JsonNode number) {
+        if (!number.isBigDecimal()) return false; // integers and doubles are as long as their text, which Jackson bounds
+        BigDecimal value = number.decimalValue();
+        return Math.abs((long) value.precision() - value.scale()) > MAX_NUMBER_EXPONENT;
     }
 
     /** The Java class the service's deserializer names for a map's values. */

@@ -117,6 +117,15 @@ class ConditionErrorsTest {
                 c(String.join(" AND ", java.util.stream.IntStream.range(0, 151).mapToObj(i -> "(a" + i + " IN (b, c))").toList()),
                         P + "The expression contains too many operators; operator count: 301"),
                 c(String.join(" AND ", java.util.stream.IntStream.range(0, 100).mapToObj(i -> "NOT a" + i + " = b").toList()), null),
+                // nesting deeper than any valid expression is refused before the parser descends into it
+                c("(".repeat(2000) + "a = b" + ")".repeat(2000), P + "The expression has redundant parentheses;"),
+                c("(".repeat(302) + "a = b" + ")".repeat(302), P + "The expression has redundant parentheses;"),
+                c("(a = b AND ".repeat(302) + "a = b" + ")".repeat(302), P + "The expression contains too many operators; operator count: 301"),
+                c("NOT ".repeat(1000) + "a = b", P + "The expression contains too many operators; operator count: 301"),
+                c("a = size(".repeat(400) + "b" + ")".repeat(400), P + "The expression contains too many operators; operator count: 301"),
+                c("(".repeat(2000) + "a = b", P + "Syntax error; token: \"<EOF>\", near: \"b\""),
+                c("a = b" + ")".repeat(2000), P + "Syntax error; token: \")\", near: \"b))\""),
+                c("(a = b AND (c = d AND (e = f)))", null),
                 c("a IN (" + String.join(", ", java.util.Collections.nCopies(101, "b")) + ")",
                         P + "The IN operator is provided with too many operands; number of operands: 101"),
                 // accepted

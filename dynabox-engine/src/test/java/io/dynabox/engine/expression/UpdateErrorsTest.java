@@ -58,6 +58,10 @@ class UpdateErrorsTest {
                 c("SET name = :n", P + "Attribute name is a reserved keyword; reserved keyword: name"),
                 c("ADD m.new :n", P + "Attribute name is a reserved keyword; reserved keyword: new"),
                 c("SET a = foo(name)", P + "Attribute name is a reserved keyword; reserved keyword: name"),
+                // nesting deeper than any valid expression is refused before the parser descends into it
+                c("SET a = " + "f(".repeat(400) + ":n" + ")".repeat(400),
+                        P + "The expression contains too many operators; operator count: 301"),
+                c("SET a = " + "(".repeat(1000) + "b" + ")".repeat(1000), P + "The expression has redundant parentheses;"),
                 c("SET a = b", null),
                 c("set a = b", null),
                 c("SET a = (b + c)", null),

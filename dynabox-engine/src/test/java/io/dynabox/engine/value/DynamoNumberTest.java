@@ -15,6 +15,7 @@ class DynamoNumberTest {
     private static final String OVERFLOW = "Number overflow. Attempting to store a number with magnitude larger than supported range";
     private static final String UNDERFLOW = "Number underflow. Attempting to store a number with magnitude smaller than supported range";
     private static final String DIGITS = "Attempting to store more than 38 significant digits in a Number";
+    private static final int MILLION = 1_000_000;
 
     static Stream<Arguments> canonical() {
         return Stream.of(
@@ -43,7 +44,9 @@ class DynamoNumberTest {
                 Arguments.of("0001.000e-130", "0." + "0".repeat(129) + "1"),
                 Arguments.of("0009.99999999999999999999999999999999999990000e125", "9".repeat(38) + "0".repeat(88)),
                 Arguments.of("123e-2", "1.23"),
-                Arguments.of("-1." + "0".repeat(36) + "1e2", "-100." + "0".repeat(34) + "1"));
+                Arguments.of("-1." + "0".repeat(36) + "1e2", "-100." + "0".repeat(34) + "1"),
+                Arguments.of("0".repeat(MILLION) + "12.5" + "0".repeat(MILLION), "12.5"),
+                Arguments.of("1" + "0".repeat(MILLION) + "e-" + MILLION, "1"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -79,7 +82,14 @@ class DynamoNumberTest {
                 Arguments.of("1" + "1".repeat(38) + "e126", OVERFLOW),
                 Arguments.of("1" + "1".repeat(38), DIGITS),
                 Arguments.of("0.1" + "1".repeat(38), DIGITS),
-                Arguments.of("-1." + "0".repeat(37) + "1", DIGITS));
+                Arguments.of("-1." + "0".repeat(37) + "1", DIGITS),
+                // a million characters are judged in one pass (the old parse took ~20 s on the first)
+                Arguments.of("1".repeat(MILLION), OVERFLOW),
+                Arguments.of("0." + "1".repeat(MILLION), DIGITS),
+                Arguments.of("0." + "0".repeat(MILLION) + "1", UNDERFLOW),
+                Arguments.of("1".repeat(MILLION) + "e-" + (MILLION + 130), UNDERFLOW),
+                Arguments.of("1".repeat(MILLION) + "e-" + (MILLION - 5), DIGITS),
+                Arguments.of("9".repeat(MILLION) + "x", NOT_A_NUMBER + ": " + "9".repeat(MILLION) + "x"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

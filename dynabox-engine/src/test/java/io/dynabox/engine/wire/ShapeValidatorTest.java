@@ -45,6 +45,9 @@ class ShapeValidatorTest {
                 Arguments.of("ListTables", "{'Limit': '23'}", "STRING_VALUE cannot be converted to Integer"),
                 Arguments.of("ListTables", "{'Limit': true}", "TRUE_VALUE cannot be converted to Integer"),
                 Arguments.of("ListTables", "{'Limit': []}", "Unrecognized collection type class java.lang.Integer"),
+                // a power of ten no member holds, refused before anything turns it into an integer
+                Arguments.of("ListTables", "{'Limit': 1e999999999}", "DECIMAL_VALUE cannot be converted to Integer"),
+                Arguments.of("Scan", "{'TotalSegments': -1.5e-999999999}", "DECIMAL_VALUE cannot be converted to Integer"),
                 Arguments.of("GetItem", "{'ConsistentRead': 'true'}", "Unexpected token received from parser"),
                 Arguments.of("GetItem", "{'ConsistentRead': 1}", "NUMBER_VALUE cannot be converted to Boolean"),
                 Arguments.of("GetItem", "{'ConsistentRead': 1.5}", "DECIMAL_VALUE cannot be converted to Boolean"),
@@ -93,6 +96,34 @@ class ShapeValidatorTest {
         DynamoException e = error(action, json);
         assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION);
         assertThat(e.getMessage()).isEqualTo(message);
+    }
+
+    static Stream<Arguments> tooDeep() {
+        return Stream.of(
+                Arguments.of("PutItem", "{'TableName': 'tab', 'Item': {'a': " + "{'L': [".repeat(60) + "{'S': 'x'}" + "]}".repeat(60) + "}}"),
+                Arguments.of("PutItem", "{'TableName': 'tab', 'Item': {'a': " + "{'M': {'m': ".repeat(5000) + "{'S': 'x'}" + "}}".repeat(5000) + "}}"),
+                Arguments.of("GetItem", "{'Unknown': " + "[".repeat(101) + "]".repeat(101) + "}"),
+                Arguments.of("GetItem", "[".repeat(1_000_000)),
+                Arguments.of("ListTables", "{'ExclusiveStartTableName': " + "{'a': ".repeat(200) + "1" + "}".repeat(200) + "}"));
+    }
+
+    /** Nesting deeper than any valid request is the service's nesting answer, found while the body is read. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource
+    void tooDeep(String action, String json) {
+        DynamoException e = error(action, json);
+        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+        assertThat(e.getMessage()).isEqualTo(
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+    }
+
+    @Test
+    void aBodyAsDeepAsTheDeepestValidRequestIsRead() {
+        String item = "{'M': {'m': ".repeat(31) + "{'S': 'x'}" + "}}".repeat(31);
+        assertThatCode(() -> ShapeValidator.instance().validate("TransactWriteItems", ShapeValidator.parseBody(
+                ("{'TransactItems': [{'Update': {'TableName': 'tab', 'Key': {'k': {'S': 'a'}}, 'UpdateExpression': 'SET a = :v', "
+                        + "'ExpressionAttributeValues': {':v': " + item + "}}}]}").replace('\'', '"').getBytes(StandardCharsets.UTF_8))))
+                .doesNotThrowAnyException();
     }
 
     static Stream<Arguments> validation() {
