@@ -67,7 +67,8 @@ public final class Engine implements AutoCloseable {
     private final SignatureCheck signatureCheck;
 
     public Engine(DynaboxOptions options) {
-        this(options, options.inMemory() ? new MemoryStore() : new SqliteStore(options.dbPath(), options.optimizeDbBeforeStartup()),
+        this(options, options.inMemory() ? new MemoryStore()
+                        : new SqliteStore(options.dbPath(), options.optimizeDbBeforeStartup(), options.fullIntegrityCheck()),
                 EngineClock.parse(options.clock()));
     }
 

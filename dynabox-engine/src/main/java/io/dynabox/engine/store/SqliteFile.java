@@ -64,6 +64,11 @@ final class SqliteFile {
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+    static final String DAMAGED_ADVICE = "stop Dynabox and restore the file from a backup, or salvage its rows with "
+            + "`sqlite3 FILE .recover | sqlite3 NEW_FILE` and put NEW_FILE in its place, or move it away to start that "
+            + "namespace empty";
 
     private final Path path;
     private final Connection writer;
@@ -95,18 +100,30 @@ final class SqliteFile {
         committer.start();
     }
 
-    /** Opens or creates the database, checking it is a Dynabox database of a schema this version reads. */
-    static SqliteFile open(Path path, boolean optimize) {
+    /** How much of an existing file is checked for damage when it opens. */
+    enum IntegrityCheck {
+        /** A file this process creates. */
+        NONE,
+        /** {@code PRAGMA quick_check}: every page's structure, not the indexes against their tables. */
+        QUICK,
+        /** {@code PRAGMA integrity_check}: everything, slower. */
+        FULL
+    }
+
+    /** Opens or creates the database, checking it is an undamaged Dynabox database of a schema this version reads. */
+    static SqliteFile open(Path path, boolean optimize, IntegrityCheck check) {
         Connection connection = null;
         try {
             connection = connect(path, true);
+            checkIntegrity(path, connection, check);
             checkSchema(path, connection);
             if (optimize) optimize(connection);
             return new SqliteFile(path, connection, maxId(connection) + 1);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException("cannot open the database " + path + ": " + describe(e)
-                    + " (if the file is damaged, move it away; Dynabox creates a new one)", e);
+                    + (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB ? "; it is damaged: " + DAMAGED_ADVICE
+                    : " (if the file is damaged, move it away; Dynabox creates a new one)"), e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -121,6 +138,23 @@ final class SqliteFile {
         config.setGetGeneratedKeys(false); // row ids are Dynabox's own: no query for them after each insert
         if (!create) config.resetOpenMode(SQLiteOpenMode.CREATE);
         return config.createConnection("jdbc:sqlite:" + path);
+    }
+
+    /**
+     * A damaged file is refused at start, rather than answering 500 to every request of its
+     * namespace later. (A file of zero bytes is a database nothing was ever checkpointed
+     * into: SQLite reads it as empty, with whatever its WAL file holds.)
+     */
+    private static void checkIntegrity(Path path, Connection connection, IntegrityCheck check) throws SQLException {
+        if (check == IntegrityCheck.NONE) return;
+        List<String> problems = new ArrayList<>();
+        String pragma = check == IntegrityCheck.FULL ? "integrity_check(5)" : "quick_check(5)";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            while (rs.next()) problems.add(rs.getString(1));
+        }
+        if (problems.equals(List.of("ok"))) return;
+        throw new StoreException("the database " + path + " is damaged (" + (check == IntegrityCheck.FULL ? "integrity_check" : "quick_check")
+                + ": " + String.join("; ", problems) + "): " + DAMAGED_ADVICE);
     }
 
     private static void checkSchema(Path path, Connection connection) throws SQLException {

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 public final class SqliteStore implements Store {
     static final String SHARED_FILE = "shared-local-instance.db";
     private static final String LOCK_FILE = "dynabox.lock";
+    private static final System.Logger LOG = System.getLogger(SqliteStore.class.getName());
 
     private final Path directory;
     private final FileChannel lockChannel;
@@ -43,6 +44,15 @@ public final class SqliteStore implements Store {
     private final ThreadLocal<CompletableFuture<Void>> lastWrite = new ThreadLocal<>();
 
     public SqliteStore(Path directory, boolean optimize) {
+        this(directory, optimize, false);
+    }
+
+    /**
+     * @param optimize           compact every file already in the directory (VACUUM) before use
+     * @param fullIntegrityCheck check every existing file completely ({@code PRAGMA integrity_check}) instead of
+     *                           the quick check ({@code PRAGMA quick_check}) each one gets
+     */
+    public SqliteStore(Path directory, boolean optimize, boolean fullIntegrityCheck) {
         this.directory = directory.toAbsolutePath();
         try {
             Files.createDirectories(this.directory);
@@ -64,7 +74,7 @@ public final class SqliteStore implements Store {
                     + " is in use by another Dynabox process (it holds " + LOCK_FILE + "); stop it or choose another --db-path");
         }
         try {
-            openExisting(optimize);
+            openExisting(optimize, fullIntegrityCheck ? SqliteFile.IntegrityCheck.FULL : SqliteFile.IntegrityCheck.QUICK);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -72,7 +82,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Opens (and checks, and optionally compacts) every database already in the directory. */
-    private void openExisting(boolean optimize) {
+    private void openExisting(boolean optimize, SqliteFile.IntegrityCheck check) {
         List<Path> existing;
         try (Stream<Path> list = Files.list(directory)) {
             existing = list.filter(p -> p.getFileName().toString().endsWith(".db")).sorted().toList();
@@ -80,7 +90,20 @@ public final class SqliteStore implements Store {
             throw new StoreException("cannot list the database directory " + directory + ": " + reason(e), e);
         }
         for (Path path : existing) {
-            files.put(path, SqliteFile.open(path, optimize));
+            if (isEmptyFile(path)) {
+                LOG.log(System.Logger.Level.WARNING, "the database " + path + " is an empty file (0 bytes"
+                        + (Files.exists(Path.of(path + "-wal")) ? ", with a WAL file: what the WAL holds is kept" : "")
+                        + "): opened as a database with no tables, as SQLite reads it");
+            }
+            files.put(path, SqliteFile.open(path, optimize, check));
+        }
+    }
+
+    private static boolean isEmptyFile(Path path) {
+        try {
+            return Files.size(path) == 0;
+        } catch (IOException e) {
+            return false; // the open that follows says what is wrong with it
         }
     }
 
@@ -213,7 +236,7 @@ public final class SqliteStore implements Store {
         Path path = directory.resolve(fileName(namespace));
         SqliteFile open = files.get(path);
         if (open != null || (!create && !Files.exists(path))) return open;
-        return files.computeIfAbsent(path, p -> SqliteFile.open(p, false));
+        return files.computeIfAbsent(path, p -> SqliteFile.open(p, false, SqliteFile.IntegrityCheck.NONE));
     }
 
     /** A namespace per database file in the directory: its id, read back from the file's name. */

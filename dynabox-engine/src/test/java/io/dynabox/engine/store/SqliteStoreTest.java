@@ -210,6 +210,45 @@ class SqliteStoreTest {
                 .hasMessageContaining("move it away");
     }
 
+    /** Damage in pages that opening the file does not read is found by the quick check at start, and refused with advice. */
+    @Test
+    void aFileWithDamagedPagesIsRefusedAtStartUpWithWhatToDo() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            List<Mutation> puts = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) puts.add(put(table, "item-" + i + "-" + "x".repeat(300), i));
+            store.apply(puts);
+            store.awaitDurable();
+        }
+        Path file = dir.resolve(NS + ".db");
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes.length).isGreaterThan(40 * 4096);
+        for (int i = 20 * 4096; i < 30 * 4096; i++) bytes[i] = (byte) (i * 31);
+        Files.write(file, bytes);
+        for (boolean full : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> new SqliteStore(dir, false, full))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("the database " + file.toAbsolutePath() + " is damaged (" + (full ? "integrity_check" : "quick_check") + ": ")
+                    .hasMessageContaining("restore the file from a backup")
+                    .hasMessageContaining(".recover");
+        }
+    }
+
+    /** A zero-byte file (created, never checkpointed into) opens as the empty database SQLite reads, and takes writes. */
+    @Test
+    void aZeroByteFileIsAdoptedAsAnEmptyDatabase() throws Exception {
+        Files.createFile(dir.resolve(NS + ".db"));
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(store.loadTables(NS)).isEmpty();
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable();
+        }
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(store.keyspace(NS, "t", null).get(key("a"))).isEqualTo(item("a", 1));
+        }
+    }
+
     @Test
     void anUnusableDirectoryIsRefusedAtStartUp() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
