@@ -19,6 +19,7 @@ import io.dynabox.engine.simulation.Simulation;
 import io.dynabox.engine.simulation.SimulationEvent;
 import io.dynabox.engine.store.MemoryStore;
 import io.dynabox.engine.store.SqliteStore;
+import io.dynabox.engine.store.StoreException;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.NamespaceSnapshot;
@@ -26,6 +27,7 @@ import io.dynabox.engine.wire.ContentCoding;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.RegionNames;
 import io.dynabox.engine.wire.RequestIds;
 import io.dynabox.engine.wire.ShapeValidator;
 import java.util.Collection;
@@ -186,11 +188,27 @@ public final class Engine implements AutoCloseable {
      * and written by the one error writer, as every other error is; doors use it for their own failures.
      */
     public DynamoResponse internalError(String requestId, String where, Throwable cause) {
-        log().log(System.Logger.Level.ERROR, "request " + requestId + " failed inside " + where, cause);
-        DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error",
-                "request id " + requestId + " failed inside " + where + "; the server log has the details");
+        StoreException store = storeFailure(cause);
+        String explanation;
+        if (store != null) { // the store said what and why when it happened: each request only names it
+            log().log(System.Logger.Level.WARNING, "request " + requestId + " failed: " + store.getMessage());
+            explanation = store.getMessage() + " (request id " + requestId + ")";
+        } else {
+            log().log(System.Logger.Level.ERROR, "request " + requestId + " failed inside " + where, cause);
+            explanation = "request id " + requestId + " failed inside " + where + "; the server log has the details";
+        }
+        DynamoException internal = new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", explanation);
         return new DynamoResponse(500, ErrorWire.body(internal, options.strictMessages()), requestId);
     }
+
+    /** The store's failure behind an exception (a disk full, a database refusing writes), or null. */
+    private static StoreException storeFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StoreException s) return s;
+        }
+        return null;
+    }
+
 
     private JsonNode execute(DynamoRequest request, String requestId, String namespaceId, Observed observed, long[] latency) {
         RequestHead head = request.head();
@@ -233,6 +251,7 @@ public final class Engine implements AutoCloseable {
      */
     private Credentials authenticate(DynamoRequest request) {
         Credentials credentials = Credentials.of(request.authorization(), request.date(), request.query());
+        RegionNames.check(credentials.region());
         if (signatureCheck != null && request.head() != null) {
             boolean header = request.authorization() != null;
             signatureCheck.verify(request.head(), header ? request.authorization() : Credentials.queryAsHeader(request.query()),
@@ -279,7 +298,9 @@ public final class Engine implements AutoCloseable {
         if (options.sharedDb()) return namespace(SHARED_NAMESPACE, DEFAULT_REGION);
         int underscore = namespaceId.lastIndexOf('_');
         if (underscore <= 0) throw new IllegalArgumentException("not a namespace id: " + namespaceId);
-        return namespace(namespaceId.substring(0, underscore), namespaceId.substring(underscore + 1));
+        // a region that is not valid had its underscores and percent signs escaped (see namespaceId)
+        String region = namespaceId.substring(underscore + 1).replace("%5F", "_").replace("%25", "%");
+        return namespace(namespaceId.substring(0, underscore), region);
     }
 
     /**
@@ -294,7 +315,7 @@ public final class Engine implements AutoCloseable {
 
     /** The id of the namespace callers with this access key and region work in. */
     public String namespaceId(String accessKeyId, String region) {
-        return options.sharedDb() ? SHARED_NAMESPACE : accessKeyId + "_" + region;
+        return namespaceId(accessKeyId, region, options.sharedDb());
     }
 
     /** Forgets a namespace and drops its tables; the next call with its credentials starts empty. */
@@ -304,6 +325,17 @@ public final class Engine implements AutoCloseable {
         Namespace dropped = namespace != null ? namespace : Namespace.load(id, region, store);
         NamespaceSnapshot.clear(dropped, store);
         dropped.backups().clear();
+    }
+
+    /**
+     * {@code ACCESSKEY_region}, DynamoDB Local's naming (and so its file names). A valid
+     * region has no underscore, so the id splits back at its last one; a region that is not
+     * valid (only Java callers can give one) has its underscores escaped, so the access key
+     * {@code a_b} in region {@code c} and {@code a} in {@code b_c} never share tables.
+     */
+    static String namespaceId(String accessKeyId, String region, boolean shared) {
+        if (shared) return SHARED_NAMESPACE;
+        return accessKeyId + "_" + (RegionNames.isValid(region) ? region : region.replace("%", "%25").replace("_", "%5F"));
     }
 
     public Store store() {

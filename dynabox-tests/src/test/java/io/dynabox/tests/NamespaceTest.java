@@ -1,6 +1,7 @@
 package io.dynabox.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.sdk.Dynabox;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -49,6 +51,45 @@ class NamespaceTest {
                     .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/only_east");
             assertThat(west.describeTable(b -> b.tableName("only_west")).table().tableArn())
                     .isEqualTo("arn:aws:dynamodb:us-west-2:000000000000:table/only_west");
+        }
+    }
+
+    /** The access key a_b in region c and the key a in region b-c are two namespaces (ids ACCESSKEY_region used to let a_b+c and a+b_c meet). */
+    @Test
+    void accessKeysWithUnderscoresDoNotMeetOtherNamespaces() {
+        String key = "ns_" + UUID.randomUUID().toString().replace('-', '_');
+        try (DynamoDbClient first = door.client(key + "_x", Region.of("local"));
+             DynamoDbClient second = door.client(key, Region.of("x-local"))) {
+            createTable(first, "first_table");
+            createTable(second, "second_table");
+            assertThat(first.listTables().tableNames()).containsExactly("first_table");
+            assertThat(second.listTables().tableNames()).containsExactly("second_table");
+        }
+    }
+
+    /** Regions are checked as the service checks its signing scope; an underscore or a capital is not in any region's name. */
+    @Test
+    void aRegionNoServiceHasIsRefusedAsTheServiceRefusesIt() {
+        for (String region : new String[] {"b_c", "US-EAST-1", "r".repeat(300)}) {
+            try (DynamoDbClient client = door.client("ns-" + UUID.randomUUID(), Region.of(region))) {
+                assertThatThrownBy(client::listTables)
+                        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                            assertThat(e.awsErrorDetails().errorMessage())
+                                    .isEqualTo("Credential should be scoped to a valid region, not '" + region + "'. ");
+                            assertThat(e.statusCode()).isEqualTo(400);
+                        });
+            }
+        }
+    }
+
+    /** A 300-character access key gets a namespace like any other (with --db-path its file name is shortened with a hash). */
+    @Test
+    void aLongAccessKeyWorks() {
+        String key = "k".repeat(300) + UUID.randomUUID();
+        try (DynamoDbClient client = door.client(key)) {
+            createTable(client, "long_key_table");
+            assertThat(client.listTables().tableNames()).containsExactly("long_key_table");
         }
     }
 

@@ -6,6 +6,8 @@ import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +66,14 @@ final class SqliteFile {
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
+    /** Free space a file system needs before writes are tried again after it was full. */
+    private static final long ROOM_TO_RESUME = 1024 * 1024;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
     private static final int SQLITE_NOTADB = 26;
     static final String DAMAGED_ADVICE = "stop Dynabox and restore the file from a backup, or salvage its rows with "
             + "`sqlite3 FILE .recover | sqlite3 NEW_FILE` and put NEW_FILE in its place, or move it away to start that "
@@ -82,6 +91,8 @@ final class SqliteFile {
     private final Thread committer;
     private volatile boolean running = true;
     private volatile StoreException failure;
+    /** The last commit failed for want of space (the committer's own). */
+    private boolean diskFull;
     // the committer's own: statements, the next row id, and the row id changes of the commit under way
     private PreparedStatement begin;
     private PreparedStatement end;
@@ -529,7 +540,7 @@ final class SqliteFile {
         StoreException failed = failure;
         if (failed != null) {
             throw new StoreException("the database " + path + " refuses writes since a commit failed (" + failed.getMessage()
-                    + "); Dynabox retries each second", failed);
+                    + "); a trial write is made each second, and writes are taken again once it succeeds; reads go on", failed);
         }
     }
 
@@ -574,10 +585,23 @@ final class SqliteFile {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            fail(round, new StoreException("writing to the database " + path + " failed: " + describe(e), e));
+            // the driver finalizes a statement that failed (disk full): reused, it answers "statement is not
+            // executing" for ever after, which kept every later write failing until a restart
+            closeStatements();
+            diskFull = e instanceof SQLException sql && (sql.getErrorCode() & 0xff) == SQLITE_FULL;
+            fail(round, new StoreException("writing to the database " + path + " failed: " + describeWriteFailure(e), e));
             return;
         }
         for (Work work : round) work.done.complete(null);
+    }
+
+    private void closeStatements() {
+        for (PreparedStatement statement : new PreparedStatement[] {begin, end, insert, update, delete}) closeQuietly(statement);
+        begin = null;
+        end = null;
+        insert = null;
+        update = null;
+        delete = null;
     }
 
     private void prepareStatements() throws SQLException {
@@ -668,9 +692,17 @@ final class SqliteFile {
         }
     }
 
-    /** While failed: one trial write a second; writes are accepted again once it commits. */
+    /**
+     * While failed: one trial write a second; writes are accepted again once it commits.
+     * After a full disk, not before the file system has room again: a trial write that
+     * fits in pages the file already has would succeed while real writes still could not.
+     */
     private void probe() throws InterruptedException {
         Thread.sleep(1000);
+        if (diskFull && usableSpace() < ROOM_TO_RESUME) {
+            LOG.log(System.Logger.Level.DEBUG, "the disk of " + path + " is still full");
+            return;
+        }
         try (Statement s = writer.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
@@ -683,9 +715,25 @@ final class SqliteFile {
                 throw e;
             }
             LOG.log(System.Logger.Level.INFO, "the database " + path + " can be written again");
+            diskFull = false;
             failure = null;
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.DEBUG, "the database " + path + " still cannot be written: " + describe(e));
+        }
+    }
+
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(path).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // cannot tell: let the trial write tell
+        }
+    }
+
+    /** For tests: caps the database at {@code pages} pages, past which SQLite answers SQLITE_FULL as on a full disk. */
+    void capPages(long pages) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA max_page_count = " + pages);
         }
     }
 
@@ -716,6 +764,19 @@ final class SqliteFile {
         while ((reader = readers.poll()) != null) reader.close();
         for (SqliteKeyspace keyspace : keyspaces.values()) keyspace.drop();
         closeQuietly(writer);
+    }
+
+    /** What went wrong with a write, in words that name the cause where SQLite's code tells it. */
+    private static String describeWriteFailure(Exception e) {
+        int code = e instanceof SQLException sql ? sql.getErrorCode() & 0xff : -1;
+        String cause = switch (code) {
+            case SQLITE_FULL -> "the disk is full";
+            case SQLITE_IOERR -> "the disk reported an I/O error";
+            case SQLITE_BUSY, SQLITE_LOCKED -> "another program holds a lock on the file";
+            case SQLITE_READONLY -> "the file cannot be written";
+            default -> null;
+        };
+        return cause == null ? describe(e) : cause + " (" + describe(e) + ")";
     }
 
     static String describe(Exception e) {

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +38,8 @@ import java.util.stream.Stream;
 public final class SqliteStore implements Store {
     static final String SHARED_FILE = "shared-local-instance.db";
     private static final String LOCK_FILE = "dynabox.lock";
+    private static final int MAX_PLAIN_NAME = 200;
+    private static final int KEPT_PREFIX = 100;
     private static final System.Logger LOG = System.getLogger(SqliteStore.class.getName());
 
     private final Path directory;
@@ -243,7 +248,8 @@ public final class SqliteStore implements Store {
     @Override
     public List<String> namespaceIds() {
         try (Stream<Path> list = Files.list(directory)) {
-            return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".db"))
+            // a name shortened with a hash (see fileName) cannot be read back: its namespace is listed once used
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".db") && n.indexOf('~') < 0)
                     .map(SqliteStore::namespaceOf).sorted().toList();
         } catch (IOException e) {
             return List.of();
@@ -257,7 +263,13 @@ public final class SqliteStore implements Store {
         return java.net.URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** DynamoDB Local's names: the shared file, or the namespace id (access key and region), made safe for file systems. */
+    /**
+     * DynamoDB Local's names: the shared file, or the namespace id (access key and region),
+     * made safe for file systems: bytes other than letters, digits, {@code _} and {@code -}
+     * are written {@code %XX}. A name that would pass {@value #MAX_PLAIN_NAME} characters
+     * (file systems allow 255 bytes) keeps its first {@value #KEPT_PREFIX} and ends with
+     * {@code ~} and a SHA-256 of the id, which no escaped name contains.
+     */
     static String fileName(String namespace) {
         if ("shared".equals(namespace)) return SHARED_FILE;
         StringBuilder name = new StringBuilder();
@@ -267,7 +279,24 @@ public final class SqliteStore implements Store {
             if (safe) name.append(c);
             else name.append('%').append(String.format("%02X", b & 0xff));
         }
+        if (name.length() > MAX_PLAIN_NAME) {
+            name.setLength(KEPT_PREFIX);
+            name.append('~').append(sha256Hex(namespace));
+        }
         return name.append(".db").toString();
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** For tests: the open file of a namespace. */
+    SqliteFile fileOf(String namespace) {
+        return file(namespace, false);
     }
 
     static String reason(Exception e) {

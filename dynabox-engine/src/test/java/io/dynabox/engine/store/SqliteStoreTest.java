@@ -183,6 +183,11 @@ class SqliteStoreTest {
         assertThat(SqliteStore.fileName("shared")).isEqualTo("shared-local-instance.db");
         assertThat(SqliteStore.fileName("AKID_us-east-1")).isEqualTo("AKID_us-east-1.db");
         assertThat(SqliteStore.fileName("a/b.c_é")).isEqualTo("a%2Fb%2Ec_%C3%A9.db");
+        // bounded: a long id keeps its beginning and ends with a hash of the whole
+        String longName = SqliteStore.fileName("k".repeat(300) + "_us-east-1");
+        assertThat(longName).hasSize(100 + 1 + 64 + 3).startsWith("k".repeat(100) + "~").endsWith(".db");
+        assertThat(longName).isNotEqualTo(SqliteStore.fileName("k".repeat(301) + "_us-east-1"));
+        assertThat(SqliteStore.fileName("é".repeat(100) + "_local")).hasSizeLessThanOrEqualTo(200 + 3);
     }
 
     @Test
@@ -321,6 +326,56 @@ class SqliteStoreTest {
         try (SqliteStore store = new SqliteStore(dir, false)) {
             Keyspace table = store.keyspace(NS, "t", null);
             assertThat(keys(table.range(null, false, null, false, false))).containsExactly("a=N[value=5]", "b=N[value=1]");
+        }
+    }
+
+    /**
+     * A full disk (SQLite's SQLITE_FULL, made here by capping the file's pages): the write
+     * fails naming the cause and is withdrawn, reads go on, and once there is room writes
+     * resume by themselves, with nothing lost or half applied. (The driver finalized the
+     * statement that failed; reusing it kept every later write failing until a restart.)
+     */
+    @Test
+    void aFullDiskFailsWritesExplicitlyAndWritesResumeByThemselvesWhenThereIsRoom() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable();
+            SqliteFile file = store.fileOf(NS);
+            file.capPages(pageCount());
+            List<Mutation> big = new ArrayList<>();
+            for (int i = 0; i < 200; i++) big.add(put(table, "big-" + i + "-" + "x".repeat(2000), i));
+            store.apply(big);
+            assertThatThrownBy(store::awaitDurable)
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("writing to the database " + dir.resolve(NS + ".db").toAbsolutePath() + " failed: the disk is full");
+            assertThat(table.get(key("a"))).isEqualTo(item("a", 1)); // reads go on, the failed batch is withdrawn whole
+            assertThat(table.itemCount()).isEqualTo(1);
+            file.capPages(1_000_000);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    store.apply(big);
+                    store.awaitDurable();
+                    break;
+                } catch (StoreException e) { // refused until the trial write succeeds (one a second), or failed again meanwhile
+                    assertThat(e.getMessage()).containsAnyOf("refuses writes since a commit failed", "the disk is full");
+                    if (System.nanoTime() > deadline) throw e;
+                    Thread.sleep(100);
+                }
+            }
+            store.apply(List.of(put(table, "b", 2)));
+            store.awaitDurable();
+            assertThat(table.itemCount()).isEqualTo(202);
+        }
+        assertThat(rows()).isEqualTo(202);
+    }
+
+    private long pageCount() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(NS + ".db"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+            return rs.getLong(1);
         }
     }
 
