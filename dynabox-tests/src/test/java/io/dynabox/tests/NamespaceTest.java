@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.sdk.Dynabox;
 import io.dynabox.server.DynaboxServer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -70,7 +72,10 @@ class NamespaceTest {
     /** Regions are checked as the service checks its signing scope; an underscore or a capital is not in any region's name. */
     @Test
     void aRegionNoServiceHasIsRefusedAsTheServiceRefusesIt() {
-        for (String region : new String[] {"b_c", "US-EAST-1", "r".repeat(300)}) {
+        // the SDK itself refuses a region that cannot be in a host name (b_c) unless the endpoint is given, as the HTTP doors do
+        List<String> regions = new ArrayList<>(List.of("US-EAST-1", "us.east.1", "r".repeat(60)));
+        if (door != Door.IN_PROCESS) regions.add("b_c");
+        for (String region : regions) {
             try (DynamoDbClient client = door.client("ns-" + UUID.randomUUID(), Region.of(region))) {
                 assertThatThrownBy(client::listTables)
                         .isInstanceOfSatisfying(DynamoDbException.class, e -> {

@@ -40,6 +40,9 @@ public final class BatchGetItem implements Operation {
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             JsonNode spec = entry.getValue();
+            if (spec.isNull()) { // DynamoDB Local's words (it shares the service's validation here); a table of null was a 500
+                throw DynamoException.validation("The list of keys in RequestItems for BatchGetItem is required: " + entry.getKey() + " has empty list");
+            }
             ItemRequests.checkParameterStyle(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
             List<DocumentPath> projection = GetItem.projection(spec, GetItem.attributesToGet(spec.get("AttributesToGet")));
             List<Map<String, AttributeValue>> keys = new ArrayList<>();

@@ -91,6 +91,13 @@ final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are (HTTP or not) and reads one answer. */
+    Response sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return read();
+    }
+
     Response read() throws IOException {
         String statusLine = line();
         int status = Integer.parseInt(statusLine.split(" ")[1]);
