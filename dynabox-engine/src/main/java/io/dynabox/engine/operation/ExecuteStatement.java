@@ -33,7 +33,7 @@ public final class ExecuteStatement implements Operation {
             if (statement instanceof Statement.Exists) {
                 throw DynamoException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
             }
-            return StatementWrites.run(StatementWrites.plan(context, statement, binder), request, detail);
+            return StatementWrites.run(context, StatementWrites.plan(context, statement, binder), request, detail);
         } catch (PartiqlError e) {
             throw Statements.validation(e);
         }

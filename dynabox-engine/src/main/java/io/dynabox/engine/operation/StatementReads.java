@@ -15,6 +15,7 @@ import io.dynabox.engine.partiql.Statement;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.io.IOException;
@@ -68,13 +69,17 @@ final class StatementReads {
         byte[] start = nextToken == null ? null : startKey(source, nextToken);
         byte[] from = null;
         byte[] to = null;
+        Long partition = null;
         if (key != null) {
-            KeyCondition.Bounds bounds = key.bounds(source.partitionPrefix(key.partition()));
+            byte[] prefix = source.partitionPrefix(key.partition());
+            KeyCondition.Bounds bounds = key.bounds(prefix);
             from = bounds.from();
             to = bounds.to();
+            partition = KeyCodec.hashOf(prefix);
         }
+        context.admitRead(table, source.isIndex() ? source.name() : null, partition);
         ObjectNode page = PageReader.read(new PageReader.Request(source, from, to, descending, start, limit,
-                shape.predicate(), projector(select.projection()), wanted, consistent, fetch, detail));
+                shape.predicate(), projector(select.projection()), wanted, consistent, fetch, detail, context.ledger(), partition));
         ObjectNode answer = Json.object();
         answer.set("Items", page.get("Items"));
         JsonNode last = page.get("LastEvaluatedKey");

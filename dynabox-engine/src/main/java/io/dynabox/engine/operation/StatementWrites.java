@@ -23,6 +23,7 @@ import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.util.ArrayList;
@@ -164,8 +165,10 @@ final class StatementWrites {
     }
 
     /** Runs one planned write on its own (ExecuteStatement, BatchExecuteStatement): the answer's Items and capacity. */
-    static ObjectNode run(Plan plan, JsonNode request, ConsumedCapacity.Detail detail) {
+    static ObjectNode run(RequestContext context, Plan plan, JsonNode request, ConsumedCapacity.Detail detail) {
         Table table = plan.table();
+        Long partition = KeyCodec.hashOf(plan.storedKey());
+        context.admitWrite(table, partition);
         Result result = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(plan.storedKey());
             switch (plan.kind()) {
@@ -201,7 +204,8 @@ final class StatementWrites {
         ObjectNode answer = Json.object();
         var items = answer.putArray("Items");
         if (result.returned != null && !result.returned.isEmpty()) items.add(AttributeValues.writeItem(result.returned));
-        ConsumedCapacity.addWrite(answer, detail, table.name(), result.cost);
+        context.ledger().write(table, result.cost, partition);
+        ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         return answer;
     }
 
