@@ -3,13 +3,16 @@ package io.dynabox.engine.operation;
 import io.dynabox.engine.operation.control.CreateBackup;
 import io.dynabox.engine.operation.control.DeleteBackup;
 import io.dynabox.engine.operation.control.DescribeBackup;
+import io.dynabox.engine.operation.control.DescribeContinuousBackups;
 import io.dynabox.engine.operation.control.DescribeEndpoints;
 import io.dynabox.engine.operation.control.DescribeLimits;
 import io.dynabox.engine.operation.control.ListBackups;
 import io.dynabox.engine.operation.control.ListTagsOfResource;
 import io.dynabox.engine.operation.control.RestoreTableFromBackup;
+import io.dynabox.engine.operation.control.RestoreTableToPointInTime;
 import io.dynabox.engine.operation.control.TagResource;
 import io.dynabox.engine.operation.control.UntagResource;
+import io.dynabox.engine.operation.control.UpdateContinuousBackups;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -44,6 +47,9 @@ public final class Operations {
                 Map.entry("ListBackups", new ListBackups()),
                 Map.entry("DeleteBackup", new DeleteBackup()),
                 Map.entry("RestoreTableFromBackup", new RestoreTableFromBackup()),
+                Map.entry("UpdateContinuousBackups", new UpdateContinuousBackups()),
+                Map.entry("DescribeContinuousBackups", new DescribeContinuousBackups()),
+                Map.entry("RestoreTableToPointInTime", new RestoreTableToPointInTime()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()));
     }

@@ -30,9 +30,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite database: one namespace's tables, items and backups. Schema (version 4, kept in
- * {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox files; version 1,
- * 2 and 3 files are upgraded in place when opened):
+ * One SQLite database: one namespace's tables, items, backups and recovery logs. Schema
+ * (version 5, kept in {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox
+ * files; files of versions 1 to 4 are upgraded in place when opened):
  * <pre>
  * tables(name TEXT PRIMARY KEY, metadata TEXT)          -- table definition and status, JSON
  * items(id INTEGER PRIMARY KEY, table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER)
@@ -45,6 +45,10 @@ import org.sqlite.SQLiteOpenMode;
  * backup_items(backup_arn TEXT, key BLOB, item TEXT, size INTEGER)
  * INDEX backup_items_by_backup ON backup_items (backup_arn)
  *   -- the table's items when the backup was taken (its indexes are rebuilt from them at restore)
+ * recovery_log(table_name TEXT, time_millis INTEGER, key BLOB, old_item TEXT, old_size INTEGER)
+ * INDEX recovery_log_by_table ON recovery_log (table_name, time_millis)
+ *   -- point-in-time recovery: each change of a table with it on, in rowid (commit) order, with
+ *   -- the item before it (old_item NULL: there was none), over the recovery period (version 5)
  * </pre>
  *
  * <p>Durability: WAL journal with {@code synchronous=NORMAL}: a commit is in the WAL file
@@ -61,8 +65,8 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteFile {
     private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
-    /** 4: keys begin with the service's partition hash (MD5), where 3 and before had FNV-1a; 3: backups; 2: row ids. */
-    static final int SCHEMA_VERSION = 4;
+    /** 5: recovery logs; 4: keys begin with the service's partition hash (MD5), where 3 and before had FNV-1a; 3: backups; 2: row ids. */
+    static final int SCHEMA_VERSION = 5;
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
@@ -99,6 +103,7 @@ final class SqliteFile {
     private PreparedStatement insert;
     private PreparedStatement update;
     private PreparedStatement delete;
+    private PreparedStatement appendLog;
     private long nextId;
     private final List<RowChange> rowChanges = new ArrayList<>();
 
@@ -181,6 +186,7 @@ final class SqliteFile {
                 s.execute("CREATE TABLE IF NOT EXISTS tables (name TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
                 createItems(s);
                 createBackups(s);
+                createRecoveryLog(s);
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 s.execute("COMMIT");
@@ -205,6 +211,10 @@ final class SqliteFile {
         }
         if (version == 3) {
             upgradeFromVersion3(path, connection);
+            version = 4;
+        }
+        if (version == 4) {
+            upgradeFromVersion4(path, connection);
         } else if (version < SCHEMA_VERSION) {
             throw new StoreException("the database " + path + " has schema version " + version
                     + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
@@ -226,6 +236,29 @@ final class SqliteFile {
         s.execute("CREATE TABLE backups (arn TEXT PRIMARY KEY, metadata TEXT NOT NULL)");
         s.execute("CREATE TABLE backup_items (backup_arn TEXT NOT NULL, key BLOB NOT NULL, item TEXT NOT NULL, size INTEGER NOT NULL)");
         s.execute("CREATE INDEX backup_items_by_backup ON backup_items (backup_arn)");
+    }
+
+    /** Version 4: the recovery logs of tables with point-in-time recovery on. */
+    private static void createRecoveryLog(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS recovery_log (table_name TEXT NOT NULL, time_millis INTEGER NOT NULL, key BLOB NOT NULL, "
+                + "old_item TEXT, old_size INTEGER NOT NULL)");
+        s.execute("CREATE INDEX IF NOT EXISTS recovery_log_by_table ON recovery_log (table_name, time_millis)");
+    }
+
+    /** Version 4 lacked the recovery log: it is added, in one transaction. */
+    private static void upgradeFromVersion4(Path path, Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                createRecoveryLog(s);
+                s.execute("PRAGMA user_version = 5");
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 4 to 5");
     }
 
     /** Version 2 lacked the backup tables: they are added, in one transaction. */
@@ -300,7 +333,7 @@ final class SqliteFile {
                      ResultSet items = b.executeQuery("SELECT rowid, 'backup' || char(0) || backup_arn, key FROM backup_items")) {
                     rows += rehash(items, partitionTypes, rewriteBackup);
                 }
-                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                s.execute("PRAGMA user_version = 4");
                 s.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
                 s.execute("ROLLBACK");
@@ -401,9 +434,12 @@ final class SqliteFile {
     void dropTable(String table) {
         runExclusive(connection -> {
             try (PreparedStatement items = connection.prepareStatement("DELETE FROM items WHERE table_name = ?");
+                 PreparedStatement log = connection.prepareStatement("DELETE FROM recovery_log WHERE table_name = ?");
                  PreparedStatement tables = connection.prepareStatement("DELETE FROM tables WHERE name = ?")) {
                 items.setString(1, table);
                 items.executeUpdate();
+                log.setString(1, table);
+                log.executeUpdate();
                 tables.setString(1, table);
                 tables.executeUpdate();
             }
@@ -459,6 +495,11 @@ final class SqliteFile {
                 }
             }
         });
+        return submit(work);
+    }
+
+    /** Queues a change for the committer without waiting; the future completes once it is durable. */
+    private CompletableFuture<Void> submit(Work work) {
         applyLock.readLock().lock();
         try {
             checkWritable();
@@ -467,6 +508,60 @@ final class SqliteFile {
             applyLock.readLock().unlock();
         }
         return work.done;
+    }
+
+    /**
+     * Appends changes to a table's recovery log, behind the item writes they follow in the
+     * commit order (the caller holds the table's write lock), without waiting for the disk.
+     */
+    void appendRecoveryLog(String table, List<RecoveryEntry> entries) {
+        submit(new Work(List.of(), connection -> {
+            if (appendLog == null) {
+                appendLog = connection.prepareStatement(
+                        "INSERT INTO recovery_log (table_name, time_millis, key, old_item, old_size) VALUES (?, ?, ?, ?, ?)");
+            }
+            for (RecoveryEntry entry : entries) {
+                appendLog.setString(1, table);
+                appendLog.setLong(2, entry.timeMillis());
+                appendLog.setBytes(3, entry.key());
+                appendLog.setString(4, entry.oldImage() == null ? null : new String(entry.oldImage(), StandardCharsets.UTF_8));
+                appendLog.setLong(5, entry.oldSize());
+                appendLog.executeUpdate();
+            }
+        }));
+    }
+
+    /** Forgets the changes of a table's recovery log older than {@code beforeMillis}, in the background. */
+    void pruneRecoveryLog(String table, long beforeMillis) {
+        submit(new Work(List.of(), connection -> {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM recovery_log WHERE table_name = ? AND time_millis < ?")) {
+                s.setString(1, table);
+                s.setLong(2, beforeMillis);
+                s.executeUpdate();
+            }
+        }));
+    }
+
+    void dropRecoveryLog(String table) {
+        runExclusive(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM recovery_log WHERE table_name = ?")) {
+                s.setString(1, table);
+                s.executeUpdate();
+            }
+        }, "drop the recovery log of " + table);
+    }
+
+    List<RecoveryEntry> loadRecoveryLog(String table) {
+        return read(reader -> {
+            List<RecoveryEntry> entries = new ArrayList<>();
+            PreparedStatement s = reader.statement("SELECT time_millis, key, old_item, old_size FROM recovery_log "
+                    + "WHERE table_name = ? ORDER BY rowid");
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) entries.add(new RecoveryEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getLong(4)));
+            }
+            return entries;
+        });
     }
 
     List<StoredItem> loadBackupItems(String arn) {

@@ -176,6 +176,33 @@ public final class SqliteStore implements Store {
         if (file != null) file.dropBackup(backupArn);
     }
 
+    @Override
+    public boolean keepsRecoveryLog() {
+        return true;
+    }
+
+    @Override
+    public void appendRecoveryLog(String namespace, String table, List<RecoveryEntry> entries) {
+        file(namespace, true).appendRecoveryLog(table, entries);
+    }
+
+    @Override
+    public void pruneRecoveryLog(String namespace, String table, long beforeMillis) {
+        file(namespace, true).pruneRecoveryLog(table, beforeMillis);
+    }
+
+    @Override
+    public List<RecoveryEntry> loadRecoveryLog(String namespace, String table) {
+        SqliteFile file = file(namespace, false);
+        return file == null ? List.of() : file.loadRecoveryLog(table);
+    }
+
+    @Override
+    public void dropRecoveryLog(String namespace, String table) {
+        SqliteFile file = file(namespace, false);
+        if (file != null) file.dropRecoveryLog(table);
+    }
+
     /** Mutations of one action all belong to one namespace, so to one file and one transaction. */
     @Override
     public void apply(List<Mutation> mutations) {

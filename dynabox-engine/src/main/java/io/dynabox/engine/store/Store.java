@@ -67,6 +67,31 @@ public interface Store extends AutoCloseable {
     }
 
     /**
+     * Whether the store keeps the recovery logs of tables with point-in-time recovery on
+     * across processes; when it does not, the logs live in memory only.
+     */
+    default boolean keepsRecoveryLog() {
+        return false;
+    }
+
+    /** Appends to a table's recovery log, in the background, behind the writes the entries record. */
+    default void appendRecoveryLog(String namespace, String table, List<RecoveryEntry> entries) {
+    }
+
+    /** Forgets a table's recovery log entries older than {@code beforeMillis}, in the background. */
+    default void pruneRecoveryLog(String namespace, String table, long beforeMillis) {
+    }
+
+    /** A table's recovery log as kept, oldest first. */
+    default List<RecoveryEntry> loadRecoveryLog(String namespace, String table) {
+        return List.of();
+    }
+
+    /** Removes a table's recovery log (point-in-time recovery turned off). */
+    default void dropRecoveryLog(String namespace, String table) {
+    }
+
+    /**
      * Applies the mutations all together or not at all. They are visible to readers when
      * this returns; a store that commits in the background makes them durable later (see
      * {@link #awaitDurable}), so callers need not hold locks while a disk syncs.

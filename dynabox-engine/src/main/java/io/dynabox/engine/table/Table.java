@@ -2,10 +2,13 @@ package io.dynabox.engine.table;
 
 import io.dynabox.engine.feed.TableFeed;
 import io.dynabox.engine.store.Keyspace;
+import io.dynabox.engine.store.RecoveryEntry;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.KeyCodec;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,6 +37,8 @@ public final class Table {
 
     private volatile Lifecycle lifecycle;
     private volatile ControlState control = ControlState.NONE;
+    // the history of point-in-time recovery, while it is on
+    private volatile RecoveryLog recoveryLog;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
         this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
@@ -142,6 +147,34 @@ public final class Table {
     /** Sets the control-plane state of a table that has not joined a namespace yet (read back, or being restored). */
     public void startWithControl(ControlState state) {
         control = state;
+    }
+
+    /** Starts keeping the table's recovery log (point-in-time recovery turned on, or read back). Caller holds the write lock. */
+    public void startRecoveryLog(int periodDays, List<RecoveryEntry> kept) {
+        RecoveryLog log = new RecoveryLog(store, namespaceId, definition.name(), periodDays, kept);
+        log.listen(this);
+        recoveryLog = log;
+    }
+
+    /** Stops and forgets the recovery log (point-in-time recovery turned off). Caller holds the write lock. */
+    public void stopRecoveryLog() {
+        RecoveryLog log = recoveryLog;
+        if (log == null) return;
+        log.stop();
+        recoveryLog = null;
+        store.dropRecoveryLog(namespaceId, definition.name());
+    }
+
+    /** The recovery log, or null while point-in-time recovery is off. */
+    public RecoveryLog recoveryLog() {
+        return recoveryLog;
+    }
+
+    /** The table's items as they were at {@code atMillis}, from its recovery log. Caller holds the read lock. */
+    public List<StoredItem> itemsAt(long atMillis) {
+        RecoveryLog log = recoveryLog;
+        if (log == null) throw new IllegalStateException("point-in-time recovery is off for " + name());
+        return log.itemsAt(this, atMillis);
     }
 
     /** Saves the metadata in the store, for stores that outlive the process. */

@@ -53,7 +53,14 @@ public final class TableDocuments {
             String change = node.hasNonNull("change") ? node.get("change").textValue() : null;
             Table table = new Table(definition, store, namespaceId,
                     Lifecycle.starting(node.get("status").textValue(), node.get("settledAtMillis").longValue(), change));
-            if (node.hasNonNull("control")) table.startWithControl(MAPPER.treeToValue(node.get("control"), ControlState.class));
+            if (node.hasNonNull("control")) {
+                ControlState control = MAPPER.treeToValue(node.get("control"), ControlState.class);
+                table.startWithControl(control);
+                ContinuousBackups pitr = control.continuousBackups();
+                if (pitr != null && pitr.enabled()) {
+                    table.startRecoveryLog(pitr.recoveryPeriodInDays(), store.loadRecoveryLog(namespaceId, definition.name()));
+                }
+            }
             return table;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);

@@ -134,7 +134,7 @@ class SqliteStoreTest {
              ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(SqliteFile.SCHEMA_VERSION);
         }
-        // upgraded through versions 2 and 3: the backup tables are there
+        // upgraded through versions 2, 3 and 4: the backup tables are there
         try (SqliteStore store = new SqliteStore(dir, false)) {
             assertThat(store.loadBackups(NS)).isEmpty();
         }

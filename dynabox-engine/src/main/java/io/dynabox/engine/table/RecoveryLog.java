@@ -1,0 +1,118 @@
+package io.dynabox.engine.table;
+
+import io.dynabox.engine.feed.Change;
+import io.dynabox.engine.feed.FeedSubscriber;
+import io.dynabox.engine.store.RecoveryEntry;
+import io.dynabox.engine.store.Store;
+import io.dynabox.engine.store.StoredItem;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Point-in-time recovery for one table: a log of the table's changes over the recovery
+ * period, read from the change feed, each with the item as it was before. The table as it
+ * was at a moment T is its items now with every change after T undone, newest first (so
+ * no base copy is kept: the live table is the base). The log keeps what the recovery period
+ * needs, measured in the engine's clock; a store that keeps it on disk (SQLite) gets each
+ * change appended in the background and loses the old ones as they leave the window.
+ *
+ * <p>Thread safety: the feed calls {@link #committed} under the table's write lock, and
+ * readers ({@link #itemsAt}) hold its read lock, so the log and the items agree.
+ */
+public final class RecoveryLog implements FeedSubscriber {
+    // how often (engine time) the changes that left the window are removed from the disk
+    private static final long DISK_PRUNE_EVERY_MILLIS = 60_000;
+
+    private final Store store;
+    private final String namespaceId;
+    private final String tableName;
+    private volatile long periodMillis;
+    private final ArrayDeque<RecoveryEntry> entries = new ArrayDeque<>();
+    private long prunedOnDiskUntil;
+    private AutoCloseable subscription;
+
+    RecoveryLog(Store store, String namespaceId, String tableName, int periodDays, List<RecoveryEntry> kept) {
+        this.store = store;
+        this.namespaceId = namespaceId;
+        this.tableName = tableName;
+        this.periodMillis = periodDays * 86_400_000L;
+        entries.addAll(kept);
+    }
+
+    /** A new recovery period, in days: older changes go at the next write. Caller holds the table's write lock. */
+    public void period(int days) {
+        periodMillis = days * 86_400_000L;
+    }
+
+    void listen(Table table) {
+        subscription = table.feed().subscribe(this);
+    }
+
+    void stop() {
+        try {
+            if (subscription != null) subscription.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void committed(Table table, List<Change> changes) {
+        List<RecoveryEntry> added = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            RecoveryEntry entry = new RecoveryEntry(change.timeMillis(), change.key(), change.oldImage(), change.oldSize());
+            entries.addLast(entry);
+            added.add(entry);
+        }
+        if (store.keepsRecoveryLog()) store.appendRecoveryLog(namespaceId, tableName, added);
+        prune(changes.get(changes.size() - 1).timeMillis());
+    }
+
+    /** Forgets the changes older than the recovery period: nobody can restore to before them. */
+    void prune(long nowMillis) {
+        long cutoff = nowMillis - periodMillis;
+        while (!entries.isEmpty() && entries.peekFirst().timeMillis() < cutoff) entries.pollFirst();
+        if (store.keepsRecoveryLog() && cutoff - prunedOnDiskUntil >= DISK_PRUNE_EVERY_MILLIS) {
+            store.pruneRecoveryLog(namespaceId, tableName, cutoff);
+            prunedOnDiskUntil = cutoff;
+        }
+    }
+
+    /** Changes kept, for the README's cost figures and tests. */
+    public int size() {
+        return entries.size();
+    }
+
+    /**
+     * The table's items as they were at {@code atMillis}: every item now, with each change
+     * after that moment undone. Caller holds the table's read lock.
+     */
+    List<StoredItem> itemsAt(Table table, long atMillis) {
+        // the state at T of a key changed since is the old image of its first change after T
+        Map<ByteBuffer, RecoveryEntry> firstAfter = new HashMap<>();
+        Iterator<RecoveryEntry> newestFirst = entries.descendingIterator();
+        while (newestFirst.hasNext()) {
+            RecoveryEntry entry = newestFirst.next();
+            if (entry.timeMillis() <= atMillis) break;
+            firstAfter.put(ByteBuffer.wrap(entry.key()), entry);
+        }
+        List<StoredItem> now = table.keyspace().entries();
+        if (firstAfter.isEmpty()) return now;
+        List<StoredItem> then = new ArrayList<>(now.size() + firstAfter.size());
+        for (StoredItem item : now) {
+            RecoveryEntry undo = firstAfter.remove(ByteBuffer.wrap(item.key()));
+            if (undo == null) then.add(item);
+            else if (undo.oldImage() != null) then.add(new StoredItem(item.key(), undo.oldImage(), undo.oldSize()));
+        }
+        // keys deleted since T
+        for (RecoveryEntry undo : firstAfter.values()) {
+            if (undo.oldImage() != null) then.add(new StoredItem(undo.key(), undo.oldImage(), undo.oldSize()));
+        }
+        return then;
+    }
+}
