@@ -2,12 +2,15 @@ package io.dynabox.engine.operation;
 
 import io.dynabox.engine.operation.control.CreateBackup;
 import io.dynabox.engine.operation.control.DeleteBackup;
+import io.dynabox.engine.operation.control.DeleteResourcePolicy;
 import io.dynabox.engine.operation.control.DescribeBackup;
 import io.dynabox.engine.operation.control.DescribeContinuousBackups;
 import io.dynabox.engine.operation.control.DescribeEndpoints;
 import io.dynabox.engine.operation.control.DescribeLimits;
+import io.dynabox.engine.operation.control.GetResourcePolicy;
 import io.dynabox.engine.operation.control.ListBackups;
 import io.dynabox.engine.operation.control.ListTagsOfResource;
+import io.dynabox.engine.operation.control.PutResourcePolicy;
 import io.dynabox.engine.operation.control.RestoreTableFromBackup;
 import io.dynabox.engine.operation.control.RestoreTableToPointInTime;
 import io.dynabox.engine.operation.control.TagResource;
@@ -50,6 +53,9 @@ public final class Operations {
                 Map.entry("UpdateContinuousBackups", new UpdateContinuousBackups()),
                 Map.entry("DescribeContinuousBackups", new DescribeContinuousBackups()),
                 Map.entry("RestoreTableToPointInTime", new RestoreTableToPointInTime()),
+                Map.entry("PutResourcePolicy", new PutResourcePolicy()),
+                Map.entry("GetResourcePolicy", new GetResourcePolicy()),
+                Map.entry("DeleteResourcePolicy", new DeleteResourcePolicy()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()));
     }

@@ -1,0 +1,28 @@
+package io.dynabox.engine.operation.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.operation.Operation;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.table.ResourcePolicy;
+import io.dynabox.engine.table.TableGrammar;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.wire.Json;
+
+/** DeleteResourcePolicy: removes the policy of a table or its stream, guarded by ExpectedRevisionId; answers the removed revision. */
+public final class DeleteResourcePolicy implements Operation {
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        String expected = TableGrammar.text(request, "ExpectedRevisionId");
+        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue());
+        String revision = TableLocks.write(target.table(), () -> {
+            ResourcePolicy current = target.current();
+            if (current == null) throw new DynamoException(ErrorCode.POLICY_NOT_FOUND, PolicyTargets.NOT_FOUND + target.arn());
+            target.checkExpected(expected);
+            target.table().amendControl(c -> c.withResourcePolicy(target.slot(), null));
+            return current.revisionId();
+        });
+        return Json.object().put("RevisionId", revision);
+    }
+}

@@ -1,0 +1,88 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.TableFixtures.assertError;
+import static io.dynabox.tests.TableFixtures.simpleTable;
+import static io.dynabox.tests.TableFixtures.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** PutResourcePolicy, GetResourcePolicy, DeleteResourcePolicy: revisions, ExpectedRevisionId, validation, the service's texts. */
+@ParameterizedClass
+@EnumSource(Door.class)
+class ResourcePolicyTest extends DoorTest {
+    private static final String NOT_FOUND = "Resource-based policy not found for the provided ResourceArn: ";
+
+    private static String policy(String action) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"000000000000\"},"
+                + "\"Action\":[\"" + action + "\"],\"Resource\":\"*\"}]}";
+    }
+
+    private String createTable() {
+        return client.createTable(table(simpleTable("tab1"), b -> b.streamSpecification(s -> s.streamEnabled(true)
+                .streamViewType(StreamViewType.KEYS_ONLY)))).tableDescription().tableArn();
+    }
+
+    @Test
+    void policiesHaveRevisionsAndTheSamePolicyIsANoOp() throws InterruptedException {
+        String arn = createTable();
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
+        String first = client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:*"))).revisionId();
+        GetResourcePolicyResponse got = client.getResourcePolicy(b -> b.resourceArn(arn));
+        assertThat(got.policy()).isEqualTo(policy("dynamodb:*"));
+        assertThat(got.revisionId()).isEqualTo(first);
+        assertThat(client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:*"))).revisionId()).isEqualTo(first);
+
+        String second = client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:GetItem")).expectedRevisionId(first))
+                .revisionId();
+        assertThat(Long.parseLong(second)).isGreaterThan(Long.parseLong(first));
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:PutItem")).expectedRevisionId(first)),
+                "PolicyNotFoundException", NOT_FOUND + "Requested update for policy with revision id " + first
+                        + ", but the policy associated to target table tab1 has revision id " + second + ".");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:PutItem")).expectedRevisionId("NO_POLICY")),
+                "PolicyNotFoundException", NOT_FOUND + "Requested policy update expecting none to be present for table tab1, "
+                        + "but a policy exists with revision id " + second + ".");
+        assertError(() -> client.deleteResourcePolicy(b -> b.resourceArn(arn).expectedRevisionId("unknown")),
+                "PolicyNotFoundException", NOT_FOUND + "Requested update for policy with revision id unknown, "
+                        + "but the policy associated to target table tab1 has revision id " + second + ".");
+
+        assertThat(client.deleteResourcePolicy(b -> b.resourceArn(arn).expectedRevisionId(second)).revisionId()).isEqualTo(second);
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
+        assertError(() -> client.deleteResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
+        assertThat(client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:*")).expectedRevisionId("NO_POLICY"))
+                .revisionId()).isNotBlank();
+    }
+
+    @Test
+    void aStreamHasAPolicySlotOfItsOwn() {
+        String arn = createTable();
+        String streamArn = client.describeTable(b -> b.tableName("tab1")).table().latestStreamArn();
+        client.putResourcePolicy(b -> b.resourceArn(streamArn).policy(policy("dynamodb:GetRecords")));
+        assertThat(client.getResourcePolicy(b -> b.resourceArn(streamArn)).policy()).contains("GetRecords");
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
+    }
+
+    @Test
+    void resourcesAndDocumentsAreChecked() {
+        String arn = createTable();
+        String missing = arn.replace("tab1", "tab1unknown");
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(missing)), "ResourceNotFoundException",
+                "Requested resource not found: Table: tab1unknown not found");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(missing).policy(policy("dynamodb:*"))), "ResourceNotFoundException",
+                "Requested resource not found: Table: tab1unknown not found");
+        assertError(() -> client.deleteResourcePolicy(b -> b.resourceArn(missing)), "ResourceNotFoundException",
+                "Requested resource not found: Table: tab1unknown not found");
+        String index = arn + "/index/byX";
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(index)), "ValidationException",
+                "One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: " + index);
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("{not json")), "ValidationException",
+                "One or more parameter values were invalid: Invalid policy document");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[],\"pad\":\"" + "x".repeat(21_000) + "\"}")),
+                "ValidationException", "One or more parameter values were invalid: Resource-based policy document exceeds the maximum size");
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
+    }
+}
