@@ -63,13 +63,14 @@ public final class RecoveryLog implements FeedSubscriber {
 
     @Override
     public void committed(Table table, List<Change> changes) {
-        List<RecoveryEntry> added = new ArrayList<>(changes.size());
+        boolean onDisk = store.keepsRecoveryLog();
+        List<RecoveryEntry> added = onDisk ? new ArrayList<>(changes.size()) : null;
         for (Change change : changes) {
             RecoveryEntry entry = new RecoveryEntry(change.timeMillis(), change.key(), change.oldImage(), change.oldSize());
             entries.addLast(entry);
-            added.add(entry);
+            if (onDisk) added.add(entry);
         }
-        if (store.keepsRecoveryLog()) store.appendRecoveryLog(namespaceId, tableName, added);
+        if (onDisk) store.appendRecoveryLog(namespaceId, tableName, added);
         prune(changes.get(changes.size() - 1).timeMillis());
     }
 
