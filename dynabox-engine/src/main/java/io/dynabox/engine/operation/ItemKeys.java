@@ -4,16 +4,14 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.value.AttributeValue;
-import io.dynabox.engine.value.ItemSize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The checks of keys and items against a table's key schema, in the service's order and words. */
 public final class ItemKeys {
-    public static final int MAX_PARTITION_KEY_BYTES = 2048;
-    public static final int MAX_SORT_KEY_BYTES = 1024;
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final String NOT_VALID = "One or more parameter values are not valid. ";
 
@@ -126,8 +124,12 @@ public final class ItemKeys {
                     + "The AttributeValue for a key attribute cannot contain an empty " + (value.type() == AttributeValue.Type.S ? "string" : "binary")
                     + " value. IndexName: " + index.name() + ", IndexKey: " + name);
         }
-        // the service's limits on index key sizes are not recorded; the table's limits keep index keys storable
-        checkKeySize(name, value, partition);
+        long size = TableLimits.keyBytes(value);
+        int max = partition ? TableLimits.MAX_PARTITION_KEY_BYTES : TableLimits.MAX_SORT_KEY_BYTES;
+        if (size > max) {
+            throw DynamoException.validation(INVALID + "Size limit exceeded for Index Key " + name + " Actual Size: " + size
+                    + " bytes Max Size: " + max + " bytes IndexName: " + index.name());
+        }
     }
 
     private static void checkKeyValue(String name, AttributeValue value, boolean partition) {
@@ -139,12 +141,12 @@ public final class ItemKeys {
     }
 
     private static void checkKeySize(String name, AttributeValue value, boolean partition) {
-        long size = value.type() == AttributeValue.Type.N ? 0 : ItemSize.of(value);
-        if (partition && size > MAX_PARTITION_KEY_BYTES) {
+        long size = TableLimits.keyBytes(value);
+        if (partition && size > TableLimits.MAX_PARTITION_KEY_BYTES) {
             throw DynamoException.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes",
                     "partition key " + name + " is " + size + " bytes");
         }
-        if (!partition && size > MAX_SORT_KEY_BYTES) {
+        if (!partition && size > TableLimits.MAX_SORT_KEY_BYTES) {
             throw DynamoException.validation(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes",
                     "sort key " + name + " is " + size + " bytes");
         }

@@ -180,7 +180,9 @@ public final class ItemWriter {
 
     /**
      * Fills a new global index with an entry for every item of the table that has its key
-     * attributes with the index's types (others are left out, as sparse). Caller holds the
+     * attributes with the index's types (others are left out, as sparse). An item whose index
+     * key value could not be written (empty, or over the key size limits) is left out too: the
+     * service backfills past such index key violations instead of failing. Caller holds the
      * table's write lock, so no write slips between the walk and the index.
      */
     public static void backfill(Table table, IndexDefinition index) {
@@ -190,7 +192,7 @@ public final class ItemWriter {
         while (items.hasNext()) {
             Map<String, AttributeValue> item = items.next().item();
             byte[] key = table.encodeIndexKey(index, item);
-            if (key == null) continue;
+            if (key == null || violatesKeyLimits(index, item)) continue;
             Map<String, AttributeValue> entry = project(table.definition(), index, item);
             batch.add(Mutation.put(keyspace, key, entry, ItemSize.of(entry)));
             if (batch.size() == 1000) {
@@ -199,6 +201,12 @@ public final class ItemWriter {
             }
         }
         if (!batch.isEmpty()) table.store().apply(batch);
+    }
+
+    private static boolean violatesKeyLimits(IndexDefinition index, Map<String, AttributeValue> item) {
+        KeySchema key = index.keySchema();
+        return !TableLimits.fitsKey(item.get(key.partitionName()), true)
+                || key.hasSort() && !TableLimits.fitsKey(item.get(key.sortName()), false);
     }
 
     /** The attributes an index entry holds: the table and index keys, plus what the projection names. */

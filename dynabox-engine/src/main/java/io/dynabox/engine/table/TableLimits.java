@@ -1,11 +1,33 @@
 package io.dynabox.engine.table;
 
 /**
- * The service's fixed limits on a table's definition and its control-plane resources, in
- * one place: the definition reader checks them, and DescribeLimits reports the account ones.
+ * The service's fixed limits on a table's definition, its key values and its control-plane
+ * resources, in one place: the definition reader and the item checks read them, and
+ * DescribeLimits reports the account ones.
  */
 public final class TableLimits {
     private TableLimits() {}
+
+    /** A partition key value (of the table or an index), in bytes; numbers are not counted. */
+    public static final int MAX_PARTITION_KEY_BYTES = 2048;
+    /** A sort key value (of the table or an index), in bytes; numbers are not counted. */
+    public static final int MAX_SORT_KEY_BYTES = 1024;
+
+    /** The bytes a key value counts against its limit: a number none, a string or binary its length. */
+    public static long keyBytes(io.dynabox.engine.value.AttributeValue value) {
+        return value.type() == io.dynabox.engine.value.AttributeValue.Type.N ? 0 : io.dynabox.engine.value.ItemSize.of(value);
+    }
+
+    /**
+     * Whether a value can be a key of an index: not an empty string or binary, and within the
+     * limit. An index backfilled on existing items leaves out those whose values cannot
+     * (the service's index key violations: the item stays in the table, not in the index).
+     */
+    public static boolean fitsKey(io.dynabox.engine.value.AttributeValue value, boolean partition) {
+        long bytes = keyBytes(value);
+        if (value.type() != io.dynabox.engine.value.AttributeValue.Type.N && bytes == 0) return false;
+        return bytes <= (partition ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES);
+    }
 
     /** Provisioned capacity units per table or index, read or write. */
     public static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
