@@ -15,7 +15,7 @@ import java.util.Set;
  * give, with their own request-level checks and messages: {@code Expected} with
  * {@code ConditionalOperator}, {@code QueryFilter}, {@code ScanFilter} and
  * {@code KeyConditions} (one ComparisonOperator and AttributeValueList per attribute),
- * and {@code AttributesToGet}.
+ * {@code AttributesToGet}, and {@code AttributeUpdates} (into an update tree).
  */
 public final class Legacy {
     private static final String INVALID = "One or more parameter values were invalid: ";
@@ -182,5 +182,49 @@ public final class Legacy {
             paths.add(DocumentPath.of(name.textValue()));
         }
         return paths;
+    }
+
+    /**
+     * {@code AttributeUpdates} as the update tree an UpdateExpression gives, so one
+     * implementation applies both: PUT is SET, DELETE without a value REMOVE, DELETE of a
+     * set DELETE, ADD of a number or set ADD, and ADD of a list (which expressions do not
+     * have) {@code SET a = list_append(if_not_exists(a, []), v)}. Null when absent.
+     */
+    public static UpdateExpression attributeUpdates(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        List<UpdateExpression.Action> actions = new ArrayList<>();
+        List<UpdateExpression.Clause> clauses = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode spec = field.getValue();
+            JsonNode valueNode = spec.get("Value");
+            AttributeValue value = valueNode == null || valueNode.isNull() ? null : AttributeValues.read(valueNode);
+            String action = spec.hasNonNull("Action") ? spec.get("Action").textValue() : "PUT";
+            if (value == null && !action.equals("DELETE")) {
+                throw DynamoException.validation(INVALID + "Only DELETE action is allowed when no attribute value is specified");
+            }
+            if (value != null && action.equals("DELETE") && !value.type().isSet()) {
+                throw DynamoException.validation(INVALID + "DELETE action with value is not supported for the type " + value.type());
+            }
+            if (value != null && action.equals("ADD") && !(value.type() == AttributeValue.Type.N || value.type().isSet()
+                    || value.type() == AttributeValue.Type.L)) {
+                throw DynamoException.validation(INVALID + "ADD action is not supported for the type " + value.type());
+            }
+            DocumentPath path = DocumentPath.of(name);
+            UpdateExpression.Action translated = switch (action) {
+                case "PUT" -> new UpdateExpression.Action(UpdateExpression.Clause.SET, path, value(value));
+                case "DELETE" -> value == null ? new UpdateExpression.Action(UpdateExpression.Clause.REMOVE, path, null)
+                        : new UpdateExpression.Action(UpdateExpression.Clause.DELETE, path, value(value));
+                default -> value.type() == AttributeValue.Type.L
+                        ? new UpdateExpression.Action(UpdateExpression.Clause.SET, path, new Operand.Call("list_append", List.of(
+                                new Operand.Call("if_not_exists", List.of(path(name), value(new AttributeValue.L(List.of())))), value(value))))
+                        : new UpdateExpression.Action(UpdateExpression.Clause.ADD, path, value(value));
+            };
+            actions.add(translated);
+            if (!clauses.contains(translated.clause())) clauses.add(translated.clause());
+        }
+        return new UpdateExpression(actions, clauses, true);
     }
 }

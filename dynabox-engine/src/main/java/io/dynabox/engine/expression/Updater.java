@@ -20,14 +20,17 @@ public final class Updater {
     static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
     static final String MISSING_ATTRIBUTE = "The provided expression refers to an attribute that does not exist in the item";
     static final String INCORRECT_TYPE = "An operand in the update expression has an incorrect data type";
+    /** The service's words for the same mistake in a legacy {@code AttributeUpdates} update. */
+    static final String LEGACY_TYPE_MISMATCH = "Type mismatch for attribute to update";
 
     private Updater() {}
 
     /** The item after the update; {@code item} (the old item, or the key of a new one) is not changed. */
     public static Map<String, AttributeValue> apply(UpdateExpression update, Map<String, AttributeValue> item) {
+        String mismatch = update.legacy() ? LEGACY_TYPE_MISMATCH : INCORRECT_TYPE;
         List<AttributeValue> setValues = new ArrayList<>();
         for (UpdateExpression.Action action : update.actions()) {
-            if (action.clause() == UpdateExpression.Clause.SET) setValues.add(value(action.value(), item));
+            if (action.clause() == UpdateExpression.Clause.SET) setValues.add(value(action.value(), item, mismatch));
         }
         Map<String, AttributeValue> result = new LinkedHashMap<>(item);
         int next = 0;
@@ -41,10 +44,10 @@ public final class Updater {
         removals.sort(Comparator.comparingInt(a -> -lastIndex(a.path())));
         for (UpdateExpression.Action action : removals) remove(result, action.path());
         for (UpdateExpression.Action action : update.actions()) {
-            if (action.clause() == UpdateExpression.Clause.ADD) add(result, action.path(), ((Operand.Value) action.value()).value());
+            if (action.clause() == UpdateExpression.Clause.ADD) add(result, action.path(), ((Operand.Value) action.value()).value(), mismatch);
         }
         for (UpdateExpression.Action action : update.actions()) {
-            if (action.clause() == UpdateExpression.Clause.DELETE) delete(result, action.path(), ((Operand.Value) action.value()).value());
+            if (action.clause() == UpdateExpression.Clause.DELETE) delete(result, action.path(), ((Operand.Value) action.value()).value(), mismatch);
         }
         return result;
     }
@@ -53,8 +56,8 @@ public final class Updater {
         return path.get(path.size() - 1) instanceof DocumentPath.Index index ? index.index() : -1;
     }
 
-    /** The value of a SET operand, computed from the item before the update. */
-    static AttributeValue value(Operand o, Map<String, AttributeValue> item) {
+    /** The value of a SET operand, computed from the item before the update; {@code mismatch} words a type error. */
+    static AttributeValue value(Operand o, Map<String, AttributeValue> item, String mismatch) {
         if (o instanceof Operand.Value v) return v.value();
         if (o instanceof Operand.Path p) {
             AttributeValue v = Evaluator.resolve(p.path(), item);
@@ -62,10 +65,10 @@ public final class Updater {
             return v;
         }
         if (o instanceof Operand.Arithmetic arithmetic) {
-            AttributeValue left = value(arithmetic.left(), item);
-            AttributeValue right = value(arithmetic.right(), item);
+            AttributeValue left = value(arithmetic.left(), item, mismatch);
+            AttributeValue right = value(arithmetic.right(), item, mismatch);
             if (!(left instanceof AttributeValue.N l) || !(right instanceof AttributeValue.N r)) {
-                throw DynamoException.validation(INCORRECT_TYPE, "'" + arithmetic.operator() + "' needs two numbers, got "
+                throw DynamoException.validation(mismatch, "'" + arithmetic.operator() + "' needs two numbers, got "
                         + left.type() + " and " + right.type());
             }
             return new AttributeValue.N(arithmetic(arithmetic.operator() == '+', l.value(), r.value()));
@@ -73,12 +76,12 @@ public final class Updater {
         Operand.Call call = (Operand.Call) o;
         if (call.function().equals("if_not_exists")) {
             AttributeValue existing = Evaluator.resolve(((Operand.Path) call.args().get(0)).path(), item);
-            return existing != null ? existing : value(call.args().get(1), item);
+            return existing != null ? existing : value(call.args().get(1), item, mismatch);
         }
-        AttributeValue first = value(call.args().get(0), item);
-        AttributeValue second = value(call.args().get(1), item);
+        AttributeValue first = value(call.args().get(0), item, mismatch);
+        AttributeValue second = value(call.args().get(1), item, mismatch);
         if (!(first instanceof AttributeValue.L a) || !(second instanceof AttributeValue.L b)) {
-            throw DynamoException.validation(INCORRECT_TYPE, "list_append needs two lists, got " + first.type() + " and " + second.type());
+            throw DynamoException.validation(mismatch, "list_append needs two lists, got " + first.type() + " and " + second.type());
         }
         List<AttributeValue> joined = new ArrayList<>(a.values());
         joined.addAll(b.values());
@@ -179,28 +182,28 @@ public final class Updater {
         return new AttributeValue.M(entries);
     }
 
-    private static void add(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
+    private static void add(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand, String mismatch) {
         AttributeValue current = Evaluator.resolve(path, item);
         if (current == null) {
             set(item, path, operand);
             return;
         }
         if (current.type() != operand.type()) {
-            throw DynamoException.validation(INCORRECT_TYPE, "ADD of " + operand.type() + " to " + path + " which is " + current.type());
+            throw DynamoException.validation(mismatch, "ADD of " + operand.type() + " to " + path + " which is " + current.type());
         }
         AttributeValue sum = switch (current.type()) {
             case N -> new AttributeValue.N(arithmetic(true, ((AttributeValue.N) current).value(), ((AttributeValue.N) operand).value()));
             case SS, NS, BS -> AttributeSets.union(current, operand);
-            default -> throw DynamoException.validation(INCORRECT_TYPE, "ADD applies to numbers and sets, and " + path + " is " + current.type());
+            default -> throw DynamoException.validation(mismatch, "ADD applies to numbers and sets, and " + path + " is " + current.type());
         };
         set(item, path, sum);
     }
 
-    private static void delete(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand) {
+    private static void delete(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand, String mismatch) {
         AttributeValue current = Evaluator.resolve(path, item);
         if (current == null) return;
         if (current.type() != operand.type()) {
-            throw DynamoException.validation(INCORRECT_TYPE, "DELETE of " + operand.type() + " from " + path + " which is " + current.type());
+            throw DynamoException.validation(mismatch, "DELETE of " + operand.type() + " from " + path + " which is " + current.type());
         }
         AttributeValue rest = AttributeSets.difference(current, operand);
         if (rest == null) remove(item, path);
