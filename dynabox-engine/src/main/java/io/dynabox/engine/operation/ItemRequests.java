@@ -20,6 +20,17 @@ final class ItemRequests {
      * the service lists them.
      */
     static void checkParameterStyle(JsonNode request, List<String> legacy, List<String> expressions, String valuesWithoutExpression) {
+        List<String> expressionGiven = checkNotMixed(request, legacy, expressions);
+        if (expressionGiven.isEmpty() && has(request, "ExpressionAttributeNames")) {
+            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (expressionGiven.isEmpty() && has(request, "ExpressionAttributeValues")) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions" + valuesWithoutExpression);
+        }
+    }
+
+    /** Refuses legacy and expression parameters of the two lists given together; answers the expression ones given. */
+    static List<String> checkNotMixed(JsonNode request, List<String> legacy, List<String> expressions) {
         List<String> legacyGiven = new ArrayList<>();
         for (String member : legacy) if (has(request, member)) legacyGiven.add(member);
         List<String> expressionGiven = new ArrayList<>();
@@ -29,12 +40,7 @@ final class ItemRequests {
                     + "Non-expression parameters: {" + String.join(", ", legacyGiven) + "} Expression parameters: {"
                     + String.join(", ", expressionGiven) + "}");
         }
-        if (expressionGiven.isEmpty() && has(request, "ExpressionAttributeNames")) {
-            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-        }
-        if (expressionGiven.isEmpty() && has(request, "ExpressionAttributeValues")) {
-            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions" + valuesWithoutExpression);
-        }
+        return expressionGiven;
     }
 
     /** PutItem and DeleteItem return nothing or the old item. */

@@ -21,8 +21,10 @@ public final class Query implements Operation {
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
-        ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "KeyConditions", "QueryFilter", "ConditionalOperator"),
+        // KeyConditions goes with a FilterExpression or a ProjectionExpression; only the key condition itself must be of one style
+        ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "QueryFilter", "ConditionalOperator"),
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"), "");
+        ItemRequests.checkNotMixed(request, List.of("KeyConditions"), List.of("KeyConditionExpression"));
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
         Map<String, QueryConditions.Condition> conditions;
         if (ItemRequests.has(request, "KeyConditionExpression")) {
