@@ -65,7 +65,10 @@ public final class ExpressionAttributes {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String key = field.getKey();
                 checkKey("ExpressionAttributeValues", key, ':');
-                if (field.getValue().isNull()) continue;
+                if (field.getValue().isNull()) {
+                    throw DynamoException.validation("ExpressionAttributeValues contains invalid value: "
+                            + AttributeValues.NULL_VALUE + " for key " + key);
+                }
                 try {
                     values.put(key, AttributeValues.read(field.getValue()));
                 } catch (DynamoException e) {

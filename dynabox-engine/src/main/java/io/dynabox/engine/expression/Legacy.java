@@ -71,6 +71,7 @@ public final class Legacy {
     }
 
     private static Condition expectedEntry(String name, JsonNode spec) {
+        if (spec.isNull()) throw DynamoException.validation(INVALID + "ExpectedAttributeValue must not be null for Attribute: " + name);
         boolean hasValue = present(spec, "Value");
         boolean hasList = present(spec, "AttributeValueList");
         boolean hasOperator = present(spec, "ComparisonOperator");

@@ -24,6 +24,8 @@ public final class AttributeValues {
     /** The deepest level a value may sit at: the attribute itself is level 1. */
     public static final int MAX_NESTING_LEVEL = 32;
     private static final String INVALID = "One or more parameter values were invalid: ";
+    /** A JSON null where a value is wanted (an item's or a map's member, a list or binary set element). */
+    public static final String NULL_VALUE = "The supplied Item contains a null AttributeValue";
 
     private AttributeValues() {}
 
@@ -34,10 +36,14 @@ public final class AttributeValues {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getValue().isNull()) continue;
+            if (field.getValue().isNull()) throw nullMember(field.getKey());
             item.put(field.getKey(), read(field.getValue()));
         }
         return item;
+    }
+
+    private static DynamoException nullMember(String name) {
+        return DynamoException.validation(NULL_VALUE + ": " + name + " is null");
     }
 
     /** The service's answer to a value nested deeper than {@value #MAX_NESTING_LEVEL} levels. */
@@ -103,7 +109,10 @@ public final class AttributeValues {
 
     private static AttributeValue stringSet(JsonNode array) {
         List<String> given = new ArrayList<>();
-        for (JsonNode element : array) if (!element.isNull()) given.add(element.textValue());
+        for (JsonNode element : array) {
+            if (element.isNull()) throw DynamoException.validation(INVALID + "An string set may not have a null string as a member");
+            given.add(element.textValue());
+        }
         if (given.isEmpty()) throw DynamoException.validation(INVALID + "An string set  may not be empty");
         Set<String> set = new LinkedHashSet<>(given);
         if (set.size() != given.size()) {
@@ -117,7 +126,7 @@ public final class AttributeValues {
         Set<DynamoNumber> set = new LinkedHashSet<>();
         int count = 0;
         for (JsonNode element : array) {
-            if (element.isNull()) continue;
+            if (element.isNull()) throw DynamoException.validation("A value provided cannot be converted into a number");
             set.add(number(element.textValue()));
             count++;
         }
@@ -130,7 +139,7 @@ public final class AttributeValues {
         List<String> given = new ArrayList<>();
         Set<Bytes> set = new LinkedHashSet<>();
         for (JsonNode element : array) {
-            if (element.isNull()) continue;
+            if (element.isNull()) throw DynamoException.validation(NULL_VALUE);
             given.add(element.textValue());
             set.add(Bytes.wrap(Base64Text.decode(element.textValue())));
         }
@@ -140,10 +149,8 @@ public final class AttributeValues {
         return new AttributeValue.BS(set);
     }
 
-    /** JSON nulls count as absent, so a set of nulls is an empty set. */
     private static boolean hasElements(JsonNode array) {
-        for (JsonNode element : array) if (!element.isNull()) return true;
-        return false;
+        return !array.isEmpty();
     }
 
     private static AttributeValue map(JsonNode object, int level) {
@@ -151,14 +158,18 @@ public final class AttributeValues {
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().isNull()) values.put(field.getKey(), read(field.getValue(), level + 1));
+            if (field.getValue().isNull()) throw nullMember(field.getKey());
+            values.put(field.getKey(), read(field.getValue(), level + 1));
         }
         return new AttributeValue.M(values);
     }
 
     private static AttributeValue list(JsonNode array, int level) {
         List<AttributeValue> values = new ArrayList<>(array.size());
-        for (JsonNode element : array) if (!element.isNull()) values.add(read(element, level + 1));
+        for (JsonNode element : array) {
+            if (element.isNull()) throw DynamoException.validation(NULL_VALUE);
+            values.add(read(element, level + 1));
+        }
         return new AttributeValue.L(values);
     }
 

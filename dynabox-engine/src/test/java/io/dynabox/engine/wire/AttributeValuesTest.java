@@ -46,10 +46,12 @@ class AttributeValuesTest {
                 Arguments.of("{'SS': []}", INVALID + "An string set  may not be empty"),
                 Arguments.of("{'NS': []}", INVALID + "An number set  may not be empty"),
                 Arguments.of("{'BS': []}", INVALID + "Binary sets should not be empty"),
-                // nulls count as absent: a set of nulls is empty
-                Arguments.of("{'SS': [null]}", INVALID + "An string set  may not be empty"),
-                Arguments.of("{'NS': [null, null]}", INVALID + "An number set  may not be empty"),
-                Arguments.of("{'BS': [null]}", INVALID + "Binary sets should not be empty"),
+                // a null where a value is wanted (DynamoDB Local's words, which share the service's validation)
+                Arguments.of("{'SS': [null]}", INVALID + "An string set may not have a null string as a member"),
+                Arguments.of("{'NS': [null, null]}", "A value provided cannot be converted into a number"),
+                Arguments.of("{'BS': [null]}", "The supplied Item contains a null AttributeValue"),
+                Arguments.of("{'L': [{'S': 'q'}, null]}", "The supplied Item contains a null AttributeValue"),
+                Arguments.of("{'M': {'x': null}}", "The supplied Item contains a null AttributeValue: x is null"),
                 Arguments.of("{'SS': ['a', 'a']}", INVALID + "Input collection [a, a] contains duplicates."),
                 Arguments.of("{'SS': ['b', 'a', 'b', 'c']}", INVALID + "Input collection [b, a, b, c] contains duplicates."),
                 Arguments.of("{'SS': ['', '']}", INVALID + "Input collection [, ] contains duplicates."),
