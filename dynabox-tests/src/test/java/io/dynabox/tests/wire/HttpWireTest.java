@@ -110,6 +110,18 @@ class HttpWireTest {
     }
 
     @Test
+    void aNullWhereAnAttributeValueIsWantedIsRefused() throws IOException {
+        try (RawHttp http = connect()) {
+            RawHttp.Response member = checked(http.call(TARGET + "PutItem", "{\"TableName\":\"any\",\"Item\":{\"h\":{\"S\":\"z\"},\"a\":null}}"));
+            assertThat(member.text()).isEqualTo("{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+                    + "\"message\":\"The supplied Item contains a null AttributeValue: a is null\"}");
+            RawHttp.Response value = checked(http.call(TARGET + "PutItem", "{\"TableName\":\"any\",\"Item\":{\"h\":{\"S\":\"z\"}},"
+                    + "\"ConditionExpression\":\"a = :a\",\"ExpressionAttributeValues\":{\":a\":null}}"));
+            assertThat(value.text()).contains("ExpressionAttributeValues contains invalid value: The supplied Item contains a null AttributeValue for key :a");
+        }
+    }
+
+    @Test
     void aCorruptGzipBodyIsTheServicesInternalServerError() throws IOException {
         try (RawHttp http = connect()) {
             RawHttp.Response response = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
