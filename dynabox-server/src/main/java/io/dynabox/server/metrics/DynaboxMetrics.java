@@ -2,6 +2,7 @@ package io.dynabox.server.metrics;
 
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.RequestObserver;
+import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.store.Keyspace;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Namespace;
@@ -42,6 +43,10 @@ public final class DynaboxMetrics implements RequestObserver {
     private final Counter requests;
     private final Counter errors;
     private final Histogram latency;
+    private final Counter consumed;
+    private final Counter throttled;
+    // consumed units' data points by action, table and index ("" for the table's share): [read, write]
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, ConcurrentHashMap<String, CounterDataPoint[]>>> units = new ConcurrentHashMap<>();
     // each action's and table's data points, found without building a label list per request
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Points>> points = new ConcurrentHashMap<>();
     private volatile boolean jvmRegistered;
@@ -56,6 +61,12 @@ public final class DynaboxMetrics implements RequestObserver {
                 .help("Time from a request's arrival at the engine to its answer, by action and table")
                 .labelNames("action", "table").classicOnly().classicUpperBounds(LATENCY_BUCKETS).withoutExemplars()
                 .register(registry);
+        consumed = Counter.builder().name("dynabox_consumed_capacity_units")
+                .help("Capacity units consumed (as ReturnConsumedCapacity reports them), by action, table, index (empty: the table's share) and unit (read or write)")
+                .labelNames("action", "table", "index", "unit").withoutExemplars().register(registry);
+        throttled = Counter.builder().name("dynabox_throttled_requests")
+                .help("Requests refused by the throughput simulation (ProvisionedThroughputExceeded, Throttling, RequestLimitExceeded), by action and table")
+                .labelNames("action", "table").withoutExemplars().register(registry);
         GaugeWithCallback.builder().name("dynabox_table_items").help("Items in each table and index (ItemCount, counted live)")
                 .labelNames("namespace", "table", "index").callback(callback -> eachKeyspace((ns, table, index, items, bytes) ->
                         callback.call(items, ns, table, index))).register(registry);
@@ -69,6 +80,29 @@ public final class DynaboxMetrics implements RequestObserver {
                 .help("Bytes of the SQLite files (database and write-ahead log) under --db-path, by file")
                 .labelNames("file").callback(callback -> eachStoreFile(callback::call)).register(registry);
         engine.addObserver(this);
+        engine.onCapacity(this::consumed);
+    }
+
+    /** A request's capacity ledger: each charge added to its action's, table's and index's counter. */
+    private void consumed(String namespaceId, String action, String requestId, CapacityLedger ledger) {
+        for (CapacityLedger.Charge charge : ledger.charges()) {
+            String index = charge.index() == null ? "" : charge.index();
+            CounterDataPoint[] points = unitPoints(action, charge.table().name(), index);
+            points[charge.write() ? 1 : 0].inc(charge.units());
+        }
+    }
+
+    private CounterDataPoint[] unitPoints(String action, String table, String index) {
+        var byTable = units.get(action);
+        if (byTable == null) byTable = units.computeIfAbsent(action, a -> new ConcurrentHashMap<>());
+        var byIndex = byTable.get(table);
+        if (byIndex == null) byIndex = byTable.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+        CounterDataPoint[] points = byIndex.get(index);
+        if (points == null) {
+            points = byIndex.computeIfAbsent(index, i -> new CounterDataPoint[] {
+                    consumed.labelValues(action, table, i, "read"), consumed.labelValues(action, table, i, "write")});
+        }
+        return points;
     }
 
     /** The engine's metrics, made (and counting) from the first call on. */
@@ -77,13 +111,19 @@ public final class DynaboxMetrics implements RequestObserver {
     }
 
     @Override
-    public void answered(String action, String tableName, String errorType, long nanos) {
+    public void answered(String namespaceId, String action, String tableName, String errorType, long nanos) {
         String actionLabel = action == null ? UNKNOWN_ACTION : action;
         String tableLabel = tableName == null ? NO_TABLE : tableName;
         Points p = points(actionLabel, tableLabel);
         p.requests.inc();
         p.latency.observe(nanos / 1e9);
-        if (errorType != null) errors.labelValues(actionLabel, tableLabel, errorType).inc();
+        if (errorType != null) {
+            errors.labelValues(actionLabel, tableLabel, errorType).inc();
+            if (errorType.equals("ProvisionedThroughputExceededException") || errorType.equals("ThrottlingException")
+                    || errorType.equals("RequestLimitExceeded")) {
+                throttled.labelValues(actionLabel, tableLabel).inc();
+            }
+        }
     }
 
     private Points points(String action, String table) {
