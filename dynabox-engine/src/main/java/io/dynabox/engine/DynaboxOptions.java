@@ -31,13 +31,15 @@ import java.util.List;
  * @param requestTimeout           a request must arrive whole within this time of its first byte, or its connection is closed
  * @param maxConnections           open connections beyond this many are closed as soon as they are accepted
  * @param fullIntegrityCheck       check every page of every database file at start, not only its structure's quick check
+ * @param prices                   a prices file for the planning report instead of the bundled ones, or null
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
                              List<String> corsOrigins, boolean optimizeDbBeforeStartup,
                              String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials,
                              boolean consoleReadOnly,
-                             Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck) {
+                             Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
+                             Path prices) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -74,7 +76,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .clock(clock).simulation(simulation).faults(faults).credentials(credentials)
                 .consoleReadOnly(consoleReadOnly)
                 .idleTimeout(idleTimeout).requestTimeout(requestTimeout).maxConnections(maxConnections)
-                .fullIntegrityCheck(fullIntegrityCheck);
+                .fullIntegrityCheck(fullIntegrityCheck).prices(prices);
     }
 
     public static final class Builder {
@@ -95,6 +97,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private boolean fullIntegrityCheck;
+        private Path prices;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -117,10 +120,12 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder maxConnections(int value) { maxConnections = value; return this; }
         public Builder fullIntegrityCheck(boolean value) { fullIntegrityCheck = value; return this; }
 
+        public Builder prices(Path value) { prices = value; return this; }
+
         public DynaboxOptions build() {
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
-                    idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck);
+                    idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.dynabox.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.admin.Admin;
+import io.dynabox.engine.accounting.Accounting;
+import io.dynabox.engine.accounting.ReportRoutes;
 import io.dynabox.engine.admin.AdminApi;
 import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.CapacityListener;
@@ -62,6 +64,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Operation> operations = Operations.all();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ChangeFeed changeFeed;
+    private final Accounting accounting;
     // parts that live as long as the engine and are made on first use (metrics, console), by type
     private final Map<Class<?>, Object> extensions = new ConcurrentHashMap<>();
     private volatile RequestObserver observer;
@@ -83,6 +86,8 @@ public final class Engine implements AutoCloseable {
         this.simulation = new Simulation(this.clock, options.simulation(), options.faults());
         this.admin = new Admin(this);
         this.adminApi = new AdminApi(admin);
+        this.accounting = new Accounting(this);
+        ReportRoutes.register(adminApi, this);
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
     }
 
@@ -160,12 +165,13 @@ public final class Engine implements AutoCloseable {
 
     /** What an observer is told about a request, gathered as it runs. */
     private static final class Observed {
+        String namespaceId;
         String action;
         String tableName;
         String errorType;
 
         void report(RequestObserver observer, long started) {
-            observer.answered(action, tableName, errorType, System.nanoTime() - started);
+            observer.answered(namespaceId, action, tableName, errorType, System.nanoTime() - started);
         }
     }
 
@@ -230,6 +236,7 @@ public final class Engine implements AutoCloseable {
         if (tableName != null && tableName.isTextual()) observed.tableName = tableName.textValue();
         ShapeValidator.instance().validate(action, json);
         Namespace namespace = namespaceId == null ? namespace(credentials) : namespace(namespaceId);
+        observed.namespaceId = namespace.id();
         ThrottlePolicy throttle = null;
         if (latency != null) {
             injectFault(namespace, action, json, requestId, latency);
@@ -238,7 +245,8 @@ public final class Engine implements AutoCloseable {
         RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(), throttle);
         JsonNode answer = operation.execute(context, json);
         if (throttle != null) throttle.settle(context, context.ledger());
-        if (!capacityListeners.isEmpty() && !context.ledger().isEmpty()) {
+        // what Dynabox's own tools read (the console) is not the application's traffic: accounting leaves it out
+        if (namespaceId == null && !capacityListeners.isEmpty() && !context.ledger().isEmpty()) {
             for (CapacityListener listener : capacityListeners) listener.consumed(namespace.id(), action, requestId, context.ledger());
         }
         return answer;
@@ -342,6 +350,11 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    /** What every namespace, table and index served: the planning report's figures (see {@code PlanningReport}). */
+    public Accounting accounting() {
+        return accounting;
+    }
+
     /** Every committed write of every table, in order: see {@link ChangeFeed} for how to subscribe. */
     public ChangeFeed changeFeed() {
         return changeFeed;
@@ -382,6 +395,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        accounting.close();
         store.close();
     }
 

@@ -8,18 +8,19 @@ package io.dynabox.engine;
 public interface RequestObserver {
 
     /**
+     * @param namespaceId the namespace the request ran in, or null when it failed before one was known
      * @param action     the action's name, or null when the target named no action Dynabox knows
      * @param tableName  the table the request's {@code TableName} names, or null (batches, transactions, ListTables)
      * @param errorType  the error's short type (e.g. {@code ConditionalCheckFailedException}), or null on success
      * @param nanos      time from the request's arrival at the engine to its answer (durable writes included)
      */
-    void answered(String action, String tableName, String errorType, long nanos);
+    void answered(String namespaceId, String action, String tableName, String errorType, long nanos);
 
     /** Both observers, this one first. */
     default RequestObserver andThen(RequestObserver next) {
-        return (action, tableName, errorType, nanos) -> {
-            answered(action, tableName, errorType, nanos);
-            next.answered(action, tableName, errorType, nanos);
+        return (namespaceId, action, tableName, errorType, nanos) -> {
+            answered(namespaceId, action, tableName, errorType, nanos);
+            next.answered(namespaceId, action, tableName, errorType, nanos);
         };
     }
 }

@@ -206,6 +206,24 @@ public final class Dynabox implements AutoCloseable {
         defaultNamespace.restore(snapshot);
     }
 
+    /**
+     * The planning report of everything this Dynabox served (README, "The planning report"):
+     * the same JSON as {@code GET /dynabox/report.json}.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode planningReport() {
+        return planningReport(io.dynabox.engine.accounting.PlanningReport.Settings.defaults());
+    }
+
+    /** The planning report of one namespace or table, scaled as {@code settings} say. */
+    public com.fasterxml.jackson.databind.node.ObjectNode planningReport(io.dynabox.engine.accounting.PlanningReport.Settings settings) {
+        return io.dynabox.engine.accounting.PlanningReport.json(engine, settings);
+    }
+
+    /** The planning report as the HTML page {@code GET /dynabox/report} serves. */
+    public String planningReportHtml() {
+        return io.dynabox.engine.accounting.ReportHtml.render(planningReport());
+    }
+
     /** Starts the HTTP door in front of this Dynabox's data on a free loopback port; see {@link DynaboxServer#endpoint()}. */
     public DynaboxServer startServer() {
         return startServer(0);

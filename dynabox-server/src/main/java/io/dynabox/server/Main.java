@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * The command line: Dynabox's own options, and DynamoDB Local's spellings of the same
  * settings, so Dynabox drops in wherever DynamoDB Local is started.
  */
-@Command(name = "dynabox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "dynabox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, subcommands = ReportCommand.class,
         description = "DynamoDB in a box: answers the Amazon DynamoDB API on HTTP, in memory or in SQLite files.",
         sortOptions = false)
 public final class Main implements Callable<Integer> {
@@ -92,6 +92,10 @@ public final class Main implements Callable<Integer> {
             description = "Verify SigV4 signatures against the access keys and secrets in FILE (AWS shared credentials format, "
                     + "or 'ACCESS_KEY_ID SECRET' lines). Off by default: any credentials work.")
     Path credentials;
+
+    @Option(names = {"--prices"}, paramLabel = "FILE",
+            description = "Prices for the planning report (/dynabox/report) instead of the bundled ones: a JSON file of their shape.")
+    Path prices;
 
     @Option(names = {"--console-read-only"},
             description = "The web console at /dynabox/console shows tables and items but changes nothing.")
@@ -184,6 +188,7 @@ public final class Main implements Callable<Integer> {
                     .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
                     .maxConnections(maxConnections)
                     .fullIntegrityCheck(fullIntegrityCheck)
+                    .prices(prices)
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

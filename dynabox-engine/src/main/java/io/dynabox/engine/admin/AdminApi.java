@@ -39,7 +39,13 @@ public final class AdminApi {
     }
 
     /** One admin request: the method, the path after {@link #PREFIX}'s last slash ({@code rest} for {@code .../*} routes), the namespace named, the body. */
-    public record Call(String method, String path, String rest, String accessKey, String region, byte[] body) {
+    public record Call(String method, String path, String rest, String accessKey, String region, byte[] body,
+                       Map<String, String> query) {
+        /** A query-string parameter, or null. */
+        public String parameter(String name) {
+            return query == null ? null : blankToNull(query.get(name));
+        }
+
         /** The body as JSON; an empty body is an empty object. */
         public JsonNode json() {
             if (body == null || body.length == 0) return Json.object();
@@ -116,7 +122,7 @@ public final class AdminApi {
                     : Answer.error(404, "no admin path " + trimmed + "; see README, Admin API");
         }
         try {
-            return route.answer(new Call(method, trimmed, rest, accessKey, region, body));
+            return route.answer(new Call(method, trimmed, rest, accessKey, region, body, query));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return Answer.error(400, e.getMessage());
         }

@@ -101,6 +101,11 @@ public final class Table {
         store.dropIndex(namespaceId, definition.name(), indexName);
     }
 
+    /** The id of the namespace the table belongs to. */
+    public String namespaceId() {
+        return namespaceId;
+    }
+
     public Store store() {
         return store;
     }

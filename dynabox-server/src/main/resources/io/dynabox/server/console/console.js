@@ -229,6 +229,7 @@ function bytes(n) {
 
 async function openTable(name) {
   show('table');
+  selectTab('items');
   for (const a of document.querySelectorAll('#tables a')) a.classList.toggle('active', a.dataset.table === name);
   const described = await call('DescribeTable', { TableName: name });
   state.table = described.Table;
@@ -448,6 +449,57 @@ async function deleteItem() {
   }
 }
 
+// ---- capacity, the planning report and the simulation: the admin front door (/dynabox/...) ----
+
+// The admin front door names a namespace by access key and region: the namespace id is ACCESSKEY_REGION.
+function namespaceQuery() {
+  const id = state.namespace || '';
+  const underscore = id.lastIndexOf('_');
+  if (underscore <= 0) return 'accessKey=' + encodeURIComponent(id || 'shared');
+  return 'accessKey=' + encodeURIComponent(id.slice(0, underscore)) + '&region=' + encodeURIComponent(id.slice(underscore + 1));
+}
+
+function showCapacity() {
+  const url = '/dynabox/report?' + namespaceQuery() + '&table=' + encodeURIComponent(state.table.TableName);
+  $('capacity-frame').src = url;
+  $('capacity-link').href = url;
+}
+
+async function admin(method, path, body) {
+  const init = { method };
+  if (body !== undefined) { init.headers = { 'Content-Type': 'application/json' }; init.body = typeof body === 'string' ? body : JSON.stringify(body); }
+  const response = await fetch(path, init);
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error || response.status);
+  return answer;
+}
+
+async function loadSimulation() {
+  $('simulation-error').textContent = '';
+  try {
+    const clock = await admin('GET', '/dynabox/clock');
+    $('clock-now').textContent = clock.now;
+    $('clock-mode').textContent = clock.mode;
+    const settings = await admin('GET', '/dynabox/simulation?' + namespaceQuery());
+    $('simulation-settings').value = JSON.stringify(settings, null, 2);
+    $('simulation-settings').readOnly = state.readOnly;
+    const faults = await admin('GET', '/dynabox/faults?' + namespaceQuery());
+    $('faults').textContent = JSON.stringify(faults, null, 2);
+  } catch (e) {
+    $('simulation-error').textContent = e.message;
+  }
+}
+
+async function simulationChange(change) {
+  $('simulation-error').textContent = '';
+  try {
+    await change();
+    await loadSimulation();
+  } catch (e) {
+    $('simulation-error').textContent = e.message;
+  }
+}
+
 // ---- PartiQL -----------------------------------------------------------------------------
 
 async function runStatement(next) {
@@ -466,12 +518,22 @@ async function runStatement(next) {
 
 // ---- views and wiring --------------------------------------------------------------------
 
+function selectTab(name) {
+  for (const t of document.querySelectorAll('.tabs a')) t.classList.toggle('active', t.dataset.tab === name);
+  $('tab-items').hidden = name !== 'items';
+  $('tab-definition').hidden = name !== 'definition';
+  $('tab-capacity').hidden = name !== 'capacity';
+  if (name === 'capacity') showCapacity();
+}
+
 function show(view) {
   $('welcome').hidden = view !== 'welcome';
   $('table-view').hidden = view !== 'table';
   $('partiql-view').hidden = view !== 'partiql';
-  $('nav-tables').classList.toggle('active', view !== 'partiql');
+  $('simulation-view').hidden = view !== 'simulation';
+  $('nav-tables').classList.toggle('active', view === 'welcome' || view === 'table');
   $('nav-partiql').classList.toggle('active', view === 'partiql');
+  $('nav-simulation').classList.toggle('active', view === 'simulation');
 }
 
 function wire() {
@@ -479,13 +541,17 @@ function wire() {
   $('refresh').onclick = () => loadNamespaces();
   $('nav-tables').onclick = (e) => { e.preventDefault(); show(state.table ? 'table' : 'welcome'); };
   $('nav-partiql').onclick = (e) => { e.preventDefault(); show('partiql'); };
+  $('nav-simulation').onclick = (e) => { e.preventDefault(); show('simulation'); loadSimulation(); };
+  for (const b of document.querySelectorAll('[data-advance]')) {
+    b.onclick = () => simulationChange(() => admin('POST', '/dynabox/clock', { advanceSeconds: Number(b.dataset.advance) }));
+  }
+  $('clock-manual').onclick = () => simulationChange(() => admin('POST', '/dynabox/clock', { mode: 'manual' }));
+  $('clock-system').onclick = () => simulationChange(() => admin('POST', '/dynabox/clock', { mode: 'system' }));
+  $('save-simulation').onclick = () => simulationChange(() => admin('PUT', '/dynabox/simulation?' + namespaceQuery(), $('simulation-settings').value));
+  $('add-fault').onclick = () => simulationChange(() => admin('POST', '/dynabox/faults?' + namespaceQuery(), $('fault-rule').value));
+  $('clear-faults').onclick = () => simulationChange(() => admin('DELETE', '/dynabox/faults?' + namespaceQuery()));
   for (const tab of document.querySelectorAll('.tabs a')) {
-    tab.onclick = (e) => {
-      e.preventDefault();
-      for (const t of document.querySelectorAll('.tabs a')) t.classList.toggle('active', t === tab);
-      $('tab-items').hidden = tab.dataset.tab !== 'items';
-      $('tab-definition').hidden = tab.dataset.tab !== 'definition';
-    };
+    tab.onclick = (e) => { e.preventDefault(); selectTab(tab.dataset.tab); };
   }
   const syncMode = () => { for (const el of document.querySelectorAll('.query-only')) el.hidden = mode() !== 'query'; };
   for (const r of document.querySelectorAll('input[name=mode]')) r.onchange = syncMode;

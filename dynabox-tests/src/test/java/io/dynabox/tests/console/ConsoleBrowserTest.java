@@ -207,6 +207,42 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void showsCapacityTheReportAndTheSimulationsClock() {
+        WebDriver driver = openOrders();
+        driver.findElement(By.cssSelector(".tabs a[data-tab=capacity]")).click();
+        driver.switchTo().frame(driver.findElement(By.id("capacity-frame")));
+        // 30 puts of one unit, and one more each for the global index's entry; the console's own scans are not counted
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[data-table=orders]"), "Write units: 60"));
+        assertThat(driver.findElement(By.cssSelector("section[data-table=orders]")).getText())
+                .contains("Provisioned capacity that would have served this run").contains("Monthly cost");
+        driver.switchTo().defaultContent();
+
+        driver.findElement(By.id("nav-simulation")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-mode"), "system"));
+        driver.findElement(By.id("clock-manual")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-mode"), "manual"));
+        java.time.Instant before = java.time.Instant.parse(driver.findElement(By.id("clock-now")).getText());
+        driver.findElement(By.cssSelector("[data-advance='3600']")).click();
+        browser.waiting().until(d -> !d.findElement(By.id("clock-now")).getText().equals(before.toString()));
+        assertThat(java.time.Instant.parse(driver.findElement(By.id("clock-now")).getText())).isEqualTo(before.plusSeconds(3600));
+        assertThat(dynabox.engine().clock().now()).isEqualTo(before.plusSeconds(3600));
+
+        driver.get(server.endpoint() + "/dynabox/report");
+        assertThat(driver.findElement(By.cssSelector("section[data-table=orders] h2")).getText()).startsWith("orders");
+        assertThat(driver.findElements(By.cssSelector("section[data-table=orders] svg rect"))).isNotEmpty();
+    }
+
+    @Test
+    void runsPartiQlStatements() {
+        WebDriver driver = open();
+        driver.findElement(By.id("nav-partiql")).click();
+        setText(driver, "statement", "SELECT * FROM \"orders\" WHERE customer = 'c1' AND orderId < 10");
+        driver.findElement(By.id("run-statement")).click();
+        // c1 holds orders 1, 4 and 7 under 10
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#statement-items tbody tr"), 3));
+    }
+
+    @Test
     void readOnlyConsoleOffersNoChanges() {
         start(true);
         WebDriver driver = openOrders();

@@ -1,0 +1,44 @@
+package io.dynabox.engine.accounting;
+
+import io.dynabox.engine.Engine;
+import io.dynabox.engine.admin.AdminApi;
+import io.dynabox.engine.wire.Json;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The planning report on the admin front door: {@code GET /dynabox/report} (HTML),
+ * {@code GET /dynabox/report.json}, and {@code DELETE /dynabox/report} to forget what was
+ * counted so far. They take {@code ?runsPerDay=N} ("this run is 1/N of a day"),
+ * {@code ?trafficMultiplier=M}, {@code ?accessKey=&region=} for one namespace and {@code ?table=NAME} for one of its tables.
+ */
+public final class ReportRoutes {
+    private ReportRoutes() {}
+
+    public static void register(AdminApi api, Engine engine) {
+        api.route("GET", "/dynabox/report.json", call -> AdminApi.Answer.json(200, PlanningReport.json(engine, settings(engine, call))));
+        api.route("GET", "/dynabox/report", call -> new AdminApi.Answer(200, "text/html; charset=utf-8",
+                ReportHtml.render(PlanningReport.json(engine, settings(engine, call))).getBytes(StandardCharsets.UTF_8)));
+        api.route("DELETE", "/dynabox/report", call -> {
+            engine.accounting().clear();
+            return AdminApi.Answer.json(200, Json.object());
+        });
+    }
+
+    private static PlanningReport.Settings settings(Engine engine, AdminApi.Call call) {
+        String namespace = call.accessKey() == null ? null : engine.namespaceId(call.accessKey(), call.region());
+        return new PlanningReport.Settings(namespace, call.parameter("table"), positive(call.parameter("runsPerDay"), "runsPerDay"),
+                call.parameter("trafficMultiplier") == null ? 1 : positive(call.parameter("trafficMultiplier"), "trafficMultiplier"),
+                engine.options().prices() == null ? null : Prices.read(engine.options().prices()));
+    }
+
+    private static Double positive(String text, String name) {
+        if (text == null) return null;
+        try {
+            double value = Double.parseDouble(text);
+            if (value > 0 && Double.isFinite(value)) return value;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("?" + name + "= is a positive number");
+    }
+}

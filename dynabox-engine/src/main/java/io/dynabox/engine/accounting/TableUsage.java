@@ -1,0 +1,102 @@
+package io.dynabox.engine.accounting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.wire.Json;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one table (by namespace and name) served over a run: units per second in total (what
+ * ReturnConsumedCapacity reported, indexes included), for the table's own capacity (the
+ * table and its local indexes) and for each index, units by action, the hottest partition
+ * keys, the sizes of the items written, and throttled requests. Bounded whatever the run's
+ * length. Callers synchronize on it.
+ */
+final class TableUsage {
+    final String namespaceId;
+    final String tableName;
+    UnitSeries totalRead = new UnitSeries();
+    UnitSeries totalWrite = new UnitSeries();
+    /** What the table's own provisioned capacity serves: the table and its local indexes. */
+    UnitSeries baseRead = new UnitSeries();
+    UnitSeries baseWrite = new UnitSeries();
+    final Map<String, IndexUsage> indexes = new TreeMap<>();
+    /** By action: read units, write units, requests. */
+    final Map<String, double[]> byAction = new TreeMap<>();
+    HotKeys hotKeys = new HotKeys();
+    ItemSizes written = new ItemSizes();
+    long throttledRequests;
+
+    /** One index's units: a global index has capacity of its own; a local one shares the table's. */
+    static final class IndexUsage {
+        final boolean global;
+        final UnitSeries read;
+        final UnitSeries write;
+
+        IndexUsage(boolean global, UnitSeries read, UnitSeries write) {
+            this.global = global;
+            this.read = read;
+            this.write = write;
+        }
+    }
+
+    TableUsage(String namespaceId, String tableName) {
+        this.namespaceId = namespaceId;
+        this.tableName = tableName;
+    }
+
+    void charge(String index, boolean global, boolean write, double units, Long partitionHash, long second, String action) {
+        (write ? totalWrite : totalRead).add(second, units);
+        if (index == null || !global) (write ? baseWrite : baseRead).add(second, units);
+        if (index != null) {
+            IndexUsage usage = indexes.computeIfAbsent(index, name -> new IndexUsage(global, new UnitSeries(), new UnitSeries()));
+            (write ? usage.write : usage.read).add(second, units);
+        }
+        // hot keys count what lands on the table's own partitions (and its local indexes', which share them)
+        if (partitionHash != null && (index == null || !global)) hotKeys.add(partitionHash, second, write, units);
+        byAction.computeIfAbsent(action, a -> new double[3])[write ? 1 : 0] += units;
+    }
+
+    void request(String action) {
+        byAction.computeIfAbsent(action, a -> new double[3])[2]++;
+    }
+
+    ObjectNode toJson() {
+        ObjectNode node = Json.object();
+        node.put("namespace", namespaceId).put("table", tableName);
+        node.set("totalRead", totalRead.toJson());
+        node.set("totalWrite", totalWrite.toJson());
+        node.set("baseRead", baseRead.toJson());
+        node.set("baseWrite", baseWrite.toJson());
+        ObjectNode indexNodes = node.putObject("indexes");
+        indexes.forEach((name, usage) -> indexNodes.putObject(name).put("global", usage.global)
+                .<ObjectNode>set("read", usage.read.toJson()).set("write", usage.write.toJson()));
+        ObjectNode actions = node.putObject("byAction");
+        byAction.forEach((action, units) -> actions.putArray(action).add(units[0]).add(units[1]).add(units[2]));
+        node.set("hotKeys", hotKeys.toJson());
+        node.set("written", written.toJson());
+        node.put("throttledRequests", throttledRequests);
+        return node;
+    }
+
+    static TableUsage fromJson(JsonNode node) {
+        TableUsage usage = new TableUsage(node.path("namespace").asText(), node.path("table").asText());
+        return usage.read(node);
+    }
+
+    private TableUsage read(JsonNode node) {
+        totalRead = UnitSeries.fromJson(node.path("totalRead"));
+        totalWrite = UnitSeries.fromJson(node.path("totalWrite"));
+        baseRead = UnitSeries.fromJson(node.path("baseRead"));
+        baseWrite = UnitSeries.fromJson(node.path("baseWrite"));
+        node.path("indexes").fields().forEachRemaining(e -> indexes.put(e.getKey(), new IndexUsage(e.getValue().path("global").asBoolean(),
+                UnitSeries.fromJson(e.getValue().path("read")), UnitSeries.fromJson(e.getValue().path("write")))));
+        node.path("byAction").fields().forEachRemaining(e -> byAction.put(e.getKey(),
+                new double[] {e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble(), e.getValue().path(2).asDouble()}));
+        hotKeys = HotKeys.fromJson(node.path("hotKeys"));
+        written = ItemSizes.fromJson(node.path("written"));
+        throttledRequests = node.path("throttledRequests").asLong();
+        return this;
+    }
+}
