@@ -4,6 +4,8 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.DynamoRequest;
 import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.simulation.SimulationSettings;
+import io.dynabox.engine.store.MemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * table grows through the run as it does there, or replaces one of the 10,000 preloaded
  * items; GetItem reads a random one of them.
  * What the server spends on top of this per request is the HTTP door and the network.
+ *
+ * <p>{@code simulation=throttling} measures the same with throttling on (the simulation's capacity bookkeeping:
+ * admission, the ledger, settling); its clock runs a thousand times fast, so capacity never runs out and every
+ * request does the whole work.
  *
  * <pre>java -jar dynabox-bench/target/benchmarks.jar ItemRequestBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s</pre>
  */
@@ -44,12 +51,20 @@ public class ItemRequestBenchmark {
     /** The HTTP benchmark's item: a string key and one string attribute, about 1,000 bytes in all. */
     private static final String DATA = "x".repeat(970);
 
+    @Param({"off", "throttling"})
+    String simulation;
+
     Engine engine;
     long nextKey;
 
     @Setup(Level.Trial)
     public void load() {
-        engine = new Engine(DynaboxOptions.defaults());
+        if (simulation.equals("off")) {
+            engine = new Engine(DynaboxOptions.defaults());
+        } else {
+            DynaboxOptions options = DynaboxOptions.builder().simulation(SimulationSettings.OFF.withThrottling(true)).build();
+            engine = new Engine(options, new MemoryStore(), () -> System.nanoTime() / 1_000); // a millisecond a microsecond
+        }
         call("CreateTable", """
                 {"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
                  "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],

@@ -19,6 +19,8 @@ import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.InjectedError;
 import io.dynabox.engine.simulation.Simulation;
 import io.dynabox.engine.simulation.SimulationEvent;
+import io.dynabox.engine.simulation.StaleReads;
+import io.dynabox.engine.simulation.TransactionConflicts;
 import io.dynabox.engine.store.MemoryStore;
 import io.dynabox.engine.store.SqliteStore;
 import io.dynabox.engine.store.StoreException;
@@ -83,7 +85,7 @@ public final class Engine implements AutoCloseable {
         this.store = store;
         this.clock = EngineClock.following(clock);
         this.changeFeed = new ChangeFeed(this.clock);
-        this.simulation = new Simulation(this.clock, options.simulation(), options.faults());
+        this.simulation = new Simulation(this.clock, changeFeed, options.simulation(), options.faults());
         this.admin = new Admin(this);
         this.adminApi = new AdminApi(admin);
         this.accounting = new Accounting(this);
@@ -151,6 +153,8 @@ public final class Engine implements AutoCloseable {
             // injected latency delays the answer on a timer thread: no door's thread waits for it
             done = done.thenApplyAsync(ready -> ready, CompletableFuture.delayedExecutor(latency[0], TimeUnit.MILLISECONDS));
         }
+        // a transaction's items stay in flight until its answer is out
+        if (latency != null) done = done.whenComplete((ready, failure) -> simulation.requestDone(requestId));
         RequestObserver told = observer;
         if (told == null) return done;
         if (done.isDone()) {
@@ -238,11 +242,16 @@ public final class Engine implements AutoCloseable {
         Namespace namespace = namespaceId == null ? namespace(credentials) : namespace(namespaceId);
         observed.namespaceId = namespace.id();
         ThrottlePolicy throttle = null;
+        TransactionConflicts conflicts = null;
+        StaleReads staleReads = null;
         if (latency != null) {
             injectFault(namespace, action, json, requestId, latency);
             throttle = simulation.throttleFor(namespace.id());
+            conflicts = simulation.conflictsFor(namespace.id());
+            staleReads = simulation.staleReadsFor(namespace.id());
         }
-        RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(), throttle);
+        RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(),
+                throttle, conflicts, staleReads);
         JsonNode answer = operation.execute(context, json);
         if (throttle != null) throttle.settle(context, context.ledger());
         // what Dynabox's own tools read (the console) is not the application's traffic: accounting leaves it out

@@ -76,8 +76,12 @@ public final class Main implements Callable<Integer> {
             description = "The most an eventually consistent read or a global secondary index may lag the table (default 0: every read is current).")
     Long consistencyLagMillis;
 
+    @Option(names = {"--transaction-conflicts"},
+            description = "Transactions conflict as the service's do (TransactionConflictException, cancellation reason TransactionConflict) instead of waiting for each other.")
+    boolean transactionConflicts;
+
     @Option(names = {"--transaction-conflict-rate"}, paramLabel = "RATE",
-            description = "Share (0 to 1) of transactional requests refused with a conflict even when none met (default 0).")
+            description = "Share (0 to 1) of single-item writes and transactions refused with a conflict even when none met (default 0).")
     Double transactionConflictRate;
 
     @Option(names = {"--simulation"}, paramLabel = "FILE",
@@ -201,6 +205,7 @@ public final class Main implements Callable<Integer> {
         if (seed != null) settings = settings.withSeed(seed);
         if (throttling) settings = settings.withThrottling(true);
         if (consistencyLagMillis != null) settings = settings.withConsistencyLagMillis(consistencyLagMillis);
+        if (transactionConflicts) settings = settings.withTransactionConflicts(true);
         if (transactionConflictRate != null) settings = settings.withTransactionConflictRate(transactionConflictRate);
         return settings;
     }

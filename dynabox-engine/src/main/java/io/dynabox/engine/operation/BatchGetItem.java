@@ -97,6 +97,7 @@ public final class BatchGetItem implements Operation {
                         throttledPartition = partition;
                     }
                     StoredItem stored = throttled ? null : table.keyspace().find(storedKey);
+                    if (!throttled && !tableRead.consistent) stored = context.eventuallyConsistent(table, storedKey, stored);
                     long size = stored == null ? 0 : stored.size();
                     if (throttled || !leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
                         leftOver.add(tableRead.spec.get("Keys").get(k));

@@ -37,6 +37,7 @@ public final class DeleteItem implements Operation {
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
         context.admitWrite(table, partition);
+        context.checkNoTransaction(table, storedKey);
         return TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(storedKey);
             // the old item is decoded only for a condition; ALL_OLD answers with it as stored

@@ -38,7 +38,8 @@ public final class GetItem implements Operation {
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
         context.admitRead(table, null, partition);
-        StoredItem stored = TableLocks.read(table, () -> table.keyspace().find(storedKey));
+        StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(storedKey));
+        StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, storedKey, latest);
 
         ObjectNode answer = Json.object();
         if (stored != null && projection == null) answer.putRawValue("Item", Json.raw(stored.json()));

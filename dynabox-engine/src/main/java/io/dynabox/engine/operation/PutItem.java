@@ -44,6 +44,7 @@ public final class PutItem implements Operation {
         byte[] key = table.encodeKey(item);
         Long partition = KeyCodec.hashOf(key);
         context.admitWrite(table, partition);
+        context.checkNoTransaction(table, key);
         // only what must see the table as it is runs under its lock: concurrent writers wait for less
         Written written = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(key);

@@ -4,9 +4,13 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.simulation.StaleReads;
+import io.dynabox.engine.simulation.TransactionConflicts;
 import io.dynabox.engine.store.Store;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
+import java.util.List;
 
 /**
  * What an action needs besides its request: the caller's namespace, the store, the time, the options, the
@@ -14,11 +18,29 @@ import io.dynabox.engine.table.Table;
  * simulation throttles this namespace).
  */
 public record RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId,
-                             CapacityLedger ledger, ThrottlePolicy throttle) {
+                             CapacityLedger ledger, ThrottlePolicy throttle, TransactionConflicts conflicts, StaleReads staleReads) {
 
-    /** A context with a fresh ledger and no throttling. */
+    /** A context with a fresh ledger and nothing simulated. */
     public RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId) {
-        this(namespace, store, options, nowMillis, requestId, new CapacityLedger(), null);
+        this(namespace, store, options, nowMillis, requestId, new CapacityLedger(), null, null, null);
+    }
+
+    /** A single-item write: refused with TransactionConflictException when the simulation has a transaction holding the item. */
+    public void checkNoTransaction(Table table, byte[] key) {
+        if (conflicts != null) conflicts.checkSingleWrite(this, table, key);
+    }
+
+    /**
+     * A transaction's items put in flight; the positions of those that conflict with another transaction
+     * (empty: go ahead). Without the simulation, transactions wait for each other and never conflict.
+     */
+    public List<Integer> claimForTransaction(List<Table> tables, List<byte[]> keys) {
+        return conflicts == null ? List.of() : conflicts.claim(this, tables, keys);
+    }
+
+    /** What an eventually consistent read of the item sees: {@code current}, or a state it had up to the lag ago. */
+    public StoredItem eventuallyConsistent(Table table, byte[] key, StoredItem current) {
+        return staleReads == null ? current : staleReads.read(this, table, key, current);
     }
 
     /**

@@ -62,6 +62,7 @@ public final class TransactGetItems implements Operation {
             throw TransactWriteItems.cancellation(reasons);
         }
 
+        TransactWriteItems.cancelOnConflict(context, tables, keys);
         List<Map<String, AttributeValue>> items = TableLocks.readAll(tables, () -> {
             List<Map<String, AttributeValue>> read = new ArrayList<>();
             for (int i = 0; i < gets.size(); i++) read.add(tables.get(i).keyspace().get(keys.get(i)));

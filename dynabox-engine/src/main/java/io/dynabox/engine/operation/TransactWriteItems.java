@@ -108,6 +108,7 @@ public final class TransactWriteItems implements Operation {
 
     private static JsonNode run(RequestContext context, List<Action> actions, List<Table> tables, List<byte[]> keys,
                                 ConsumedCapacity.Detail detail, boolean metricsWanted) {
+        cancelOnConflict(context, tables, keys);
         return TableLocks.writeAll(tables, () -> {
             List<ObjectNode> reasons = new ArrayList<>();
             List<ItemWriter.PlannedWrite> planned = new ArrayList<>();
@@ -178,6 +179,24 @@ public final class TransactWriteItems implements Operation {
 
     private static Long partitionOf(byte[] storedKey) {
         return storedKey == null ? null : KeyCodec.hashOf(storedKey);
+    }
+
+    /** With the simulation's conflicts on: cancelled with reason TransactionConflict for each item another transaction holds. */
+    static void cancelOnConflict(RequestContext context, List<Table> tables, List<byte[]> keys) {
+        List<Integer> conflicting = context.claimForTransaction(tables, keys);
+        if (conflicting.isEmpty()) return;
+        List<ObjectNode> reasons = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!conflicting.contains(i)) {
+                reasons.add(none());
+                continue;
+            }
+            ObjectNode reason = Json.object();
+            reason.put("Code", "TransactionConflict");
+            reason.put("Message", "Transaction is ongoing for the item");
+            reasons.add(reason);
+        }
+        throw cancellation(reasons);
     }
 
     /** TransactionCanceledException: the codes in the message and the reasons in the body, in request order. */

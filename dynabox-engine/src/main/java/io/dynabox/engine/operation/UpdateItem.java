@@ -57,6 +57,7 @@ public final class UpdateItem implements Operation {
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
         context.admitWrite(table, partition);
+        context.checkNoTransaction(table, storedKey);
         return TableLocks.write(table, () -> {
             Map<String, AttributeValue> old = table.keyspace().get(storedKey);
             Conditions.check(condition, old, request);

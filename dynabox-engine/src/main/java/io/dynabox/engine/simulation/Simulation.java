@@ -3,11 +3,13 @@ package io.dynabox.engine.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.feed.ChangeFeed;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,16 +31,21 @@ public final class Simulation {
     private final Map<String, Scope> namespaces = new ConcurrentHashMap<>();
     private final ArrayDeque<SimulationEvent> events = new ArrayDeque<>();
     private final Throttle throttle = new Throttle(this);
+    private final TransactionConflicts conflicts = new TransactionConflicts(this);
+    private final StaleReads staleReads;
     private volatile boolean active;
 
     /** One scope's settings and fault rules. */
     public final class Scope {
         private volatile SimulationSettings settings;
         private final Faults faults;
+        /** Draws for conflicts and lag, apart from the faults' so that adding a rule does not change them. */
+        private SplittableRandom draws;
 
         Scope(SimulationSettings settings) {
             this.settings = settings;
             this.faults = new Faults(faultIds, settings.seed());
+            this.draws = new SplittableRandom(~settings.seed());
         }
 
         public SimulationSettings settings() {
@@ -46,8 +53,9 @@ public final class Simulation {
         }
     }
 
-    public Simulation(EngineClock clock, SimulationSettings settings, List<FaultRule> faults) {
+    public Simulation(EngineClock clock, ChangeFeed feed, SimulationSettings settings, List<FaultRule> faults) {
         this.clock = clock;
+        this.staleReads = new StaleReads(this, feed);
         this.server = new Scope(settings);
         for (FaultRule rule : faults) server.faults.add(rule);
         refreshActive();
@@ -79,6 +87,9 @@ public final class Simulation {
         Scope scope = namespaceId == null ? server : namespaces.computeIfAbsent(namespaceId, id -> new Scope(settings));
         scope.settings = settings;
         scope.faults.reseed(settings.seed());
+        synchronized (scope) {
+            scope.draws = new SplittableRandom(~settings.seed());
+        }
         refreshActive();
     }
 
@@ -122,6 +133,39 @@ public final class Simulation {
         return fired;
     }
 
+    /** Transaction conflicts for a namespace's requests, or null when its settings do not simulate them. */
+    public TransactionConflicts conflictsFor(String namespaceId) {
+        return scope(namespaceId).settings.anyConflicts() ? conflicts : null;
+    }
+
+    /** Stale reads for a namespace's eventually consistent reads, or null when none of its tables lags. */
+    public StaleReads staleReadsFor(String namespaceId) {
+        return scope(namespaceId).settings.largestLagMillis() > 0 ? staleReads : null;
+    }
+
+    /** The request's answer is out: what it held in flight is let go. */
+    public void requestDone(String requestId) {
+        conflicts.release(requestId);
+    }
+
+    /** Whether a conflict is drawn for a request on this table, at its settings' rate. */
+    boolean drawConflict(String namespaceId, String table) {
+        Scope scope = scope(namespaceId);
+        double rate = scope.settings.transactionConflictRate(table);
+        if (rate <= 0) return false;
+        synchronized (scope) {
+            return scope.draws.nextDouble() < rate;
+        }
+    }
+
+    /** How far back an eventually consistent read looks: from 0 to {@code lagMillis}, drawn from the seed. */
+    long drawLag(String namespaceId, long lagMillis) {
+        Scope scope = scope(namespaceId);
+        synchronized (scope) {
+            return scope.draws.nextLong(lagMillis + 1);
+        }
+    }
+
     /** The throttle policy for a namespace's requests, or null when none of its tables throttles. */
     public ThrottlePolicy throttleFor(String namespaceId) {
         return scope(namespaceId).settings.anyThrottling() ? throttle : null;
@@ -156,7 +200,12 @@ public final class Simulation {
 
     private void refreshActive() {
         boolean on = server.settings.anyOn() || !server.faults.isEmpty();
-        for (Scope scope : namespaces.values()) on |= scope.settings.anyOn() || !scope.faults.isEmpty();
+        long lag = server.settings.largestLagMillis();
+        for (Scope scope : namespaces.values()) {
+            on |= scope.settings.anyOn() || !scope.faults.isEmpty();
+            lag = Math.max(lag, scope.settings.largestLagMillis());
+        }
         active = on;
+        staleReads.keep(lag);
     }
 }

@@ -19,15 +19,17 @@ import java.util.Set;
  * @param seed                    seeds every random draw of the simulation (fault rates, conflict rates, stale reads)
  * @param throttling              provisioned and on-demand tables throttle as the service does
  * @param consistencyLagMillis    the most an eventually consistent read or a global secondary index may lag the table
- * @param transactionConflictRate the share of transactional requests refused with a conflict even when none met
+ * @param transactionConflicts    transactions conflict as the service's do, instead of waiting for each other
+ * @param transactionConflictRate the share of writes and transactions refused with a conflict even when none met
  * @param tables                  per-table overrides, by table name
  */
-public record SimulationSettings(long seed, boolean throttling, long consistencyLagMillis, double transactionConflictRate,
-                                 Map<String, TableOverrides> tables) {
+public record SimulationSettings(long seed, boolean throttling, long consistencyLagMillis, boolean transactionConflicts,
+                                 double transactionConflictRate, Map<String, TableOverrides> tables) {
 
-    public static final SimulationSettings OFF = new SimulationSettings(0, false, 0, 0, Map.of());
+    public static final SimulationSettings OFF = new SimulationSettings(0, false, 0, false, 0, Map.of());
 
-    private static final Set<String> FIELDS = Set.of("seed", "throttling", "consistencyLagMillis", "transactionConflictRate", "tables");
+    private static final Set<String> FIELDS = Set.of("seed", "throttling", "consistencyLagMillis", "transactionConflicts",
+            "transactionConflictRate", "tables");
 
     public SimulationSettings {
         tables = Map.copyOf(tables);
@@ -47,7 +49,7 @@ public record SimulationSettings(long seed, boolean throttling, long consistency
 
     /** True when any table could see anything simulated: false keeps the request path as it is without a simulation. */
     public boolean anyOn() {
-        if (throttling || consistencyLagMillis > 0 || transactionConflictRate > 0) return true;
+        if (throttling || consistencyLagMillis > 0 || transactionConflicts || transactionConflictRate > 0) return true;
         for (TableOverrides table : tables.values()) {
             if (Boolean.TRUE.equals(table.throttling) || (table.consistencyLagMillis != null && table.consistencyLagMillis > 0)
                     || (table.transactionConflictRate != null && table.transactionConflictRate > 0)) return true;
@@ -60,6 +62,24 @@ public record SimulationSettings(long seed, boolean throttling, long consistency
         if (throttling) return true;
         for (TableOverrides table : tables.values()) {
             if (Boolean.TRUE.equals(table.throttling)) return true;
+        }
+        return false;
+    }
+
+    /** The largest lag any table has. */
+    public long largestLagMillis() {
+        long largest = consistencyLagMillis;
+        for (TableOverrides table : tables.values()) {
+            if (table.consistencyLagMillis != null) largest = Math.max(largest, table.consistencyLagMillis);
+        }
+        return largest;
+    }
+
+    /** True when transactions are simulated for some table: their conflicts, or conflicts drawn at a rate. */
+    public boolean anyConflicts() {
+        if (transactionConflicts || transactionConflictRate > 0) return true;
+        for (TableOverrides table : tables.values()) {
+            if (table.transactionConflictRate != null && table.transactionConflictRate > 0) return true;
         }
         return false;
     }
@@ -80,25 +100,29 @@ public record SimulationSettings(long seed, boolean throttling, long consistency
     }
 
     public SimulationSettings withSeed(long value) {
-        return new SimulationSettings(value, throttling, consistencyLagMillis, transactionConflictRate, tables);
+        return new SimulationSettings(value, throttling, consistencyLagMillis, transactionConflicts, transactionConflictRate, tables);
     }
 
     public SimulationSettings withThrottling(boolean value) {
-        return new SimulationSettings(seed, value, consistencyLagMillis, transactionConflictRate, tables);
+        return new SimulationSettings(seed, value, consistencyLagMillis, transactionConflicts, transactionConflictRate, tables);
     }
 
     public SimulationSettings withConsistencyLagMillis(long value) {
-        return new SimulationSettings(seed, throttling, value, transactionConflictRate, tables);
+        return new SimulationSettings(seed, throttling, value, transactionConflicts, transactionConflictRate, tables);
+    }
+
+    public SimulationSettings withTransactionConflicts(boolean value) {
+        return new SimulationSettings(seed, throttling, consistencyLagMillis, value, transactionConflictRate, tables);
     }
 
     public SimulationSettings withTransactionConflictRate(double value) {
-        return new SimulationSettings(seed, throttling, consistencyLagMillis, value, tables);
+        return new SimulationSettings(seed, throttling, consistencyLagMillis, transactionConflicts, value, tables);
     }
 
     public SimulationSettings withTable(String table, TableOverrides overrides) {
         Map<String, TableOverrides> next = new LinkedHashMap<>(tables);
         next.put(table, overrides);
-        return new SimulationSettings(seed, throttling, consistencyLagMillis, transactionConflictRate, next);
+        return new SimulationSettings(seed, throttling, consistencyLagMillis, transactionConflicts, transactionConflictRate, next);
     }
 
     public ObjectNode toJson() {
@@ -106,6 +130,7 @@ public record SimulationSettings(long seed, boolean throttling, long consistency
         node.put("seed", seed);
         node.put("throttling", throttling);
         node.put("consistencyLagMillis", consistencyLagMillis);
+        node.put("transactionConflicts", transactionConflicts);
         node.put("transactionConflictRate", transactionConflictRate);
         ObjectNode perTable = node.putObject("tables");
         tables.forEach((name, overrides) -> {
@@ -145,6 +170,7 @@ public record SimulationSettings(long seed, boolean throttling, long consistency
                 node.has("seed") ? whole(node, "seed", "") : 0,
                 node.has("throttling") && bool(node, "throttling", ""),
                 node.has("consistencyLagMillis") ? whole(node, "consistencyLagMillis", "") : 0,
+                node.has("transactionConflicts") && bool(node, "transactionConflicts", ""),
                 node.has("transactionConflictRate") ? number(node, "transactionConflictRate", "") : 0,
                 tables);
     }

@@ -211,7 +211,8 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
                     "DynaboxExtension without settings: annotate " + testClass.getName()
                             + " with @DynaboxTest, or register the extension with DynaboxExtension.builder()"));
             SimulationSettings simulation = SimulationSettings.OFF.withSeed(test.seed()).withThrottling(test.throttling())
-                    .withConsistencyLagMillis(test.consistencyLagMillis()).withTransactionConflictRate(test.transactionConflictRate());
+                    .withConsistencyLagMillis(test.consistencyLagMillis()).withTransactionConflicts(test.transactionConflicts())
+                    .withTransactionConflictRate(test.transactionConflictRate());
             List<FaultRule> faults = new ArrayList<>();
             for (String resource : test.faults()) {
                 try {

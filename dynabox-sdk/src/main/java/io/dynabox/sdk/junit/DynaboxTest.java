@@ -67,7 +67,10 @@ public @interface DynaboxTest {
     /** The most an eventually consistent read or a global secondary index may lag the table. */
     long consistencyLagMillis() default 0;
 
-    /** Share of transactional requests refused with a conflict even when none met. */
+    /** Transactions conflict as the service's do, instead of waiting for each other. */
+    boolean transactionConflicts() default false;
+
+    /** Share of single-item writes and transactions refused with a conflict even when none met. */
     double transactionConflictRate() default 0;
 
     /** Classpath resources holding fault rules: a JSON array of rules as {@code POST /dynabox/faults} takes them. */

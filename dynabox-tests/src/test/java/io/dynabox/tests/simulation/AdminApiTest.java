@@ -30,7 +30,7 @@ class AdminApiTest {
     @Test
     void simulationSettingsAreOneDocument() {
         SimulatedDoor.HttpControl admin = new SimulatedDoor.HttpControl(SimulatedDoor.freshAccessKey());
-        String document = "{\"seed\":7,\"throttling\":true,\"consistencyLagMillis\":250,\"transactionConflictRate\":0.0,"
+        String document = "{\"seed\":7,\"throttling\":true,\"consistencyLagMillis\":250,\"transactionConflicts\":true,\"transactionConflictRate\":0.0,"
                 + "\"tables\":{\"orders\":{\"throttling\":false}}}";
 
         HttpResponse<String> put = SimulatedDoor.HttpControl.send("PUT", "/dynabox/simulation?accessKey=x1&region=us-east-1", document);
