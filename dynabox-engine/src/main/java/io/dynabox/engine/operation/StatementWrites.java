@@ -169,6 +169,7 @@ final class StatementWrites {
         Table table = plan.table();
         Long partition = KeyCodec.hashOf(plan.storedKey());
         context.admitWrite(table, partition);
+        context.checkNoTransaction(table, plan.storedKey());
         Result result = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(plan.storedKey());
             switch (plan.kind()) {
