@@ -9,7 +9,9 @@ import io.dynabox.engine.Engine;
 import io.dynabox.server.DynaboxServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import io.dynabox.engine.table.Table;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,56 +29,61 @@ import org.junit.jupiter.api.Test;
  * <p>The normal build runs a short run; the long run is on demand:
  * {@code ./mvnw -pl dynabox-tests -am verify -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Ddynabox.fuzz.requests=100000} (also {@code -Ddynabox.fuzz.seed=N} and
- * {@code -Ddynabox.fuzz.probeLimitMillis=N}; the probe limit is 50 ms in a long run and
- * 1000 ms in the short one, which shares its machine with the rest of the build).
+ * {@code -Ddynabox.fuzz.probeLimitMillis=N} and {@code -Ddynabox.fuzz.workers=N}, connections in
+ * parallel, each in a namespace of its own, default 4; the probe limit is 50 ms in a long
+ * run and 1000 ms in the short one, which shares its machine with the rest of the build).
  */
 class FuzzTest {
     private static final int REQUESTS = Integer.getInteger("dynabox.fuzz.requests", 2_000);
     private static final long SEED = Long.getLong("dynabox.fuzz.seed", 26);
     private static final long PROBE_LIMIT_MILLIS = Long.getLong("dynabox.fuzz.probeLimitMillis", REQUESTS >= 100_000 ? 50 : 1_000);
-    private static final String AUTH = "AWS4-HMAC-SHA256 Credential=fuzz/20260101/us-east-1/dynamodb/aws4_request, "
-            + "SignedHeaders=host;x-amz-date, Signature=abc";
+    private static final int WORKERS = Integer.getInteger("dynabox.fuzz.workers", 4);
+    /** The probe's (and the engine run's) namespace: worker 0's. */
+    private static final String AUTH = auth(0);
 
     @Test
     void theHttpDoorAnswersEveryRequestWithoutA500OrAHangAndRefusedRequestsChangeNothing() throws Exception {
         try (Engine engine = new Engine(DynaboxOptions.builder().build());
              DynaboxServer server = DynaboxServer.start(engine, 0)) {
-            createTables(engine);
-            AtomicLong changes = new AtomicLong();
-            try (AutoCloseable feed = engine.changeFeed().subscribe((table, committed) -> changes.addAndGet(committed.size()));
+            // each worker has a namespace (an access key) of its own, so the changes of its tables are its own
+            Map<Table, AtomicLong> changesByTable = new IdentityHashMap<>();
+            List<AtomicLong> changes = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                createTables(engine, auth(w));
+                AtomicLong counter = new AtomicLong();
+                changes.add(counter);
+                engine.namespace(accessKey(w), "us-east-1").tableMap().values().forEach(table -> changesByTable.put(table, counter));
+            }
+            AtomicLong unexpected = new AtomicLong();
+            try (AutoCloseable feed = engine.changeFeed().subscribe((table, committed) -> {
+                     AtomicLong counter = changesByTable.get(table);
+                     (counter == null ? unexpected : counter).addAndGet(committed.size());
+                 });
                  Probe probe = new Probe(server.port())) {
                 Tally tally = new Tally();
-                FuzzRequests requests = new FuzzRequests(SEED);
-                RawHttp client = new RawHttp(server.port());
+                List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<Thread> workers = new ArrayList<>();
                 long started = System.nanoTime();
-                for (int i = 0; i < REQUESTS; i++) {
-                    FuzzRequests.Request request = requests.next();
-                    long before = changes.get();
-                    int status;
-                    try {
-                        status = send(client, request);
-                    } catch (java.net.SocketTimeoutException e) {
-                        throw new AssertionError("request " + i + " hung: no answer in 10 s (" + describe(request) + ")", e);
-                    } catch (IOException closed) { // a malformed frame: answered, then closed; or closed at once
-                        status = -1;
-                    }
-                    if (status == -1 || request.framing()) {
-                        client.close();
-                        client = new RawHttp(server.port());
-                    }
-                    tally.count(status);
-                    assertThat(status).as("request %d: %s", i, describe(request)).isNotEqualTo(500);
-                    if (status != 200) {
-                        assertThat(changes.get()).as("data changed by refused request %d (%d): %s", i, status, describe(request))
-                                .isEqualTo(before);
-                    }
+                for (int w = 0; w < WORKERS; w++) {
+                    int worker = w;
+                    Thread thread = new Thread(() -> {
+                        try {
+                            fuzz(server.port(), worker, REQUESTS / WORKERS, changes.get(worker), tally);
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }, "fuzz-" + w);
+                    thread.start();
+                    workers.add(thread);
                 }
-                client.close();
+                for (Thread thread : workers) thread.join();
                 long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
-                System.out.printf("fuzz (HTTP): %d requests in %d s, seed %d; answers %s; data changes by accepted requests %d; "
-                        + "probe: %d answered, slowest %d ms%n", REQUESTS, seconds, SEED, tally, changes.get(), probe.answered(),
-                        probe.slowestMillis());
                 probe.stop();
+                System.out.printf("fuzz (HTTP): %d requests in %d s over %d connections, seed %d; answers %s; data changes by accepted "
+                        + "requests %d; probe: %d answered, slowest %d ms%n", REQUESTS / WORKERS * WORKERS, seconds, WORKERS, SEED, tally,
+                        changes.stream().mapToLong(AtomicLong::get).sum(), probe.answered(), probe.slowestMillis());
+                if (!failures.isEmpty()) throw new AssertionError(failures.get(0));
+                assertThat(unexpected.get()).as("changes to tables no worker owns").isZero();
                 assertThat(probe.failure()).as("probe failure").isNull();
                 assertThat(probe.answered()).isPositive();
                 assertThat(probe.slowestMillis()).as("slowest probe answer (ms)").isLessThan(PROBE_LIMIT_MILLIS);
@@ -85,10 +92,49 @@ class FuzzTest {
         }
     }
 
+    /** One worker: its requests in turn on one connection (a new one after each malformed frame). */
+    private static void fuzz(int port, int worker, int count, AtomicLong changes, Tally tally) throws IOException {
+        FuzzRequests requests = new FuzzRequests(SEED + 1000L * worker);
+        String auth = auth(worker);
+        RawHttp client = new RawHttp(port);
+        for (int i = 0; i < count; i++) {
+            FuzzRequests.Request request = requests.next();
+            long before = changes.get();
+            int status;
+            try {
+                status = send(client, request, auth);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("worker " + worker + " request " + i + " hung: no answer in 10 s (" + describe(request) + ")", e);
+            } catch (IOException closed) { // a malformed frame: answered, then closed; or closed at once
+                status = -1;
+            }
+            if (status == -1 || request.framing()) {
+                client.close();
+                client = new RawHttp(port);
+            }
+            tally.count(status);
+            assertThat(status).as("worker %d request %d: %s", worker, i, describe(request)).isNotEqualTo(500);
+            if (status != 200) {
+                assertThat(changes.get()).as("data changed by refused request %d of worker %d (%d): %s", i, worker, status, describe(request))
+                        .isEqualTo(before);
+            }
+        }
+        client.close();
+    }
+
+    private static String accessKey(int worker) {
+        return "fuzz" + worker;
+    }
+
+    private static String auth(int worker) {
+        return "AWS4-HMAC-SHA256 Credential=" + accessKey(worker) + "/20260101/us-east-1/dynamodb/aws4_request, "
+                + "SignedHeaders=host;x-amz-date, Signature=abc";
+    }
+
     @Test
     void theEngineAnswersEveryMutatedRequestWithoutA500AndRefusedRequestsChangeNothing() throws Exception {
         try (Engine engine = new Engine(DynaboxOptions.builder().build())) {
-            createTables(engine);
+            createTables(engine, AUTH);
             AtomicLong changes = new AtomicLong();
             try (AutoCloseable feed = engine.changeFeed().subscribe((table, committed) -> changes.addAndGet(committed.size()))) {
                 FuzzRequests requests = new FuzzRequests(SEED + 1);
@@ -108,7 +154,7 @@ class FuzzTest {
         }
     }
 
-    private static void createTables(Engine engine) {
+    private static void createTables(Engine engine, String auth) {
         String hash = "{\"TableName\":\"" + FuzzRequests.HASH_TABLE + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}";
@@ -116,28 +162,28 @@ class FuzzTest {
                 + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
                 + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}]}";
         for (String body : List.of(hash, range)) {
-            DynamoResponse created = engine.handle(new DynamoRequest("DynamoDB_20120810.CreateTable", AUTH, "20260101T000000Z",
+            DynamoResponse created = engine.handle(new DynamoRequest("DynamoDB_20120810.CreateTable", auth, "20260101T000000Z",
                     body.getBytes(StandardCharsets.UTF_8)));
             assertThat(created.status()).isEqualTo(200);
         }
         for (int p = 0; p < 5; p++) {
-            engine.handle(new DynamoRequest("DynamoDB_20120810.PutItem", AUTH, "20260101T000000Z",
+            engine.handle(new DynamoRequest("DynamoDB_20120810.PutItem", auth, "20260101T000000Z",
                     ("{\"TableName\":\"fz_hash\",\"Item\":{\"pk\":{\"S\":\"p" + p + "\"},\"s\":{\"S\":\"seed\"}}}").getBytes(StandardCharsets.UTF_8)));
         }
     }
 
-    private static int send(RawHttp client, FuzzRequests.Request request) throws IOException {
+    private static int send(RawHttp client, FuzzRequests.Request request, String auth) throws IOException {
         if (request.framing()) return client.sendRaw(request.raw()).status();
-        Map<String, String> headers = headers(request.action());
+        Map<String, String> headers = headers(request.action(), auth);
         headers.put("Content-Type", request.contentType());
         return client.send("POST", headers, request.body()).status();
     }
 
-    private static Map<String, String> headers(String action) {
+    private static Map<String, String> headers(String action, String auth) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-amz-json-1.0");
         if (action != null) headers.put("X-Amz-Target", "DynamoDB_20120810." + action);
-        headers.put("Authorization", AUTH);
+        headers.put("Authorization", auth);
         headers.put("X-Amz-Date", "20260101T000000Z");
         return headers;
     }
@@ -152,12 +198,12 @@ class FuzzTest {
     private static final class Tally {
         final Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
 
-        void count(int status) {
+        synchronized void count(int status) {
             byStatus.merge(status, 1, Integer::sum);
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             return byStatus.toString();
         }
     }
@@ -175,7 +221,7 @@ class FuzzTest {
                 try (RawHttp probe = new RawHttp(port)) {
                     while (running.get()) {
                         long start = System.nanoTime();
-                        RawHttp.Response response = probe.send("POST", headers("GetItem"),
+                        RawHttp.Response response = probe.send("POST", headers("GetItem", AUTH),
                                 "{\"TableName\":\"fz_hash\",\"Key\":{\"pk\":{\"S\":\"p1\"}}}".getBytes(StandardCharsets.UTF_8));
                         long took = System.nanoTime() - start;
                         if (response.status() != 200) throw new AssertionError("probe answered " + response.status() + ": " + response.text());
