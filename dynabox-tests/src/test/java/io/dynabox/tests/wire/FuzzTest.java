@@ -63,12 +63,13 @@ class FuzzTest {
                 Tally tally = new Tally();
                 List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
                 List<Thread> workers = new ArrayList<>();
+                AtomicLong sent = new AtomicLong();
                 long started = System.nanoTime();
                 for (int w = 0; w < WORKERS; w++) {
                     int worker = w;
                     Thread thread = new Thread(() -> {
                         try {
-                            fuzz(server.port(), worker, REQUESTS / WORKERS, changes.get(worker), tally);
+                            fuzz(server.port(), worker, REQUESTS / WORKERS, changes.get(worker), tally, sent);
                         } catch (Throwable e) {
                             failures.add(e);
                         }
@@ -80,7 +81,7 @@ class FuzzTest {
                 long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
                 probe.stop();
                 System.out.printf("fuzz (HTTP): %d requests in %d s over %d connections, seed %d; answers %s; data changes by accepted "
-                        + "requests %d; probe: %d answered, slowest %d ms%n", REQUESTS / WORKERS * WORKERS, seconds, WORKERS, SEED, tally,
+                        + "requests %d; probe: %d answered, slowest %d ms%n", sent.get(), seconds, WORKERS, SEED, tally,
                         changes.stream().mapToLong(AtomicLong::get).sum(), probe.answered(), probe.slowestMillis());
                 if (!failures.isEmpty()) throw new AssertionError(failures.get(0));
                 assertThat(unexpected.get()).as("changes to tables no worker owns").isZero();
@@ -93,7 +94,7 @@ class FuzzTest {
     }
 
     /** One worker: its requests in turn on one connection (a new one after each malformed frame). */
-    private static void fuzz(int port, int worker, int count, AtomicLong changes, Tally tally) throws IOException {
+    private static void fuzz(int port, int worker, int count, AtomicLong changes, Tally tally, AtomicLong sent) throws IOException {
         FuzzRequests requests = new FuzzRequests(SEED + 1000L * worker);
         String auth = auth(worker);
         RawHttp client = new RawHttp(port);
@@ -113,6 +114,7 @@ class FuzzTest {
                 client = new RawHttp(port);
             }
             tally.count(status);
+            sent.incrementAndGet();
             assertThat(status).as("worker %d request %d: %s", worker, i, describe(request)).isNotEqualTo(500);
             if (status != 200) {
                 assertThat(changes.get()).as("data changed by refused request %d of worker %d (%d): %s", i, worker, status, describe(request))
