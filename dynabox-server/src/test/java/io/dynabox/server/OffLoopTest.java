@@ -1,0 +1,47 @@
+package io.dynabox.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.Engine;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Single-item actions with small bodies are answered on the event loop that read them;
+ * everything whose work can grow (pages of Query and Scan, batches, transactions, table
+ * changes, large bodies) runs on the worker threads, so it never holds up the other
+ * connections of an event loop.
+ */
+class OffLoopTest {
+    private static final String AUTH = "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
+
+    @Test
+    void onlyBoundedActionsRunOnTheEventLoop() throws Exception {
+        Map<String, String> threadByRequest = new ConcurrentHashMap<>();
+        try (Engine engine = new Engine(DynaboxOptions.builder().build());
+             DynaboxServer server = DynaboxServer.start(engine, 0);
+             RawHttp client = new RawHttp(server.port())) {
+            engine.addObserver((action, table, error, nanos) -> threadByRequest.put(action + (table == null ? "" : " " + table),
+                    Thread.currentThread().getName()));
+            String big = "t" + "x".repeat(100_000);
+            for (String[] call : new String[][] {{"GetItem", "small"}, {"PutItem", "small"}, {"Scan", "small"}, {"Query", "small"},
+                    {"BatchGetItem", null}, {"CreateTable", "small"}, {"GetItem", big}}) {
+                String body = call[1] == null ? "{\"RequestItems\":{\"small\":{\"Keys\":[{\"k\":{\"S\":\"a\"}}]}}}"
+                        : "{\"TableName\":\"" + call[1] + "\"}";
+                String answer = client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                        + "X-Amz-Target: DynamoDB_20120810." + call[0] + "\r\nAuthorization: " + AUTH + "\r\nX-Amz-Date: 20260101T000000Z\r\n"
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body).readResponse();
+                assertThat(answer).startsWith("HTTP/1.1 400"); // no such table, or no such key schema: the thread is what counts
+            }
+            assertThat(threadByRequest.get("GetItem small")).startsWith("nioEventLoopGroup");
+            assertThat(threadByRequest.get("PutItem small")).startsWith("nioEventLoopGroup");
+            assertThat(threadByRequest.get("Scan small")).startsWith("dynabox-work-");
+            assertThat(threadByRequest.get("Query small")).startsWith("dynabox-work-");
+            assertThat(threadByRequest.get("BatchGetItem")).startsWith("dynabox-work-");
+            assertThat(threadByRequest.get("CreateTable small")).startsWith("dynabox-work-");
+            assertThat(threadByRequest.get("GetItem " + big)).startsWith("dynabox-work-");
+        }
+    }
+}
