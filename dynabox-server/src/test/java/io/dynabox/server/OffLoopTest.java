@@ -23,7 +23,7 @@ class OffLoopTest {
         try (Engine engine = new Engine(DynaboxOptions.builder().build());
              DynaboxServer server = DynaboxServer.start(engine, 0);
              RawHttp client = new RawHttp(server.port())) {
-            engine.addObserver((action, table, error, nanos) -> threadByRequest.put(action + (table == null ? "" : " " + table),
+            engine.addObserver((namespace, action, table, error, nanos) -> threadByRequest.put(action + (table == null ? "" : " " + table),
                     Thread.currentThread().getName()));
             String big = "t" + "x".repeat(100_000);
             for (String[] call : new String[][] {{"GetItem", "small"}, {"PutItem", "small"}, {"Scan", "small"}, {"Query", "small"},
