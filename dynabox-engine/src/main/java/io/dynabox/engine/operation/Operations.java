@@ -5,10 +5,12 @@ import io.dynabox.engine.operation.control.DeleteBackup;
 import io.dynabox.engine.operation.control.DeleteResourcePolicy;
 import io.dynabox.engine.operation.control.DescribeBackup;
 import io.dynabox.engine.operation.control.DescribeContinuousBackups;
+import io.dynabox.engine.operation.control.DescribeContributorInsights;
 import io.dynabox.engine.operation.control.DescribeEndpoints;
 import io.dynabox.engine.operation.control.DescribeLimits;
 import io.dynabox.engine.operation.control.GetResourcePolicy;
 import io.dynabox.engine.operation.control.ListBackups;
+import io.dynabox.engine.operation.control.ListContributorInsights;
 import io.dynabox.engine.operation.control.ListTagsOfResource;
 import io.dynabox.engine.operation.control.PutResourcePolicy;
 import io.dynabox.engine.operation.control.RestoreTableFromBackup;
@@ -16,6 +18,7 @@ import io.dynabox.engine.operation.control.RestoreTableToPointInTime;
 import io.dynabox.engine.operation.control.TagResource;
 import io.dynabox.engine.operation.control.UntagResource;
 import io.dynabox.engine.operation.control.UpdateContinuousBackups;
+import io.dynabox.engine.operation.control.UpdateContributorInsights;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -56,6 +59,9 @@ public final class Operations {
                 Map.entry("PutResourcePolicy", new PutResourcePolicy()),
                 Map.entry("GetResourcePolicy", new GetResourcePolicy()),
                 Map.entry("DeleteResourcePolicy", new DeleteResourcePolicy()),
+                Map.entry("UpdateContributorInsights", new UpdateContributorInsights()),
+                Map.entry("DescribeContributorInsights", new DescribeContributorInsights()),
+                Map.entry("ListContributorInsights", new ListContributorInsights()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()));
     }

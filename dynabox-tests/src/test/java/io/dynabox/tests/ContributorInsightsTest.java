@@ -1,0 +1,104 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.TableFixtures.all;
+import static io.dynabox.tests.TableFixtures.assertError;
+import static io.dynabox.tests.TableFixtures.hash;
+import static io.dynabox.tests.TableFixtures.range;
+import static io.dynabox.tests.TableFixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsMode;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsSummary;
+import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ListContributorInsightsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsResponse;
+
+/** UpdateContributorInsights, DescribeContributorInsights, ListContributorInsights: statuses per table and per global index. */
+@ParameterizedClass
+@EnumSource(Door.class)
+class ContributorInsightsTest extends DoorTest {
+
+    private void createTable(String name) {
+        client.createTable(b -> b.tableName(name).attributeDefinitions(s("pk"), s("sk"), s("g")).keySchema(hash("pk"), range("sk"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(all())));
+    }
+
+    @Test
+    void insightsGoOnAndOffPerTableAndIndex() {
+        createTable("orders");
+        DescribeContributorInsightsResponse off = client.describeContributorInsights(b -> b.tableName("orders"));
+        assertThat(off.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.DISABLED);
+        assertThat(off.hasContributorInsightsRuleList()).isFalse();
+
+        UpdateContributorInsightsResponse enabling = client.updateContributorInsights(b -> b.tableName("orders")
+                .contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        assertThat(enabling.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.ENABLING);
+        assertThat(enabling.tableName()).isEqualTo("orders");
+        assertThat(enabling.contributorInsightsMode()).isEqualTo(ContributorInsightsMode.ACCESSED_AND_THROTTLED_KEYS);
+
+        DescribeContributorInsightsResponse on = client.describeContributorInsights(b -> b.tableName("orders"));
+        assertThat(on.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.ENABLED);
+        assertThat(on.contributorInsightsRuleList()).hasSize(4)
+                .allMatch(r -> r.startsWith("DynamoDBContributorInsights-") && r.contains("-orders-"));
+        assertThat(on.lastUpdateDateTime()).isNotNull();
+        assertThat(on.indexName()).isNull();
+
+        client.updateContributorInsights(b -> b.tableName("orders").indexName("byG")
+                .contributorInsightsAction(ContributorInsightsAction.ENABLE).contributorInsightsMode(ContributorInsightsMode.THROTTLED_KEYS));
+        DescribeContributorInsightsResponse index = client.describeContributorInsights(b -> b.tableName("orders").indexName("byG"));
+        assertThat(index.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.ENABLED);
+        assertThat(index.indexName()).isEqualTo("byG");
+        assertThat(index.contributorInsightsMode()).isEqualTo(ContributorInsightsMode.THROTTLED_KEYS);
+        assertThat(index.contributorInsightsRuleList()).hasSize(2); // the index has no sort key
+
+        UpdateContributorInsightsResponse disabling = client.updateContributorInsights(b -> b.tableName("orders")
+                .contributorInsightsAction(ContributorInsightsAction.DISABLE));
+        assertThat(disabling.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.DISABLING);
+        assertThat(client.describeContributorInsights(b -> b.tableName("orders")).contributorInsightsStatus())
+                .isEqualTo(ContributorInsightsStatus.DISABLED);
+
+        List<ContributorInsightsSummary> summaries = client.listContributorInsights(b -> {}).contributorInsightsSummaries();
+        assertThat(summaries).extracting(ContributorInsightsSummary::indexName).containsExactly(null, "byG");
+        assertThat(summaries).extracting(ContributorInsightsSummary::contributorInsightsStatus)
+                .containsExactly(ContributorInsightsStatus.DISABLED, ContributorInsightsStatus.ENABLED);
+    }
+
+    @Test
+    void listsPage() {
+        for (int i = 0; i < 5; i++) {
+            String name = "tab" + i;
+            createTable(name);
+            client.updateContributorInsights(b -> b.tableName(name).contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        }
+        List<String> tables = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListContributorInsightsResponse page = client.listContributorInsights(b -> b.maxResults(2).nextToken(next));
+            page.contributorInsightsSummaries().forEach(s -> tables.add(s.tableName()));
+            token = page.nextToken();
+        } while (token != null);
+        assertThat(tables).containsExactly("tab0", "tab1", "tab2", "tab3", "tab4");
+        assertThat(client.listContributorInsights(b -> b.tableName("tab3")).contributorInsightsSummaries())
+                .extracting(ContributorInsightsSummary::tableName).containsExactly("tab3");
+    }
+
+    @Test
+    void missingTablesAndIndexesAreNotFound() {
+        createTable("orders");
+        assertError(() -> client.describeContributorInsights(b -> b.tableName("nope")), "ResourceNotFoundException",
+                "Requested resource not found: Table: nope not found");
+        assertError(() -> client.updateContributorInsights(b -> b.tableName("orders").indexName("nope")
+                .contributorInsightsAction(ContributorInsightsAction.ENABLE)), "ResourceNotFoundException",
+                "Requested resource not found: Index: nope not found");
+    }
+}
