@@ -233,7 +233,7 @@ public final class Engine implements AutoCloseable {
             throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
         }
         Credentials credentials = namespaceId == null ? authenticate(request) : null;
-        if (operation == null) throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        if (operation == null) throw notBuiltYet(action);
         observed.action = action;
         if (json == null) throw DynamoException.serialization(null);
         JsonNode tableName = json.get("TableName");
@@ -287,6 +287,16 @@ public final class Engine implements AutoCloseable {
                 "rule " + fault.id() + (fault.error() != null ? " answered " + fault.error() : "")
                         + (fault.latencyMillis() > 0 ? " after " + fault.latencyMillis() + " ms more" : "")));
         if (fault.error() != null) throw InjectedError.named(fault.error()).exception(fault.id());
+    }
+
+    /**
+     * An action of the service's model that Dynabox has not built: the service's answer to an
+     * action it does not have (a bare UnknownOperationException), with a note naming the action,
+     * which CLIs and web GUIs show (they show only the message).
+     */
+    private static DynamoException notBuiltYet(String action) {
+        return new DynamoException(ErrorCode.UNKNOWN_OPERATION, null,
+                action + " is not built in Dynabox yet; README's compatibility table lists what is");
     }
 
     private static String actionOf(String target) {

@@ -14,12 +14,13 @@ public final class ErrorWire {
         ObjectNode body = Json.object();
         body.put("__type", error.code().wireType);
         String message = error.getMessage();
+        boolean explained = !strictMessages && error.explanation() != null;
         if (message != null) {
-            // the service sends some errors (bad JSON, unknown operation) with no message at all
-            if (!strictMessages && error.explanation() != null) {
-                message = message + EXPLANATION_PREFIX + error.explanation() + "]";
-            }
+            if (explained) message = message + EXPLANATION_PREFIX + error.explanation() + "]";
             body.put(error.code().messageMember, message);
+        } else if (explained) {
+            // the service sends some errors (bad JSON, unknown operation) with no message at all; Dynabox's note stands alone
+            body.put(error.code().messageMember, EXPLANATION_PREFIX.substring(1) + error.explanation() + "]");
         }
         if (error.extraMembers() != null) body.setAll(error.extraMembers());
         return Json.write(body);

@@ -98,6 +98,11 @@ public final class ShapeValidator {
         return operationInputs.containsKey(operation);
     }
 
+    /** Every action of the service's model. */
+    public java.util.Set<String> operations() {
+        return java.util.Collections.unmodifiableSet(operationInputs.keySet());
+    }
+
     public void validate(String operation, JsonNode body) {
         Shape input = shapes.get(operationInputs.get(operation));
         if (input == null) return;
