@@ -62,7 +62,8 @@ public final class Dynabox implements AutoCloseable {
     private final InProcessAsyncHttpClient asyncHttpClient;
     private final DynaboxNamespace defaultNamespace;
     private final AtomicLong namespaceCount = new AtomicLong();
-    private final List<DynaboxServer> servers = new CopyOnWriteArrayList<>();
+    /** Closeables, not servers: this class must load without the optional dynabox-server on the classpath. */
+    private final List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
 
     private Dynabox(Engine engine) {
         this.engine = engine;
@@ -229,19 +230,51 @@ public final class Dynabox implements AutoCloseable {
         return startServer(0);
     }
 
-    /** Starts the HTTP door in front of this Dynabox's data on {@code port} (0 for a free one); it stops when closed, or with this Dynabox. */
+    /**
+     * Starts the HTTP door in front of this Dynabox's data on {@code port} (0 for a free one); it stops when closed, or with this Dynabox.
+     *
+     * @throws IllegalStateException when the optional {@code io.dynabox:dynabox-server} artifact is not on the classpath
+     */
     public DynaboxServer startServer(int port) {
+        requireServer();
         DynaboxServer server = DynaboxServer.start(engine, port);
         servers.add(server);
         return server;
     }
 
+    /** Whether the optional HTTP server ({@code io.dynabox:dynabox-server}) is on the classpath. */
+    public static boolean serverAvailable() {
+        try {
+            Class.forName(SERVER_CLASS, false, Dynabox.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static final String SERVER_CLASS = "io.dynabox.server.DynaboxServer";
+    static final String SERVER_MISSING = "Dynabox's HTTP server is not on the classpath: add the dependency"
+            + " io.dynabox:dynabox-server (test scope, the version of dynabox-sdk) to start one; README, \"Programmatic server\", shows it";
+
+    /** One clear message instead of a NoClassDefFoundError from deep inside. */
+    static void requireServer() {
+        if (!serverAvailable()) throw new IllegalStateException(SERVER_MISSING);
+    }
+
     /** Stops the servers, closes the clients, and drops all data. */
     @Override
     public void close() {
-        for (DynaboxServer server : servers) server.close();
+        for (AutoCloseable server : servers) closeServer(server);
         servers.clear();
         defaultNamespace.close();
         engine.close();
+    }
+
+    private static void closeServer(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the server", e);
+        }
     }
 }

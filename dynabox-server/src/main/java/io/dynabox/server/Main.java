@@ -5,7 +5,6 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.wire.Json;
-import io.dynabox.engine.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -134,28 +133,51 @@ public final class Main implements Callable<Integer> {
         // the warm-up needs nothing from the command line, so it runs while picocli parses
         Main main = new Main();
         main.warmUp = HttpWarmUp.startInBackground();
-        int code = new CommandLine(main).execute(args);
+        int code = commandLine(main).execute(args);
         if (code != 0) System.exit(code);
     }
+
+    /** The command line of {@code main}: a wrong option is one line saying what is wrong and where the options are listed. */
+    static CommandLine commandLine(Main main) {
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setParameterExceptionHandler((e, args) -> badOption(commandLine, e));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CommandLine.ParameterException wrong) return badOption(commandLine, wrong);
+            cmd.getErr().println("dynabox: " + StartupFailure.describe(e, (Main) cmd.getCommand()));
+            return EXIT_CANNOT_START;
+        });
+        return commandLine;
+    }
+
+    private static int badOption(CommandLine commandLine, CommandLine.ParameterException wrong) {
+        commandLine.getErr().println("dynabox: " + wrong.getMessage() + " (./dynabox --help lists every option)");
+        return EXIT_BAD_OPTION;
+    }
+
+    /** Exit codes: a wrong command line, and a server that could not start (port, database). */
+    static final int EXIT_BAD_OPTION = 2;
+    static final int EXIT_CANNOT_START = 1;
 
     @Override
     public Integer call() {
         DynaboxOptions options = options();
-        DynaboxServer server;
-        try {
-            awaitWarmUp();
-            server = DynaboxServer.start(options);
-        } catch (StoreException e) {
-            System.err.println("dynabox: " + e.getMessage());
-            return 2;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynabox-shutdown"));
+        awaitWarmUp();
+        DynaboxServer server = DynaboxServer.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("Dynabox stopped" + (options.inMemory() ? "; its data in memory is gone" : "; the data is in " + options.dbPath()));
+        }, "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
-        out.println("Dynabox " + Version.number() + " listening on " + server.endpoint() + " ("
-                + (options.inMemory() ? "in memory" : "SQLite in " + options.dbPath()) + ", "
-                + (sharedDb ? "one shared namespace" : "a namespace per access key and region") + ")");
+        out.println(readyLine(server, options));
         server.awaitClose();
         return 0;
+    }
+
+    /** The one line that says the server is ready: where, with which data, and how to stop it. */
+    static String readyLine(DynaboxServer server, DynaboxOptions options) {
+        return "Dynabox " + Version.number() + " ready on " + server.endpoint() + " ("
+                + (options.inMemory() ? "in memory" : "SQLite files in " + options.dbPath()) + ", "
+                + (options.sharedDb() ? "one shared namespace" : "a namespace per access key and region") + "); Ctrl-C stops it";
     }
 
     /** The door and engine paths are warmed before the port opens, so the first real request is as fast as the next ones. */

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,5 +128,72 @@ class MainTest {
         assertThat(options.fullIntegrityCheck()).isTrue();
         assertThatThrownBy(() -> parse("--idle-timeout", "0")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> parse("--max-connections", "0")).isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    /** What the command line printed and returned. */
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine(new Main());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aWrongOptionIsOneLineWithWhereTheOptionsAreAndExitCode2() {
+        Run run = run("--prot");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("dynabox: Unknown option: '--prot' (./dynabox --help lists every option)" + System.lineSeparator());
+
+        Run both = run("--in-memory", "--db-path", "/tmp/d");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("dynabox: --in-memory and --db-path cannot be used together (./dynabox --help lists every option)"
+                + System.lineSeparator());
+
+        assertThat(run("--port", "eight").err()).startsWith("dynabox: Invalid value for option '--port': 'eight' is not an int");
+    }
+
+    @Test
+    void aPortInUseIsOneLineWithItsFixAndExitCode1() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = run("--port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err()).matches("dynabox: cannot listen on 127\\.0\\.0\\.1:" + taken.getLocalPort() + " \\(.*\\): another program holds"
+                    + " the port; stop it, or choose another port with --port \\(0 picks a free one\\)\\R");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDatabaseDirectoryThatCannotBeMadeIsOneLineWithExitCode1(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Run run = run("--port", "0", "--db-path", file.resolve("db").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).startsWith("dynabox: cannot create the database directory " + file.resolve("db"))
+                .endsWith("(--db-path " + file.resolve("db") + ")" + System.lineSeparator())
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aDatabaseAnotherServerHoldsIsOneLineWithItsFixAndExitCode1(@TempDir Path dir) {
+        try (DynaboxServer first = DynaboxServer.start(DynaboxOptions.builder().port(0).dbPath(dir).build())) {
+            Run run = run("--port", "0", "--db-path", dir.toString());
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("dynabox: the database directory " + dir.toAbsolutePath() + " is in use by another Dynabox process"
+                    + " (it holds " + "dynabox.lock" + "); stop it or choose another --db-path" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void theReadyLineSaysWhereWhichDataAndHowToStop() {
+        DynaboxOptions options = DynaboxOptions.builder().port(0).build();
+        try (DynaboxServer server = DynaboxServer.start(options)) {
+            assertThat(Main.readyLine(server, options)).isEqualTo("Dynabox " + Main.Version.number() + " ready on http://127.0.0.1:" + server.port()
+                    + " (in memory, a namespace per access key and region); Ctrl-C stops it");
+        }
     }
 }

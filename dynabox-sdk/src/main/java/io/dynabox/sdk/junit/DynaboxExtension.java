@@ -63,7 +63,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
             "software.amazon.awssdk.regions.Region",
             DynaboxNamespace.class.getName(),
             Dynabox.class.getName(),
-            DynaboxServer.class.getName(),
+            "io.dynabox.server.DynaboxServer", // optional: named, so that this class loads without it
             EngineClock.class.getName(),
             URI.class.getName());
 
@@ -154,10 +154,10 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
             case "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider": return namespace.credentialsProvider();
             case "software.amazon.awssdk.regions.Region": return namespace.region();
             case "java.net.URI": return setup.engine.server().endpoint();
+            case "io.dynabox.server.DynaboxServer": return setup.engine.server();
             default:
                 if (type == DynaboxNamespace.class) return namespace;
                 if (type == Dynabox.class) return setup.engine.dynabox;
-                if (type == DynaboxServer.class) return setup.engine.server();
                 if (type == EngineClock.class) return setup.engine.dynabox.clock();
                 throw new ParameterResolutionException("Dynabox does not inject " + type.getName());
         }
@@ -249,6 +249,10 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         }
 
         synchronized DynaboxServer server() {
+            if (!Dynabox.serverAvailable()) {
+                throw new ParameterResolutionException("Injecting a URI or a DynaboxServer starts Dynabox's HTTP server, which is not"
+                        + " on the classpath: add the dependency io.dynabox:dynabox-server (test scope, the version of dynabox-sdk)");
+            }
             if (server == null) server = dynabox.startServer();
             return server;
         }
