@@ -137,21 +137,39 @@ public final class Main implements Callable<Integer> {
         if (code != 0) System.exit(code);
     }
 
-    /** The command line of {@code main}: a wrong option is one line saying what is wrong and where the options are listed. */
+    /** The command line of {@code main}: a wrong option, or a server that cannot start, is one line saying what to do. */
     static CommandLine commandLine(Main main) {
         CommandLine commandLine = new CommandLine(main);
-        commandLine.setParameterExceptionHandler((e, args) -> badOption(commandLine, e));
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof CommandLine.ParameterException wrong) return badOption(commandLine, wrong);
-            cmd.getErr().println("dynabox: " + StartupFailure.describe(e, (Main) cmd.getCommand()));
-            return EXIT_CANNOT_START;
-        });
+        Failures failures = new Failures(commandLine);
+        commandLine.setParameterExceptionHandler(failures);
+        commandLine.setExecutionExceptionHandler(failures);
         return commandLine;
     }
 
-    private static int badOption(CommandLine commandLine, CommandLine.ParameterException wrong) {
-        commandLine.getErr().println("dynabox: " + wrong.getMessage() + " (./dynabox --help lists every option)");
-        return EXIT_BAD_OPTION;
+    /** One line on standard error for each way the command line can fail (a class, not lambdas: nothing to link at start-up). */
+    private static final class Failures implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final CommandLine commandLine;
+
+        Failures(CommandLine commandLine) {
+            this.commandLine = commandLine;
+        }
+
+        /** A wrong option, found by the parser or by the checks of {@link #options()} after it. */
+        @Override
+        public int handleParseException(CommandLine.ParameterException wrong, String[] args) {
+            return badOption(commandLine.getErr(), wrong);
+        }
+
+        @Override
+        public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            commandLine.getErr().println("dynabox: " + StartupFailure.describe(failure, (Main) commandLine.getCommand()));
+            return EXIT_CANNOT_START;
+        }
+
+        private static int badOption(PrintWriter err, CommandLine.ParameterException wrong) {
+            err.println("dynabox: " + wrong.getMessage() + " (./dynabox --help lists every option)");
+            return EXIT_BAD_OPTION;
+        }
     }
 
     /** Exit codes: a wrong command line, and a server that could not start (port, database). */
@@ -163,14 +181,20 @@ public final class Main implements Callable<Integer> {
         DynaboxOptions options = options();
         awaitWarmUp();
         DynaboxServer server = DynaboxServer.start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println("Dynabox stopped" + (options.inMemory() ? "; its data in memory is gone" : "; the data is in " + options.dbPath()));
-        }, "dynabox-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new Stop(server, options), "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         out.println(readyLine(server, options));
         server.awaitClose();
         return 0;
+    }
+
+    /** Ctrl-C (or any end of the JVM): the server closes, and says so. */
+    private record Stop(DynaboxServer server, DynaboxOptions options) implements Runnable {
+        @Override
+        public void run() {
+            server.close();
+            System.out.println("Dynabox stopped" + (options.inMemory() ? "; its data in memory is gone" : "; the data is in " + options.dbPath()));
+        }
     }
 
     /** The one line that says the server is ready: where, with which data, and how to stop it. */

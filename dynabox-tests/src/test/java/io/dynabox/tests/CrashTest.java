@@ -203,8 +203,8 @@ class CrashTest {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    int at = line.indexOf(" listening on ");
-                    if (at >= 0) return URI.create(line.substring(at + " listening on ".length()).split(" ")[0]);
+                    int at = line.indexOf(" ready on ");
+                    if (at >= 0) return URI.create(line.substring(at + " ready on ".length()).split(" ")[0]);
                 }
                 throw new IllegalStateException("the child server stopped before listening; see " + dir.resolve("child.log"));
             } catch (java.io.IOException e) {

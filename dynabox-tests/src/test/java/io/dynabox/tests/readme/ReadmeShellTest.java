@@ -76,6 +76,8 @@ class ReadmeShellTest {
         }
         StringBuilder script = new StringBuilder("""
                 set -euo pipefail
+                # job control: a background job keeps Ctrl-C (SIGINT), which a script's jobs otherwise ignore
+                set -m
                 servers=()
                 # a server runs as in a terminal of its own: in the background, until its ready line
                 start_server() {
@@ -91,12 +93,18 @@ class ReadmeShellTest {
                 }
                 # then stopped with Ctrl-C, as a newcomer stops it
                 stop_servers() {
-                  local entry
+                  local status=$? entry pid
                   for entry in "${servers[@]}"; do
-                    kill -INT "${entry%%:*}" 2>/dev/null || true
-                    wait "${entry%%:*}" || true
-                    grep -q "stopped" "${entry#*:}" || { echo "README: no stop message from the server:" >&2; cat "${entry#*:}" >&2; }
+                    pid="${entry%%:*}"
+                    kill -INT "$pid" 2>/dev/null || true
+                    ( sleep 20; kill -KILL "$pid" 2>/dev/null ) & local watchdog=$!
+                    wait "$pid" || true
+                    kill "$watchdog" 2>/dev/null || true
+                    if ! grep -q "^Dynabox stopped" "${entry#*:}"; then
+                      echo "README: no stop message from the server:" >&2; cat "${entry#*:}" >&2; status=1
+                    fi
                   done
+                  exit "$status"
                 }
                 trap stop_servers EXIT
                 trap 'echo "README: failed at README line $readme_line" >&2' ERR
