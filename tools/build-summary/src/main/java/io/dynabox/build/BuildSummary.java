@@ -17,7 +17,8 @@ public final class BuildSummary {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
-        long buildStart = Long.parseLong(args[1]);
+        // exec:java runs in Maven's own JVM: its start is the build's
+        long buildStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
         Map<String, int[]> modules = new TreeMap<>();
         try (Stream<Path> reports = Files.find(root, 6, (path, attributes) -> path.getFileName().toString().matches("TEST-.*\\.xml")
                 && path.getParent().getFileName().toString().equals("surefire-reports")
