@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * accepting thread for good).
  */
 class DescriptorExhaustionTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("ready on http://127\\.0\\.0\\.1:(\\d+)");
 
     @Test
     void runningOutOfDescriptorsDoesNotStopTheServerAccepting() throws Exception {

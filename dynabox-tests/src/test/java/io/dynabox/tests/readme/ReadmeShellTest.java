@@ -59,7 +59,11 @@ class ReadmeShellTest {
         bash.environment().put("HOME", Files.createDirectories(work.resolve("home")).toString());
         Process process = bash.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) process.destroyForcibly();
+        if (!finished) {
+            // the servers run in process groups of their own (job control): end them with the script
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
         String output = Files.readString(work.resolve("output.txt"));
         assertThat(finished ? process.exitValue() : -1)
                 .as("README's shell blocks (script %s) ended with:%n%s", file, output).isZero();
