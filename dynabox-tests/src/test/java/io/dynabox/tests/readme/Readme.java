@@ -11,8 +11,14 @@ import java.util.Map;
 
 /** README.md of the repository, read as its fenced blocks and tables, for the tests that keep it true. */
 public final class Readme {
-    /** A fenced block: its info string ({@code bash}, {@code java}, ...), its text, and the README line it starts on. */
-    public record Block(String info, String text, int line) {
+    /** The line that marks the next fenced block as one the build runs. */
+    public static final String TESTED = "<!-- tested -->";
+
+    /**
+     * A fenced block: its info string ({@code bash}, {@code java}, ...), its text, the README line
+     * it starts on, and whether the line before its fence is {@link #TESTED}.
+     */
+    public record Block(String info, String text, int line, boolean tested) {
         public String language() {
             int space = info.indexOf(' ');
             return space < 0 ? info : info.substring(0, space);
@@ -50,7 +56,8 @@ public final class Readme {
             int start = i + 1;
             StringBuilder text = new StringBuilder();
             for (i = start; i < lines.size() && !lines.get(i).startsWith("```"); i++) text.append(lines.get(i)).append('\n');
-            blocks.add(new Block(info, text.toString(), start));
+            boolean tested = start >= 2 && lines.get(start - 2).strip().equals(TESTED);
+            blocks.add(new Block(info, text.toString(), start, tested));
         }
         return blocks;
     }

@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's shell commands, run as a newcomer copies them: every {@code ```bash} block, in README
- * order, in one bash session ({@code set -euo pipefail}) in the repository's root, with no AWS
- * settings but README's own and a HOME of its own. The conventions (README, "README is tested"):
+ * README's shell commands, run as a newcomer copies them: every {@code ```bash} block marked
+ * {@code <!-- tested -->} on the line before its fence, in README order, in one bash session
+ * ({@code set -euo pipefail}) in a directory of its own (so that files the commands write land
+ * there), with no AWS settings but README's own and a HOME of its own. The conventions (README,
+ * "README is tested"):
  * <ul>
+ *   <li>{@code ./dynabox} and {@code ./mvnw} are the repository's;</li>
  *   <li>a line that starts the server ({@code ./dynabox} without {@code --help}/{@code --version})
  *       runs in the background, as in a terminal of its own: the script goes on once the server's
  *       ready line is out, and the server is stopped with Ctrl-C (SIGINT) at the end;</li>
@@ -38,7 +41,8 @@ class ReadmeShellTest {
     /** The port of a server line without --port. */
     private static final String DEFAULT_PORT = "8000";
     private static final Pattern PORT = Pattern.compile("(?:--port[ =]|-port |127\\.0\\.0\\.1:|localhost:)(\\d+)");
-    private static final Pattern SERVER_START = Pattern.compile("^(\\s*)(\\./dynabox(?![^#]*--(?:help|version))\\b[^#]*?)\\s*(#.*)?$");
+    /** {@code ./dynabox} with nothing or only options after it, not --help or --version: a server (not a subcommand). */
+    private static final Pattern SERVER_START = Pattern.compile("^(\\s*)(\\./dynabox(?![^#]*--(?:help|version))(?:\\s+-[^#]*?)?)\\s*(#.*)?$");
 
     @Test
     void everyBashBlockRunsAsWritten() throws IOException, InterruptedException {
@@ -52,7 +56,7 @@ class ReadmeShellTest {
         Path file = work.resolve("readme.sh");
         Files.writeString(file, script);
         ProcessBuilder bash = new ProcessBuilder("bash", file.toString())
-                .directory(Readme.repositoryRoot().toFile())
+                .directory(Files.createDirectories(work.resolve("cwd")).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("output.txt").toFile());
         bash.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
@@ -114,7 +118,7 @@ class ReadmeShellTest {
                 trap 'echo "README: failed at README line $readme_line" >&2' ERR
                 """).append("WORK=").append(work).append('\n');
         for (Readme.Block block : blocks) {
-            if (!block.language().equals("bash")) continue;
+            if (!block.language().equals("bash") || !block.tested()) continue;
             script.append("\n# README line ").append(block.line()).append('\n')
                     .append("readme_line=").append(block.line()).append("; echo \"### README line ").append(block.line()).append("\"\n");
             for (String line : block.text().split("\n", -1)) script.append(line(line, ports, work)).append('\n');
@@ -127,9 +131,10 @@ class ReadmeShellTest {
                 .replace("/tmp/dynabox-", work + "/dynabox-");
         if (rewritten.trim().startsWith("./mvnw")) return "# (the build itself) " + rewritten;
         Matcher server = SERVER_START.matcher(rewritten);
-        if (!server.matches()) return rewritten;
+        String repository = Readme.repositoryRoot().toString();
+        if (!server.matches()) return rewritten.replaceAll("(^|\\s)\\./dynabox\\b", "$1" + Matcher.quoteReplacement(repository) + "/dynabox");
         String command = server.group(2).contains("--port") ? server.group(2) : server.group(2) + " --port " + ports.get(DEFAULT_PORT);
-        return server.group(1) + "start_server " + command;
+        return server.group(1) + "start_server " + repository + "/" + command.strip().substring(2);
     }
 
     private static boolean onPath(String command) {
