@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 @ParameterizedClass
 @EnumSource(Door.class)
 class CompatibilityTableTest extends DoorTest {
-    private static final String NOT_YET = "not yet: answers `UnknownOperationException`";
+    /** A row "not yet ...: answers `UnknownOperationException`" (the middle may say why). */
+    private static boolean notYet(String support) {
+        return support.startsWith("not yet") && support.endsWith("answers `UnknownOperationException`");
+    }
 
     @Test
     void theTableIsWhatTheDoorsAnswer() throws ReflectiveOperationException {
@@ -34,7 +37,7 @@ class CompatibilityTableTest extends DoorTest {
             String action = row.getKey();
             if (!ShapeValidator.instance().isServiceAction(action)) continue; // rows of other APIs (Streams, ...)
             DynamoDbException answer = callWithEmptyRequest(action);
-            if (row.getValue().equals(NOT_YET)) {
+            if (notYet(row.getValue())) {
                 assertThat(answer).as(action + " is marked not yet").isNotNull();
                 assertThat(answer.awsErrorDetails().errorCode()).as(action).isEqualTo("UnknownOperationException");
                 assertThat(answer.awsErrorDetails().errorMessage()).as(action)
