@@ -6,6 +6,7 @@ import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.store.MemoryStore;
+import io.dynabox.server.metrics.DynaboxMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * request does the whole work.
  *
  * <pre>java -jar dynabox-bench/target/benchmarks.jar ItemRequestBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s</pre>
+ * <pre>java -jar dynabox-bench/target/benchmarks.jar 'ItemRequestBenchmark.replaceItem' -p simulation=off -p instrumentation=none,accounting -prof gc</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +56,15 @@ public class ItemRequestBenchmark {
     @Param({"off", "throttling"})
     String simulation;
 
+    /**
+     * What watches the requests: nothing (accounting unsubscribed), the engine's accounting
+     * (its default), or accounting and the HTTP server's Prometheus metrics. Their ratio is
+     * what accounting and metrics cost a request. The engine's default only, unless asked:
+     * {@code -p instrumentation=none,accounting,accounting+metrics}.
+     */
+    @Param({"accounting"})
+    public String instrumentation;
+
     Engine engine;
     long nextKey;
 
@@ -65,6 +76,8 @@ public class ItemRequestBenchmark {
             DynaboxOptions options = DynaboxOptions.builder().simulation(SimulationSettings.OFF.withThrottling(true)).build();
             engine = new Engine(options, new MemoryStore(), () -> System.nanoTime() / 1_000); // a millisecond a microsecond
         }
+        if (instrumentation.equals("none")) engine.accounting().close();
+        if (instrumentation.equals("accounting+metrics")) DynaboxMetrics.of(engine);
         call("CreateTable", """
                 {"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
                  "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],

@@ -31,8 +31,8 @@ public final class Accounting implements AutoCloseable {
     private static final long SAVE_EVERY_MILLIS = 5000;
 
     private final Engine engine;
-    // by namespace id, then table name
-    private final Map<String, Map<String, TableUsage>> usage = new ConcurrentSkipListMap<>();
+    // by namespace id, then table name (hash maps: asked on every request; the report sorts)
+    private final Map<String, Map<String, TableUsage>> usage = new ConcurrentHashMap<>();
     private final Path file;
     private volatile boolean dirty;
     private final Thread saver;
@@ -51,7 +51,7 @@ public final class Accounting implements AutoCloseable {
 
     private TableUsage usage(String namespaceId, String tableName) {
         Map<String, TableUsage> tables = usage.get(namespaceId);
-        if (tables == null) tables = usage.computeIfAbsent(namespaceId, ns -> new ConcurrentSkipListMap<>());
+        if (tables == null) tables = usage.computeIfAbsent(namespaceId, ns -> new ConcurrentHashMap<>());
         TableUsage table = tables.get(tableName);
         if (table == null) table = tables.computeIfAbsent(tableName, name -> new TableUsage(namespaceId, name));
         return table;
@@ -136,7 +136,7 @@ public final class Accounting implements AutoCloseable {
             JsonNode node = Json.parse(Files.readAllBytes(file));
             for (JsonNode table : node.path("tables")) {
                 TableUsage read = TableUsage.fromJson(table);
-                usage.computeIfAbsent(read.namespaceId, ns -> new ConcurrentSkipListMap<>()).put(read.tableName, read);
+                usage.computeIfAbsent(read.namespaceId, ns -> new ConcurrentHashMap<>()).put(read.tableName, read);
             }
         } catch (IOException | RuntimeException e) {
             log().log(System.Logger.Level.WARNING, "cannot read " + file + " (" + e.getMessage() + "): accounting starts empty");

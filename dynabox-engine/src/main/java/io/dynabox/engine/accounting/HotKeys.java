@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.dynabox.engine.wire.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The partition keys that consumed the most units, in bounded memory: the Space-Saving
@@ -15,74 +13,94 @@ import java.util.Map;
  * replaces the smallest, inheriting its count as its possible overcount ({@code error}).
  * Keys are known by the partition hash their stored keys start with; the report finds the
  * key value from it. Each counter also keeps its busiest second's read and write units,
- * to compare with the per-partition limits. Not thread-safe: its owner synchronizes.
+ * to compare with the per-partition limits. The counters are parallel arrays searched
+ * linearly: 64 longs are scanned faster than a hash map is asked, and nothing is allocated
+ * per request. Not thread-safe: its owner synchronizes.
  */
 final class HotKeys {
     static final int CAPACITY = 64;
 
-    static final class Counter {
-        final long hash;
-        double readUnits;
-        double writeUnits;
-        double error;
-        long second = Long.MIN_VALUE;
-        double secondRead;
-        double secondWrite;
-        double peakRead;
-        double peakWrite;
-
-        Counter(long hash) {
-            this.hash = hash;
-        }
-
+    /** One key's figures, as the report reads them. */
+    record Counter(long hash, double readUnits, double writeUnits, double error, double peakRead, double peakWrite) {
         double total() {
             return readUnits + writeUnits;
         }
     }
 
-    private final Map<Long, Counter> counters = new HashMap<>();
+    private int size;
+    private final long[] hashes = new long[CAPACITY];
+    private final double[] read = new double[CAPACITY];
+    private final double[] write = new double[CAPACITY];
+    private final double[] error = new double[CAPACITY];
+    private final long[] second = new long[CAPACITY];
+    private final double[] secondRead = new double[CAPACITY];
+    private final double[] secondWrite = new double[CAPACITY];
+    private final double[] peakRead = new double[CAPACITY];
+    private final double[] peakWrite = new double[CAPACITY];
 
-    void add(long hash, long atSecond, boolean write, double units) {
-        Counter counter = counters.get(hash);
-        if (counter == null) counter = admit(hash);
-        if (write) counter.writeUnits += units;
-        else counter.readUnits += units;
-        if (atSecond > counter.second) {
-            counter.second = atSecond;
-            counter.secondRead = 0;
-            counter.secondWrite = 0;
+    void add(long hash, long atSecond, boolean isWrite, double units) {
+        int i = indexOf(hash);
+        if (i < 0) i = admit(hash);
+        if (atSecond > second[i]) {
+            second[i] = atSecond;
+            secondRead[i] = 0;
+            secondWrite[i] = 0;
         }
-        if (write) counter.peakWrite = Math.max(counter.peakWrite, counter.secondWrite += units);
-        else counter.peakRead = Math.max(counter.peakRead, counter.secondRead += units);
+        if (isWrite) {
+            write[i] += units;
+            peakWrite[i] = Math.max(peakWrite[i], secondWrite[i] += units);
+        } else {
+            read[i] += units;
+            peakRead[i] = Math.max(peakRead[i], secondRead[i] += units);
+        }
     }
 
-    private Counter admit(long hash) {
-        Counter counter = new Counter(hash);
-        if (counters.size() >= CAPACITY) {
-            Counter smallest = counters.values().stream().min(Comparator.comparingDouble(Counter::total)).orElseThrow();
-            counters.remove(smallest.hash);
-            // the newcomer may have been counted before and evicted: it inherits the evicted count as its bound
-            counter.error = smallest.total();
-            counter.readUnits = smallest.readUnits;
-            counter.writeUnits = smallest.writeUnits;
+    private int indexOf(long hash) {
+        for (int i = 0; i < size; i++) if (hashes[i] == hash) return i;
+        return -1;
+    }
+
+    private int admit(long hash) {
+        int i;
+        if (size < CAPACITY) {
+            i = size++;
+            read[i] = 0;
+            write[i] = 0;
+            error[i] = 0;
+        } else {
+            i = 0;
+            for (int j = 1; j < CAPACITY; j++) if (read[j] + write[j] < read[i] + write[i]) i = j;
+            // the newcomer may have been counted before and evicted: it inherits the evicted
+            // count, which is also how much it may be overcounted
+            error[i] = read[i] + write[i];
         }
-        counters.put(hash, counter);
-        return counter;
+        hashes[i] = hash;
+        second[i] = Long.MIN_VALUE;
+        secondRead[i] = 0;
+        secondWrite[i] = 0;
+        peakRead[i] = 0;
+        peakWrite[i] = 0;
+        return i;
+    }
+
+    int size() {
+        return size;
     }
 
     /** The {@code n} keys with the most units, most first. */
     List<Counter> top(int n) {
-        List<Counter> all = new ArrayList<>(counters.values());
-        all.sort(Comparator.comparingDouble(Counter::total).reversed().thenComparingLong(c -> c.hash));
+        List<Counter> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) all.add(new Counter(hashes[i], read[i], write[i], error[i], peakRead[i], peakWrite[i]));
+        all.sort(Comparator.comparingDouble(Counter::total).reversed().thenComparingLong(Counter::hash));
         return all.subList(0, Math.min(n, all.size()));
     }
 
     ArrayNode toJson() {
         ArrayNode out = Json.array();
-        for (Counter c : counters.values()) {
-            out.addObject().put("hash", c.hash).put("read", c.readUnits).put("write", c.writeUnits).put("error", c.error)
-                    .put("second", c.second).put("secondRead", c.secondRead).put("secondWrite", c.secondWrite)
-                    .put("peakRead", c.peakRead).put("peakWrite", c.peakWrite);
+        for (int i = 0; i < size; i++) {
+            out.addObject().put("hash", hashes[i]).put("read", read[i]).put("write", write[i]).put("error", error[i])
+                    .put("second", second[i]).put("secondRead", secondRead[i]).put("secondWrite", secondWrite[i])
+                    .put("peakRead", peakRead[i]).put("peakWrite", peakWrite[i]);
         }
         return out;
     }
@@ -90,16 +108,17 @@ final class HotKeys {
     static HotKeys fromJson(JsonNode node) {
         HotKeys keys = new HotKeys();
         for (JsonNode c : node) {
-            Counter counter = new Counter(c.path("hash").asLong());
-            counter.readUnits = c.path("read").asDouble();
-            counter.writeUnits = c.path("write").asDouble();
-            counter.error = c.path("error").asDouble();
-            counter.second = c.path("second").asLong(Long.MIN_VALUE);
-            counter.secondRead = c.path("secondRead").asDouble();
-            counter.secondWrite = c.path("secondWrite").asDouble();
-            counter.peakRead = c.path("peakRead").asDouble();
-            counter.peakWrite = c.path("peakWrite").asDouble();
-            if (keys.counters.size() < CAPACITY) keys.counters.put(counter.hash, counter);
+            if (keys.size == CAPACITY) break;
+            int i = keys.size++;
+            keys.hashes[i] = c.path("hash").asLong();
+            keys.read[i] = c.path("read").asDouble();
+            keys.write[i] = c.path("write").asDouble();
+            keys.error[i] = c.path("error").asDouble();
+            keys.second[i] = c.path("second").asLong(Long.MIN_VALUE);
+            keys.secondRead[i] = c.path("secondRead").asDouble();
+            keys.secondWrite[i] = c.path("secondWrite").asDouble();
+            keys.peakRead[i] = c.path("peakRead").asDouble();
+            keys.peakWrite[i] = c.path("peakWrite").asDouble();
         }
         return keys;
     }

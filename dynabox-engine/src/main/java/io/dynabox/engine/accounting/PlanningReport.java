@@ -132,7 +132,7 @@ public final class PlanningReport {
         long billed = sizeBytes + ITEM_OVERHEAD_BYTES * itemCount;
         double requests = 0;
         ObjectNode byAction = Json.object();
-        for (Map.Entry<String, double[]> action : usage.byAction.entrySet()) {
+        for (Map.Entry<String, double[]> action : new TreeMap<>(usage.byAction).entrySet()) {
             byAction.putObject(action.getKey()).put("readCapacityUnits", action.getValue()[0])
                     .put("writeCapacityUnits", action.getValue()[1]).put("requests", (long) action.getValue()[2]);
             requests += action.getValue()[2];
@@ -177,19 +177,19 @@ public final class PlanningReport {
         ArrayNode hotKeys = node.putArray("hotKeys");
         for (HotKeys.Counter counter : usage.hotKeys.top(HOT_KEYS_SHOWN)) {
             ObjectNode key = hotKeys.addObject();
-            key.put("partitionHash", String.format("%016x", counter.hash));
-            key.set("partitionKey", table == null ? null : partitionKey(table, counter.hash));
-            key.put("readCapacityUnits", counter.readUnits).put("writeCapacityUnits", counter.writeUnits)
-                    .put("peakReadPerSecond", counter.peakRead * multiplier).put("peakWritePerSecond", counter.peakWrite * multiplier)
-                    .put("overcountBound", counter.error);
+            key.put("partitionHash", String.format("%016x", counter.hash()));
+            key.set("partitionKey", table == null ? null : partitionKey(table, counter.hash()));
+            key.put("readCapacityUnits", counter.readUnits()).put("writeCapacityUnits", counter.writeUnits())
+                    .put("peakReadPerSecond", counter.peakRead() * multiplier).put("peakWritePerSecond", counter.peakWrite() * multiplier)
+                    .put("overcountBound", counter.error());
             String shown = key.get("partitionKey") == null || key.get("partitionKey").isNull()
                     ? "hash " + key.get("partitionHash").textValue() : key.get("partitionKey").toString();
-            if (counter.peakWrite * multiplier >= NEAR * PARTITION_WRITE_UNITS) {
-                warnings.add(warning("hotKey", "partition key " + shown + " took " + number(counter.peakWrite * multiplier)
+            if (counter.peakWrite() * multiplier >= NEAR * PARTITION_WRITE_UNITS) {
+                warnings.add(warning("hotKey", "partition key " + shown + " took " + number(counter.peakWrite() * multiplier)
                         + " write units in one second; one partition serves at most 1,000 a second"));
             }
-            if (counter.peakRead * multiplier >= NEAR * PARTITION_READ_UNITS) {
-                warnings.add(warning("hotKey", "partition key " + shown + " took " + number(counter.peakRead * multiplier)
+            if (counter.peakRead() * multiplier >= NEAR * PARTITION_READ_UNITS) {
+                warnings.add(warning("hotKey", "partition key " + shown + " took " + number(counter.peakRead() * multiplier)
                         + " read units in one second; one partition serves at most 3,000 a second"));
             }
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.wire.Json;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * What one table (by namespace and name) served over a run: units per second in total (what
@@ -21,9 +21,9 @@ final class TableUsage {
     /** What the table's own provisioned capacity serves: the table and its local indexes. */
     UnitSeries baseRead = new UnitSeries();
     UnitSeries baseWrite = new UnitSeries();
-    final Map<String, IndexUsage> indexes = new TreeMap<>();
+    final Map<String, IndexUsage> indexes = new HashMap<>();
     /** By action: read units, write units, requests. */
-    final Map<String, double[]> byAction = new TreeMap<>();
+    final Map<String, double[]> byAction = new HashMap<>();
     HotKeys hotKeys = new HotKeys();
     ItemSizes written = new ItemSizes();
     long throttledRequests;
@@ -70,10 +70,10 @@ final class TableUsage {
         node.set("baseRead", baseRead.toJson());
         node.set("baseWrite", baseWrite.toJson());
         ObjectNode indexNodes = node.putObject("indexes");
-        indexes.forEach((name, usage) -> indexNodes.putObject(name).put("global", usage.global)
+        new java.util.TreeMap<>(indexes).forEach((name, usage) -> indexNodes.putObject(name).put("global", usage.global)
                 .<ObjectNode>set("read", usage.read.toJson()).set("write", usage.write.toJson()));
         ObjectNode actions = node.putObject("byAction");
-        byAction.forEach((action, units) -> actions.putArray(action).add(units[0]).add(units[1]).add(units[2]));
+        new java.util.TreeMap<>(byAction).forEach((action, units) -> actions.putArray(action).add(units[0]).add(units[1]).add(units[2]));
         node.set("hotKeys", hotKeys.toJson());
         node.set("written", written.toJson());
         node.put("throttledRequests", throttledRequests);

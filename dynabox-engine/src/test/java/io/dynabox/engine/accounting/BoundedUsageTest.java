@@ -1,0 +1,62 @@
+package io.dynabox.engine.accounting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** Accounting's memory stays bounded however long the run, and its figures stay exact where they must. */
+class BoundedUsageTest {
+
+    @Test
+    void aWeekOfSecondsFitsInTheChartWithExactTotalsAndPeak() {
+        UnitSeries series = new UnitSeries();
+        long start = 1_700_000_000L;
+        double total = 0;
+        int week = 7 * 24 * 3600;
+        for (int i = 0; i < week; i += 3) {             // one charge every third second
+            double units = i == 500_001 ? 900 : (i % 7) * 0.5;
+            series.add(start + i, units);
+            total += units;
+        }
+        JsonNode chart = series.chart();
+        assertThat(chart.size()).isLessThanOrEqualTo(UnitSeries.MAX_POINTS);
+        double charted = 0;
+        for (JsonNode point : chart) charted += point.path("units").asDouble();
+        assertThat(charted).isEqualTo(total);
+        assertThat(series.total()).isEqualTo(total);
+        assertThat(series.peakUnits()).isEqualTo(900);
+        assertThat(series.peakSecond()).isEqualTo(start + 500_001);
+        assertThat(series.seconds()).isEqualTo(week - 3 + 1);
+        // two idle seconds of every three: the median second is idle
+        assertThat(series.percentile(50)).isEqualTo(0);
+        assertThat(series.percentile(100)).isEqualTo(900);
+        // and the state written to --db-path is as small as the chart
+        assertThat(series.toJson().toString().length()).isLessThan(20_000);
+    }
+
+    @Test
+    void percentilesOfSecondsAreExactInHalfUnits() {
+        UnitSeries series = new UnitSeries();
+        for (int second = 0; second < 10; second++) series.add(second, second + 0.5);
+        assertThat(series.percentile(50)).isEqualTo(4.5);
+        assertThat(series.percentile(90)).isEqualTo(8.5);
+        assertThat(series.percentile(99)).isEqualTo(9.5);
+        assertThat(UnitSeries.fromJson(series.toJson()).percentile(90)).isEqualTo(8.5);
+    }
+
+    @Test
+    void hotKeysKeepTheHeavyHittersInAFixedNumberOfCounters() {
+        HotKeys keys = new HotKeys();
+        for (long key = 0; key < 100_000; key++) {
+            keys.add(key, key / 1000, true, 1);
+            if (key % 10 == 0) keys.add(42, key / 1000, false, 5);
+        }
+        assertThat(keys.toJson().size()).isEqualTo(HotKeys.CAPACITY);
+        HotKeys.Counter top = keys.top(1).get(0);
+        assertThat(top.hash()).isEqualTo(42);
+        assertThat(top.readUnits()).isEqualTo(50_000);
+        // 100 reads of 5 units in each second of 1,000 keys
+        assertThat(top.peakRead()).isEqualTo(500);
+    }
+}
