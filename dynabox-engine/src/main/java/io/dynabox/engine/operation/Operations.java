@@ -63,6 +63,8 @@ public final class Operations {
                 Map.entry("DescribeContributorInsights", new DescribeContributorInsights()),
                 Map.entry("ListContributorInsights", new ListContributorInsights()),
                 // PartiQL
-                Map.entry("ExecuteStatement", new ExecuteStatement()));
+                Map.entry("ExecuteStatement", new ExecuteStatement()),
+                Map.entry("BatchExecuteStatement", new BatchExecuteStatement()),
+                Map.entry("ExecuteTransaction", new ExecuteTransaction()));
     }
 }

@@ -65,12 +65,9 @@ final class StatementWrites {
                         "the item is " + size + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
             }
             Table table = StatementReads.table(context, insert.table());
-            KeySchema schema = table.definition().keySchema();
-            checkInsertKey(item, schema.partitionName(), schema.partitionType());
-            if (schema.hasSort()) checkInsertKey(item, schema.sortName(), schema.sortType());
-            ItemKeys.checkItem(table.definition(), item);
-            Map<String, AttributeValue> key = ItemKeys.keyOf(schema, item);
-            return new Plan(Kind.INSERT, table, key, table.encodeKey(key), item, null, null, Statement.Returning.NONE);
+            Map<String, AttributeValue> key = ItemKeys.keyOf(table.definition().keySchema(), item);
+            return new Plan(Kind.INSERT, table, key, ItemKeys.matchesSchema(table.definition().keySchema(), key) ? table.encodeKey(key) : null,
+                    item, null, null, Statement.Returning.NONE);
         }
         Statement.Select check = statement instanceof Statement.Exists exists ? exists.select() : null;
         String tableName = statement.table();
@@ -110,9 +107,26 @@ final class StatementWrites {
         UpdateExpression update = null;
         if (kind == Kind.UPDATE) {
             update = new UpdateExpression(actions, List.of());
-            UpdateItem.checkExpressionAgainstSchema(definition, update);
+            checkLiteralOperands(update);
         }
         return new Plan(kind, table, key, table.encodeKey(key), null, condition, update, returning);
+    }
+
+    /**
+     * The checks of a planned write against its table's schema, which a transaction reports
+     * as the statement's cancellation reason and a batch as its error: an INSERT's item holds
+     * the key with the key's types; an UPDATE changes no key attribute.
+     */
+    static void check(Plan plan) {
+        TableDefinition definition = plan.table().definition();
+        if (plan.kind() == Kind.INSERT) {
+            KeySchema schema = definition.keySchema();
+            checkInsertKey(plan.item(), schema.partitionName(), schema.partitionType());
+            if (schema.hasSort()) checkInsertKey(plan.item(), schema.sortName(), schema.sortType());
+            ItemKeys.checkItem(definition, plan.item());
+        } else if (plan.kind() == Kind.UPDATE) {
+            UpdateItem.checkExpressionAgainstSchema(definition, plan.update());
+        }
     }
 
     private static void checkInsertKey(Map<String, AttributeValue> item, String name, AttributeValue.Type type) {
@@ -166,6 +180,7 @@ final class StatementWrites {
 
     /** Runs one planned write on its own (ExecuteStatement, BatchExecuteStatement): the answer's Items and capacity. */
     static ObjectNode run(RequestContext context, Plan plan, JsonNode request, ConsumedCapacity.Detail detail) {
+        check(plan);
         Table table = plan.table();
         Long partition = KeyCodec.hashOf(plan.storedKey());
         context.admitWrite(table, partition);
@@ -252,6 +267,13 @@ final class StatementWrites {
                 AttributeValue v = simpleValue(arg, item);
                 if (v != null && v.type() != AttributeValue.Type.L) throw incorrectType("list_append", v.type());
             }
+        }
+    }
+
+    /** A literal of the wrong type in {@code +}, {@code -} or list_append is refused before any item is read. */
+    private static void checkLiteralOperands(UpdateExpression update) {
+        for (UpdateExpression.Action action : update.actions()) {
+            if (action.clause() == UpdateExpression.Clause.SET) checkOperand(action.value(), Map.of());
         }
     }
 

@@ -64,11 +64,20 @@ public final class TransactWriteItems implements Operation {
         if (payload > MAX_PAYLOAD_BYTES) {
             throw DynamoException.validation("Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
         }
+        return transact(context, request, actions, tokens);
+    }
+
+    /**
+     * Runs a write transaction of actions however they were asked for (TransactItems here,
+     * PartiQL statements in {@link ExecuteTransaction}): the tables looked up, the checks that
+     * fail the whole request, one item at most once, the ClientRequestToken, then all or nothing.
+     */
+    static JsonNode transact(RequestContext context, JsonNode request, List<? extends WriteAction> actions, ClientRequestTokens tokens) {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         boolean metricsWanted = ItemCollectionMetrics.wanted(request);
 
         List<Table> tables = new ArrayList<>();
-        for (Action action : actions) tables.add(context.usableTable(action.tableName));
+        for (WriteAction action : actions) tables.add(context.usableTable(action.tableName()));
         for (int i = 0; i < actions.size(); i++) actions.get(i).checkAgainst(tables.get(i));
         List<byte[]> keys = distinctKeys(actions, tables);
 
@@ -88,8 +97,28 @@ public final class TransactWriteItems implements Operation {
         }
     }
 
+    /** One action of a write transaction: what {@link #transact} needs of it. */
+    interface WriteAction {
+        String tableName();
+
+        /** The key of the item it touches (for a put, the key attributes of its item). */
+        Map<String, AttributeValue> key(KeySchema schema);
+
+        /** Checks that need the table and fail the whole request. */
+        void checkAgainst(Table table);
+
+        /** This action against {@code old}, the item before the transaction. Caller holds the table's write lock. */
+        Outcome evaluate(Table table, byte[] key, Map<String, AttributeValue> old);
+
+        /** Whether it writes its item (not a condition check), for ItemCollectionMetrics. */
+        boolean writesItem();
+
+        /** Its item or key, for ItemCollectionMetrics. */
+        Map<String, AttributeValue> attributes();
+    }
+
     /** The stored key of each action (null when the key does not match the schema); one item at most once. */
-    private static List<byte[]> distinctKeys(List<Action> actions, List<Table> tables) {
+    private static List<byte[]> distinctKeys(List<? extends WriteAction> actions, List<Table> tables) {
         List<byte[]> keys = new ArrayList<>();
         Set<Target> seen = new HashSet<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -106,7 +135,7 @@ public final class TransactWriteItems implements Operation {
         return keys;
     }
 
-    private static JsonNode run(RequestContext context, List<Action> actions, List<Table> tables, List<byte[]> keys,
+    private static JsonNode run(RequestContext context, List<? extends WriteAction> actions, List<Table> tables, List<byte[]> keys,
                                 ConsumedCapacity.Detail detail, boolean metricsWanted) {
         cancelOnConflict(context, tables, keys);
         return TableLocks.writeAll(tables, () -> {
@@ -115,7 +144,7 @@ public final class TransactWriteItems implements Operation {
             List<Outcome> outcomes = new ArrayList<>();
             boolean cancelled = false;
             for (int i = 0; i < actions.size(); i++) {
-                Action action = actions.get(i);
+                WriteAction action = actions.get(i);
                 Table table = tables.get(i);
                 Map<String, AttributeValue> old = keys.get(i) == null ? null : table.keyspace().get(keys.get(i));
                 Outcome outcome = action.evaluate(table, keys.get(i), old);
@@ -144,8 +173,8 @@ public final class TransactWriteItems implements Operation {
                 ObjectNode metrics = answer.putObject("ItemCollectionMetrics");
                 for (int i = 0; i < actions.size(); i++) {
                     Table table = tables.get(i);
-                    if (actions.get(i).kind != Kind.CONDITION_CHECK && ItemCollectionMetrics.applies(table)) {
-                        metrics.withArray(table.name()).add(ItemCollectionMetrics.of(table, actions.get(i).attributes));
+                    if (actions.get(i).writesItem() && ItemCollectionMetrics.applies(table)) {
+                        metrics.withArray(table.name()).add(ItemCollectionMetrics.of(table, actions.get(i).attributes()));
                     }
                 }
             }
@@ -158,7 +187,7 @@ public final class TransactWriteItems implements Operation {
      * again, and the capacity reported is that of reading each item transactionally, as the
      * service reports it.
      */
-    private static JsonNode replay(RequestContext context, List<Action> actions, List<Table> tables, List<byte[]> keys,
+    private static JsonNode replay(RequestContext context, List<? extends WriteAction> actions, List<Table> tables, List<byte[]> keys,
                                    ConsumedCapacity.Detail detail) {
         Set<Table> charged = new LinkedHashSet<>();
         TableLocks.readAll(tables, () -> {
@@ -229,7 +258,7 @@ public final class TransactWriteItems implements Operation {
     enum Kind { CONDITION_CHECK, PUT, DELETE, UPDATE }
 
     /** What one action did, or why it cancels the transaction; {@code write} is null when nothing is written. */
-    private record Outcome(ObjectNode reason, ItemWriter.PlannedWrite write, WriteCost cost) {
+    record Outcome(ObjectNode reason, ItemWriter.PlannedWrite write, WriteCost cost) {
         static Outcome failed(ObjectNode reason) {
             return new Outcome(reason, null, null);
         }
@@ -240,7 +269,7 @@ public final class TransactWriteItems implements Operation {
      * and its condition and update, parsed and bound to the element's own placeholders.
      */
     private record Action(Kind kind, JsonNode spec, String tableName, Map<String, AttributeValue> attributes,
-                          Condition condition, UpdateExpression update) {
+                          Condition condition, UpdateExpression update) implements WriteAction {
 
         static Action read(JsonNode entry) {
             List<Kind> kinds = new ArrayList<>();
@@ -274,18 +303,26 @@ public final class TransactWriteItems implements Operation {
             return new Action(kind, spec, spec.get("TableName").textValue(), attributes, condition, update);
         }
 
-        Map<String, AttributeValue> key(KeySchema schema) {
+        @Override
+        public boolean writesItem() {
+            return kind != Kind.CONDITION_CHECK;
+        }
+
+        @Override
+        public Map<String, AttributeValue> key(KeySchema schema) {
             return kind == Kind.PUT ? ItemKeys.keyOf(schema, attributes) : attributes;
         }
 
         /** Checks that need the table and fail the whole request: an update may not change a key attribute. */
-        void checkAgainst(Table table) {
+        @Override
+        public void checkAgainst(Table table) {
             ItemKeys.checkKeyValues(table.definition().keySchema(), attributes);
             if (update != null) UpdateItem.checkExpressionAgainstSchema(table.definition(), update);
         }
 
         /** This action against {@code old}, the item as it is before the transaction. Caller holds the table's write lock. */
-        Outcome evaluate(Table table, byte[] key, Map<String, AttributeValue> old) {
+        @Override
+        public Outcome evaluate(Table table, byte[] key, Map<String, AttributeValue> old) {
             TableDefinition definition = table.definition();
             if (kind == Kind.PUT) {
                 try {
