@@ -59,10 +59,11 @@ final class StatementReads {
         Table table = table(context, select.table());
         ReadSource source = ReadSource.of(table, select.index(), context.nowMillis());
         KeySchema schema = source.keySchema();
-        KeyCondition key = where == null ? null : keyCondition(where, schema, source);
+        KeyPlan plan = where == null ? new KeyPlan(null, null) : keyPlan(where, schema);
+        KeyCondition key = plan.key();
         boolean descending = order(select, where, key, schema);
 
-        ReadShape shape = new ReadShape(where, paths, "FilterExpression");
+        ReadShape shape = new ReadShape(plan.filter(), paths, "FilterExpression");
         Select wanted = paths != null ? Select.SPECIFIC_ATTRIBUTES : source.isIndex() ? Select.ALL_PROJECTED_ATTRIBUTES : Select.ALL_ATTRIBUTES;
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, wanted, shape.projectedAttributes(), shape.filterAttributes(),
                 GSI_CONSISTENT);
@@ -88,12 +89,17 @@ final class StatementReads {
         return answer;
     }
 
+    /** A WHERE split into the key range it reads ({@code key}, null to scan) and what is left to filter (null when nothing). */
+    record KeyPlan(KeyCondition key, Condition filter) {
+    }
+
     /**
      * The key condition a WHERE implies on {@code schema}: an equality of the partition key with
-     * a value, and, when it has one, the first condition on the sort key that narrows a range.
-     * Null when the partition key is not pinned (the SELECT scans).
+     * a value, and, when it has one, the first condition on the sort key that narrows a range;
+     * the other conditions joined by AND are the filter. No key condition when the partition
+     * key is not pinned (the SELECT scans, filtered by the whole WHERE).
      */
-    static KeyCondition keyCondition(Condition where, KeySchema schema, ReadSource source) {
+    static KeyPlan keyPlan(Condition where, KeySchema schema) {
         List<Condition> parts = new ArrayList<>();
         conjuncts(where, parts);
         AttributeValue partition = null;
@@ -102,18 +108,24 @@ final class StatementReads {
             if (value != null) {
                 if (value.type() != schema.partitionType()) throw keyType(schema.partitionName());
                 partition = value;
+                parts.remove(part);
                 break;
             }
         }
-        if (partition == null) return null;
+        if (partition == null) return new KeyPlan(null, where);
         KeyCondition.Sort sort = null;
         if (schema.hasSort()) {
             for (Condition part : parts) {
                 sort = sortCondition(part, schema.sortName(), schema.sortType());
-                if (sort != null) break;
+                if (sort != null) {
+                    parts.remove(part);
+                    break;
+                }
             }
         }
-        return new KeyCondition(schema.partitionName(), partition, sort);
+        Condition filter = null;
+        for (Condition part : parts) filter = filter == null ? part : new Condition.And(filter, part);
+        return new KeyPlan(new KeyCondition(schema.partitionName(), partition, sort), filter);
     }
 
     static DynamoException keyType(String name) {
