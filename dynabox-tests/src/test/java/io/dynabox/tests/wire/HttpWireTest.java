@@ -212,10 +212,12 @@ class HttpWireTest {
             RawHttp.Response unknown = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", "nope"),
                     "{}".getBytes(StandardCharsets.UTF_8)));
             assertThat(unknown.text()).isEqualTo(UNKNOWN_OPERATION);
-            // an action of the service that Dynabox has not built (CreateBackup) is still one the service knows: authentication comes first
-            RawHttp.Response notBuilt = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "CreateBackup"),
+            // an action of the service that Dynabox has not built (DescribeGlobalTable) is still one the service knows:
+            // authentication comes first, and only an authenticated call learns it is not there
+            RawHttp.Response notBuilt = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "DescribeGlobalTable"),
                     "{}".getBytes(StandardCharsets.UTF_8)));
             assertThat(notBuilt.text()).isEqualTo(missing);
+            assertThat(checked(http.call(TARGET + "DescribeGlobalTable", "{}")).text()).startsWith(UNKNOWN_OPERATION.substring(0, UNKNOWN_OPERATION.length() - 1));
 
             RawHttp.Response incomplete = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
                     "Authorization", "AWS4-"), "{}".getBytes(StandardCharsets.UTF_8)));
