@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Trims the service's API model (shared/reference/dynamodb-service-2.json) to what the
 shape validator reads: operation inputs, shape types, members, required members and
-constraints. Run it again when the reference model changes:
+constraints. Run it again when the reference model changes, for DynamoDB and for DynamoDB Streams:
     python3 tools/trim-model.py ../shared/reference/dynamodb-service-2.json \
         > dynabox-engine/src/main/resources/io/dynabox/engine/wire/dynamodb-shapes.json
+    python3 tools/trim-model.py ../shared/reference/dynamodbstreams-service-2.json \
+        > dynabox-engine/src/main/resources/io/dynabox/engine/wire/dynamodbstreams-shapes.json
 """
 import json
 import sys

@@ -32,6 +32,8 @@ import java.util.List;
  * @param maxConnections           open connections beyond this many are closed as soon as they are accepted
  * @param fullIntegrityCheck       check every page of every database file at start, not only its structure's quick check
  * @param prices                   a prices file for the planning report instead of the bundled ones, or null
+ * @param streamShardRollover      how long a stream's shard takes records before it closes and a child shard opens
+ * @param ttlSweepDelay            how long after an item's Time to Live expires the sweeper deletes it, at most
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
@@ -39,7 +41,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                              String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials,
                              boolean consoleReadOnly,
                              Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
-                             Path prices) {
+                             Path prices, Duration streamShardRollover, Duration ttlSweepDelay) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -47,6 +49,10 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** The service rolls a stream's shard over about every four hours. */
+    public static final Duration DEFAULT_STREAM_SHARD_ROLLOVER = Duration.ofHours(4);
+    /** Expired items go within seconds (the service takes up to a few days). */
+    public static final Duration DEFAULT_TTL_SWEEP_DELAY = Duration.ofSeconds(5);
 
     public DynaboxOptions {
         corsOrigins = List.copyOf(corsOrigins);
@@ -55,6 +61,12 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         if (delayTransientStatuses.isNegative()) throw new IllegalArgumentException("delay must not be negative");
         if (idleTimeout.isNegative() || idleTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) throw new IllegalArgumentException("timeouts must be positive");
         if (maxConnections < 1) throw new IllegalArgumentException("the connection limit must be at least 1");
+        if (streamShardRollover == null) streamShardRollover = DEFAULT_STREAM_SHARD_ROLLOVER;
+        if (ttlSweepDelay == null) ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
+        if (streamShardRollover.isNegative() || streamShardRollover.isZero()) {
+            throw new IllegalArgumentException("the stream shard roll-over period must be positive");
+        }
+        if (ttlSweepDelay.isNegative()) throw new IllegalArgumentException("the TTL sweep delay must not be negative");
     }
 
     public static Builder builder() {
@@ -76,7 +88,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .clock(clock).simulation(simulation).faults(faults).credentials(credentials)
                 .consoleReadOnly(consoleReadOnly)
                 .idleTimeout(idleTimeout).requestTimeout(requestTimeout).maxConnections(maxConnections)
-                .fullIntegrityCheck(fullIntegrityCheck).prices(prices);
+                .fullIntegrityCheck(fullIntegrityCheck).prices(prices)
+                .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay);
     }
 
     public static final class Builder {
@@ -98,6 +111,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private boolean fullIntegrityCheck;
         private Path prices;
+        private Duration streamShardRollover = DEFAULT_STREAM_SHARD_ROLLOVER;
+        private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -119,13 +134,16 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder requestTimeout(Duration value) { requestTimeout = value; return this; }
         public Builder maxConnections(int value) { maxConnections = value; return this; }
         public Builder fullIntegrityCheck(boolean value) { fullIntegrityCheck = value; return this; }
+        public Builder streamShardRollover(Duration value) { streamShardRollover = value; return this; }
+        public Builder ttlSweepDelay(Duration value) { ttlSweepDelay = value; return this; }
 
         public Builder prices(Path value) { prices = value; return this; }
 
         public DynaboxOptions build() {
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
-                    idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices);
+                    idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices,
+                    streamShardRollover, ttlSweepDelay);
         }
     }
 }

@@ -28,6 +28,7 @@ import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.wire.ContentCoding;
+import io.dynabox.engine.ttl.TimeToLiveSweeper;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
 import io.dynabox.engine.wire.Json;
@@ -53,6 +54,7 @@ import java.util.function.LongSupplier;
  */
 public final class Engine implements AutoCloseable {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    private static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
     private static final String SHARED_NAMESPACE = "shared";
     private static final String DEFAULT_REGION = "us-east-1";
 
@@ -64,6 +66,7 @@ public final class Engine implements AutoCloseable {
     private final List<CapacityListener> capacityListeners = new CopyOnWriteArrayList<>();
     private final AdminApi adminApi;
     private final Map<String, Operation> operations = Operations.all();
+    private final Map<String, Operation> streamOperations = Operations.streams();
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ChangeFeed changeFeed;
     private final Accounting accounting;
@@ -72,6 +75,7 @@ public final class Engine implements AutoCloseable {
     private volatile RequestObserver observer;
     /** Null unless signatures are to be verified ({@code --credentials}). */
     private final SignatureCheck signatureCheck;
+    private final TimeToLiveSweeper sweeper;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore()
@@ -91,6 +95,8 @@ public final class Engine implements AutoCloseable {
         this.accounting = new Accounting(this);
         ReportRoutes.register(adminApi, this);
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
+        this.sweeper = new TimeToLiveSweeper(namespaces::values, this.clock, options.ttlSweepDelay());
+        sweeper.start();
     }
 
     public DynaboxOptions options() {
@@ -226,10 +232,13 @@ public final class Engine implements AutoCloseable {
         boolean hasBody = body != null && body.length > 0;
         // the service parses a body before it looks at the target, and authenticates after
         JsonNode json = hasBody ? ShapeValidator.parseBody(body) : null;
-        String action = actionOf(request.target());
-        Operation operation = action == null ? null : operations.get(action);
+        String target = request.target();
+        boolean streams = target != null && target.startsWith(STREAMS_TARGET_PREFIX);
+        String action = streams ? target.substring(STREAMS_TARGET_PREFIX.length()) : actionOf(target);
+        Operation operation = action == null ? null : (streams ? streamOperations : operations).get(action);
+        ShapeValidator validator = streams ? ShapeValidator.streams() : ShapeValidator.instance();
         // an action of the service that Dynabox has not built is known to the service: it authenticates first
-        if (operation == null && (action == null || !ShapeValidator.instance().isServiceAction(action))) {
+        if (operation == null && (action == null || !validator.isServiceAction(action))) {
             throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
         }
         Credentials credentials = namespaceId == null ? authenticate(request) : null;
@@ -238,7 +247,7 @@ public final class Engine implements AutoCloseable {
         if (json == null) throw DynamoException.serialization(null);
         JsonNode tableName = json.get("TableName");
         if (tableName != null && tableName.isTextual()) observed.tableName = tableName.textValue();
-        ShapeValidator.instance().validate(action, json);
+        validator.validate(action, json);
         Namespace namespace = namespaceId == null ? namespace(credentials) : namespace(namespaceId);
         observed.namespaceId = namespace.id();
         ThrottlePolicy throttle = null;
@@ -310,7 +319,12 @@ public final class Engine implements AutoCloseable {
 
     /** The namespace callers with this access key and region work in; loaded from the store, or made empty, on first use. */
     public Namespace namespace(String accessKeyId, String region) {
-        return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> Namespace.load(key, region, store, changeFeed));
+        return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> {
+            Namespace loaded = Namespace.load(key, region, store, changeFeed);
+            loaded.streams().configure(options.streamShardRollover(), options.delayTransientStatuses());
+            loaded.streams().resume(store, key, loaded.tableMap().values(), clock.getAsLong());
+            return loaded;
+        });
     }
 
     /** The namespaces used since start-up (or loaded from the store on first use). */
@@ -379,6 +393,15 @@ public final class Engine implements AutoCloseable {
         return changeFeed;
     }
 
+    /**
+     * Deletes every item whose Time to Live has passed by the engine's clock, now, on the
+     * calling thread (the sweeper does it every {@code ttlSweepDelay} by itself); returns how
+     * many it deleted. For tests that move the clock.
+     */
+    public int sweepExpiredItems() {
+        return sweeper.sweep();
+    }
+
     /** The engine's clock, in epoch milliseconds. */
     public long nowMillis() {
         return clock.getAsLong();
@@ -415,6 +438,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         accounting.close();
+        sweeper.close();
         store.close();
     }
 

@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointParams;
 import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.endpoints.DynamoDbStreamsEndpointParams;
+import software.amazon.awssdk.services.dynamodb.streams.endpoints.DynamoDbStreamsEndpointProvider;
 
 /**
  * Dynabox in your JVM: {@code Dynabox.inMemory().dynamoDbClient()} is a real
@@ -50,6 +54,15 @@ public final class Dynabox implements AutoCloseable {
 
         @Override
         public CompletableFuture<Endpoint> resolveEndpoint(DynamoDbEndpointParams params) {
+            return params.endpoint() == null ? fixed : CompletableFuture.completedFuture(Endpoint.builder().url(URI.create(params.endpoint())).build());
+        }
+    };
+    /** The same fixed endpoint for DynamoDB Streams clients. */
+    static final DynamoDbStreamsEndpointProvider IN_PROCESS_STREAMS_ENDPOINT_PROVIDER = new DynamoDbStreamsEndpointProvider() {
+        private final CompletableFuture<Endpoint> fixed = CompletableFuture.completedFuture(Endpoint.builder().url(IN_PROCESS_ENDPOINT).build());
+
+        @Override
+        public CompletableFuture<Endpoint> resolveEndpoint(DynamoDbStreamsEndpointParams params) {
             return params.endpoint() == null ? fixed : CompletableFuture.completedFuture(Endpoint.builder().url(URI.create(params.endpoint())).build());
         }
     };
@@ -143,6 +156,16 @@ public final class Dynabox implements AutoCloseable {
     /** The asynchronous client of the default namespace; made once, closed with this Dynabox. */
     public DynamoDbAsyncClient dynamoDbAsyncClient() {
         return defaultNamespace.dynamoDbAsyncClient();
+    }
+
+    /** The default namespace's DynamoDB Streams client, answered in-process. */
+    public DynamoDbStreamsClient dynamoDbStreamsClient() {
+        return defaultNamespace.dynamoDbStreamsClient();
+    }
+
+    /** The default namespace's asynchronous DynamoDB Streams client. */
+    public DynamoDbStreamsAsyncClient dynamoDbStreamsAsyncClient() {
+        return defaultNamespace.dynamoDbStreamsAsyncClient();
     }
 
     /** An Enhanced Client over {@link #dynamoDbClient()} (needs {@code software.amazon.awssdk:dynamodb-enhanced}). */

@@ -9,6 +9,7 @@ import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationEvent;
 import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.table.NamespaceSnapshot;
+import io.dynabox.sdk.streams.DynaboxStreams;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,6 +22,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * One isolated set of tables in a Dynabox: what callers with one access key and region
@@ -39,6 +44,8 @@ public final class DynaboxNamespace implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private volatile DynamoDbClient client;
     private volatile DynamoDbAsyncClient asyncClient;
+    private volatile DynamoDbStreamsClient streamsClient;
+    private volatile DynamoDbStreamsAsyncClient streamsAsyncClient;
 
     DynaboxNamespace(Dynabox dynabox, String accessKeyId, Region region) {
         this.dynabox = dynabox;
@@ -114,6 +121,54 @@ public final class DynaboxNamespace implements AutoCloseable {
             }
         }
         return made;
+    }
+
+    /** A DynamoDB Streams client builder wired to this namespace through the in-process door. */
+    public DynamoDbStreamsClientBuilder dynamoDbStreamsClientBuilder() {
+        return DynamoDbStreamsClient.builder()
+                .httpClient(dynabox.httpClient())
+                .endpointProvider(Dynabox.IN_PROCESS_STREAMS_ENDPOINT_PROVIDER)
+                .putAuthScheme(InProcessSigning.SCHEME)
+                .region(region)
+                .credentialsProvider(credentials);
+    }
+
+    public DynamoDbStreamsAsyncClientBuilder dynamoDbStreamsAsyncClientBuilder() {
+        return DynamoDbStreamsAsyncClient.builder()
+                .httpClient(dynabox.asyncHttpClient())
+                .endpointProvider(Dynabox.IN_PROCESS_STREAMS_ENDPOINT_PROVIDER)
+                .putAuthScheme(InProcessSigning.SCHEME)
+                .region(region)
+                .credentialsProvider(credentials);
+    }
+
+    /** This namespace's DynamoDB Streams client, made on first use and closed with the namespace. */
+    public DynamoDbStreamsClient dynamoDbStreamsClient() {
+        DynamoDbStreamsClient made = streamsClient;
+        if (made == null) {
+            synchronized (this) {
+                if (streamsClient == null) streamsClient = dynamoDbStreamsClientBuilder().build();
+                made = streamsClient;
+            }
+        }
+        return made;
+    }
+
+    /** This namespace's asynchronous DynamoDB Streams client, made on first use and closed with the namespace. */
+    public DynamoDbStreamsAsyncClient dynamoDbStreamsAsyncClient() {
+        DynamoDbStreamsAsyncClient made = streamsAsyncClient;
+        if (made == null) {
+            synchronized (this) {
+                if (streamsAsyncClient == null) streamsAsyncClient = dynamoDbStreamsAsyncClientBuilder().build();
+                made = streamsAsyncClient;
+            }
+        }
+        return made;
+    }
+
+    /** Streams for tests: a table's stream as a list of records, and handlers fed like stream-triggered functions. */
+    public DynaboxStreams streams() {
+        return new DynaboxStreams(dynamoDbClient(), dynamoDbStreamsClient());
     }
 
     /** An Enhanced Client over {@link #dynamoDbClient()} (needs {@code software.amazon.awssdk:dynamodb-enhanced}). */
@@ -224,8 +279,12 @@ public final class DynaboxNamespace implements AutoCloseable {
     public synchronized void close() {
         if (client != null) client.close();
         if (asyncClient != null) asyncClient.close();
+        if (streamsClient != null) streamsClient.close();
+        if (streamsAsyncClient != null) streamsAsyncClient.close();
         client = null;
         asyncClient = null;
+        streamsClient = null;
+        streamsAsyncClient = null;
     }
 
     private Admin admin() {

@@ -103,6 +103,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"--console-read-only"},
             description = "The web console at /dynabox/console shows tables and items but changes nothing.")
     boolean consoleReadOnly;
+    @Option(names = {"--stream-shard-rollover"}, paramLabel = "SECONDS",
+            description = "A stream's shard closes and a child shard opens every SECONDS s (default: ${DEFAULT-VALUE}, four hours, as the service).")
+    long streamShardRolloverSeconds = DynaboxOptions.DEFAULT_STREAM_SHARD_ROLLOVER.toSeconds();
 
     @Option(names = {"--idle-timeout"}, paramLabel = "SECONDS",
             description = "Close a keep-alive connection idle for SECONDS (default: ${DEFAULT-VALUE}).")
@@ -119,6 +122,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"--full-integrity-check"},
             description = "Check every page of every database file at start (with --db-path; slower than the default quick check).")
     boolean fullIntegrityCheck;
+    @Option(names = {"--ttl-sweep-delay"}, paramLabel = "SECONDS",
+            description = "Items whose Time to Live has passed are deleted within SECONDS s (default: ${DEFAULT-VALUE}; the service takes up to a few days).")
+    long ttlSweepDelaySeconds = DynaboxOptions.DEFAULT_TTL_SWEEP_DELAY.toSeconds();
 
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
@@ -219,6 +225,10 @@ public final class Main implements Callable<Integer> {
         if (inMemory && dbPath != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--in-memory and --db-path cannot be used together");
         }
+        if (streamShardRolloverSeconds <= 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--stream-shard-rollover must be at least 1 second");
+        }
+        if (ttlSweepDelaySeconds < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--ttl-sweep-delay must not be negative");
         try {
             return DynaboxOptions.builder()
                     .host(host)
@@ -239,6 +249,8 @@ public final class Main implements Callable<Integer> {
                     .maxConnections(maxConnections)
                     .fullIntegrityCheck(fullIntegrityCheck)
                     .prices(prices)
+                    .streamShardRollover(Duration.ofSeconds(streamShardRolloverSeconds))
+                    .ttlSweepDelay(Duration.ofSeconds(ttlSweepDelaySeconds))
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

@@ -40,6 +40,22 @@ class MainTest {
     }
 
     @Test
+    void streamShardRolloverIsFourHoursUnlessGivenInSeconds() {
+        assertThat(parse().streamShardRollover()).isEqualTo(Duration.ofHours(4));
+        assertThat(parse("--stream-shard-rollover", "90").streamShardRollover()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> parse("--stream-shard-rollover", "0")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("--stream-shard-rollover must be at least 1 second");
+    }
+
+    @Test
+    void ttlSweepDelayIsFiveSecondsUnlessGiven() {
+        assertThat(parse().ttlSweepDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(parse("--ttl-sweep-delay", "0").ttlSweepDelay()).isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> parse("--ttl-sweep-delay", "-1")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("--ttl-sweep-delay must not be negative");
+    }
+
+    @Test
     void dynaboxSpellings() {
         DynaboxOptions options = parse("--port", "9000", "--host", "0.0.0.0", "--db-path", "/tmp/d", "--shared-db",
                 "--delay-transient-statuses=250", "--strict-messages", "--cors", "http://a.example,http://b.example",

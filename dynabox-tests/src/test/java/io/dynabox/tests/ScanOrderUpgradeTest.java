@@ -88,7 +88,7 @@ class ScanOrderUpgradeTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("old_us-east-1.db"));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(5); // and on to version 5 (recovery logs)
+            assertThat(rs.getInt(1)).isEqualTo(6); // and on to version 5 (recovery logs) and 6 (streams)
         }
     }
 }

@@ -3,7 +3,6 @@ package io.dynabox.engine.feed;
 import io.dynabox.engine.store.ItemJson;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.value.AttributeValue;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,12 +43,8 @@ public record Change(long sequence, long timeMillis, long group, byte[] key, byt
         return newImage == null ? null : ItemJson.decode(newImage);
     }
 
-    /** The item's key attributes, partition key first. */
+    /** The item's key attributes, partition key first (read from an image without decoding the rest). */
     public Map<String, AttributeValue> keys(KeySchema schema) {
-        Map<String, AttributeValue> item = newImage != null ? newItem() : oldItem();
-        Map<String, AttributeValue> keys = new LinkedHashMap<>(4);
-        keys.put(schema.partitionName(), item.get(schema.partitionName()));
-        if (schema.hasSort()) keys.put(schema.sortName(), item.get(schema.sortName()));
-        return keys;
+        return ItemJson.attributes(newImage != null ? newImage : oldImage, schema.partitionName(), schema.sortName());
     }
 }

@@ -69,7 +69,17 @@ public final class FeedCommit {
     static boolean unchanged(byte[] oldImage, byte[] newImage) {
         if (oldImage == null || newImage == null) return oldImage == newImage;
         if (Arrays.equals(oldImage, newImage)) return true;
+        // the same attributes encode to the same bytes in some order: other lengths, or other
+        // bytes, are another item, and only a reordering is worth decoding both to compare
+        if (oldImage.length != newImage.length || !sameBytesInSomeOrder(oldImage, newImage)) return false;
         return ItemJson.decode(oldImage).equals(ItemJson.decode(newImage));
+    }
+
+    private static boolean sameBytesInSomeOrder(byte[] a, byte[] b) {
+        int[] counts = new int[256];
+        for (byte x : a) counts[x & 0xff]++;
+        for (byte x : b) if (--counts[x & 0xff] < 0) return false;
+        return true;
     }
 
     private record Pending(Table table, byte[] key, byte[] oldImage, byte[] newImage, long oldSize, long newSize) {

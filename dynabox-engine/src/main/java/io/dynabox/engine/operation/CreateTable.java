@@ -16,6 +16,7 @@ import static io.dynabox.engine.table.TableGrammar.warmThroughput;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.stream.Stream;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Projection;
@@ -128,8 +129,11 @@ public final class CreateTable implements Operation {
                 payPerRequest && onDemand != null && !onDemand.isEmpty() ? onDemand.deepCopy() : null, null, warm);
         long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
         Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
+        // the stream takes the table's changes before anyone can write to it
+        Stream newStream = streamEnabled ? context.namespace().streams().enable(table, context.nowMillis()) : null;
         Table existing = context.namespace().addIfAbsent(table);
         if (existing != null) {
+            if (newStream != null) context.namespace().streams().forget(newStream);
             if (Table.CREATING.equals(existing.status(context.nowMillis()))) {
                 throw DynamoException.resourceInUse(
                         "Attempt to change a resource which is still in use: Table is being created: " + name);

@@ -29,6 +29,8 @@ public final class DeleteTable implements Operation {
             JsonNode description = TableDescriptions.asDeleting(table, now);
             table.markDeleting(now + context.options().delayTransientStatuses().toMillis());
             context.store().dropTable(context.namespace().id(), table.name());
+            // the table's stream closes; its records stay readable for 24 hours
+            context.namespace().streams().disable(table, now);
             if (table.isGone(now)) context.namespace().remove(table);
             return Json.object().set("TableDescription", description);
         });

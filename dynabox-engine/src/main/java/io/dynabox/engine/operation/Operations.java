@@ -11,6 +11,7 @@ import io.dynabox.engine.operation.control.DescribeLimits;
 import io.dynabox.engine.operation.control.GetResourcePolicy;
 import io.dynabox.engine.operation.control.ListBackups;
 import io.dynabox.engine.operation.control.ListContributorInsights;
+import io.dynabox.engine.operation.control.DescribeTimeToLive;
 import io.dynabox.engine.operation.control.ListTagsOfResource;
 import io.dynabox.engine.operation.control.PutResourcePolicy;
 import io.dynabox.engine.operation.control.RestoreTableFromBackup;
@@ -19,6 +20,7 @@ import io.dynabox.engine.operation.control.TagResource;
 import io.dynabox.engine.operation.control.UntagResource;
 import io.dynabox.engine.operation.control.UpdateContinuousBackups;
 import io.dynabox.engine.operation.control.UpdateContributorInsights;
+import io.dynabox.engine.operation.control.UpdateTimeToLive;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -62,9 +64,20 @@ public final class Operations {
                 Map.entry("UpdateContributorInsights", new UpdateContributorInsights()),
                 Map.entry("DescribeContributorInsights", new DescribeContributorInsights()),
                 Map.entry("ListContributorInsights", new ListContributorInsights()),
+                Map.entry("UpdateTimeToLive", new UpdateTimeToLive()),
+                Map.entry("DescribeTimeToLive", new DescribeTimeToLive()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()),
                 Map.entry("BatchExecuteStatement", new BatchExecuteStatement()),
                 Map.entry("ExecuteTransaction", new ExecuteTransaction()));
+    }
+
+    /** The DynamoDB Streams actions (target prefix {@code DynamoDBStreams_20120810.}), served on the same port. */
+    public static Map<String, Operation> streams() {
+        return Map.of(
+                "ListStreams", new ListStreams(),
+                "DescribeStream", new DescribeStream(),
+                "GetShardIterator", new GetShardIterator(),
+                "GetRecords", new GetRecords());
     }
 }

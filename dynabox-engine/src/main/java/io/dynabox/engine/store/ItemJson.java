@@ -64,6 +64,31 @@ public final class ItemJson {
         return values;
     }
 
+    /**
+     * Only the named top-level attributes of an item (its key attributes), in the order named;
+     * the others are skipped without being decoded.
+     */
+    public static Map<String, AttributeValue> attributes(byte[] json, String first, String second) {
+        Map<String, AttributeValue> found = new LinkedHashMap<>(4);
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("an item is a JSON object");
+            AttributeValue a = null;
+            AttributeValue b = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals(first)) a = readValue(parser);
+                else if (name.equals(second)) b = readValue(parser);
+                else parser.skipChildren();
+            }
+            if (a != null) found.put(first, a);
+            if (b != null) found.put(second, b);
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One value, {"TYPE": ...}, from its start to its end. */
     private static AttributeValue readValue(JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME) {

@@ -30,9 +30,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite database: one namespace's tables, items, backups and recovery logs. Schema
- * (version 5, kept in {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox
- * files; files of versions 1 to 4 are upgraded in place when opened):
+ * One SQLite database: one namespace's tables, items, backups, recovery logs and streams. Schema
+ * (version 6, kept in {@code PRAGMA user_version}; {@code PRAGMA application_id} marks Dynabox
+ * files; files of versions 1 to 5 are upgraded in place when opened):
  * <pre>
  * tables(name TEXT PRIMARY KEY, metadata TEXT)          -- table definition and status, JSON
  * items(id INTEGER PRIMARY KEY, table_name TEXT, index_name TEXT, key BLOB, item TEXT, size INTEGER)
@@ -49,6 +49,10 @@ import org.sqlite.SQLiteOpenMode;
  * INDEX recovery_log_by_table ON recovery_log (table_name, time_millis)
  *   -- point-in-time recovery: each change of a table with it on, in rowid (commit) order, with
  *   -- the item before it (old_item NULL: there was none), over the recovery period (version 5)
+ * documents(kind TEXT, key TEXT, document TEXT, PRIMARY KEY (kind, key))   -- (version 6)
+ *   -- what features keep beside the tables: a stream's state (kind 'stream', key its ARN), JSON
+ * log_entries(log TEXT, sequence INTEGER, entry BLOB, PRIMARY KEY (log, sequence))
+ *   -- append-only logs: a stream's records (log 'stream:' and its ARN), trimmed from the front
  * </pre>
  *
  * <p>Durability: WAL journal with {@code synchronous=NORMAL}: a commit is in the WAL file
@@ -66,7 +70,7 @@ import org.sqlite.SQLiteOpenMode;
 final class SqliteFile {
     private static final System.Logger LOG = System.getLogger(SqliteFile.class.getName());
     /** 5: recovery logs; 4: keys begin with the service's partition hash (MD5), where 3 and before had FNV-1a; 3: backups; 2: row ids. */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
     /** "DYNB": tells a Dynabox database from any other SQLite file. */
     static final int APPLICATION_ID = 0x44594E42;
     private static final int MAX_WORKS_PER_COMMIT = 4096;
@@ -187,6 +191,7 @@ final class SqliteFile {
                 createItems(s);
                 createBackups(s);
                 createRecoveryLog(s);
+                createSideTables(s);
                 s.execute("PRAGMA application_id = " + APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 s.execute("COMMIT");
@@ -215,6 +220,10 @@ final class SqliteFile {
         }
         if (version == 4) {
             upgradeFromVersion4(path, connection);
+            version = 5;
+        }
+        if (version == 5) {
+            upgradeFromVersion5(path, connection);
         } else if (version < SCHEMA_VERSION) {
             throw new StoreException("the database " + path + " has schema version " + version
                     + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
@@ -243,6 +252,30 @@ final class SqliteFile {
         s.execute("CREATE TABLE IF NOT EXISTS recovery_log (table_name TEXT NOT NULL, time_millis INTEGER NOT NULL, key BLOB NOT NULL, "
                 + "old_item TEXT, old_size INTEGER NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS recovery_log_by_table ON recovery_log (table_name, time_millis)");
+    }
+
+    /** Version 6: documents and logs that features keep beside the tables (streams). */
+    private static void createSideTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, key TEXT NOT NULL, document TEXT NOT NULL, "
+                + "PRIMARY KEY (kind, key))");
+        s.execute("CREATE TABLE IF NOT EXISTS log_entries (log TEXT NOT NULL, sequence INTEGER NOT NULL, entry BLOB NOT NULL, "
+                + "PRIMARY KEY (log, sequence)) WITHOUT ROWID");
+    }
+
+    /** Version 5 lacked the side tables: they are added, in one transaction; nothing else changes. */
+    private static void upgradeFromVersion5(Path path, Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                createSideTables(s);
+                s.execute("PRAGMA user_version = 6");
+                s.execute("COMMIT");
+            } catch (SQLException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 5 to 6");
     }
 
     /** Version 4 lacked the recovery log: it is added, in one transaction. */
@@ -340,7 +373,7 @@ final class SqliteFile {
                 throw e;
             }
         }
-        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 3 to " + SCHEMA_VERSION
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 3 to 4"
                 + " (" + rows + " keys hashed again)");
     }
 
@@ -611,6 +644,43 @@ final class SqliteFile {
         } finally {
             applyLock.readLock().unlock();
         }
+    }
+
+    /** Queues a change for the committer, in the commit order, without waiting; the future completes once it is durable. */
+    CompletableFuture<Void> enqueue(SqlAction action) {
+        Work work = new Work(List.of(), action);
+        applyLock.readLock().lock();
+        try {
+            checkWritable();
+            queue.add(work);
+        } finally {
+            applyLock.readLock().unlock();
+        }
+        return work.done;
+    }
+
+    Map<String, byte[]> loadDocuments(String kind) {
+        return read(reader -> {
+            Map<String, byte[]> documents = new LinkedHashMap<>();
+            PreparedStatement select = reader.statement("SELECT key, document FROM documents WHERE kind = ? ORDER BY key");
+            select.setString(1, kind);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) documents.put(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8));
+            }
+            return documents;
+        });
+    }
+
+    List<Store.LogEntry> readLog(String log) {
+        return read(reader -> {
+            List<Store.LogEntry> entries = new ArrayList<>();
+            PreparedStatement select = reader.statement("SELECT sequence, entry FROM log_entries WHERE log = ? ORDER BY sequence");
+            select.setString(1, log);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) entries.add(new Store.LogEntry(rs.getLong(1), rs.getBytes(2)));
+            }
+            return entries;
+        });
     }
 
     /** Runs a change of metadata in the commit order, and waits until it is durable. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -215,6 +216,83 @@ public final class SqliteStore implements Store {
         }
         CompletableFuture<Void> committed = file.apply(mutations);
         if (committed != null) lastWrite.set(committed);
+    }
+
+    @Override
+    public boolean keepsSideData() {
+        return true;
+    }
+
+    @Override
+    public Map<String, byte[]> loadDocuments(String namespace, String kind) {
+        SqliteFile file = file(namespace, false);
+        return file == null ? Map.of() : file.loadDocuments(kind);
+    }
+
+    @Override
+    public void saveDocument(String namespace, String kind, String key, byte[] document) {
+        String text = new String(document, StandardCharsets.UTF_8);
+        enqueue(namespace, connection -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO documents (kind, key, document) VALUES (?, ?, ?)")) {
+                s.setString(1, kind);
+                s.setString(2, key);
+                s.setString(3, text);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void deleteDocument(String namespace, String kind, String key) {
+        enqueue(namespace, connection -> {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM documents WHERE kind = ? AND key = ?")) {
+                s.setString(1, kind);
+                s.setString(2, key);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void appendToLog(String namespace, String log, List<LogEntry> entries) {
+        enqueue(namespace, connection -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO log_entries (log, sequence, entry) VALUES (?, ?, ?)")) {
+                for (LogEntry entry : entries) {
+                    s.setString(1, log);
+                    s.setLong(2, entry.sequence());
+                    s.setBytes(3, entry.entry());
+                    s.executeUpdate();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void trimLog(String namespace, String log, long throughSequence) {
+        enqueue(namespace, connection -> {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM log_entries WHERE log = ? AND sequence <= ?")) {
+                s.setString(1, log);
+                s.setLong(2, throughSequence);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void dropLog(String namespace, String log) {
+        trimLog(namespace, log, Long.MAX_VALUE);
+    }
+
+    @Override
+    public List<LogEntry> readLog(String namespace, String log) {
+        SqliteFile file = file(namespace, false);
+        return file == null ? List.of() : file.readLog(log);
+    }
+
+    /** Side data goes through the committer, after the item writes the calling thread applied before it. */
+    private void enqueue(String namespace, SqliteFile.SqlAction action) {
+        CompletableFuture<Void> committed = file(namespace, true).enqueue(action);
+        lastWrite.set(committed);
     }
 
     @Override

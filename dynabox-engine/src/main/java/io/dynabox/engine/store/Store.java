@@ -108,6 +108,45 @@ public interface Store extends AutoCloseable {
         return null;
     }
 
+    // ---- what features keep beside the tables (a stream's state and records), for stores that outlive the process ----
+
+    /** Whether the store keeps documents and logs across processes; when it does not, the methods below keep nothing. */
+    default boolean keepsSideData() {
+        return false;
+    }
+
+    /** The documents of one kind kept for a namespace, by key. */
+    default Map<String, byte[]> loadDocuments(String namespace, String kind) {
+        return Map.of();
+    }
+
+    /** Saves (creates or replaces) a document, in commit order with the item writes of the calling thread. */
+    default void saveDocument(String namespace, String kind, String key, byte[] document) {
+    }
+
+    default void deleteDocument(String namespace, String kind, String key) {
+    }
+
+    /** Appends entries (in increasing sequence) to a log, in commit order with the item writes of the calling thread. */
+    default void appendToLog(String namespace, String log, List<LogEntry> entries) {
+    }
+
+    /** Drops a log's entries up to and including {@code sequence}. */
+    default void trimLog(String namespace, String log, long throughSequence) {
+    }
+
+    default void dropLog(String namespace, String log) {
+    }
+
+    /** A log's entries in sequence order. */
+    default List<LogEntry> readLog(String namespace, String log) {
+        return List.of();
+    }
+
+    /** One entry of a log: its sequence number and its bytes. */
+    record LogEntry(long sequence, byte[] entry) {
+    }
+
     /** Waits until everything the calling thread applied is durable, or throws a {@link StoreException}. */
     default void awaitDurable() {
     }

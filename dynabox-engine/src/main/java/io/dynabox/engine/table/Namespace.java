@@ -2,6 +2,7 @@ package io.dynabox.engine.table;
 
 import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.store.Store;
+import io.dynabox.engine.stream.Streams;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -20,6 +21,7 @@ public final class Namespace {
     // the engine's change feed, which every table of the namespace joins; null outside an engine
     private final ChangeFeed feed;
     private final Backups backups;
+    private final Streams streams = new Streams();
 
     private Namespace(String id, String region, ChangeFeed feed, Backups backups) {
         this.id = id;
@@ -39,6 +41,11 @@ public final class Namespace {
 
     public String region() {
         return region;
+    }
+
+    /** The namespace's DynamoDB Streams: each table's current stream, and old ones for their last 24 hours. */
+    public Streams streams() {
+        return streams;
     }
 
     /** The table by name, or null; a deleted table whose DELETING time is over is dropped here. */

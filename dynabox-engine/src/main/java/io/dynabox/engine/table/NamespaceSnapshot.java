@@ -71,6 +71,7 @@ public final class NamespaceSnapshot {
             if (target.addIfAbsent(table) != null) {
                 throw new IllegalStateException("table " + name + " was created in namespace " + target.id() + " during its restore");
             }
+            if (definition.streamEnabled()) target.streams().enable(table, nowMillis);
         }
         store.awaitDurable();
     }
@@ -81,6 +82,7 @@ public final class NamespaceSnapshot {
             TableLocks.write(table, () -> {
                 store.dropTable(namespace.id(), table.name());
                 namespace.remove(table);
+                namespace.streams().drop(table.name());
                 return null;
             });
         }

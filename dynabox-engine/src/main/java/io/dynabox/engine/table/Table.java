@@ -39,6 +39,7 @@ public final class Table {
     private volatile ControlState control = ControlState.NONE;
     // the history of point-in-time recovery, while it is on
     private volatile RecoveryLog recoveryLog;
+    private volatile TimeToLive timeToLive = TimeToLive.NEVER_SET;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
         this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
@@ -112,6 +113,22 @@ public final class Table {
 
     public String status(long nowMillis) {
         return lifecycle.statusAt(nowMillis);
+    }
+
+    /** The table's Time to Live setting. */
+    public TimeToLive timeToLive() {
+        return timeToLive;
+    }
+
+    /** Changes the Time to Live setting and saves it with the table's metadata. Caller holds the write lock. */
+    public void updateTimeToLive(TimeToLive setting) {
+        timeToLive = setting;
+        persist();
+    }
+
+    /** The setting a stored document had (no save). */
+    void restoreTimeToLive(TimeToLive setting) {
+        timeToLive = setting;
     }
 
     public Lifecycle lifecycle() {

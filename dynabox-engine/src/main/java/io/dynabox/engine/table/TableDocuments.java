@@ -29,6 +29,8 @@ public final class TableDocuments {
         document.put("settledAtMillis", lifecycle.settledAtMillis());
         if (lifecycle.change() != null) document.put("change", lifecycle.change());
         if (!ControlState.NONE.equals(table.control())) document.set("control", MAPPER.valueToTree(table.control()));
+        TimeToLive ttl = table.timeToLive();
+        if (ttl != TimeToLive.NEVER_SET) document.set("timeToLive", MAPPER.valueToTree(ttl));
         return Json.write(document);
     }
 
@@ -61,6 +63,7 @@ public final class TableDocuments {
                     table.startRecoveryLog(pitr.recoveryPeriodInDays(), store.loadRecoveryLog(namespaceId, definition.name()));
                 }
             }
+            if (node.hasNonNull("timeToLive")) table.restoreTimeToLive(MAPPER.treeToValue(node.get("timeToLive"), TimeToLive.class));
             return table;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);

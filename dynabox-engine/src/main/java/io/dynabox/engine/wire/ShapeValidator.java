@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class ShapeValidator {
     private static final String MODEL = "dynamodb-shapes.json";
+    private static final String STREAMS_MODEL = "dynamodbstreams-shapes.json";
     private static final int MAX_REPORTED = 10;
     private static final int MAX_NUMBER_EXPONENT = 1000;
 
@@ -65,11 +66,20 @@ public final class ShapeValidator {
     private final Map<String, Shape> shapes = new HashMap<>();
 
     private static final class Holder {
-        static final ShapeValidator INSTANCE = load();
+        static final ShapeValidator INSTANCE = load(MODEL);
+    }
+
+    private static final class StreamsHolder {
+        static final ShapeValidator INSTANCE = load(STREAMS_MODEL);
     }
 
     public static ShapeValidator instance() {
         return Holder.INSTANCE;
+    }
+
+    /** The validator of DynamoDB Streams requests, from that service's model. */
+    public static ShapeValidator streams() {
+        return StreamsHolder.INSTANCE;
     }
 
     /**
@@ -356,9 +366,9 @@ public final class ShapeValidator {
 
     // ---- the model ----
 
-    private static ShapeValidator load() {
-        try (InputStream in = ShapeValidator.class.getResourceAsStream(MODEL)) {
-            if (in == null) throw new IllegalStateException("missing resource " + MODEL);
+    private static ShapeValidator load(String resource) {
+        try (InputStream in = ShapeValidator.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
             return new ShapeValidator(Json.MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -381,7 +391,8 @@ public final class ShapeValidator {
             shapes.put(e.getKey(), new Shape(e.getKey(), spec));
         });
         shapes.values().forEach(shape -> shape.constrained = constrained(shape, new java.util.HashSet<>()));
-        shapes.get("TableArn").constrained = true; // checked with the table-name rules
+        Shape tableArn = shapes.get("TableArn");
+        if (tableArn != null) tableArn.constrained = true; // checked with the table-name rules
         shapes.values().forEach(shape -> shape.resolve(shapes));
     }
 

@@ -134,9 +134,46 @@ class SqliteStoreTest {
              ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(SqliteFile.SCHEMA_VERSION);
         }
-        // upgraded through versions 2, 3 and 4: the backup tables are there
+        // upgraded through versions 2 to 5: the backup tables and the side tables are there
         try (SqliteStore store = new SqliteStore(dir, false)) {
             assertThat(store.loadBackups(NS)).isEmpty();
+            assertThat(store.loadDocuments(NS, "stream")).isEmpty();
+        }
+    }
+
+    /** A version 5 file (no documents, no logs) gets the side tables when opened, and keeps them after. */
+    @Test
+    void aVersion5FileIsUpgradedAndKeepsDocumentsAndLogs() throws Exception {
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            Keyspace table = store.keyspace(NS, "t", null);
+            store.apply(List.of(put(table, "a", 1)));
+            store.awaitDurable();
+        }
+        Path file = dir.resolve(NS + ".db");
+        sql(file, "DROP TABLE documents");
+        sql(file, "DROP TABLE log_entries");
+        sql(file, "PRAGMA user_version = 5");
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(keys(store.keyspace(NS, "t", null).range(null, false, null, false, false))).containsExactly("a=N[value=1]");
+            store.saveDocument(NS, "stream", "s1", "{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+            store.appendToLog(NS, "log", List.of(new Store.LogEntry(1, new byte[] {1}), new Store.LogEntry(2, new byte[] {2}),
+                    new Store.LogEntry(3, new byte[] {3})));
+            store.trimLog(NS, "log", 1);
+            store.awaitDurable();
+        }
+        try (SqliteStore store = new SqliteStore(dir, false)) {
+            assertThat(new String(store.loadDocuments(NS, "stream").get("s1"), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+            assertThat(store.readLog(NS, "log")).extracting(Store.LogEntry::sequence).containsExactly(2L, 3L);
+            store.deleteDocument(NS, "stream", "s1");
+            store.dropLog(NS, "log");
+            store.awaitDurable();
+            assertThat(store.loadDocuments(NS, "stream")).isEmpty();
+            assertThat(store.readLog(NS, "log")).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(6);
         }
     }
 

@@ -9,6 +9,7 @@ import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.sdk.Dynabox;
 import io.dynabox.sdk.DynaboxNamespace;
+import io.dynabox.sdk.streams.DynaboxStreams;
 import io.dynabox.server.DynaboxServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,11 +58,14 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
     private static final Set<String> INJECTABLE = Set.of(
             "software.amazon.awssdk.services.dynamodb.DynamoDbClient",
             "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient",
+            "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient",
+            "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient",
             "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient",
             "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient",
             "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider",
             "software.amazon.awssdk.regions.Region",
             DynaboxNamespace.class.getName(),
+            DynaboxStreams.class.getName(),
             Dynabox.class.getName(),
             "io.dynabox.server.DynaboxServer", // optional: named, so that this class loads without it
             EngineClock.class.getName(),
@@ -149,6 +153,8 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         switch (type.getName()) {
             case "software.amazon.awssdk.services.dynamodb.DynamoDbClient": return namespace.dynamoDbClient();
             case "software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient": return namespace.dynamoDbAsyncClient();
+            case "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient": return namespace.dynamoDbStreamsClient();
+            case "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient": return namespace.dynamoDbStreamsAsyncClient();
             case "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient": return namespace.enhancedClient();
             case "software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient": return namespace.enhancedAsyncClient();
             case "software.amazon.awssdk.auth.credentials.AwsCredentialsProvider": return namespace.credentialsProvider();
@@ -157,6 +163,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
             case "io.dynabox.server.DynaboxServer": return setup.engine.server();
             default:
                 if (type == DynaboxNamespace.class) return namespace;
+                if (type == DynaboxStreams.class) return namespace.streams();
                 if (type == Dynabox.class) return setup.engine.dynabox;
                 if (type == EngineClock.class) return setup.engine.dynabox.clock();
                 throw new ParameterResolutionException("Dynabox does not inject " + type.getName());

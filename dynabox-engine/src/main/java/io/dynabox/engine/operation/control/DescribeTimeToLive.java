@@ -1,0 +1,20 @@
+package io.dynabox.engine.operation.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.operation.Operation;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.table.TimeToLive;
+import io.dynabox.engine.wire.Json;
+
+/** DescribeTimeToLive: the table's Time to Live status, and its attribute while one is set. */
+public final class DescribeTimeToLive implements Operation {
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        TimeToLive setting = context.describedTable(request.get("TableName").textValue()).timeToLive();
+        String status = setting.status(context.nowMillis());
+        ObjectNode description = Json.object().put("TimeToLiveStatus", status);
+        if (!TimeToLive.DISABLED.equals(status)) description.put("AttributeName", setting.attributeName());
+        return Json.object().set("TimeToLiveDescription", description);
+    }
+}

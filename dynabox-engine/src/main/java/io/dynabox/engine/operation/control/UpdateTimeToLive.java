@@ -1,0 +1,44 @@
+package io.dynabox.engine.operation.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.Operation;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.table.TimeToLive;
+import io.dynabox.engine.wire.Json;
+
+/**
+ * UpdateTimeToLive: turns the deletion of expired items on (naming the attribute that holds
+ * each item's expiry, in epoch seconds) or off. Not idempotent, as on the service: enabling
+ * twice, or naming another attribute while one is active, is refused, and so is a second
+ * change within an hour of the last.
+ */
+public final class UpdateTimeToLive implements Operation {
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        JsonNode specification = request.get("TimeToLiveSpecification");
+        boolean enable = specification.get("Enabled").booleanValue();
+        String attribute = specification.get("AttributeName").textValue();
+        Table table = context.describedTable(request.get("TableName").textValue());
+        long now = context.nowMillis();
+        TableLocks.write(table, () -> {
+            TimeToLive current = table.timeToLive();
+            boolean active = current.enabled();
+            if (active && !current.attributeName().equals(attribute)) {
+                throw DynamoException.validation("TimeToLive is active on a different AttributeName");
+            }
+            if (enable && active) throw DynamoException.validation("TimeToLive is already enabled");
+            if (!enable && !active) throw DynamoException.validation("TimeToLive is already disabled");
+            if (now - current.changedAtMillis() < TimeToLive.CHANGE_INTERVAL_MILLIS) {
+                throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval",
+                        "the setting was changed less than an hour ago; the service allows one change an hour");
+            }
+            long settled = now + context.options().delayTransientStatuses().toMillis();
+            table.updateTimeToLive(new TimeToLive(attribute, enable, now, settled));
+            return null;
+        });
+        return Json.object().set("TimeToLiveSpecification", Json.object().put("Enabled", enable).put("AttributeName", attribute));
+    }
+}

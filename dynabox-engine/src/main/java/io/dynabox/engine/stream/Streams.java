@@ -1,0 +1,132 @@
+package io.dynabox.engine.stream;
+
+import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.store.Store;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableDefinition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The streams of one namespace, by ARN (so in table name, then enabling time, order): the
+ * current stream of each table that has one, and old streams for 24 hours after they were
+ * disabled (or their table deleted). Tables call in when a stream is enabled or disabled.
+ */
+public final class Streams {
+    private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
+    private volatile long rolloverMillis = DynaboxOptions.DEFAULT_STREAM_SHARD_ROLLOVER.toMillis();
+    private volatile long transientMillis;
+    private volatile Stream.StreamListener keeper = Stream.StreamListener.NONE;
+
+    /** The settings streams made from now on take: shard roll-over period, ENABLING/DISABLING time. */
+    public void configure(Duration shardRollover, Duration transientStatuses) {
+        rolloverMillis = Math.max(1, shardRollover.toMillis());
+        transientMillis = transientStatuses.toMillis();
+    }
+
+    void keepWith(Stream.StreamListener listener) {
+        keeper = listener;
+    }
+
+    /** The stream ARN of a table's stream with this label. */
+    public static String arn(TableDefinition definition, String label) {
+        return definition.arn() + "/stream/" + label;
+    }
+
+    /**
+     * The table's current stream starts (CreateTable with a stream, UpdateTable enabling one,
+     * a table restored or loaded with one): its label is the definition's latest.
+     */
+    public Stream enable(Table table, long nowMillis) {
+        TableDefinition d = table.definition();
+        String arn = arn(d, d.latestStreamLabel());
+        Stream existing = streams.get(arn);
+        if (existing != null) return existing;
+        Stream stream = new Stream(arn, d.latestStreamLabel(), d.name(), d.keySchema(), d.streamViewType(), nowMillis,
+                nowMillis + transientMillis, rolloverMillis, keeper);
+        stream.subscribeTo(table, nowMillis);
+        streams.put(arn, stream);
+        return stream;
+    }
+
+    /** The table's current stream stops: readable for 24 hours more. */
+    public void disable(Table table, long nowMillis) {
+        TableDefinition d = table.definition();
+        if (d.latestStreamLabel() == null) return;
+        Stream stream = streams.get(arn(d, d.latestStreamLabel()));
+        if (stream != null) stream.disable(nowMillis, nowMillis + transientMillis);
+    }
+
+    /** Forgets every stream of a table at once (a namespace reset, not a deletion). */
+    public void drop(String tableName) {
+        for (Stream stream : List.copyOf(streams.values())) {
+            if (stream.tableName.equals(tableName)) {
+                stream.forget();
+                streams.remove(stream.arn, stream);
+            }
+        }
+    }
+
+    /** Forgets a stream that never took a change (its table could not be created). */
+    public void forget(Stream stream) {
+        stream.forget();
+        streams.remove(stream.arn, stream);
+    }
+
+    /** The stream by ARN, brought up to {@code nowMillis}; null if unknown or past its 24 hours. */
+    public Stream find(String arn, long nowMillis) {
+        Stream stream = streams.get(arn);
+        if (stream == null) return null;
+        if (stream.expired(nowMillis)) {
+            if (streams.remove(arn, stream)) stream.forget();
+            return null;
+        }
+        stream.maintain(nowMillis);
+        return stream;
+    }
+
+    /** Streams in ARN order (of one table when {@code tableName} is not null), without those past their time. */
+    public List<Stream> list(String tableName, long nowMillis) {
+        List<Stream> found = new ArrayList<>();
+        for (Stream stream : streams.values()) {
+            if (stream.expired(nowMillis)) {
+                if (streams.remove(stream.arn, stream)) stream.forget();
+                continue;
+            }
+            if (tableName == null || stream.tableName.equals(tableName)) found.add(stream);
+        }
+        return found;
+    }
+
+    /**
+     * After loading a namespace: the streams a store kept come back (with {@code --db-path}),
+     * and every table with a stream enabled takes its changes again, numbered on from its
+     * stream's last record.
+     */
+    public void resume(Store store, String namespaceId, Iterable<Table> tables, long nowMillis) {
+        if (store.keepsSideData()) {
+            StreamKeeper keeper = new StreamKeeper(store, namespaceId);
+            keepWith(keeper);
+            for (Stream stream : keeper.load()) streams.put(stream.arn, stream);
+        }
+        for (Table table : tables) {
+            for (Stream stream : streams.values()) {
+                if (stream.tableName.equals(table.name())) table.feed().continueAfter(stream.lastSequence());
+            }
+            if (!table.definition().streamEnabled()) continue;
+            Stream current = streams.get(arn(table.definition(), table.definition().latestStreamLabel()));
+            if (current != null && current.disabledMillis() < 0) current.subscribeTo(table, nowMillis);
+            else enable(table, nowMillis);
+        }
+    }
+
+    void put(Stream stream) {
+        streams.put(stream.arn, stream);
+    }
+
+    long rolloverMillis() {
+        return rolloverMillis;
+    }
+}
