@@ -99,12 +99,18 @@ class ReadmeShellTest {
                   done
                   cat "$log"; echo "README: no ready line after two minutes" >&2; return 1
                 }
-                # then stopped with Ctrl-C, as a newcomer stops it
+                # then stopped with Ctrl-C, as a newcomer stops it; where this script was started with
+                # Ctrl-C ignored (a background job of a non-interactive shell, as some CI runners start
+                # theirs), every child inherits that and a JVM never hears it: SIGTERM, which takes the
+                # same shutdown path, stands in for it there
+                stop_signal=INT
+                ignored="$(sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$/status 2>/dev/null || true)"
+                (( 0x${ignored:-0} & 2 )) && stop_signal=TERM
                 stop_servers() {
                   local status=$? entry pid
                   for entry in "${servers[@]}"; do
                     pid="${entry%%:*}"
-                    kill -INT "$pid" 2>/dev/null || true
+                    kill -"$stop_signal" "$pid" 2>/dev/null || true
                     ( sleep 20; kill -KILL "$pid" 2>/dev/null ) & local watchdog=$!
                     wait "$pid" || true
                     kill "$watchdog" 2>/dev/null || true
