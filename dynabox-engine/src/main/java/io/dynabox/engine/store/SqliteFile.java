@@ -207,11 +207,11 @@ final class SqliteFile {
                     + "; this Dynabox reads version " + SCHEMA_VERSION + "): use that Dynabox version or a newer one");
         }
         if (version == 1) {
-            upgradeFromVersion1(path, connection);
+            upgrade(path, connection, 1, SqliteFile::moveItemsToVersion2Table);
             version = 2;
         }
         if (version == 2) {
-            upgradeFromVersion2(path, connection);
+            upgrade(path, connection, 2, SqliteFile::createBackups); // version 2 lacked the backup tables
             version = 3;
         }
         if (version == 3) {
@@ -219,11 +219,11 @@ final class SqliteFile {
             version = 4;
         }
         if (version == 4) {
-            upgradeFromVersion4(path, connection);
+            upgrade(path, connection, 4, SqliteFile::createRecoveryLog); // version 4 lacked the recovery log
             version = 5;
         }
         if (version == 5) {
-            upgradeFromVersion5(path, connection);
+            upgrade(path, connection, 5, SqliteFile::createSideTables); // version 5 lacked the side tables
         } else if (version < SCHEMA_VERSION) {
             throw new StoreException("the database " + path + " has schema version " + version
                     + ", which this Dynabox (schema version " + SCHEMA_VERSION + ") does not read");
@@ -262,72 +262,34 @@ final class SqliteFile {
                 + "PRIMARY KEY (log, sequence)) WITHOUT ROWID");
     }
 
-    /** Version 5 lacked the side tables: they are added, in one transaction; nothing else changes. */
-    private static void upgradeFromVersion5(Path path, Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                createSideTables(s);
-                s.execute("PRAGMA user_version = 6");
-                s.execute("COMMIT");
-            } catch (SQLException e) {
-                s.execute("ROLLBACK");
-                throw e;
-            }
-        }
-        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 5 to 6");
+    /** A change of the schema from one version to the next, run inside {@link #upgrade}'s transaction. */
+    private interface SchemaChange {
+        void apply(Statement s) throws SQLException;
     }
 
-    /** Version 4 lacked the recovery log: it is added, in one transaction. */
-    private static void upgradeFromVersion4(Path path, Connection connection) throws SQLException {
+    /** Upgrades the file from version {@code from} to the next one in one transaction: all of the change, or none of it. */
+    private static void upgrade(Path path, Connection connection, int from, SchemaChange change) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
-                createRecoveryLog(s);
-                s.execute("PRAGMA user_version = 5");
+                change.apply(s);
+                s.execute("PRAGMA user_version = " + (from + 1));
                 s.execute("COMMIT");
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 s.execute("ROLLBACK");
                 throw e;
             }
         }
-        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 4 to 5");
+        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version " + from + " to " + (from + 1));
     }
 
-    /** Version 2 lacked the backup tables: they are added, in one transaction. */
-    private static void upgradeFromVersion2(Path path, Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                createBackups(s);
-                s.execute("PRAGMA user_version = 3");
-                s.execute("COMMIT");
-            } catch (SQLException e) {
-                s.execute("ROLLBACK");
-                throw e;
-            }
-        }
-        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 2 to 3");
-    }
-
-    /** Version 1 had the same rows in a table keyed by (table_name, index_name, key): copied over, in one transaction. */
-    private static void upgradeFromVersion1(Path path, Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                s.execute("ALTER TABLE items RENAME TO items_version_1");
-                createItems(s);
-                s.execute("INSERT INTO items (table_name, index_name, key, item, size) "
-                        + "SELECT table_name, index_name, key, item, size FROM items_version_1 ORDER BY table_name, index_name, key");
-                s.execute("DROP TABLE items_version_1");
-                s.execute("PRAGMA user_version = 2");
-                s.execute("COMMIT");
-            } catch (SQLException e) {
-                s.execute("ROLLBACK");
-                throw e;
-            }
-        }
-        LOG.log(System.Logger.Level.INFO, "upgraded the database " + path + " from schema version 1 to 2");
+    /** Version 1 had the same rows in a table keyed by (table_name, index_name, key): copied over. */
+    private static void moveItemsToVersion2Table(Statement s) throws SQLException {
+        s.execute("ALTER TABLE items RENAME TO items_version_1");
+        createItems(s);
+        s.execute("INSERT INTO items (table_name, index_name, key, item, size) "
+                + "SELECT table_name, index_name, key, item, size FROM items_version_1 ORDER BY table_name, index_name, key");
+        s.execute("DROP TABLE items_version_1");
     }
 
     /**
