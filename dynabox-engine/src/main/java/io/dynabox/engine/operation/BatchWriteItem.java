@@ -83,6 +83,7 @@ public final class BatchWriteItem implements Operation {
             List<ItemWriter.PlannedWrite> planned = new ArrayList<>();
             ObjectNode unprocessed = Json.object();
             int processed = 0;
+            int held = 0;
             Table throttledTable = null;
             Long throttledPartition = null;
             for (int t = 0; t < batch.size(); t++) {
@@ -100,6 +101,12 @@ public final class BatchWriteItem implements Operation {
                         }
                         continue;
                     }
+                    if (context.meetsTransaction(table, key)) {
+                        // an item a transaction holds is not written now: the caller retries it, as it retries throttled writes
+                        unprocessed.withArray(batch.get(t).name).add(request.get("RequestItems").get(batch.get(t).name).get(w));
+                        held++;
+                        continue;
+                    }
                     processed++;
                     Map<String, AttributeValue> old = table.keyspace().get(key);
                     if (!write.put && old == null) {
@@ -111,8 +118,8 @@ public final class BatchWriteItem implements Operation {
                     context.ledger().write(table, plan.cost(), partition);
                 }
             }
-            // when no write at all could go ahead for want of capacity, the whole request is throttled
-            if (processed == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition);
+            // when no write at all could go ahead, and for want of capacity only, the whole request is throttled
+            if (processed == 0 && held == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition);
             ItemWriter.applyAll(context.store(), planned);
 
             ObjectNode answer = Json.object();

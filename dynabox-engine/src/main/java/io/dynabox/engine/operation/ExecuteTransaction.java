@@ -105,6 +105,14 @@ public final class ExecuteTransaction implements Operation {
                         "two statements read the same item of table " + read.table().name());
             }
         }
+        List<Table> tables = new ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
+        for (StatementTransactions.PointRead read : reads) {
+            tables.add(read.table());
+            keys.add(read.storedKey());
+        }
+        TransactWriteItems.cancelOnThrottle(context, tables, keys, false);
+        TransactWriteItems.cancelOnConflict(context, tables, keys);
         List<Map<String, AttributeValue>> items = StatementTransactions.readAll(reads);
 
         ObjectNode answer = Json.object();

@@ -30,6 +30,11 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
         if (conflicts != null) conflicts.checkSingleWrite(this, table, key);
     }
 
+    /** A write of a BatchWriteItem: true when a transaction in flight holds the item (the write is left unprocessed). */
+    public boolean meetsTransaction(Table table, byte[] key) {
+        return conflicts != null && conflicts.meetsTransaction(this, table, key);
+    }
+
     /**
      * A transaction's items put in flight; the positions of those that conflict with another transaction
      * (empty: go ahead). Without the simulation, transactions wait for each other and never conflict.

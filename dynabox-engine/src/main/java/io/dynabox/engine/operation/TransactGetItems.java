@@ -62,6 +62,7 @@ public final class TransactGetItems implements Operation {
             throw TransactWriteItems.cancellation(reasons);
         }
 
+        TransactWriteItems.cancelOnThrottle(context, tables, keys, false);
         TransactWriteItems.cancelOnConflict(context, tables, keys);
         List<Map<String, AttributeValue>> items = TableLocks.readAll(tables, () -> {
             List<Map<String, AttributeValue>> read = new ArrayList<>();

@@ -137,6 +137,7 @@ public final class TransactWriteItems implements Operation {
 
     private static JsonNode run(RequestContext context, List<? extends WriteAction> actions, List<Table> tables, List<byte[]> keys,
                                 ConsumedCapacity.Detail detail, boolean metricsWanted) {
+        cancelOnThrottle(context, tables, keys, true);
         cancelOnConflict(context, tables, keys);
         return TableLocks.writeAll(tables, () -> {
             List<ObjectNode> reasons = new ArrayList<>();
@@ -208,6 +209,33 @@ public final class TransactWriteItems implements Operation {
 
     private static Long partitionOf(byte[] storedKey) {
         return storedKey == null ? null : KeyCodec.hashOf(storedKey);
+    }
+
+    /**
+     * With the simulation's throttling on: a transaction an item of which finds its table, partition or index out of
+     * capacity is cancelled, as the service cancels it, with reason {@code ProvisionedThroughputExceeded} (a provisioned
+     * table or index) or {@code ThrottlingError} (an on-demand one) and the throttling error's message for each such item.
+     */
+    static void cancelOnThrottle(RequestContext context, List<Table> tables, List<byte[]> keys, boolean write) {
+        if (context.throttle() == null) return;
+        List<ObjectNode> reasons = new ArrayList<>();
+        boolean throttled = false;
+        for (int i = 0; i < keys.size(); i++) {
+            ObjectNode reason = none();
+            if (keys.get(i) != null) {
+                try {
+                    if (write) context.admitWrite(tables.get(i), partitionOf(keys.get(i)));
+                    else context.admitRead(tables.get(i), null, partitionOf(keys.get(i)));
+                } catch (DynamoException e) {
+                    reason = Json.object();
+                    reason.put("Code", e.code() == ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED ? "ProvisionedThroughputExceeded" : "ThrottlingError");
+                    reason.put("Message", e.getMessage());
+                    throttled = true;
+                }
+            }
+            reasons.add(reason);
+        }
+        if (throttled) throw cancellation(reasons);
     }
 
     /** With the simulation's conflicts on: cancelled with reason TransactionConflict for each item another transaction holds. */

@@ -24,7 +24,10 @@ import java.util.WeakHashMap;
  * in both modes no partition serves more than {@value #PARTITION_READ_UNITS} read or {@value #PARTITION_WRITE_UNITS}
  * write units a second, partitions being derived from throughput and size as the service documents (one per
  * 3,000 RCU + 1,000 WCU, one per 10 GB). A write goes ahead only if every global index of the table could take
- * it too: a throttled index throttles its table's writes.
+ * it too: a throttled index throttles its table's writes. A provisioned table's refusals are
+ * {@code ProvisionedThroughputExceededException}; an on-demand table's are {@code ThrottlingException} (as the
+ * service answers them: the on-demand text "Throughput exceeds the current capacity of your table or index..." comes
+ * with that error code in the service's answers users report).
  *
  * <p>Before an action changes anything, the engine asks {@link #admit} (or, for a batch's items,
  * {@link #hasCapacity}); after it ran, {@link #settle} takes what its ledger says it consumed. Time is the
@@ -146,7 +149,7 @@ public final class Throttle implements ThrottlePolicy {
             Bucket whole = isWrite ? write : read;
             if (!whole.hasRoom(pending, now)) {
                 return onDemand
-                        ? new Refusal(kind(false, isWrite, "KeyRangeThroughputExceeded"), d.arn(), ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, ON_DEMAND_MESSAGE,
+                        ? new Refusal(kind(false, isWrite, "KeyRangeThroughputExceeded"), d.arn(), ErrorCode.THROTTLING, ON_DEMAND_MESSAGE,
                                 "simulated throttling: an on-demand table serves at once up to its warm throughput or double its previous peak, "
                                         + (long) whole.rate() + (isWrite ? " write" : " read") + " units a second now")
                         : new Refusal(kind(false, isWrite, "ProvisionedThroughputExceeded"), d.arn(), ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
@@ -156,7 +159,8 @@ public final class Throttle implements ThrottlePolicy {
             if (partitionHash != null) {
                 Bucket partition = partition(isWrite, partitionHash, now);
                 if (!partition.hasRoom(pending(ledger, table, null, isWrite, partitionHash), now)) {
-                    return new Refusal(kind(false, isWrite, "KeyRangeThroughputExceeded"), d.arn(), ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
+                    return new Refusal(kind(false, isWrite, "KeyRangeThroughputExceeded"), d.arn(),
+                            onDemand ? ErrorCode.THROTTLING : ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
                             onDemand ? ON_DEMAND_MESSAGE : PROVISIONED_TABLE_MESSAGE,
                             "simulated throttling: one partition serves at most " + (long) partition.rate() + (isWrite ? " write" : " read")
                                     + " units a second (a hot key)");

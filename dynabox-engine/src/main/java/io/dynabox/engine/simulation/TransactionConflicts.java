@@ -37,12 +37,23 @@ public final class TransactionConflicts {
 
     /** A single-item write: refused when a transaction in flight holds the item (or a drawn conflict says so). */
     public void checkSingleWrite(RequestContext context, Table table, byte[] key) {
+        String conflict = conflict(context, table, key);
+        if (conflict == null) return;
+        throw new DynamoException(ErrorCode.TRANSACTION_CONFLICT, MESSAGE, "simulated: " + conflict);
+    }
+
+    /** A write of a batch (BatchWriteItem): true when it meets a transaction in flight (or a drawn conflict), and is left unprocessed. */
+    public boolean meetsTransaction(RequestContext context, Table table, byte[] key) {
+        return conflict(context, table, key) != null;
+    }
+
+    /** Why a non-transactional write of the item conflicts (recorded as an event), or null when it does not. */
+    private String conflict(RequestContext context, Table table, byte[] key) {
         String holder = inFlight.get(ref(context, table, key));
         boolean drawn = holder == null && simulation.drawConflict(context.namespace().id(), table.name());
-        if (holder == null && !drawn) return;
+        if (holder == null && !drawn) return null;
         record(context, table, holder != null ? "the item is in transaction " + holder : "drawn at transactionConflictRate");
-        throw new DynamoException(ErrorCode.TRANSACTION_CONFLICT, MESSAGE,
-                "simulated: " + (holder != null ? "transaction request " + holder + " holds the item" : "a conflict drawn at the configured rate"));
+        return holder != null ? "transaction request " + holder + " holds the item" : "a conflict drawn at the configured rate";
     }
 
     /**

@@ -17,10 +17,13 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Transaction conflicts under the service's rules, with the simulation on for the test's namespace. */
 @ParameterizedClass
@@ -92,6 +95,46 @@ class ConflictTest {
         assertThat(e.awsErrorDetails().errorMessage()).startsWith("Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]");
         transaction.join();
         assertThat(client.getItem(b -> b.tableName("accounts").key(Map.of("id", AttributeValue.fromS("c"))).consistentRead(true)).hasItem()).isFalse();
+    }
+
+    @Test
+    void aBatchWriteLeavesAnItemATransactionHoldsUnprocessed() throws Exception {
+        CompletableFuture<Void> transaction = transactionInFlight("a");
+
+        BatchWriteItemResponse answer = client.batchWriteItem(b -> b.requestItems(Map.of("accounts", List.of(
+                WriteRequest.builder().putRequest(p -> p.item(item("a", "batch"))).build(),
+                WriteRequest.builder().putRequest(p -> p.item(item("d", "batch"))).build()))));
+
+        assertThat(answer.unprocessedItems().get("accounts")).singleElement()
+                .satisfies(w -> assertThat(w.putRequest().item()).isEqualTo(item("a", "batch")));
+        assertThat(client.getItem(b -> b.tableName("accounts").key(Map.of("id", AttributeValue.fromS("d"))).consistentRead(true)).item())
+                .isEqualTo(item("d", "batch"));
+        transaction.join();
+        assertThat(client.getItem(b -> b.tableName("accounts").key(Map.of("id", AttributeValue.fromS("a"))).consistentRead(true)).item())
+                .isEqualTo(item("a", "in transaction"));
+        assertThat(client.batchWriteItem(b -> b.requestItems(answer.unprocessedItems())).unprocessedItems()).isEmpty(); // the retry goes through
+    }
+
+    @Test
+    void partiqlWritesAndTransactionsMeetATransactionInFlight() throws Exception {
+        CompletableFuture<Void> transaction = transactionInFlight("a");
+
+        TransactionConflictException single = catchThrowableOfType(TransactionConflictException.class,
+                () -> client.executeStatement(b -> b.statement("UPDATE accounts SET v = 'partiql' WHERE id = 'a'")));
+        BatchExecuteStatementResponse batch = client.batchExecuteStatement(b -> b.statements(
+                s -> s.statement("UPDATE accounts SET v = 'batch' WHERE id = 'a'"),
+                s -> s.statement("INSERT INTO accounts VALUE {'id': 'e', 'v': 'batch'}")));
+        TransactionCanceledException read = catchThrowableOfType(TransactionCanceledException.class,
+                () -> client.executeTransaction(b -> b.transactStatements(
+                        s -> s.statement("SELECT * FROM accounts WHERE id = 'e'"), s -> s.statement("SELECT * FROM accounts WHERE id = 'a'"))));
+
+        assertThat(single.awsErrorDetails().errorMessage()).startsWith("Transaction is ongoing for the item");
+        assertThat(batch.responses().get(0).error().codeAsString()).isEqualTo("TransactionConflict");
+        assertThat(batch.responses().get(1).error()).isNull();
+        assertThat(read.cancellationReasons()).extracting(CancellationReason::code).containsExactly("None", "TransactionConflict");
+        transaction.join();
+        assertThat(client.getItem(b -> b.tableName("accounts").key(Map.of("id", AttributeValue.fromS("a"))).consistentRead(true)).item())
+                .isEqualTo(item("a", "in transaction"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -30,6 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -129,12 +133,62 @@ class ThrottlingTest {
         // an on-demand table serves thousands of units a second, but one partition at most 1,000 write units
         for (int i = 0; i < 3; i++) client.putItem(b -> b.tableName("hotkeys").item(item("hot", 350)));
 
-        ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+        // an on-demand table's refusals are ThrottlingException, with the service's on-demand text
+        ThrottlingException e = catchThrowableOfType(ThrottlingException.class,
                 () -> client.putItem(b -> b.tableName("hotkeys").item(item("hot", 350))));
 
-        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your table or index.");
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your table or index. DynamoDB is "
+                + "automatically scaling your table or index so please try again shortly. If exceptions persist, check if you have a hot key: "
+                + "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html");
         assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteKeyRangeThroughputExceeded"));
         client.putItem(b -> b.tableName("hotkeys").item(item("cold", 350))); // another key, another partition
+    }
+
+    @Test
+    void aTransactionWithoutCapacityIsCancelledWithProvisionedThroughputExceeded() {
+        Tables.onDemand(client, admin, "free");
+        Tables.provisioned(client, admin, "ledger", 1, 1);
+        client.putItem(b -> b.tableName("ledger").item(item("a")));
+
+        TransactionCanceledException e = catchThrowableOfType(TransactionCanceledException.class,
+                () -> client.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName("free").item(item("x"))).build(),
+                        TransactWriteItem.builder().put(p -> p.tableName("ledger").item(item("b"))).build())));
+
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Transaction cancelled, please refer cancellation reasons for specific reasons "
+                + "[None, ProvisionedThroughputExceeded]");
+        assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("None", "ProvisionedThroughputExceeded");
+        assertThat(e.cancellationReasons().get(1).message()).isEqualTo("The level of configured provisioned throughput for the table was exceeded. "
+                + "Consider increasing your provisioning level with the UpdateTable API.");
+        assertThat(client.getItem(b -> b.tableName("free").key(item("x")).consistentRead(true)).hasItem()).isFalse(); // nothing was written
+        assertThat(admin.eventRequestIds("throttle")).contains(e.requestId());
+
+        // reads: TransactGetItems too, once the read capacity is used up (a transactional read of a small item costs 2 units)
+        client.transactGetItems(b -> b.transactItems(TransactGetItem.builder().get(g -> g.tableName("ledger").key(item("a"))).build()));
+        TransactionCanceledException read = catchThrowableOfType(TransactionCanceledException.class,
+                () -> client.transactGetItems(b -> b.transactItems(TransactGetItem.builder().get(g -> g.tableName("ledger").key(item("a"))).build())));
+        assertThat(read.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ProvisionedThroughputExceeded");
+
+        admin.advance(Duration.ofSeconds(2));
+        client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(p -> p.tableName("ledger").item(item("b"))).build()));
+    }
+
+    @Test
+    void anOnDemandTransactionIsCancelledWithThrottlingError() {
+        client.createTable(b -> b.tableName("cappedtx")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .onDemandThroughput(o -> o.maxWriteRequestUnits(2L).maxReadRequestUnits(100L)));
+        admin.advance(Duration.ofSeconds(1));
+        client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(p -> p.tableName("cappedtx").item(item("a"))).build()));
+
+        TransactionCanceledException e = catchThrowableOfType(TransactionCanceledException.class,
+                () -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(p -> p.tableName("cappedtx").item(item("b"))).build())));
+
+        assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ThrottlingError");
+        assertThat(e.cancellationReasons().get(0).message()).startsWith("Throughput exceeds the maximum OnDemandThroughput configured on table or index");
     }
 
     @Test
