@@ -34,6 +34,7 @@ import java.util.List;
  * @param prices                   a prices file for the planning report instead of the bundled ones, or null
  * @param streamShardRollover      how long a stream's shard takes records before it closes and a child shard opens
  * @param ttlSweepDelay            how long after an item's Time to Live expires the sweeper deletes it, at most
+ * @param replicationDelay         how long a write to a global table's replica takes to reach the other replicas
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
@@ -41,7 +42,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                              String clock, SimulationSettings simulation, List<FaultRule> faults, Path credentials,
                              boolean consoleReadOnly,
                              Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
-                             Path prices, Duration streamShardRollover, Duration ttlSweepDelay) {
+                             Path prices, Duration streamShardRollover, Duration ttlSweepDelay,
+                             Duration replicationDelay) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -67,6 +69,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
             throw new IllegalArgumentException("the stream shard roll-over period must be positive");
         }
         if (ttlSweepDelay.isNegative()) throw new IllegalArgumentException("the TTL sweep delay must not be negative");
+        if (replicationDelay == null) replicationDelay = Duration.ZERO;
+        if (replicationDelay.isNegative()) throw new IllegalArgumentException("the replication delay must not be negative");
     }
 
     public static Builder builder() {
@@ -89,7 +93,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .consoleReadOnly(consoleReadOnly)
                 .idleTimeout(idleTimeout).requestTimeout(requestTimeout).maxConnections(maxConnections)
                 .fullIntegrityCheck(fullIntegrityCheck).prices(prices)
-                .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay);
+                .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay)
+                .replicationDelay(replicationDelay);
     }
 
     public static final class Builder {
@@ -113,6 +118,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private Path prices;
         private Duration streamShardRollover = DEFAULT_STREAM_SHARD_ROLLOVER;
         private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
+        private Duration replicationDelay = Duration.ZERO;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -136,6 +142,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder fullIntegrityCheck(boolean value) { fullIntegrityCheck = value; return this; }
         public Builder streamShardRollover(Duration value) { streamShardRollover = value; return this; }
         public Builder ttlSweepDelay(Duration value) { ttlSweepDelay = value; return this; }
+        /** How long a write to a global table's replica takes to reach the others (0, the default: as soon as the replication thread runs). */
+        public Builder replicationDelay(Duration value) { replicationDelay = value; return this; }
 
         public Builder prices(Path value) { prices = value; return this; }
 
@@ -143,7 +151,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
                     idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices,
-                    streamShardRollover, ttlSweepDelay);
+                    streamShardRollover, ttlSweepDelay, replicationDelay);
         }
     }
 }

@@ -15,6 +15,7 @@ import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.Operations;
 import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.replication.Replicator;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.InjectedError;
 import io.dynabox.engine.simulation.Simulation;
@@ -76,6 +77,7 @@ public final class Engine implements AutoCloseable {
     /** Null unless signatures are to be verified ({@code --credentials}). */
     private final SignatureCheck signatureCheck;
     private final TimeToLiveSweeper sweeper;
+    private final Replicator replicator;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore()
@@ -97,6 +99,8 @@ public final class Engine implements AutoCloseable {
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
         this.sweeper = new TimeToLiveSweeper(namespaces::values, this.clock, options.ttlSweepDelay());
         sweeper.start();
+        this.replicator = new Replicator(this::namespace, this.clock, options.replicationDelay());
+        replicator.start();
     }
 
     public DynaboxOptions options() {
@@ -262,6 +266,8 @@ public final class Engine implements AutoCloseable {
         RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(),
                 throttle, conflicts, staleReads);
         JsonNode answer = operation.execute(context, json);
+        // a multi-Region strongly consistent table's write reaches its replicas before the answer
+        replicator.settleStrong();
         if (throttle != null) throttle.settle(context, context.ledger());
         // what Dynabox's own tools read (the console) is not the application's traffic: accounting leaves it out
         if (namespaceId == null && !capacityListeners.isEmpty() && !context.ledger().isEmpty()) {
@@ -323,6 +329,7 @@ public final class Engine implements AutoCloseable {
             Namespace loaded = Namespace.load(key, region, store, changeFeed);
             loaded.streams().configure(options.streamShardRollover(), options.delayTransientStatuses());
             loaded.streams().resume(store, key, loaded.tableMap().values(), clock.getAsLong());
+            loaded.joinReplication(replicator);
             return loaded;
         });
     }
@@ -402,6 +409,11 @@ public final class Engine implements AutoCloseable {
         return sweeper.sweep();
     }
 
+    /** Global tables' replication between the namespaces of one access key: its delay, what is pending, waiting for it. */
+    public Replicator replicator() {
+        return replicator;
+    }
+
     /** The engine's clock, in epoch milliseconds. */
     public long nowMillis() {
         return clock.getAsLong();
@@ -439,6 +451,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         accounting.close();
         sweeper.close();
+        replicator.close();
         store.close();
     }
 

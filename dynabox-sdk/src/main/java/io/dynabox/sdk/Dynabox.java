@@ -215,6 +215,30 @@ public final class Dynabox implements AutoCloseable {
         return engine.admin().events(null, null);
     }
 
+    /**
+     * Waits until every write made so far to a global table's replica has reached the other
+     * replicas, at most {@code timeout}; true when caught up. Each write waits for the
+     * replication delay to pass by the engine's clock (move a manual clock, or {@link #flushReplication}).
+     */
+    public boolean awaitReplication(java.time.Duration timeout) {
+        return engine.admin().awaitReplication(timeout);
+    }
+
+    /** Applies every pending replicated write now, whatever the replication delay; returns how many. */
+    public int flushReplication() {
+        return engine.admin().flushReplication();
+    }
+
+    /** Changes the replication delay (the {@code --replication-delay} setting) for writes from now on. */
+    public void replicationDelay(java.time.Duration delay) {
+        engine.admin().replication().delay(delay);
+    }
+
+    /** How far the replicas are behind: the engine time since the oldest write not yet replicated, 0 when caught up. */
+    public long replicationLagMillis() {
+        return engine.admin().replication().lagMillis();
+    }
+
     /** Empties the default namespace. */
     public void reset() {
         defaultNamespace.reset();

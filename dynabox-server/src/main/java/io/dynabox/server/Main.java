@@ -126,6 +126,10 @@ public final class Main implements Callable<Integer> {
             description = "Items whose Time to Live has passed are deleted within SECONDS s (default: ${DEFAULT-VALUE}; the service takes up to a few days).")
     long ttlSweepDelaySeconds = DynaboxOptions.DEFAULT_TTL_SWEEP_DELAY.toSeconds();
 
+    @Option(names = {"--replication-delay"}, paramLabel = "MILLIS",
+            description = "A write to a global table's replica reaches the other replicas MILLIS ms later (default: ${DEFAULT-VALUE}).")
+    long replicationDelayMillis;
+
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
@@ -228,6 +232,7 @@ public final class Main implements Callable<Integer> {
         if (streamShardRolloverSeconds <= 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--stream-shard-rollover must be at least 1 second");
         }
+        if (replicationDelayMillis < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--replication-delay must not be negative");
         if (ttlSweepDelaySeconds < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--ttl-sweep-delay must not be negative");
         try {
             return DynaboxOptions.builder()
@@ -251,6 +256,7 @@ public final class Main implements Callable<Integer> {
                     .prices(prices)
                     .streamShardRollover(Duration.ofSeconds(streamShardRolloverSeconds))
                     .ttlSweepDelay(Duration.ofSeconds(ttlSweepDelaySeconds))
+                    .replicationDelay(Duration.ofMillis(replicationDelayMillis))
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

@@ -2,6 +2,7 @@ package io.dynabox.engine.admin;
 
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.clock.EngineClock;
+import io.dynabox.engine.replication.Replicator;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationEvent;
 import io.dynabox.engine.simulation.SimulationSettings;
@@ -102,6 +103,29 @@ public final class Admin {
 
     public void clearEvents() {
         engine.simulation().clearEvents();
+    }
+
+    /** Global tables' replication: the delay, the writes pending, how far behind the replicas are. */
+    public Replicator replication() {
+        return engine.replicator();
+    }
+
+    /**
+     * Waits until every write made so far has reached the other replicas (at most {@code timeout});
+     * true when caught up. A write waits for its replication delay to pass by the engine's clock.
+     */
+    public boolean awaitReplication(java.time.Duration timeout) {
+        try {
+            return engine.replicator().awaitCaughtUp(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Applies every pending replicated write now, whatever the delay; returns how many. */
+    public int flushReplication() {
+        return engine.replicator().flush();
     }
 
     private String scope(String accessKeyId, String region) {

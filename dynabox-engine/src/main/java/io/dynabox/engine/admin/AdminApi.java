@@ -83,6 +83,46 @@ public final class AdminApi {
         route("POST", "/dynabox/snapshots", this::takeSnapshot);
         route("POST", "/dynabox/snapshots/*", this::restoreSnapshot);
         route("DELETE", "/dynabox/snapshots/*", this::dropSnapshot);
+        route("GET", "/dynabox/replication", call -> replication());
+        route("PUT", "/dynabox/replication", this::putReplication);
+        route("POST", "/dynabox/replication/flush", call -> {
+            int applied = admin.flushReplication();
+            return Answer.json(200, replicationJson().put("flushed", applied));
+        });
+        route("POST", "/dynabox/replication/wait", this::awaitReplication);
+    }
+
+    private Answer replication() {
+        return Answer.json(200, replicationJson());
+    }
+
+    private ObjectNode replicationJson() {
+        var replicator = admin.replication();
+        return Json.object().put("delayMillis", replicator.delay().toMillis()).put("pending", replicator.pending())
+                .put("lagMillis", replicator.lagMillis()).put("shipped", replicator.shippedCount()).put("applied", replicator.appliedCount());
+    }
+
+    /** {"delayMillis": N} sets the replication delay for writes from now on. */
+    private Answer putReplication(Call call) {
+        JsonNode delay = call.json().get("delayMillis");
+        if (delay == null || !delay.canConvertToLong() || delay.asLong() < 0) {
+            throw new IllegalArgumentException("the body gives 'delayMillis', a whole number of milliseconds, 0 or more");
+        }
+        admin.replication().delay(Duration.ofMillis(delay.asLong()));
+        return replication();
+    }
+
+    /** Waits until replication has caught up, at most ?timeoutMillis= (default 10000): 200 when caught up, 408 if not. */
+    private Answer awaitReplication(Call call) {
+        String timeout = call.parameter("timeoutMillis");
+        long millis;
+        try {
+            millis = timeout == null ? 10_000 : Long.parseLong(timeout);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("timeoutMillis is a whole number of milliseconds");
+        }
+        boolean caughtUp = admin.awaitReplication(Duration.ofMillis(Math.max(0, millis)));
+        return Answer.json(caughtUp ? 200 : 408, replicationJson().put("caughtUp", caughtUp));
     }
 
     /** Adds (or replaces) what answers {@code method} on {@code path}; a path ending in {@code /*} takes one more segment. */

@@ -22,8 +22,11 @@ import java.util.Map;
 public record Change(long sequence, long timeMillis, long group, byte[] key, byte[] oldImage, byte[] newImage,
                      long oldSize, long newSize, Origin origin) {
 
-    /** Who made a change; streams show the service's own deletions with a user identity. */
-    public enum Origin { REQUEST, TIME_TO_LIVE }
+    /**
+     * Who made a change; streams show the service's own deletions with a user identity. A
+     * REPLICATION change is a global table's replica applying a write made in another region.
+     */
+    public enum Origin { REQUEST, TIME_TO_LIVE, REPLICATION }
 
     /** What a change did, in DynamoDB Streams' words. */
     public enum Kind { INSERT, MODIFY, REMOVE }

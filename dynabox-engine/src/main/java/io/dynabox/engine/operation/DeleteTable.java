@@ -19,6 +19,16 @@ public final class DeleteTable implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         Table table = context.describedTable(request.get("TableName").textValue());
+        if (table.replicas() != null && context.namespace().replicator() != null) {
+            // a replica leaves its global table: the others' descriptions change with it
+            synchronized (context.namespace().replicator()) {
+                return delete(context, table);
+            }
+        }
+        return delete(context, table);
+    }
+
+    private static JsonNode delete(RequestContext context, Table table) {
         return TableLocks.write(table, () -> {
             long now = context.nowMillis();
             checkNotChanging(table, now);
@@ -27,6 +37,7 @@ public final class DeleteTable implements Operation {
                         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
             }
             JsonNode description = TableDescriptions.asDeleting(table, now);
+            ReplicaUpdates.leave(context, table);
             table.markDeleting(now + context.options().delayTransientStatuses().toMillis());
             context.store().dropTable(context.namespace().id(), table.name());
             // the table's stream closes; its records stay readable for 24 hours

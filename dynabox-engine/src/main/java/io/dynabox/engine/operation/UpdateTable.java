@@ -64,16 +64,32 @@ public final class UpdateTable implements Operation {
         List<JsonNode> indexUpdates = indexUpdateEntries(gsiUpdates);
         JsonNode throughputNode = present(request, "ProvisionedThroughput");
         Throughput requested = throughputNode == null ? null : TableGrammar.throughput(throughputNode);
-        checkSingleConcern(request, members, indexUpdates);
-        rejectGlobalTableMembers(members);
+        boolean replicaChange = ReplicaUpdates.concerns(members);
+        if (replicaChange) ReplicaUpdates.checkRequest(request, members);
+        else checkSingleConcern(request, members, indexUpdates);
 
         Table table = context.describedTable(request.get("TableName").textValue());
+        if (replicaChange && context.namespace().replicator() != null) {
+            // group changes touch several regions' tables: one at a time, before any table lock
+            synchronized (context.namespace().replicator()) {
+                return update(context, request, members, requested, indexUpdates, table, true);
+            }
+        }
+        return update(context, request, members, requested, indexUpdates, table, replicaChange);
+    }
+
+    private static JsonNode update(RequestContext context, JsonNode request, Set<String> members, Throughput requested,
+                                   List<JsonNode> indexUpdates, Table table, boolean replicaChange) {
         return TableLocks.write(table, () -> {
             long now = context.nowMillis();
             String status = table.status(now);
             if (Table.CREATING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being created: " + table.name());
             if (Table.DELETING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being deleted: " + table.name());
             TableDefinition current = table.definition();
+            if (replicaChange) {
+                checkNotBusy(table, current, members, now);
+                return ReplicaUpdates.execute(context, table, request);
+            }
             if (members.contains("DeletionProtectionEnabled")) {
                 // synchronous, and admitted even while the table is UPDATING
                 boolean protect = request.get("DeletionProtectionEnabled").booleanValue();
@@ -166,15 +182,6 @@ public final class UpdateTable implements Operation {
         }
     }
 
-    private static void rejectGlobalTableMembers(Set<String> members) {
-        for (String member : List.of("ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates")) {
-            if (members.contains(member)) {
-                throw new DynamoException(ErrorCode.VALIDATION, INVALID + member + " is not supported",
-                        "global tables (replicas in other regions) are outside what Dynabox emulates");
-            }
-        }
-    }
-
     // ---- table state ----
 
     /** While a change is in flight only deletion protection is admitted; the message names what is busy. */
@@ -193,6 +200,9 @@ public final class UpdateTable implements Operation {
         }
         if (CHANGING_STREAM.equals(change) && members.contains("TableClass")) {
             throw DynamoException.resourceInUse(IN_USE + "Can't update table class when stream status is being updated. Table: " + name);
+        }
+        if (ReplicaUpdates.CHANGING_REPLICAS.equals(change)) {
+            throw DynamoException.resourceInUse(IN_USE + "Table: " + name + " is in the process of being updated.");
         }
         if (CHANGING_STREAM.equals(change) && members.contains("OnDemandThroughput")) {
             throw DynamoException.resourceInUse(IN_USE + "OnDemandThroughput cannot be updated while stream status update is in progress");

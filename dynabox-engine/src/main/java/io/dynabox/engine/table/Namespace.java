@@ -22,6 +22,8 @@ public final class Namespace {
     private final ChangeFeed feed;
     private final Backups backups;
     private final Streams streams = new Streams();
+    // global tables' replication, shared by the engine's namespaces; null outside an engine
+    private volatile io.dynabox.engine.replication.Replicator replicator;
 
     private Namespace(String id, String region, ChangeFeed feed, Backups backups) {
         this.id = id;
@@ -41,6 +43,17 @@ public final class Namespace {
 
     public String region() {
         return region;
+    }
+
+    /** Global tables' replication (the engine's), or null for a namespace outside an engine. */
+    public io.dynabox.engine.replication.Replicator replicator() {
+        return replicator;
+    }
+
+    /** Joins the engine's replication (done by the engine when it loads the namespace). */
+    public void joinReplication(io.dynabox.engine.replication.Replicator engineReplicator) {
+        replicator = engineReplicator;
+        engineReplicator.attach(this);
     }
 
     /** The namespace's DynamoDB Streams: each table's current stream, and old ones for their last 24 hours. */

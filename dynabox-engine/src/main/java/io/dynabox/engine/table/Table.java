@@ -40,6 +40,8 @@ public final class Table {
     // the history of point-in-time recovery, while it is on
     private volatile RecoveryLog recoveryLog;
     private volatile TimeToLive timeToLive = TimeToLive.NEVER_SET;
+    // the global table this table is a replica of, or null
+    private volatile ReplicaGroup replicas;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
         this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
@@ -129,6 +131,22 @@ public final class Table {
     /** The setting a stored document had (no save). */
     void restoreTimeToLive(TimeToLive setting) {
         timeToLive = setting;
+    }
+
+    /** The global table's replicas (this table's region among them), or null for a table of one region. */
+    public ReplicaGroup replicas() {
+        return replicas;
+    }
+
+    /** Changes (or, with null, ends) the table's membership of a global table and saves it. Caller holds the write lock. */
+    public void updateReplicas(ReplicaGroup group) {
+        replicas = group;
+        persist();
+    }
+
+    /** The group a stored document had (no save). */
+    void restoreReplicas(ReplicaGroup group) {
+        replicas = group;
     }
 
     public Lifecycle lifecycle() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.wire.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,6 +78,16 @@ public final class TableDescriptions {
                 indexes.add(globalIndex(table, d, index, status, nowMillis, withWarmThroughput));
             }
         }
+        ReplicaGroup group = table.replicas();
+        String localRegion = regionOf(d.arn());
+        List<ReplicaGroup.Replica> others = group == null ? List.of()
+                : group.live(nowMillis).stream().filter(r -> !r.region().equals(localRegion)).toList();
+        if (!others.isEmpty()) {
+            node.put("GlobalTableVersion", group.version());
+            if (group.witnessRegion() != null) {
+                node.putArray("GlobalTableWitnesses").addObject().put("RegionName", group.witnessRegion()).put("WitnessStatus", "ACTIVE");
+            }
+        }
         node.put("ItemCount", table.keyspace().itemCount());
         node.set("KeySchema", keySchema(d.keySchema()));
         // the latest stream stays named after it is disabled
@@ -88,8 +99,15 @@ public final class TableDescriptions {
             ArrayNode indexes = node.putArray("LocalSecondaryIndexes");
             for (IndexDefinition index : d.localIndexes()) indexes.add(indexBase(table, d, index));
         }
+        if (!others.isEmpty() && ReplicaGroup.CURRENT.equals(group.version())) {
+            node.put("MultiRegionConsistency", group.multiRegionConsistency());
+        }
         if (d.onDemandThroughput() != null) node.set("OnDemandThroughput", d.onDemandThroughput());
         node.set("ProvisionedThroughput", throughput(d.payPerRequest(), d.throughput(), nowMillis));
+        if (!others.isEmpty()) {
+            ArrayNode replicas = node.putArray("Replicas");
+            for (ReplicaGroup.Replica r : others) replicas.add(replica(d, r, nowMillis));
+        }
         RestoreSummary restored = table.control().restoreSummary();
         if (restored != null) node.set("RestoreSummary", restoreSummary(restored, Table.CREATING.equals(status)));
         if (d.sseDescription() != null) node.set("SSEDescription", d.sseDescription());
@@ -107,6 +125,37 @@ public final class TableDescriptions {
             node.set("WarmThroughput", warmThroughput(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond()));
         }
         return node;
+    }
+
+    /** One of the other replicas of a global table, as DescribeTable lists them. */
+    public static ObjectNode replica(TableDefinition d, ReplicaGroup.Replica r, long nowMillis) {
+        ObjectNode node = Json.object();
+        if (!d.globalIndexes().isEmpty()) {
+            ArrayNode indexes = node.putArray("GlobalSecondaryIndexes");
+            for (IndexDefinition index : d.globalIndexes()) {
+                ObjectNode entry = indexes.addObject().put("IndexName", index.name());
+                Long read = r.indexReadOverrides().get(index.name());
+                if (read != null) entry.putObject("ProvisionedThroughputOverride").put("ReadCapacityUnits", read);
+            }
+        }
+        if (r.kmsMasterKeyId() != null) node.put("KMSMasterKeyId", r.kmsMasterKeyId());
+        if (r.maxReadRequestUnits() != null) node.putObject("OnDemandThroughputOverride").put("MaxReadRequestUnits", r.maxReadRequestUnits());
+        if (r.readCapacityOverride() != null) node.putObject("ProvisionedThroughputOverride").put("ReadCapacityUnits", r.readCapacityOverride());
+        node.put("RegionName", r.region());
+        String status = r.statusAt(nowMillis);
+        node.put("ReplicaStatus", status);
+        if (Lifecycle.CREATING.equals(status)) node.put("ReplicaStatusPercentProgress", "0");
+        ObjectNode tableClass = node.putObject("ReplicaTableClassSummary");
+        Double classUpdated = r.tableClassOverride() != null ? r.tableClassUpdatedAt() : d.tableClassUpdatedAt();
+        if (classUpdated != null) tableClass.put("LastUpdateDateTime", classUpdated);
+        tableClass.put("TableClass", r.tableClassOverride() != null ? r.tableClassOverride() : d.effectiveTableClass());
+        return node;
+    }
+
+    /** The region part of a table ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME}). */
+    static String regionOf(String arn) {
+        String[] parts = arn.split(":", 5);
+        return parts.length > 3 ? parts[3] : "";
     }
 
     /** A restored table's origin; the restore is in progress while the table is CREATING. */

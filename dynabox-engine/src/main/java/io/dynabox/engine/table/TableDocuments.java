@@ -31,6 +31,7 @@ public final class TableDocuments {
         if (!ControlState.NONE.equals(table.control())) document.set("control", MAPPER.valueToTree(table.control()));
         TimeToLive ttl = table.timeToLive();
         if (ttl != TimeToLive.NEVER_SET) document.set("timeToLive", MAPPER.valueToTree(ttl));
+        if (table.replicas() != null) document.set("replicas", MAPPER.valueToTree(table.replicas()));
         return Json.write(document);
     }
 
@@ -64,6 +65,7 @@ public final class TableDocuments {
                 }
             }
             if (node.hasNonNull("timeToLive")) table.restoreTimeToLive(MAPPER.treeToValue(node.get("timeToLive"), TimeToLive.class));
+            if (node.hasNonNull("replicas")) table.restoreReplicas(MAPPER.treeToValue(node.get("replicas"), ReplicaGroup.class));
             return table;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);

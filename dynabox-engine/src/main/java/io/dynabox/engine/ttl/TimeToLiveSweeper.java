@@ -75,7 +75,11 @@ public final class TimeToLiveSweeper implements AutoCloseable {
         int deleted = 0;
         for (Namespace namespace : namespaces.get()) {
             long now = clock.getAsLong();
-            for (Table table : List.copyOf(namespace.tables(now))) deleted += sweep(table);
+            for (Table table : List.copyOf(namespace.tables(now))) {
+                // a global table's expired items are deleted in one region, and the deletions replicated to the others
+                if (table.replicas() != null && !table.replicas().deletesExpiredItemsIn(namespace.region(), now)) continue;
+                deleted += sweep(table);
+            }
         }
         return deleted;
     }

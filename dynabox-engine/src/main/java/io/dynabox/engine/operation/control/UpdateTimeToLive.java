@@ -23,7 +23,10 @@ public final class UpdateTimeToLive implements Operation {
         String attribute = specification.get("AttributeName").textValue();
         Table table = context.describedTable(request.get("TableName").textValue());
         long now = context.nowMillis();
-        TableLocks.write(table, () -> {
+        if (enable && table.replicas() != null && table.replicas().strong()) {
+            throw DynamoException.validation("Time to Live is not supported for multi-Region strongly consistent global tables");
+        }
+        TimeToLive changed = TableLocks.write(table, () -> {
             TimeToLive current = table.timeToLive();
             boolean active = current.enabled();
             if (active && !current.attributeName().equals(attribute)) {
@@ -36,9 +39,14 @@ public final class UpdateTimeToLive implements Operation {
                         "the setting was changed less than an hour ago; the service allows one change an hour");
             }
             long settled = now + context.options().delayTransientStatuses().toMillis();
-            table.updateTimeToLive(new TimeToLive(attribute, enable, now, settled));
-            return null;
+            TimeToLive setting = new TimeToLive(attribute, enable, now, settled);
+            table.updateTimeToLive(setting);
+            return setting;
         });
+        // a global table keeps one Time to Live setting: the other replicas take it too
+        if (context.namespace().replicator() != null) {
+            context.namespace().replicator().applyToPeers(context.namespace(), table, peer -> peer.updateTimeToLive(changed));
+        }
         return Json.object().set("TimeToLiveSpecification", Json.object().put("Enabled", enable).put("AttributeName", attribute));
     }
 }

@@ -1,0 +1,385 @@
+package io.dynabox.engine.operation;
+
+import static io.dynabox.engine.table.TableGrammar.INVALID;
+import static io.dynabox.engine.table.TableGrammar.present;
+import static io.dynabox.engine.table.TableGrammar.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.replication.Replicator;
+import io.dynabox.engine.store.Mutation;
+import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.table.IndexDefinition;
+import io.dynabox.engine.table.ItemWriter;
+import io.dynabox.engine.table.Lifecycle;
+import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.ReplicaGroup;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.table.TableDescriptions;
+import io.dynabox.engine.table.TableIds;
+import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.table.Throughput;
+import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.RegionNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * UpdateTable's {@code ReplicaUpdates}, {@code MultiRegionConsistency} and
+ * {@code GlobalTableWitnessUpdates} (global tables version 2019.11.21): a replica created in
+ * another region's namespace of the same access key (the same table, its items copied), updated
+ * (its overrides), or deleted. The table is UPDATING, and the replica CREATING, UPDATING or
+ * DELETING, for the configured transient delay. Group changes run under the replicator's
+ * monitor, taken before any table lock, so two of them never wait on each other's tables.
+ */
+final class ReplicaUpdates {
+    static final String CHANGING_REPLICAS = "replicas";
+    private static final List<String> MEMBERS = List.of("ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates");
+    private static final String LOCAL_REGION = "Cannot add, delete, or update the local region through ReplicaUpdates. "
+            + "Use CreateTable, DeleteTable, or UpdateTable as required.";
+    private static final String NOT_FOUND = "Replica specified in the Replica Update or Replica Delete action of the request was not found.";
+    private static final String WRITE_CAPACITY = "Table write capacity should either be Pay-Per-Request or AutoScaled.";
+    // the Region sets a multi-Region strongly consistent table's replicas and witness must share
+    private static final List<Set<String>> REGION_SETS = List.of(
+            Set.of("us-east-1", "us-east-2", "us-west-2"),
+            Set.of("eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"),
+            Set.of("ap-northeast-1", "ap-northeast-2", "ap-northeast-3"));
+
+    private ReplicaUpdates() {}
+
+    /** True when the request changes the table's replicas (and so nothing else). */
+    static boolean concerns(Set<String> members) {
+        return MEMBERS.stream().anyMatch(members::contains);
+    }
+
+    /** Request-level rules, before the table is looked up. */
+    static void checkRequest(JsonNode request, Set<String> members) {
+        for (String member : members) {
+            if (!MEMBERS.contains(member)) {
+                throw DynamoException.validation(INVALID + "ReplicaUpdates, MultiRegionConsistency and GlobalTableWitnessUpdates "
+                        + "cannot be combined with other updates in an UpdateTable request",
+                        "the service changes replicas alone; send " + member + " in a request of its own");
+            }
+        }
+        JsonNode updates = present(request, "ReplicaUpdates");
+        boolean strong = ReplicaGroup.STRONG.equals(text(request, "MultiRegionConsistency"));
+        if (updates != null) {
+            if (updates.isEmpty()) throw DynamoException.validation(INVALID + "List of ReplicaUpdates is empty");
+            for (JsonNode entry : updates) {
+                int actions = 0;
+                for (String action : List.of("Create", "Update", "Delete")) if (present(entry, action) != null) actions++;
+                if (actions != 1) {
+                    throw DynamoException.validation(INVALID + "Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate");
+                }
+            }
+            // one replica change at a time, except the creation of a strongly consistent group, which is made at once
+            if (updates.size() > 1 && !strong) {
+                throw DynamoException.validation(INVALID + "Only one replica update is allowed per UpdateTable request",
+                        "send one ReplicaUpdates entry, wait for the table to be ACTIVE, then send the next");
+            }
+        }
+        if (members.contains("MultiRegionConsistency") && updates == null) {
+            throw DynamoException.validation(INVALID + "MultiRegionConsistency can only be specified together with ReplicaUpdates");
+        }
+        JsonNode witnesses = present(request, "GlobalTableWitnessUpdates");
+        if (witnesses != null && witnesses.size() > 1) {
+            throw DynamoException.validation(INVALID + "Only one witness can be specified for a global table");
+        }
+    }
+
+    /** Applies the change. Caller holds the replicator's monitor and the table's write lock, and checked the table's status. */
+    static JsonNode execute(RequestContext context, Table table, JsonNode request) {
+        Replicator replicator = context.namespace().replicator();
+        if (replicator == null || context.options().sharedDb()) {
+            throw DynamoException.validation(INVALID + "Replicas cannot be created in this endpoint",
+                    "with --sharedDb every region is one namespace, so a table cannot have a replica in another region");
+        }
+        long now = context.nowMillis();
+        String local = context.namespace().region();
+        ReplicaGroup group = table.replicas();
+        if (group != null && ReplicaGroup.LEGACY.equals(group.version())) {
+            throw DynamoException.validation("Replicas of a global table of version 2017.11.29 cannot be changed through UpdateTable; "
+                    + "use UpdateGlobalTable");
+        }
+        JsonNode updates = present(request, "ReplicaUpdates");
+        String consistency = text(request, "MultiRegionConsistency");
+        JsonNode witnessUpdates = present(request, "GlobalTableWitnessUpdates");
+        List<JsonNode> creates = new ArrayList<>();
+        for (JsonNode entry : updates) {
+            for (String action : List.of("Create", "Update", "Delete")) {
+                JsonNode body = present(entry, action);
+                if (body == null) continue;
+                String region = text(body, "RegionName");
+                if (region.equals(local)) throw DynamoException.validation(LOCAL_REGION);
+                if (!RegionNames.isValid(region)) {
+                    throw DynamoException.validation(INVALID + "Invalid region: " + region);
+                }
+                if (action.equals("Create")) creates.add(body);
+                else if (group == null || group.replica(region, now) == null) throw DynamoException.validation(NOT_FOUND);
+            }
+        }
+        String witness = witnessUpdates == null || witnessUpdates.isEmpty() ? null : text(present(witnessUpdates.get(0), "Create"), "RegionName");
+        if (consistency != null || witness != null) checkStrong(table, group, local, consistency, creates, witness, now);
+
+        TableDefinition current = table.definition();
+        if (!creates.isEmpty()) {
+            checkCapacityForReplicas(current);
+            if (current.streamEnabled() && !"NEW_AND_OLD_IMAGES".equals(current.streamViewType())) {
+                throw DynamoException.validation(INVALID + "Table stream must use NEW_AND_OLD_IMAGES view type to create replicas",
+                        "replicas read the table's changes with both images: enable the stream with StreamViewType NEW_AND_OLD_IMAGES");
+            }
+        }
+        long settleAt = now + context.options().delayTransientStatuses().toMillis();
+        if (group == null) {
+            ReplicaGroup.Replica self = new ReplicaGroup.Replica(local, Lifecycle.ACTIVE, now, null, null, null, null, null, null);
+            group = new ReplicaGroup(ReplicaGroup.CURRENT, context.nowEpochSeconds(), List.of(self),
+                    consistency == null ? ReplicaGroup.EVENTUAL : consistency, witness);
+        }
+        TableDefinition next = current;
+        if (!creates.isEmpty() && !current.streamEnabled()) {
+            // replicas read the table's changes: the service turns its stream on with both images
+            next = current.toBuilder().stream(true, "NEW_AND_OLD_IMAGES", StreamLabels.label(now)).build();
+        }
+        for (JsonNode create : creates) {
+            group = create(context, table, next, group, create, settleAt);
+        }
+        for (JsonNode entry : updates) {
+            JsonNode update = present(entry, "Update");
+            if (update != null) group = update(context, table, group, update, settleAt);
+            JsonNode delete = present(entry, "Delete");
+            if (delete != null) group = delete(context, table, group, text(delete, "RegionName"), settleAt);
+        }
+        boolean streamTurnedOn = next != current;
+        table.update(next, null, Table.UPDATING, settleAt, CHANGING_REPLICAS);
+        if (streamTurnedOn) context.namespace().streams().enable(table, now);
+        share(replicator, context.namespace(), table, group, now);
+        return Json.object().set("TableDescription", TableDescriptions.asUpdated(table, next, Table.UPDATING, now, false));
+    }
+
+    /** A new replica: the same table in the region's namespace, CREATING, with the table's items. */
+    private static ReplicaGroup create(RequestContext context, Table table, TableDefinition source, ReplicaGroup group,
+                                       JsonNode create, long settleAt) {
+        long now = context.nowMillis();
+        String region = text(create, "RegionName");
+        Namespace target = context.namespace().replicator().peer(context.namespace(), region);
+        if (group.replica(region, now) != null || target.table(table.name(), now) != null) {
+            throw DynamoException.validation("Failed to create a the new replica of table with name: '" + table.name()
+                    + "' because one or more replicas already existed as tables.");
+        }
+        JsonNode throughput = present(create, "ProvisionedThroughputOverride");
+        if (throughput != null && source.payPerRequest()) {
+            throw DynamoException.validation(INVALID + "ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST");
+        }
+        JsonNode onDemand = present(create, "OnDemandThroughputOverride");
+        Map<String, Long> indexOverrides = indexOverrides(source, present(create, "GlobalSecondaryIndexes"));
+        String tableClass = text(create, "TableClassOverride");
+        Long readOverride = throughput == null ? null : throughput.path("ReadCapacityUnits").asLong();
+        Long maxRead = onDemand == null || !onDemand.hasNonNull("MaxReadRequestUnits") ? null : onDemand.get("MaxReadRequestUnits").asLong();
+        ReplicaGroup.Replica replica = new ReplicaGroup.Replica(region, Lifecycle.CREATING, settleAt, readOverride, maxRead,
+                tableClass, tableClass == null ? null : context.nowEpochSeconds(), indexOverrides, text(create, "KMSMasterKeyId"));
+
+        TableDefinition.Builder copy = source.withIdentity(TableIds.next(), target.arn(table.name())).toBuilder()
+                .stream(true, "NEW_AND_OLD_IMAGES", StreamLabels.label(now))
+                .tags(List.of())
+                .deletionProtectionEnabled(false);
+        if (readOverride != null) {
+            copy.throughput(Throughput.of(readOverride, source.throughput().writeCapacityUnits()));
+        }
+        if (tableClass != null) copy.tableClass(tableClass, context.nowEpochSeconds());
+        Table made = new Table(copy.build(), context.store(), target.id(), Table.CREATING, settleAt);
+        made.startWithControl(io.dynabox.engine.table.ControlState.NONE);
+        target.streams().enable(made, now);
+        if (target.addIfAbsent(made) != null) {
+            throw DynamoException.validation("Failed to create a the new replica of table with name: '" + table.name()
+                    + "' because one or more replicas already existed as tables.");
+        }
+        TableLocks.write(made, () -> {
+            copyItems(table, made);
+            if (table.timeToLive() != io.dynabox.engine.table.TimeToLive.NEVER_SET) made.updateTimeToLive(table.timeToLive());
+            return null;
+        });
+        return group.plus(replica, now);
+    }
+
+    /** The table's items into the new replica, with its indexes; not on the feed (the replica's stream starts empty). */
+    private static void copyItems(Table from, Table to) {
+        List<Mutation> batch = new ArrayList<>();
+        Iterator<StoredItem> items = from.keyspace().range(null, false, null, false, false);
+        while (items.hasNext()) {
+            StoredItem item = items.next();
+            batch.addAll(ItemWriter.plan(to, item.key(), null, null, item.item(), item.size()).mutations());
+            if (batch.size() >= 1000) {
+                to.store().apply(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) to.store().apply(batch);
+    }
+
+    private static ReplicaGroup update(RequestContext context, Table table, ReplicaGroup group, JsonNode update, long settleAt) {
+        String region = text(update, "RegionName");
+        TableDefinition d = table.definition();
+        JsonNode throughput = present(update, "ProvisionedThroughputOverride");
+        if (throughput != null && d.payPerRequest()) {
+            throw DynamoException.validation(INVALID + "ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST");
+        }
+        JsonNode onDemand = present(update, "OnDemandThroughputOverride");
+        Map<String, Long> indexOverrides = indexOverrides(d, present(update, "GlobalSecondaryIndexes"));
+        String tableClass = text(update, "TableClassOverride");
+        double nowSeconds = context.nowEpochSeconds();
+        ReplicaGroup changed = group.withReplica(region, r -> new ReplicaGroup.Replica(r.region(), Lifecycle.UPDATING, settleAt,
+                throughput != null ? Long.valueOf(throughput.path("ReadCapacityUnits").asLong()) : r.readCapacityOverride(),
+                onDemand != null && onDemand.hasNonNull("MaxReadRequestUnits") ? Long.valueOf(onDemand.get("MaxReadRequestUnits").asLong())
+                        : r.maxReadRequestUnits(),
+                tableClass != null ? tableClass : r.tableClassOverride(),
+                tableClass != null ? Double.valueOf(nowSeconds) : r.tableClassUpdatedAt(),
+                indexOverrides.isEmpty() ? r.indexReadOverrides() : indexOverrides,
+                text(update, "KMSMasterKeyId") != null ? text(update, "KMSMasterKeyId") : r.kmsMasterKeyId()));
+        Namespace target = context.namespace().replicator().peer(context.namespace(), region);
+        Table replica = target.table(table.name(), context.nowMillis());
+        if (replica != null && tableClass != null) {
+            TableLocks.write(replica, () -> {
+                replica.amend(def -> def.toBuilder().tableClass(tableClass, nowSeconds).build());
+                return null;
+            });
+        }
+        return changed;
+    }
+
+    /** The replica goes: DELETING for the transient delay, its table dropped at once. */
+    private static ReplicaGroup delete(RequestContext context, Table table, ReplicaGroup group, String region, long settleAt) {
+        long now = context.nowMillis();
+        Namespace target = context.namespace().replicator().peer(context.namespace(), region);
+        Table replica = target.table(table.name(), now);
+        if (replica != null) {
+            TableLocks.write(replica, () -> {
+                dropReplicaTable(target, replica, now, settleAt);
+                return null;
+            });
+        }
+        return group.withReplica(region, r -> r.withStatus(Lifecycle.DELETING, settleAt));
+    }
+
+    /**
+     * DeleteTable of a replica: the other replicas see it DELETING, then gone, and go on
+     * replicating among themselves (a last one left is a regional table again). Caller holds
+     * the replicator's monitor and the table's write lock.
+     */
+    static void leave(RequestContext context, Table table) {
+        ReplicaGroup group = table.replicas();
+        Replicator replicator = context.namespace().replicator();
+        if (group == null || replicator == null) return;
+        long now = context.nowMillis();
+        long settleAt = now + context.options().delayTransientStatuses().toMillis();
+        String local = context.namespace().region();
+        ReplicaGroup without = group.withReplica(local, r -> r.withStatus(Lifecycle.DELETING, settleAt));
+        replicator.untrack(table);
+        table.updateReplicas(null);
+        for (ReplicaGroup.Replica r : without.live(now)) {
+            if (r.region().equals(local) || Lifecycle.DELETING.equals(r.statusAt(now))) continue;
+            Namespace member = replicator.peer(context.namespace(), r.region());
+            Table other = member.table(table.name(), now);
+            if (other != null) {
+                share(replicator, member, other, without, now);
+                return;
+            }
+        }
+    }
+
+    /** A replica table leaves: no longer shipped from, DELETING until {@code settleAt}, its items dropped. Caller holds its write lock. */
+    static void dropReplicaTable(Namespace namespace, Table replica, long now, long settleAt) {
+        namespace.replicator().untrack(replica);
+        replica.updateReplicas(null);
+        replica.markDeleting(settleAt);
+        replica.store().dropTable(namespace.id(), replica.name());
+        namespace.streams().disable(replica, now);
+        if (replica.isGone(now)) namespace.remove(replica);
+    }
+
+    /**
+     * Gives every live member the group (each its own copy, saved with its metadata) and makes
+     * the replicator ship from each. A member left alone is a regional table again.
+     */
+    static void share(Replicator replicator, Namespace namespace, Table table, ReplicaGroup group, long now) {
+        boolean alone = group.live(now).stream().filter(r -> !Lifecycle.DELETING.equals(r.statusAt(now))).count() <= 1
+                && group.live(now).size() <= 1;
+        for (ReplicaGroup.Replica r : group.live(now)) {
+            if (Lifecycle.DELETING.equals(r.statusAt(now))) continue;
+            Namespace member = r.region().equals(namespace.region()) ? namespace : replicator.peer(namespace, r.region());
+            Table t = member == namespace ? table : member.table(table.name(), now);
+            if (t == null) continue;
+            if (t == table) {
+                t.updateReplicas(alone ? null : group);
+            } else {
+                TableLocks.write(t, () -> {
+                    t.updateReplicas(group);
+                    return null;
+                });
+            }
+            if (alone) replicator.untrack(t);
+            else replicator.track(member, t);
+        }
+    }
+
+    /** Replica-specific read capacity of global indexes; every index named must be one of the table's. */
+    private static Map<String, Long> indexOverrides(TableDefinition d, JsonNode indexes) {
+        Map<String, Long> overrides = new HashMap<>();
+        if (indexes == null) return overrides;
+        for (JsonNode index : indexes) {
+            String name = text(index, "IndexName");
+            IndexDefinition found = d.index(name);
+            if (found == null || !found.global()) {
+                throw DynamoException.validation(INVALID + "Global secondary index " + name + " does not exist for table " + d.name());
+            }
+            JsonNode throughput = present(index, "ProvisionedThroughputOverride");
+            if (throughput != null && throughput.hasNonNull("ReadCapacityUnits")) overrides.put(name, throughput.get("ReadCapacityUnits").asLong());
+        }
+        return overrides;
+    }
+
+    /** Replicas take every write of the others: the table must be on demand, or provisioned with write auto scaling. */
+    private static void checkCapacityForReplicas(TableDefinition d) {
+        if (!d.payPerRequest()) throw DynamoException.validation(WRITE_CAPACITY);
+    }
+
+    /** Multi-Region strong consistency: made at once from a regional table, three replicas (or two and a witness) in one Region set. */
+    private static void checkStrong(Table table, ReplicaGroup group, String local, String consistency, List<JsonNode> creates,
+                                    String witness, long now) {
+        if (witness != null && !ReplicaGroup.STRONG.equals(consistency)) {
+            throw DynamoException.validation(INVALID + "GlobalTableWitnessUpdates can only be specified with MultiRegionConsistency STRONG");
+        }
+        if (!ReplicaGroup.STRONG.equals(consistency)) return;
+        if (group != null) {
+            throw DynamoException.validation(INVALID + "MultiRegionConsistency can only be set when the global table is created");
+        }
+        int replicas = 1 + creates.size();
+        if (!(replicas == 3 && witness == null) && !(replicas == 2 && witness != null)) {
+            throw DynamoException.validation(INVALID + "A multi-Region strongly consistent global table must have three replicas, "
+                    + "or two replicas and a witness");
+        }
+        Set<String> regionSet = REGION_SETS.stream().filter(s -> s.contains(local)).findFirst().orElse(null);
+        List<String> regions = new ArrayList<>();
+        for (JsonNode create : creates) regions.add(text(create, "RegionName"));
+        if (witness != null) regions.add(witness);
+        if (regionSet == null || !regionSet.containsAll(regions)) {
+            throw DynamoException.validation(INVALID + "The replicas and witness of a multi-Region strongly consistent global table "
+                    + "must be in the same Region set: " + (regionSet == null ? "none includes " + local : regionSet.stream().sorted().toList()));
+        }
+        if (witness != null && (witness.equals(local) || regions.indexOf(witness) != regions.size() - 1 || regions.subList(0, regions.size() - 1).contains(witness))) {
+            throw DynamoException.validation(INVALID + "The witness must be in a Region other than the replicas'");
+        }
+        if (table.keyspace().itemCount() > 0) {
+            throw DynamoException.validation(INVALID + "A multi-Region strongly consistent global table can only be created from an empty table");
+        }
+        if (table.timeToLive().enabled()) {
+            throw new DynamoException(ErrorCode.VALIDATION, INVALID + "Time to Live is not supported for multi-Region strongly consistent global tables",
+                    "the service does not offer Time to Live on such tables; disable it first");
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package io.dynabox.engine.replication;
+
+import io.dynabox.engine.feed.Change;
+import io.dynabox.engine.feed.FeedSubscriber;
+import io.dynabox.engine.store.ItemJson;
+import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.table.ItemWriter;
+import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.ReplicaGroup;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
+
+/**
+ * Global tables' replication: every write to a replica reaches the other replicas of its
+ * global table through the change feed, asynchronously, after the replication delay (by the
+ * engine's clock), on one background thread. A replica reads its table's feed (one
+ * subscription per replica table) and ships each change to the other regions' namespaces
+ * of the same access key; a shipment is applied there through {@link ItemWriter}, so the
+ * target's indexes, stream and recovery log see it as any write (origin
+ * {@link Change.Origin#REPLICATION}, which is not shipped on again).
+ *
+ * <p>Conflicts: last writer wins, as the service resolves them. Every write of an item gets a
+ * version (its engine time, and its region to break ties: the greater region name wins); a
+ * replica keeps the version of each item's latest write and applies a shipment only if it is
+ * later. A local write is always later than the version it overwrites (its time is moved one
+ * millisecond past it if the clock has not), so every replica ends with the same item whatever
+ * order shipments arrive in.
+ *
+ * <p>Tables of a STRONG (multi-Region strong consistency) group are replicated before the
+ * request that wrote them answers: the engine calls {@link #settleStrong} after each request.
+ */
+public final class Replicator implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Replicator.class.getName());
+    // versions older than this (behind the newest shipment possible) are no longer needed once nothing is pending
+    private static final long VERSION_KEEP_MILLIS = 1_000;
+    private static final int PRUNE_ABOVE = 10_000;
+
+    private final BiFunction<String, String, Namespace> namespaces;
+    private final LongSupplier clock;
+    private volatile long delayMillis;
+    private final PriorityQueue<Shipment> queue = new PriorityQueue<>();
+    private final List<Shipment> strongQueue = new ArrayList<>();
+    private final AtomicLong shipped = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private int inFlight; // guarded by queue
+    // the tables whose changes are shipped, with their subscription
+    private final Map<Table, Link> links = new ConcurrentHashMap<>();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    /** {@code namespaces} gives the namespace of an access key in a region (loading it on first use). */
+    public Replicator(BiFunction<String, String, Namespace> namespaces, LongSupplier clock, Duration delay) {
+        this.namespaces = namespaces;
+        this.clock = clock;
+        this.delayMillis = delay.toMillis();
+        this.worker = new Thread(this::loop, "dynabox-replication");
+        worker.setDaemon(true);
+    }
+
+    public void start() {
+        worker.start();
+    }
+
+    /** The replication delay: how long after a write the other replicas apply it. */
+    public Duration delay() {
+        return Duration.ofMillis(delayMillis);
+    }
+
+    /** Changes the replication delay for writes from now on. */
+    public void delay(Duration delay) {
+        if (delay.isNegative()) throw new IllegalArgumentException("the replication delay must not be negative");
+        delayMillis = delay.toMillis();
+    }
+
+    /** Starts shipping the changes of the namespace's replica tables (a namespace just loaded). */
+    public void attach(Namespace namespace) {
+        for (Table table : namespace.tableMap().values()) {
+            if (table.replicas() != null) track(namespace, table);
+        }
+    }
+
+    /** Ships the table's changes to its other replicas from now on (idempotent). */
+    public void track(Namespace namespace, Table table) {
+        links.computeIfAbsent(table, t -> {
+            Link link = new Link(accessKeyOf(namespace), namespace.region(), new ConcurrentHashMap<>());
+            link.subscription = t.feed().subscribe(new Shipper(link));
+            return link;
+        });
+    }
+
+    /** Stops shipping the table's changes (it left its global table, or was deleted). */
+    public void untrack(Table table) {
+        Link link = links.remove(table);
+        if (link != null) {
+            try {
+                link.subscription.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "ending a replication subscription failed", e);
+            }
+        }
+    }
+
+    /** The namespace of the same access key in another region. */
+    public Namespace peer(Namespace namespace, String region) {
+        return namespaces.apply(accessKeyOf(namespace), region);
+    }
+
+    /**
+     * Applies a setting the service keeps the same in every replica (Time to Live) to the
+     * table's other replicas, each under its own write lock. Caller holds no table lock.
+     */
+    public void applyToPeers(Namespace namespace, Table table, java.util.function.Consumer<Table> change) {
+        ReplicaGroup group = table.replicas();
+        if (group == null) return;
+        long now = clock.getAsLong();
+        for (ReplicaGroup.Replica r : group.live(now)) {
+            if (r.region().equals(namespace.region()) || !r.receivesAt(now)) continue;
+            Table peer = peer(namespace, r.region()).table(table.name(), now);
+            if (peer != null) {
+                TableLocks.write(peer, () -> {
+                    change.accept(peer);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** The access key part of a namespace id ({@code ACCESSKEY_region}). */
+    static String accessKeyOf(Namespace namespace) {
+        String id = namespace.id();
+        return id.substring(0, id.lastIndexOf('_'));
+    }
+
+    /** Writes shipped and not yet applied (or dropped). */
+    public int pending() {
+        synchronized (queue) {
+            return queue.size() + strongQueue.size() + inFlight;
+        }
+    }
+
+    /** How far the replicas are behind: the engine time since the oldest pending write was made, 0 when caught up. */
+    public long lagMillis() {
+        synchronized (queue) {
+            long oldest = Long.MAX_VALUE;
+            for (Shipment s : queue) oldest = Math.min(oldest, s.madeAt);
+            return oldest == Long.MAX_VALUE ? 0 : Math.max(0, clock.getAsLong() - oldest);
+        }
+    }
+
+    public long shippedCount() {
+        return shipped.get();
+    }
+
+    public long appliedCount() {
+        return applied.get();
+    }
+
+    /** Applies every pending write now, whatever the delay; returns how many were applied or dropped. */
+    public int flush() {
+        int done = 0;
+        while (true) {
+            Shipment next;
+            synchronized (queue) {
+                next = queue.poll();
+                if (next == null) next = strongQueue.isEmpty() ? null : strongQueue.remove(0);
+                if (next == null) return done;
+                inFlight++;
+            }
+            applyAndRelease(next);
+            done++;
+        }
+    }
+
+    /**
+     * Waits until every write shipped so far has been applied, for at most {@code timeout}; true
+     * when caught up. With a manual clock that stands still, writes wait for the clock to pass
+     * their delay: use {@link #flush} (or move the clock).
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (queue) {
+            while (queue.size() + strongQueue.size() + inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                queue.notifyAll();
+                queue.wait(Math.max(1, Math.min(20, left / 1_000_000)));
+            }
+            return true;
+        }
+    }
+
+    /** Applies, on the calling thread, the writes of STRONG groups shipped so far: before a request's answer goes out. */
+    public void settleStrong() {
+        if (!hasStrong) return;
+        while (true) {
+            Shipment next;
+            synchronized (queue) {
+                if (strongQueue.isEmpty()) {
+                    hasStrong = false;
+                    return;
+                }
+                next = strongQueue.remove(0);
+                inFlight++;
+            }
+            applyAndRelease(next);
+        }
+    }
+
+    private volatile boolean hasStrong;
+
+    private void loop() {
+        while (running) {
+            Shipment next = null;
+            try {
+                synchronized (queue) {
+                    Shipment head = queue.peek();
+                    long now = clock.getAsLong();
+                    if (head != null && head.dueAt <= now) {
+                        next = queue.poll();
+                        inFlight++;
+                    } else {
+                        // the engine's clock may be moved by hand: look again soon rather than sleep until the due time
+                        long wait = head == null ? 200 : Math.max(1, Math.min(20, head.dueAt - now));
+                        if (head == null && inFlight == 0) queue.notifyAll();
+                        queue.wait(wait);
+                    }
+                }
+                if (next != null) applyAndRelease(next);
+                else prune();
+            } catch (InterruptedException e) {
+                if (!running) return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "replication failed", e);
+            }
+        }
+    }
+
+    private void applyAndRelease(Shipment shipment) {
+        try {
+            apply(shipment);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a replicated write to " + shipment.tableName + " in " + shipment.region + " failed", e);
+        } finally {
+            synchronized (queue) {
+                inFlight--;
+                queue.notifyAll();
+            }
+        }
+    }
+
+    /** Applies one shipped write in its target replica unless a later write of the item is there already. */
+    private void apply(Shipment s) {
+        long now = clock.getAsLong();
+        Namespace target = namespaces.apply(s.accessKey, s.region);
+        Table table = target.table(s.tableName, now);
+        applied.incrementAndGet();
+        if (table == null || table.replicas() == null) return;
+        ReplicaGroup.Replica self = table.replicas().replica(s.region, now);
+        if (self == null || !self.receivesAt(now)) return;
+        track(target, table);
+        Link link = links.get(table);
+        if (link == null) return;
+        TableLocks.write(table, () -> {
+            ByteBuffer key = ByteBuffer.wrap(s.key);
+            Version current = link.versions.get(key);
+            if (current != null && current.compareTo(s.version) >= 0) return null; // a later write of the item is there: it wins
+            link.versions.put(key, s.version);
+            StoredItem old = table.keyspace().find(s.key);
+            if (old == null && s.newImage == null) return null;
+            var newItem = s.newImage == null ? null : ItemJson.decode(s.newImage);
+            ItemWriter.apply(table, ItemWriter.plan(table, s.key, old, null, newItem, s.newSize), Change.Origin.REPLICATION);
+            return null;
+        });
+    }
+
+    /** Forgets item versions no shipment can still be compared with: only while nothing is pending. */
+    private void prune() {
+        if (pending() > 0) return;
+        long before = clock.getAsLong() - delayMillis - VERSION_KEEP_MILLIS;
+        for (Link link : links.values()) {
+            if (link.versions.size() > PRUNE_ABOVE) link.versions.values().removeIf(v -> v.time < before);
+        }
+    }
+
+    /** Applies what is pending and stops the thread: a file store keeps every write applied before it closes. */
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+
+    /** Reads one replica table's feed and ships its own writes (not those it received) to the other replicas. */
+    private final class Shipper implements FeedSubscriber {
+        private final Link link;
+
+        Shipper(Link link) {
+            this.link = link;
+        }
+
+        @Override
+        public void committed(Table table, List<Change> changes) {
+            ReplicaGroup group = table.replicas();
+            if (group == null) return;
+            long now = clock.getAsLong();
+            List<String> targets = new ArrayList<>(2);
+            for (ReplicaGroup.Replica r : group.replicas()) {
+                if (!r.region().equals(link.region) && r.receivesAt(now)) targets.add(r.region());
+            }
+            for (Change change : changes) {
+                if (change.origin() == Change.Origin.REPLICATION) continue;
+                ByteBuffer key = ByteBuffer.wrap(change.key());
+                Version current = link.versions.get(key);
+                long time = change.timeMillis();
+                if (current != null && current.time >= time) time = current.time + 1; // later than what it overwrote
+                Version version = new Version(time, link.region);
+                link.versions.put(key, version);
+                if (targets.isEmpty()) continue;
+                long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
+                synchronized (queue) {
+                    for (String region : targets) {
+                        Shipment s = new Shipment(due, change.timeMillis(), shipped.incrementAndGet(), link.accessKey, region,
+                                table.name(), change.key(), change.newImage(), change.newSize(), version);
+                        if (group.strong()) {
+                            strongQueue.add(s);
+                            hasStrong = true;
+                        } else {
+                            queue.add(s);
+                        }
+                    }
+                    queue.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** A replica table's place: its account and region, and the version of each item's latest write. */
+    private static final class Link {
+        final String accessKey;
+        final String region;
+        final Map<ByteBuffer, Version> versions;
+        AutoCloseable subscription;
+
+        Link(String accessKey, String region, Map<ByteBuffer, Version> versions) {
+            this.accessKey = accessKey;
+            this.region = region;
+            this.versions = versions;
+        }
+    }
+
+    /** When an item was written and where: later time wins, and at the same time the greater region name. */
+    record Version(long time, String region) implements Comparable<Version> {
+        @Override
+        public int compareTo(Version other) {
+            int byTime = Long.compare(time, other.time);
+            return byTime != 0 ? byTime : region.compareTo(other.region);
+        }
+    }
+
+    /** One write on its way to one replica. */
+    private record Shipment(long dueAt, long madeAt, long order, String accessKey, String region, String tableName,
+                            byte[] key, byte[] newImage, long newSize, Version version) implements Comparable<Shipment> {
+        @Override
+        public int compareTo(Shipment other) {
+            int byDue = Long.compare(dueAt, other.dueAt);
+            return byDue != 0 ? byDue : Long.compare(order, other.order);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.TableFixtures.hash;
+import static io.dynabox.tests.TableFixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Global tables, version 2019.11.21, through every door: replicas made, described, updated and
+ * deleted by UpdateTable; writes replicated both ways after the replication delay, conflicts
+ * resolved by last writer wins; streams and Time to Live in every replica; restart with files.
+ */
+@ParameterizedClass
+@EnumSource(Door.class)
+class GlobalTablesTest {
+    private static final String EAST = "us-east-1";
+    private static final String WEST = "eu-west-1";
+    private static final Duration TRANSIENT = Duration.ofSeconds(2);
+
+    @Parameter
+    Door door;
+
+    GlobalBox box;
+    DynamoDbClient east;
+    DynamoDbClient west;
+
+    @BeforeEach
+    void open() {
+        box = new GlobalBox(door, b -> b.delayTransientStatuses(TRANSIENT).ttlSweepDelay(Duration.ofHours(1)));
+        east = box.client(EAST);
+        west = box.client(WEST);
+        east.createTable(b -> b.tableName("music").attributeDefinitions(s("id")).keySchema(hash("id"))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        box.advance(TRANSIENT);
+    }
+
+    @AfterEach
+    void close() {
+        box.close();
+    }
+
+    private static ReplicationGroupUpdate create(String region) {
+        return ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build();
+    }
+
+    private void addReplica(DynamoDbClient client, String region) {
+        client.updateTable(b -> b.tableName("music").replicaUpdates(create(region)));
+        box.advance(TRANSIENT);
+    }
+
+    private void put(DynamoDbClient client, String id, String value) {
+        client.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromS(value))));
+    }
+
+    private static String get(DynamoDbClient client, String id) {
+        var item = client.getItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item.get("v").s();
+    }
+
+    private static TableDescription describe(DynamoDbClient client) {
+        return client.describeTable(b -> b.tableName("music")).table();
+    }
+
+    private static void assertError(ThrowingCallable call, String code, String message) {
+        AwsServiceException e = catchThrowableOfType(AwsServiceException.class, call);
+        assertThat(e).as("expected %s", code).isNotNull();
+        assertThat(e.awsErrorDetails().errorCode()).as(e.getMessage()).isEqualTo(code);
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith(message);
+    }
+
+    @Test
+    void aReplicaIsCreatingThenActiveInBothDescriptions() {
+        put(east, "a", "1");
+        TableDescription answer = east.updateTable(b -> b.tableName("music").replicaUpdates(create(WEST))).tableDescription();
+        assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
+
+        TableDescription source = describe(east);
+        assertThat(source.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(source.globalTableVersion()).isEqualTo("2019.11.21");
+        assertThat(source.replicas()).extracting(ReplicaDescription::regionName, ReplicaDescription::replicaStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(WEST, ReplicaStatus.CREATING));
+        // replicas read the table's changes: its stream is on, with both images
+        assertThat(source.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+        TableDescription replica = describe(west);
+        assertThat(replica.tableStatus()).isEqualTo(TableStatus.CREATING);
+        assertThat(replica.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/music");
+        assertThat(replica.replicas()).extracting(ReplicaDescription::regionName).containsExactly(EAST);
+
+        box.advance(TRANSIENT);
+        assertThat(describe(east).tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(describe(east).replicas().get(0).replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
+        assertThat(describe(east).replicas().get(0).replicaTableClassSummary().tableClassAsString()).isEqualTo("STANDARD");
+        assertThat(describe(west).tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        // the items the table had are in the replica
+        assertThat(get(west, "a")).isEqualTo("1");
+        assertThat(describe(west).itemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void writesReachTheOtherReplicaBothWays() {
+        addReplica(east, WEST);
+        put(east, "from-east", "e");
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(west, "from-east")).isEqualTo("e");
+
+        put(west, "from-west", "w");
+        west.updateItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS("from-east")))
+                .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromS("changed"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(east, "from-west")).isEqualTo("w");
+        assertThat(get(east, "from-east")).isEqualTo("changed");
+
+        east.deleteItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS("from-west"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(west, "from-west")).isNull();
+        assertThat(describe(west).itemCount()).isEqualTo(describe(east).itemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplicaLagsByTheReplicationDelayAndCatchesUp() {
+        addReplica(east, WEST);
+        box.replicationDelay(Duration.ofSeconds(5));
+        put(east, "k", "1");
+        box.advance(Duration.ofSeconds(3));
+        // three seconds after the write the replica has not seen it: the lag shows, and nothing is applied
+        assertThat(box.replication().get("pending").asInt()).isEqualTo(1);
+        assertThat(box.replication().get("lagMillis").asLong()).isEqualTo(3000);
+        assertThat(box.replication().get("delayMillis").asLong()).isEqualTo(5000);
+        assertThat(get(west, "k")).isNull();
+        box.advance(Duration.ofSeconds(2));
+        // at the delay it is applied: the lag is bounded by it
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(west, "k")).isEqualTo("1");
+        assertThat(box.replication().get("lagMillis").asLong()).isZero();
+    }
+
+    @Test
+    void conflictingWritesEndTheSameEverywhereTheLastWriterWinning() {
+        addReplica(east, WEST);
+        box.replicationDelay(Duration.ofSeconds(1));
+        put(east, "x", "east-first");
+        box.advance(Duration.ofMillis(10));
+        put(west, "x", "west-later");
+        // before replication each region sees its own write
+        assertThat(get(east, "x")).isEqualTo("east-first");
+        assertThat(get(west, "x")).isEqualTo("west-later");
+        box.advance(Duration.ofSeconds(2));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(east, "x")).isEqualTo("west-later");
+        assertThat(get(west, "x")).isEqualTo("west-later");
+
+        // written at the same instant in both: one value wins everywhere (ties go to the greater region name)
+        put(east, "tie", "from-us-east-1");
+        put(west, "tie", "from-eu-west-1");
+        box.advance(Duration.ofSeconds(2));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(east, "tie")).isEqualTo(get(west, "tie")).isEqualTo("from-us-east-1");
+
+        // an older write arriving after a newer local one loses
+        put(west, "y", "west-old");
+        box.advance(Duration.ofMillis(10));
+        put(east, "y", "east-new");
+        box.advance(Duration.ofSeconds(2));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(east, "y")).isEqualTo(get(west, "y")).isEqualTo("east-new");
+    }
+
+    @Test
+    void replicatedWritesAppearInTheReplicasStream() {
+        addReplica(east, WEST);
+        put(east, "s", "1");
+        assertThat(box.awaitReplication()).isTrue();
+        for (String region : List.of(EAST, WEST)) {
+            List<Record> records = records(region);
+            assertThat(records).as(region).hasSize(1);
+            assertThat(records.get(0).eventName()).isEqualTo(OperationType.INSERT);
+            assertThat(records.get(0).dynamodb().newImage().get("v").s()).isEqualTo("1");
+            assertThat(records.get(0).userIdentity()).isNull();
+        }
+    }
+
+    private List<Record> records(String region) {
+        DynamoDbStreamsClient streams = box.streams(region);
+        String arn = describe(box.client(region)).latestStreamArn();
+        var shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0);
+        String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return streams.getRecords(b -> b.shardIterator(iterator)).records();
+    }
+
+    @Test
+    void timeToLiveIsSharedAndItsDeletionsReplicated() {
+        addReplica(east, WEST);
+        east.updateTimeToLive(b -> b.tableName("music").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+        box.advance(TRANSIENT);
+        assertThat(west.describeTimeToLive(b -> b.tableName("music")).timeToLiveDescription().attributeName()).isEqualTo("expires");
+        long past = GlobalBox.START / 1000 - 60;
+        east.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("old"),
+                "expires", AttributeValue.fromN(Long.toString(past)))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(west.getItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS("old")))).hasItem()).isTrue();
+        assertThat(box.engine.sweepExpiredItems()).isEqualTo(1); // one region deletes; the other receives the deletion
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(east.scan(b -> b.tableName("music")).items()).isEmpty();
+        assertThat(west.scan(b -> b.tableName("music")).items()).isEmpty();
+        // the deleting region's stream names the service; the other shows a replicated removal
+        Record inWest = records(WEST).get(1);
+        Record inEast = records(EAST).get(1);
+        assertThat(inWest.eventName()).isEqualTo(OperationType.REMOVE);
+        assertThat(inEast.eventName()).isEqualTo(OperationType.REMOVE);
+        assertThat(inWest.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+        assertThat(inEast.userIdentity()).isNull();
+    }
+
+    @Test
+    void replicaUpdatesAreCheckedAsTheServiceChecksThem() {
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create(EAST))), "ValidationException",
+                "Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(
+                ReplicationGroupUpdate.builder().delete(d -> d.regionName(WEST)).build())), "ValidationException",
+                "Replica specified in the Replica Update or Replica Delete action of the request was not found.");
+        west.createTable(b -> b.tableName("music").attributeDefinitions(s("id")).keySchema(hash("id")).billingMode(BillingMode.PAY_PER_REQUEST));
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create(WEST))), "ValidationException",
+                "Failed to create a the new replica of table with name: 'music' because one or more replicas already existed as tables.");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-north-1"), create("ap-south-1"))),
+                "ValidationException", "One or more parameter values were invalid: Only one replica update is allowed per UpdateTable request");
+        east.createTable(b -> b.tableName("provisioned").attributeDefinitions(s("id")).keySchema(hash("id"))
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        box.advance(TRANSIENT);
+        assertError(() -> east.updateTable(b -> b.tableName("provisioned").replicaUpdates(create("eu-north-1"))), "ValidationException",
+                "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        assertError(() -> east.updateTable(b -> b.tableName("missing").replicaUpdates(create("eu-north-1"))), "ResourceNotFoundException",
+                "Requested resource not found");
+
+        east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-north-1")));
+        // while the replica is made the table is in use
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("ap-south-1"))), "ResourceInUseException",
+                "Attempt to change a resource which is still in use: Table: music is in the process of being updated.");
+    }
+
+    @Test
+    void aDeletedReplicaIsDeletingThenGoneAndReplicationStops() {
+        addReplica(east, WEST);
+        east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(WEST)).build()));
+        assertThat(describe(east).replicas()).extracting(ReplicaDescription::replicaStatus).containsExactly(ReplicaStatus.DELETING);
+        assertThat(describe(west).tableStatus()).isEqualTo(TableStatus.DELETING);
+        box.advance(TRANSIENT);
+        TableDescription alone = describe(east);
+        assertThat(alone.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(alone.hasReplicas()).isFalse();
+        assertThat(alone.globalTableVersion()).isNull();
+        assertError(() -> describe(west), "ResourceNotFoundException", "Requested resource not found");
+        put(east, "after", "1");
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(box.replication().get("pending").asInt()).isZero();
+    }
+
+    @Test
+    void deletingAReplicaTableLeavesTheOthersReplicating() {
+        addReplica(east, WEST);
+        addReplica(east, "ap-south-1");
+        west.deleteTable(b -> b.tableName("music"));
+        box.advance(TRANSIENT);
+        assertThat(describe(east).replicas()).extracting(ReplicaDescription::regionName).containsExactly("ap-south-1");
+        DynamoDbClient south = box.client("ap-south-1");
+        put(south, "k", "from-south");
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(east, "k")).isEqualTo("from-south");
+    }
+
+    @Test
+    void strongConsistencyReplicatesBeforeTheAnswer() {
+        DynamoDbClient ohio = box.client("us-east-2");
+        DynamoDbClient oregon = box.client("us-west-2");
+        box.replicationDelay(Duration.ofHours(1)); // a STRONG table does not wait for it
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"))
+                        .multiRegionConsistency(MultiRegionConsistency.STRONG)), "ValidationException",
+                "One or more parameter values were invalid: A multi-Region strongly consistent global table must have three replicas");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"), create("eu-west-1"))
+                        .multiRegionConsistency(MultiRegionConsistency.STRONG)), "ValidationException",
+                "One or more parameter values were invalid: The replicas and witness of a multi-Region strongly consistent global table must be in the same Region set");
+        east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"), create("us-west-2"))
+                .multiRegionConsistency(MultiRegionConsistency.STRONG));
+        box.advance(TRANSIENT);
+        assertThat(describe(east).multiRegionConsistency()).isEqualTo(MultiRegionConsistency.STRONG);
+        assertThat(describe(oregon).replicas()).extracting(ReplicaDescription::regionName).containsExactlyInAnyOrder(EAST, "us-east-2");
+        put(ohio, "k", "strong");
+        // no waiting and no clock moved: the other replicas have it when the write answers
+        assertThat(get(east, "k")).isEqualTo("strong");
+        assertThat(get(oregon, "k")).isEqualTo("strong");
+    }
+
+    @Test
+    void replicasSurviveARestartAndKeepReplicating() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(door == Door.HTTP_SQLITE, "only the file store outlives its engine");
+        addReplica(east, WEST);
+        put(east, "before", "1");
+        assertThat(box.awaitReplication()).isTrue();
+        box.restart();
+        east = box.client(EAST);
+        west = box.client(WEST);
+        assertThat(describe(east).replicas()).extracting(ReplicaDescription::regionName).containsExactly(WEST);
+        assertThat(get(west, "before")).isEqualTo("1");
+        put(west, "after", "2");
+        put(east, "after-east", "3");
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(get(east, "after")).isEqualTo("2");
+        assertThat(get(west, "after-east")).isEqualTo("3");
+    }
+}
