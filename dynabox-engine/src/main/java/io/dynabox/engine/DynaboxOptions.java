@@ -3,6 +3,7 @@ package io.dynabox.engine;
 import io.dynabox.engine.clock.EngineClock;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,8 @@ import java.util.List;
  * @param streamShardRollover      how long a stream's shard takes records before it closes and a child shard opens
  * @param ttlSweepDelay            how long after an item's Time to Live expires the sweeper deletes it, at most
  * @param replicationDelay         how long a write to a global table's replica takes to reach the other replicas
+ * @param kinesisEndpoint          a Kinesis-compatible endpoint that Kinesis streaming destinations send the tables'
+ *                                 changes to, or null (none: enabling a destination fails as for a missing stream)
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
@@ -43,7 +46,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                              boolean consoleReadOnly,
                              Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
                              Path prices, Duration streamShardRollover, Duration ttlSweepDelay,
-                             Duration replicationDelay) {
+                             Duration replicationDelay, URI kinesisEndpoint) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -71,6 +74,10 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         if (ttlSweepDelay.isNegative()) throw new IllegalArgumentException("the TTL sweep delay must not be negative");
         if (replicationDelay == null) replicationDelay = Duration.ZERO;
         if (replicationDelay.isNegative()) throw new IllegalArgumentException("the replication delay must not be negative");
+        if (kinesisEndpoint != null && (kinesisEndpoint.getHost() == null
+                || !("http".equals(kinesisEndpoint.getScheme()) || "https".equals(kinesisEndpoint.getScheme())))) {
+            throw new IllegalArgumentException("the Kinesis endpoint must be an http:// or https:// URL with a host: " + kinesisEndpoint);
+        }
     }
 
     public static Builder builder() {
@@ -94,7 +101,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .idleTimeout(idleTimeout).requestTimeout(requestTimeout).maxConnections(maxConnections)
                 .fullIntegrityCheck(fullIntegrityCheck).prices(prices)
                 .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay)
-                .replicationDelay(replicationDelay);
+                .replicationDelay(replicationDelay).kinesisEndpoint(kinesisEndpoint);
     }
 
     public static final class Builder {
@@ -119,6 +126,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private Duration streamShardRollover = DEFAULT_STREAM_SHARD_ROLLOVER;
         private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
         private Duration replicationDelay = Duration.ZERO;
+        private URI kinesisEndpoint;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -144,6 +152,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder ttlSweepDelay(Duration value) { ttlSweepDelay = value; return this; }
         /** How long a write to a global table's replica takes to reach the others (0, the default: as soon as the replication thread runs). */
         public Builder replicationDelay(Duration value) { replicationDelay = value; return this; }
+        public Builder kinesisEndpoint(URI value) { kinesisEndpoint = value; return this; }
 
         public Builder prices(Path value) { prices = value; return this; }
 
@@ -151,7 +160,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
                     idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices,
-                    streamShardRollover, ttlSweepDelay, replicationDelay);
+                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint);
         }
     }
 }

@@ -29,6 +29,7 @@ import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.wire.ContentCoding;
+import io.dynabox.engine.kinesis.KinesisDelivery;
 import io.dynabox.engine.ttl.TimeToLiveSweeper;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
@@ -78,6 +79,7 @@ public final class Engine implements AutoCloseable {
     private final SignatureCheck signatureCheck;
     private final TimeToLiveSweeper sweeper;
     private final Replicator replicator;
+    private final KinesisDelivery kinesis;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore()
@@ -101,6 +103,7 @@ public final class Engine implements AutoCloseable {
         sweeper.start();
         this.replicator = new Replicator(this::namespace, this.clock, options.replicationDelay());
         replicator.start();
+        this.kinesis = KinesisDelivery.to(options.kinesisEndpoint(), this.clock, options.strictMessages());
     }
 
     public DynaboxOptions options() {
@@ -330,6 +333,8 @@ public final class Engine implements AutoCloseable {
             loaded.streams().configure(options.streamShardRollover(), options.delayTransientStatuses());
             loaded.streams().resume(store, key, loaded.tableMap().values(), clock.getAsLong());
             loaded.joinReplication(replicator);
+            loaded.deliverKinesisWith(kinesis);
+            kinesis.resume(loaded);
             return loaded;
         });
     }
@@ -395,6 +400,11 @@ public final class Engine implements AutoCloseable {
         return accounting;
     }
 
+    /** Where Kinesis streaming destinations send the tables' changes ({@code --kinesis-endpoint}). */
+    public KinesisDelivery kinesisDelivery() {
+        return kinesis;
+    }
+
     /** Every committed write of every table, in order: see {@link ChangeFeed} for how to subscribe. */
     public ChangeFeed changeFeed() {
         return changeFeed;
@@ -452,6 +462,7 @@ public final class Engine implements AutoCloseable {
         accounting.close();
         sweeper.close();
         replicator.close();
+        kinesis.close();
         store.close();
     }
 

@@ -8,6 +8,7 @@ import io.dynabox.engine.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,6 +130,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"--replication-delay"}, paramLabel = "MILLIS",
             description = "A write to a global table's replica reaches the other replicas MILLIS ms later (default: ${DEFAULT-VALUE}).")
     long replicationDelayMillis;
+
+    @Option(names = {"--kinesis-endpoint"}, paramLabel = "URL",
+            description = "A Kinesis-compatible endpoint (http://HOST:PORT) that Kinesis streaming destinations send the tables' changes to; without one, enabling a destination fails as for a stream that does not exist.")
+    URI kinesisEndpoint;
 
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
@@ -257,6 +262,7 @@ public final class Main implements Callable<Integer> {
                     .streamShardRollover(Duration.ofSeconds(streamShardRolloverSeconds))
                     .ttlSweepDelay(Duration.ofSeconds(ttlSweepDelaySeconds))
                     .replicationDelay(Duration.ofMillis(replicationDelayMillis))
+                    .kinesisEndpoint(kinesisEndpoint)
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

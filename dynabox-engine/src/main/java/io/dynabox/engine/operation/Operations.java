@@ -7,6 +7,9 @@ import io.dynabox.engine.operation.control.DescribeBackup;
 import io.dynabox.engine.operation.control.DescribeContinuousBackups;
 import io.dynabox.engine.operation.control.DescribeContributorInsights;
 import io.dynabox.engine.operation.control.DescribeEndpoints;
+import io.dynabox.engine.operation.control.DescribeKinesisStreamingDestination;
+import io.dynabox.engine.operation.control.DisableKinesisStreamingDestination;
+import io.dynabox.engine.operation.control.EnableKinesisStreamingDestination;
 import io.dynabox.engine.operation.control.DescribeLimits;
 import io.dynabox.engine.operation.control.GetResourcePolicy;
 import io.dynabox.engine.operation.control.ListBackups;
@@ -20,6 +23,7 @@ import io.dynabox.engine.operation.control.TagResource;
 import io.dynabox.engine.operation.control.UntagResource;
 import io.dynabox.engine.operation.control.UpdateContinuousBackups;
 import io.dynabox.engine.operation.control.UpdateContributorInsights;
+import io.dynabox.engine.operation.control.UpdateKinesisStreamingDestination;
 import io.dynabox.engine.operation.control.UpdateTimeToLive;
 import java.util.Map;
 
@@ -66,6 +70,10 @@ public final class Operations {
                 Map.entry("ListContributorInsights", new ListContributorInsights()),
                 Map.entry("UpdateTimeToLive", new UpdateTimeToLive()),
                 Map.entry("DescribeTimeToLive", new DescribeTimeToLive()),
+                Map.entry("EnableKinesisStreamingDestination", new EnableKinesisStreamingDestination()),
+                Map.entry("DisableKinesisStreamingDestination", new DisableKinesisStreamingDestination()),
+                Map.entry("DescribeKinesisStreamingDestination", new DescribeKinesisStreamingDestination()),
+                Map.entry("UpdateKinesisStreamingDestination", new UpdateKinesisStreamingDestination()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()),
                 Map.entry("BatchExecuteStatement", new BatchExecuteStatement()),

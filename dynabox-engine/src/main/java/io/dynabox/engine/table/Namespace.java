@@ -1,6 +1,7 @@
 package io.dynabox.engine.table;
 
 import io.dynabox.engine.feed.ChangeFeed;
+import io.dynabox.engine.kinesis.KinesisDelivery;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.stream.Streams;
 import java.util.Collection;
@@ -24,6 +25,7 @@ public final class Namespace {
     private final Streams streams = new Streams();
     // global tables' replication, shared by the engine's namespaces; null outside an engine
     private volatile io.dynabox.engine.replication.Replicator replicator;
+    private volatile KinesisDelivery kinesis = KinesisDelivery.NONE;
 
     private Namespace(String id, String region, ChangeFeed feed, Backups backups) {
         this.id = id;
@@ -59,6 +61,16 @@ public final class Namespace {
     /** The namespace's DynamoDB Streams: each table's current stream, and old ones for their last 24 hours. */
     public Streams streams() {
         return streams;
+    }
+
+    /** Where the tables' Kinesis streaming destinations send their changes (the engine's). */
+    public KinesisDelivery kinesis() {
+        return kinesis;
+    }
+
+    /** Sends the tables' changes through {@code delivery} (set by the engine that loads the namespace). */
+    public void deliverKinesisWith(KinesisDelivery delivery) {
+        kinesis = delivery;
     }
 
     /** The table by name, or null; a deleted table whose DELETING time is over is dropped here. */

@@ -1,0 +1,264 @@
+package io.dynabox.engine.kinesis;
+
+import io.dynabox.engine.feed.Change;
+import io.dynabox.engine.feed.FeedSubscriber;
+import io.dynabox.engine.table.KeySchema;
+import io.dynabox.engine.table.KinesisDestination;
+import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.Table;
+import io.dynabox.engine.wire.ErrorWire;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * An engine's Kinesis streaming destinations at work: it tells Enable whether a stream can
+ * take records (the service's ENABLE_FAILED descriptions), follows the change feed of every
+ * table whose destination is ACTIVE, and sends each change, in the service's record format,
+ * to the Kinesis-compatible endpoint ({@code --kinesis-endpoint}) on a thread of its own:
+ * PutRecords of up to 500 records, retried with growing pauses (up to 2 s) while the endpoint
+ * refuses or fails them, for up to 24 hours of the engine's clock, then dropped (logged).
+ * Without an endpoint there is no Kinesis to send to, and Enable fails as the service does for
+ * a stream that does not exist.
+ */
+public final class KinesisDelivery implements AutoCloseable {
+    static final String NO_PERMISSION = "User does not have a permission to use kinesis stream";
+    static final String OTHER_REGION = "The kinesis Arn used to enable kinesis replication belongs to a stream which is not in the current region";
+    static final String NOT_ACTIVE = "The kinesis Arn used to enable kinesis replication belongs to a stream which is not in Active state";
+    /** PutRecords takes at most 500 records and 5 MiB a call. */
+    static final int MAX_RECORDS = 500;
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+    static final long GIVE_UP_MILLIS = 24L * 60 * 60 * 1000;
+    private static final long MAX_PAUSE_MILLIS = 2000;
+
+    private final KinesisSink sink;
+    private final LongSupplier clock;
+    private final boolean strictMessages;
+    private final Map<Table, AutoCloseable> followed = Collections.synchronizedMap(new WeakHashMap<>());
+    private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
+    private Thread sender;
+
+    /** No endpoint and no engine: what a namespace outside an engine uses. */
+    public static final KinesisDelivery NONE = new KinesisDelivery(null, () -> 0L, false);
+
+    KinesisDelivery(KinesisSink sink, LongSupplier clock, boolean strictMessages) {
+        this.sink = sink;
+        this.clock = clock;
+        this.strictMessages = strictMessages;
+    }
+
+    /** Delivery to {@code endpoint} (null: no Kinesis; every Enable fails as for a missing stream). */
+    public static KinesisDelivery to(URI endpoint, LongSupplier clock, boolean strictMessages) {
+        if (endpoint == null) return new KinesisDelivery(null, clock, strictMessages);
+        try {
+            Class.forName("software.amazon.awssdk.services.kinesis.KinesisClient", false, KinesisDelivery.class.getClassLoader());
+            Class.forName("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", false, KinesisDelivery.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a Kinesis endpoint needs the AWS SDK's Kinesis client on the classpath "
+                    + "(software.amazon.awssdk:kinesis and software.amazon.awssdk:url-connection-client): " + e.getMessage());
+        }
+        return new KinesisDelivery(new SdkKinesisSink(endpoint), clock, strictMessages);
+    }
+
+    /**
+     * Why the stream cannot take the table's records (the description ENABLE_FAILED shows), or
+     * null when it can. Asks the endpoint, so call it outside the table's lock.
+     */
+    public String check(String streamArn, String tableRegion) {
+        KinesisStreamArn stream = KinesisStreamArn.parse(streamArn);
+        if (stream == null) return NO_PERMISSION;
+        if (!stream.region().equals(tableRegion)) return OTHER_REGION;
+        if (!stream.account().equals(Namespace.ACCOUNT_ID)) return NOT_ACTIVE;
+        if (sink == null) return NO_PERMISSION + explain("Dynabox was started without --kinesis-endpoint, so no Kinesis stream exists");
+        KinesisSink.StreamState state;
+        try {
+            state = sink.describe(stream);
+        } catch (RuntimeException e) {
+            return NO_PERMISSION + explain("the Kinesis endpoint did not answer DescribeStreamSummary: " + e.getMessage());
+        }
+        return switch (state) {
+            case ACTIVE -> null;
+            case DELETING -> NOT_ACTIVE;
+            case CREATING, MISSING -> NO_PERMISSION;
+        };
+    }
+
+    private String explain(String why) {
+        return strictMessages ? "" : ErrorWire.EXPLANATION_PREFIX + why + "]";
+    }
+
+    /** Sends the table's changes from now on while one of its destinations delivers (Enable succeeded, or read back). */
+    public void follow(Table table, String region) {
+        if (sink == null) return; // no endpoint (any more): the records have nowhere to go
+        synchronized (followed) {
+            if (followed.containsKey(table)) return;
+            followed.put(table, table.feed().subscribe(new TableSender(region)));
+            startSender();
+        }
+    }
+
+    /** Stops reading the table's changes when none of its destinations delivers any more (Disable). */
+    public void unfollowIfIdle(Table table) {
+        for (KinesisDestination d : table.control().kinesisDestinations()) if (d.delivers()) return;
+        AutoCloseable subscription = followed.remove(table);
+        if (subscription == null) return;
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** After a namespace is loaded: its tables with an ACTIVE destination send their changes again. */
+    public void resume(Namespace namespace) {
+        for (Table table : namespace.tableMap().values()) {
+            for (KinesisDestination d : table.control().kinesisDestinations()) {
+                if (d.delivers()) follow(table, namespace.region());
+            }
+        }
+    }
+
+    /** Records handed to the endpoint since start-up (for tests and the logs). */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Records given up on: the endpoint did not take them within 24 hours. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Records still waiting to be sent. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    private synchronized void startSender() {
+        if (sender != null || closed) return;
+        sender = new Thread(this::sendLoop, "dynabox-kinesis");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    /** One table's changes into the queue, under its write lock: only what a delivering destination takes. */
+    private final class TableSender implements FeedSubscriber {
+        private final String region;
+
+        TableSender(String region) {
+            this.region = region;
+        }
+
+        @Override
+        public void committed(Table table, List<Change> changes) {
+            for (KinesisDestination d : table.control().kinesisDestinations()) {
+                if (!d.delivers()) continue;
+                KinesisStreamArn stream = KinesisStreamArn.parse(d.streamArn());
+                KeySchema schema = table.definition().keySchema();
+                for (Change change : changes) {
+                    if (change.timeMillis() < d.sinceMillis()) continue;
+                    queue.add(new Outgoing(stream, change, table.name(), region, schema, d.precision()));
+                }
+            }
+        }
+    }
+
+    private record Outgoing(KinesisStreamArn stream, Change change, String tableName, String region, KeySchema schema,
+                            String precision) {
+        KinesisRecord record() {
+            return KinesisRecords.of(change, tableName, region, schema, precision);
+        }
+    }
+
+    private void sendLoop() {
+        List<Outgoing> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                Outgoing first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                // one stream a call: take the records that follow for the same stream
+                while (batch.size() < MAX_RECORDS) {
+                    Outgoing next = queue.peek();
+                    if (next == null || !next.stream().equals(first.stream())) break;
+                    batch.add(queue.poll());
+                }
+                send(first.stream(), batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log().log(System.Logger.Level.ERROR, "Kinesis delivery failed", e);
+                batch.clear();
+            }
+        }
+    }
+
+    /** Sends the batch (split at 5 MiB), again and again for what the endpoint refuses, until taken or too old. */
+    private void send(KinesisStreamArn stream, List<Outgoing> batch) throws InterruptedException {
+        List<KinesisRecord> records = new ArrayList<>(batch.size());
+        for (Outgoing o : batch) records.add(o.record());
+        long oldest = batch.get(0).change().timeMillis();
+        int from = 0;
+        while (from < records.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < records.size() && (to == from || bytes + size(records.get(to)) <= MAX_BYTES)) bytes += size(records.get(to++));
+            List<KinesisRecord> left = new ArrayList<>(records.subList(from, to));
+            long pause = 50;
+            while (!left.isEmpty() && !closed) {
+                List<Integer> failed;
+                try {
+                    failed = sink.put(stream, left);
+                } catch (RuntimeException e) {
+                    failed = null;
+                    log().log(System.Logger.Level.DEBUG, "PutRecords to " + stream.arn() + " failed: " + e.getMessage());
+                }
+                if (failed != null) {
+                    delivered.addAndGet(left.size() - failed.size());
+                    List<KinesisRecord> again = new ArrayList<>(failed.size());
+                    for (int i : failed) again.add(left.get(i));
+                    left = again;
+                    if (left.isEmpty()) break;
+                }
+                if (clock.getAsLong() - oldest > GIVE_UP_MILLIS) {
+                    dropped.addAndGet(left.size());
+                    log().log(System.Logger.Level.WARNING, left.size() + " records for " + stream.arn()
+                            + " dropped: the endpoint has not taken them for 24 hours");
+                    break;
+                }
+                Thread.sleep(pause);
+                pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
+            }
+            from = to;
+        }
+    }
+
+    private static long size(KinesisRecord r) {
+        return r.data().length + r.partitionKey().length();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread running;
+        synchronized (this) {
+            running = sender;
+        }
+        if (running != null) running.interrupt();
+        if (sink != null) sink.close();
+    }
+
+    private static System.Logger log() {
+        return System.getLogger(KinesisDelivery.class.getName());
+    }
+}
