@@ -268,15 +268,23 @@ public final class Engine implements AutoCloseable {
         }
         RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(),
                 throttle, conflicts, staleReads);
-        JsonNode answer = operation.execute(context, json);
-        // a multi-Region strongly consistent table's write reaches its replicas before the answer
-        replicator.settleStrong();
-        if (throttle != null) throttle.settle(context, context.ledger());
+        try {
+            JsonNode answer = operation.execute(context, json);
+            // a multi-Region strongly consistent table's write reaches its replicas before the answer
+            replicator.settleStrong();
+            return answer;
+        } finally {
+            // a request that failed may still have consumed (a failed condition) or been refused (a throttle): settled and told too
+            settle(context, namespaceId, action);
+        }
+    }
+
+    private void settle(RequestContext context, String namespaceId, String action) {
+        if (context.throttle() != null) context.throttle().settle(context, context.ledger());
         // what Dynabox's own tools read (the console) is not the application's traffic: accounting leaves it out
         if (namespaceId == null && !capacityListeners.isEmpty() && !context.ledger().isEmpty()) {
-            for (CapacityListener listener : capacityListeners) listener.consumed(namespace.id(), action, requestId, context.ledger());
+            for (CapacityListener listener : capacityListeners) listener.consumed(context.namespace().id(), action, context.requestId(), context.ledger());
         }
-        return answer;
     }
 
     /**

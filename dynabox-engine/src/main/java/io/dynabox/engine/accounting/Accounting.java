@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.capacity.CapacityLedger;
-import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.wire.Json;
 import java.io.IOException;
@@ -20,8 +19,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * What every namespace, table and index served, over the whole run: the sum of the requests'
- * capacity ledgers (units per second, by action, by partition key), of the change feed (the
- * sizes of the items written) and of the throttled answers. Memory is bounded per table,
+ * capacity ledgers (units per second, by action, by partition key, the sizes of the items
+ * written, what the throttle refused) and of the throttled answers. Memory is bounded per table,
  * whatever the run's length. With {@code --db-path} it is kept in {@value #FILE} beside the
  * databases (written every few seconds and at close) and read back at start-up, so a run
  * can be reported on after the server stopped.
@@ -43,8 +42,9 @@ public final class Accounting implements AutoCloseable {
         Path dbPath = engine.options().dbPath();
         this.file = dbPath == null ? null : dbPath.resolve(FILE);
         if (file != null) load();
+        // item sizes come with the ledger's write charges: no change feed subscription, whose point read of the
+        // old item every write would pay
         subscriptions.add(engine.onCapacity(this::consumed));
-        subscriptions.add(engine.changeFeed().subscribe(this::committed));
         engine.addObserver(this::answered);
         this.saver = file == null ? null : startSaver();
     }
@@ -57,35 +57,40 @@ public final class Accounting implements AutoCloseable {
         return table;
     }
 
-    /** A request's ledger: every charge counted in the second it was made, and the request once per table it charged. */
+    /**
+     * A request's ledger: every charge counted in the second it was made (with the size of the item a write left),
+     * the request once per table it charged, and what the throttle refused. Consecutive charges of one table (the
+     * usual case: an item action, a query) share one lookup and one lock.
+     */
     private void consumed(String namespaceId, String action, String requestId, CapacityLedger ledger) {
         long second = Math.floorDiv(engine.nowMillis(), 1000);
-        TableUsage counted = null;
-        List<TableUsage> more = null;
-        for (CapacityLedger.Charge charge : ledger.charges()) {
-            TableUsage table = usage(namespaceId, charge.table().name());
-            synchronized (table) {
-                table.charge(charge.index(), charge.globalIndex(), charge.write(), charge.units(), charge.partitionHash(), second, action);
-                if (counted == null) {
-                    counted = table;
-                    table.request(action);
-                } else if (table != counted && (more == null || !more.contains(table))) {
-                    if (more == null) more = new ArrayList<>(2);
-                    more.add(table);
-                    table.request(action);
+        List<CapacityLedger.Charge> charges = ledger.charges();
+        List<TableUsage> counted = null;
+        for (int i = 0; i < charges.size(); ) {
+            Table table = charges.get(i).table();
+            TableUsage usage = usage(namespaceId, table.name());
+            synchronized (usage) {
+                double[] byAction = usage.action(action);
+                if (counted == null || !counted.contains(usage)) byAction[2]++; // a request counts once per table
+                for (; i < charges.size() && charges.get(i).table() == table; i++) {
+                    CapacityLedger.Charge charge = charges.get(i);
+                    usage.charge(charge.index(), charge.globalIndex(), charge.write(), charge.units(), charge.partitionHash(), second, byAction);
+                    if (charge.writtenBytes() >= 0) usage.written.add(charge.writtenBytes());
                 }
             }
+            if (i < charges.size() || counted != null) {
+                if (counted == null) counted = new ArrayList<>(2);
+                counted.add(usage);
+            }
         }
-        dirty = true;
-    }
-
-    /** A table's committed changes: the sizes of the items written. */
-    private void committed(Table table, List<Change> changes) {
-        TableUsage usage = usage(table.namespaceId(), table.name());
-        synchronized (usage) {
-            for (Change change : changes) if (change.newImage() != null) usage.written.add(change.newSize());
+        for (CapacityLedger.Charge refused : ledger.throttledCharges()) {
+            TableUsage usage = usage(namespaceId, refused.table().name());
+            synchronized (usage) {
+                if (refused.write()) usage.throttledWriteUnits += refused.units();
+                else usage.throttledReadUnits += refused.units();
+            }
         }
-        dirty = true;
+        if (!dirty) dirty = true; // a volatile read costs less than a volatile write on every request
     }
 
     private void answered(String namespaceId, String action, String tableName, String errorType, long nanos) {

@@ -15,7 +15,10 @@ import java.util.List;
  * key value from it. Each counter also keeps its busiest second's read and write units,
  * to compare with the per-partition limits. The counters are parallel arrays searched
  * linearly: 64 longs are scanned faster than a hash map is asked, and nothing is allocated
- * per request. Not thread-safe: its owner synchronizes.
+ * per request. The smallest counter, which a newcomer replaces, is the root of a min-heap
+ * over the counters' totals, so a key not among them (every request, when keys are many
+ * and evenly used) costs a few steps down the heap rather than a scan for the smallest.
+ * Not thread-safe: its owner synchronizes.
  */
 final class HotKeys {
     static final int CAPACITY = 64;
@@ -37,6 +40,10 @@ final class HotKeys {
     private final double[] secondWrite = new double[CAPACITY];
     private final double[] peakRead = new double[CAPACITY];
     private final double[] peakWrite = new double[CAPACITY];
+    private final double[] total = new double[CAPACITY];
+    // a min-heap of counters by total: heap[0] is the smallest; position[counter] is its place in the heap
+    private final int[] heap = new int[CAPACITY];
+    private final int[] position = new int[CAPACITY];
 
     void add(long hash, long atSecond, boolean isWrite, double units) {
         int i = indexOf(hash);
@@ -53,6 +60,8 @@ final class HotKeys {
             read[i] += units;
             peakRead[i] = Math.max(peakRead[i], secondRead[i] += units);
         }
+        total[i] += units;
+        siftDown(position[i]);
     }
 
     private int indexOf(long hash) {
@@ -67,12 +76,15 @@ final class HotKeys {
             read[i] = 0;
             write[i] = 0;
             error[i] = 0;
+            total[i] = 0;
+            heap[i] = i;
+            position[i] = i;
+            siftUp(i);
         } else {
-            i = 0;
-            for (int j = 1; j < CAPACITY; j++) if (read[j] + write[j] < read[i] + write[i]) i = j;
+            i = heap[0];
             // the newcomer may have been counted before and evicted: it inherits the evicted
             // count, which is also how much it may be overcounted
-            error[i] = read[i] + write[i];
+            error[i] = total[i];
         }
         hashes[i] = hash;
         second[i] = Long.MIN_VALUE;
@@ -85,6 +97,38 @@ final class HotKeys {
 
     int size() {
         return size;
+    }
+
+    /** Moves the counter at heap place {@code at} down while a child is smaller (its total grew). */
+    private void siftDown(int at) {
+        int counter = heap[at];
+        double value = total[counter];
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) break;
+            if (child + 1 < size && total[heap[child + 1]] < total[heap[child]]) child++;
+            if (total[heap[child]] >= value) break;
+            heap[at] = heap[child];
+            position[heap[at]] = at;
+            at = child;
+        }
+        heap[at] = counter;
+        position[counter] = at;
+    }
+
+    /** Moves the counter at heap place {@code at} up while its parent is larger. */
+    private void siftUp(int at) {
+        int counter = heap[at];
+        double value = total[counter];
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (total[heap[parent]] <= value) break;
+            heap[at] = heap[parent];
+            position[heap[at]] = at;
+            at = parent;
+        }
+        heap[at] = counter;
+        position[counter] = at;
     }
 
     /** The {@code n} keys with the most units, most first. */
@@ -119,6 +163,10 @@ final class HotKeys {
             keys.secondWrite[i] = c.path("secondWrite").asDouble();
             keys.peakRead[i] = c.path("peakRead").asDouble();
             keys.peakWrite[i] = c.path("peakWrite").asDouble();
+            keys.total[i] = keys.read[i] + keys.write[i];
+            keys.heap[i] = i;
+            keys.position[i] = i;
+            keys.siftUp(i);
         }
         return keys;
     }

@@ -139,6 +139,8 @@ public final class PlanningReport {
         }
         node.put("requests", (long) requests);
         node.put("throttledRequests", usage.throttledRequests);
+        node.put("throttledReadUnits", usage.throttledReadUnits);
+        node.put("throttledWriteUnits", usage.throttledWriteUnits);
         node.set("read", rates(usage.totalRead, multiplier));
         node.set("write", rates(usage.totalWrite, multiplier));
         node.set("byAction", byAction);

@@ -27,6 +27,9 @@ final class TableUsage {
     HotKeys hotKeys = new HotKeys();
     ItemSizes written = new ItemSizes();
     long throttledRequests;
+    /** What the throttle refused: the units those reads and writes would have consumed (at least). */
+    double throttledReadUnits;
+    double throttledWriteUnits;
 
     /** One index's units: a global index has capacity of its own; a local one shares the table's. */
     static final class IndexUsage {
@@ -46,7 +49,14 @@ final class TableUsage {
         this.tableName = tableName;
     }
 
-    void charge(String index, boolean global, boolean write, double units, Long partitionHash, long second, String action) {
+    /** The action's figures: read units, write units, requests. */
+    double[] action(String action) {
+        double[] figures = byAction.get(action);
+        if (figures == null) byAction.put(action, figures = new double[3]);
+        return figures;
+    }
+
+    void charge(String index, boolean global, boolean write, double units, Long partitionHash, long second, double[] byAction) {
         (write ? totalWrite : totalRead).add(second, units);
         if (index == null || !global) (write ? baseWrite : baseRead).add(second, units);
         if (index != null) {
@@ -55,11 +65,7 @@ final class TableUsage {
         }
         // hot keys count what lands on the table's own partitions (and its local indexes', which share them)
         if (partitionHash != null && (index == null || !global)) hotKeys.add(partitionHash, second, write, units);
-        byAction.computeIfAbsent(action, a -> new double[3])[write ? 1 : 0] += units;
-    }
-
-    void request(String action) {
-        byAction.computeIfAbsent(action, a -> new double[3])[2]++;
+        byAction[write ? 1 : 0] += units;
     }
 
     ObjectNode toJson() {
@@ -77,6 +83,8 @@ final class TableUsage {
         node.set("hotKeys", hotKeys.toJson());
         node.set("written", written.toJson());
         node.put("throttledRequests", throttledRequests);
+        node.put("throttledReadUnits", throttledReadUnits);
+        node.put("throttledWriteUnits", throttledWriteUnits);
         return node;
     }
 
@@ -97,6 +105,8 @@ final class TableUsage {
         hotKeys = HotKeys.fromJson(node.path("hotKeys"));
         written = ItemSizes.fromJson(node.path("written"));
         throttledRequests = node.path("throttledRequests").asLong();
+        throttledReadUnits = node.path("throttledReadUnits").asDouble();
+        throttledWriteUnits = node.path("throttledWriteUnits").asDouble();
         return this;
     }
 }

@@ -15,27 +15,43 @@ public final class CapacityLedger {
     /**
      * One charge: {@code units} read or written on a table ({@code index} null) or one of its indexes.
      * {@code partitionHash} is the hash of the partition (its stored key's first 8 bytes) when the charge falls on one partition (an item action,
-     * a query), or null when it spreads over the table (a scan).
+     * a query), or null when it spreads over the table (a scan). {@code writtenBytes} is the size of the item a table write
+     * leaves behind (accounting's item sizes), or -1 (a read, an index's share, a write that leaves no item).
      */
-    public record Charge(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash) {
+    public record Charge(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash, long writtenBytes) {
     }
 
     private List<Charge> charges;
+    private List<Charge> throttled;
 
     /** Charges a read of a table ({@code index} null) or an index. */
     public void read(Table table, String index, boolean globalIndex, double units, Long partitionHash) {
-        add(new Charge(table, index, globalIndex, false, units, partitionHash));
+        add(new Charge(table, index, globalIndex, false, units, partitionHash, -1));
     }
 
-    /** Charges one item write: the table's share and each index's. */
+    /** Charges one item write that leaves no item behind (a delete, a failed condition): the table's share and each index's. */
     public void write(Table table, WriteCost cost, Long partitionHash) {
-        add(new Charge(table, null, false, true, cost.tableUnits(), partitionHash));
+        write(table, cost, partitionHash, -1);
+    }
+
+    /** Charges one item write that leaves an item of {@code writtenBytes} (-1: none): the table's share and each index's. */
+    public void write(Table table, WriteCost cost, Long partitionHash, long writtenBytes) {
+        add(new Charge(table, null, false, true, cost.tableUnits(), partitionHash, writtenBytes));
         for (Map.Entry<String, Double> index : cost.globalIndexUnits().entrySet()) {
-            add(new Charge(table, index.getKey(), true, true, index.getValue(), partitionHash));
+            add(new Charge(table, index.getKey(), true, true, index.getValue(), partitionHash, -1));
         }
         for (Map.Entry<String, Double> index : cost.localIndexUnits().entrySet()) {
-            add(new Charge(table, index.getKey(), false, true, index.getValue(), partitionHash));
+            add(new Charge(table, index.getKey(), false, true, index.getValue(), partitionHash, -1));
         }
+    }
+
+    /**
+     * Notes what a read or write the throttle refused would have consumed (at least): not charged, and not in
+     * ReturnConsumedCapacity, but counted by accounting as throttled units.
+     */
+    public void throttled(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash) {
+        if (throttled == null) throttled = new ArrayList<>(2);
+        throttled.add(new Charge(table, index, globalIndex, write, units, partitionHash, -1));
     }
 
     private void add(Charge charge) {
@@ -48,8 +64,14 @@ public final class CapacityLedger {
         return charges == null ? List.of() : charges;
     }
 
+    /** What the throttle refused, in order (never part of {@link #charges}). */
+    public List<Charge> throttledCharges() {
+        return throttled == null ? List.of() : throttled;
+    }
+
+    /** Nothing charged and nothing throttled. */
     public boolean isEmpty() {
-        return charges == null;
+        return charges == null && throttled == null;
     }
 
     /** Everything charged to one table and its indexes, as the ConsumedCapacity member shows it. */

@@ -91,7 +91,7 @@ public final class BatchGetItem implements Operation {
                     byte[] storedKey = storedKeys.get(t).get(k);
                     Long partition = KeyCodec.hashOf(storedKey);
                     // a key the table (or its partition) has no capacity for is left unprocessed, as the service does
-                    boolean throttled = leftOver.isEmpty() && !context.hasCapacity(table, false, partition);
+                    boolean throttled = leftOver.isEmpty() && !context.hasCapacity(table, false, partition, CapacityUnits.readUnits(0, tableRead.consistent));
                     if (throttled && throttledTable == null) {
                         throttledTable = table;
                         throttledPartition = partition;
@@ -117,7 +117,7 @@ public final class BatchGetItem implements Operation {
                 if (detail != ConsumedCapacity.Detail.NONE) capacity.add(ConsumedCapacity.of(detail, context.ledger(), tableRead.name));
             }
             // when no key at all could be read for want of capacity, the whole request is throttled
-            if (read == 0 && throttledTable != null) context.admitRead(throttledTable, null, throttledPartition);
+            if (read == 0 && throttledTable != null) context.admitRead(throttledTable, null, throttledPartition, 0); // its units are noted already
             ObjectNode answer = Json.object();
             answer.set("Responses", responses);
             answer.set("UnprocessedKeys", unprocessed);

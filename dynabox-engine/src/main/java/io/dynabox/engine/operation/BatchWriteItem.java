@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
@@ -92,7 +93,7 @@ public final class BatchWriteItem implements Operation {
                     Write write = batch.get(t).writes.get(w);
                     byte[] key = keys.get(t).get(w);
                     Long partition = KeyCodec.hashOf(key);
-                    if (!context.hasCapacity(table, true, partition)) {
+                    if (!context.hasCapacity(table, true, partition, write.put ? CapacityUnits.writeUnits(ItemSize.of(write.attributes)) : 1)) {
                         // a write the table (or its partition, or an index) has no capacity for is left unprocessed, as the service does
                         unprocessed.withArray(batch.get(t).name).add(request.get("RequestItems").get(batch.get(t).name).get(w));
                         if (throttledTable == null) {
@@ -115,11 +116,11 @@ public final class BatchWriteItem implements Operation {
                     }
                     ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, write.put ? write.attributes : null);
                     planned.add(plan);
-                    context.ledger().write(table, plan.cost(), partition);
+                    context.ledger().write(table, plan.cost(), partition, write.put ? plan.newSize() : -1);
                 }
             }
             // when no write at all could go ahead, and for want of capacity only, the whole request is throttled
-            if (processed == 0 && held == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition);
+            if (processed == 0 && held == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition, 0); // its units are noted already
             ItemWriter.applyAll(context.store(), planned);
 
             ObjectNode answer = Json.object();

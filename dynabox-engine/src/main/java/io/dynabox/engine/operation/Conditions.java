@@ -2,6 +2,8 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
+import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.expression.Condition;
@@ -9,6 +11,7 @@ import io.dynabox.engine.expression.Evaluator;
 import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.expression.Expressions;
 import io.dynabox.engine.expression.Legacy;
+import io.dynabox.engine.table.Table;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
@@ -28,16 +31,24 @@ final class Conditions {
 
     /**
      * Refuses the write when the condition is false for the current item (null when there is
-     * none), with the item when the request asks for it on failure.
+     * none), with the item when the request asks for it on failure. A failed condition still
+     * consumes write capacity, as the service charges it: the existing item's size in write
+     * units ({@code existingSize}, 0 when there is none: one unit), on the table alone.
      */
-    static void check(Condition condition, Map<String, AttributeValue> item, JsonNode request) {
+    static void checkCharged(RequestContext context, Table table, Long partition, long existingSize, Condition condition,
+                             Map<String, AttributeValue> item, JsonNode request) {
         if (condition == null || Evaluator.test(condition, item)) return;
+        context.ledger().write(table, new WriteCost(CapacityUnits.writeUnits(existingSize), Map.of(), Map.of()), partition);
+        throw failed(condition, item, request);
+    }
+
+    private static DynamoException failed(Condition condition, Map<String, AttributeValue> item, JsonNode request) {
         ObjectNode extra = null;
         if (item != null && "ALL_OLD".equals(request.path("ReturnValuesOnConditionCheckFailure").asText())) {
             extra = Json.object();
             extra.set("Item", AttributeValues.writeItem(item));
         }
-        throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed",
+        return new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed",
                 Evaluator.explain(condition, item), extra);
     }
 }

@@ -41,7 +41,8 @@ public final class DeleteItem implements Operation {
         return TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(storedKey);
             // the old item is decoded only for a condition; ALL_OLD answers with it as stored
-            Conditions.check(condition, stored == null || condition == null ? null : stored.item(), request);
+            Conditions.checkCharged(context, table, partition, stored == null ? 0 : stored.size(), condition,
+                    stored == null || condition == null ? null : stored.item(), request);
             ObjectNode answer = Json.object();
             WriteCost cost;
             if (stored == null) {

@@ -37,7 +37,7 @@ public final class GetItem implements Operation {
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
-        context.admitRead(table, null, partition);
+        context.admitRead(table, null, partition, CapacityUnits.readUnits(0, consistent));
         StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(storedKey));
         StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, storedKey, latest);
 

@@ -2,6 +2,7 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.ItemCollectionMetrics;
@@ -43,14 +44,14 @@ public final class PutItem implements Operation {
         ItemKeys.checkItem(table.definition(), item);
         byte[] key = table.encodeKey(item);
         Long partition = KeyCodec.hashOf(key);
-        context.admitWrite(table, partition);
+        context.admitWrite(table, partition, CapacityUnits.writeUnits(size));
         context.checkNoTransaction(table, key);
         // only what must see the table as it is runs under its lock: concurrent writers wait for less
         Written written = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(key);
             // the old item is decoded only when something looks inside it; ALL_OLD answers with it as stored
             Map<String, AttributeValue> old = stored == null || condition == null ? null : stored.item();
-            Conditions.check(condition, old, request);
+            Conditions.checkCharged(context, table, partition, stored == null ? 0 : stored.size(), condition, old, request);
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, stored, old, item, size);
             ItemWriter.apply(table, write);
             JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;
@@ -58,7 +59,7 @@ public final class PutItem implements Operation {
         });
         ObjectNode answer = Json.object();
         if (returnOld && written.old != null) answer.putRawValue("Attributes", Json.raw(written.old.json()));
-        context.ledger().write(table, written.write.cost(), partition);
+        context.ledger().write(table, written.write.cost(), partition, written.write.newSize());
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         if (written.metrics != null) answer.set("ItemCollectionMetrics", written.metrics);
         return answer;

@@ -1,6 +1,7 @@
 package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.ExpressionAttributes;
@@ -58,7 +59,7 @@ public final class Query implements Operation {
 
         byte[] partitionPrefix = source.partitionPrefix(condition.partition());
         Long partition = KeyCodec.hashOf(partitionPrefix);
-        context.admitRead(table, source.isIndex() ? source.name() : null, partition);
+        context.admitRead(table, source.isIndex() ? source.name() : null, partition, CapacityUnits.readUnits(0, consistent));
         KeyCondition.Bounds bounds = condition.bounds(partitionPrefix);
         return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit,
                 shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), partition));

@@ -2,12 +2,14 @@ package io.dynabox.engine.operation;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.capacity.CapacityLedger;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.simulation.StaleReads;
 import io.dynabox.engine.simulation.TransactionConflicts;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
 import java.util.List;
@@ -54,17 +56,45 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
      * the partition read ({@link io.dynabox.engine.value.KeyCodec#hashOf}), or null for a read across partitions.
      */
     public void admitRead(Table table, String indexName, Long partitionHash) {
-        if (throttle != null) throttle.admit(this, table, indexName, false, partitionHash);
+        admitRead(table, indexName, partitionHash, CapacityUnits.readUnits(0, false));
+    }
+
+    /** As {@link #admitRead(Table, String, Long)}; a refusal notes {@code unitsIfRefused} (what the read would have consumed, at least) as throttled. */
+    public void admitRead(Table table, String indexName, Long partitionHash, double unitsIfRefused) {
+        if (throttle == null) return;
+        try {
+            throttle.admit(this, table, indexName, false, partitionHash);
+        } catch (DynamoException refused) {
+            IndexDefinition index = indexName == null ? null : table.definition().index(indexName);
+            if (unitsIfRefused > 0) ledger.throttled(table, indexName, index != null && index.global(), false, unitsIfRefused, partitionHash);
+            throw refused;
+        }
     }
 
     /** Lets a write of the table (and so of its indexes) go ahead, or throws the service's throttling error; asked before the write. */
     public void admitWrite(Table table, Long partitionHash) {
-        if (throttle != null) throttle.admit(this, table, null, true, partitionHash);
+        admitWrite(table, partitionHash, 1);
     }
 
-    /** For batches: true when a read or write of the table could go ahead now; false leaves it unprocessed. */
-    public boolean hasCapacity(Table table, boolean write, Long partitionHash) {
-        return throttle == null || throttle.hasCapacity(this, table, write, partitionHash);
+    /** As {@link #admitWrite(Table, Long)}; a refusal notes {@code unitsIfRefused} (what the write would have consumed, at least) as throttled. */
+    public void admitWrite(Table table, Long partitionHash, double unitsIfRefused) {
+        if (throttle == null) return;
+        try {
+            throttle.admit(this, table, null, true, partitionHash);
+        } catch (DynamoException refused) {
+            if (unitsIfRefused > 0) ledger.throttled(table, null, false, true, unitsIfRefused, partitionHash);
+            throw refused;
+        }
+    }
+
+    /**
+     * For batches: true when a read or write of the table could go ahead now; false leaves it unprocessed, and notes
+     * {@code unitsIfRefused} (what it would have consumed, at least) as throttled.
+     */
+    public boolean hasCapacity(Table table, boolean write, Long partitionHash, double unitsIfRefused) {
+        if (throttle == null || throttle.hasCapacity(this, table, write, partitionHash)) return true;
+        ledger.throttled(table, null, false, write, unitsIfRefused, partitionHash);
+        return false;
     }
 
     public double nowEpochSeconds() {

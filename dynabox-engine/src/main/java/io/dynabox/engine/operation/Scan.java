@@ -1,6 +1,7 @@
 package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.ExpressionAttributes;
@@ -62,7 +63,7 @@ public final class Scan implements Operation {
                         + totalSegments + " Segment: " + segment);
             }
         }
-        context.admitRead(table, source.isIndex() ? source.name() : null, null);
+        context.admitRead(table, source.isIndex() ? source.name() : null, null, CapacityUnits.readUnits(0, consistent));
         return PageReader.read(new PageReader.Request(source, from, to, false, start, limit,
                 shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), null));
     }

@@ -192,16 +192,16 @@ final class StatementWrites {
                     if (stored != null) throw duplicate();
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), null, plan.item());
                     ItemWriter.apply(table, write);
-                    return new Result(null, write.cost());
+                    return new Result(null, write.cost(), write.newSize());
                 }
                 case DELETE -> {
                     // a missing item is not an error, whatever else the WHERE says
-                    if (stored == null) return new Result(null, new WriteCost(1, Map.of(), Map.of()));
+                    if (stored == null) return new Result(null, new WriteCost(1, Map.of(), Map.of()), -1);
                     Map<String, AttributeValue> old = stored.item();
-                    Conditions.check(plan.condition(), old, request);
+                    Conditions.checkCharged(context, table, partition, stored.size(), plan.condition(), old, request);
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), stored, old, null, 0);
                     ItemWriter.apply(table, write);
-                    return new Result(plan.returning() == Statement.Returning.ALL_OLD ? old : null, write.cost());
+                    return new Result(plan.returning() == Statement.Returning.ALL_OLD ? old : null, write.cost(), -1);
                 }
                 default -> {
                     Map<String, AttributeValue> old = stored == null ? null : stored.item();
@@ -209,18 +209,18 @@ final class StatementWrites {
                         throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed",
                                 "UPDATE changes an existing item, and no item has this key");
                     }
-                    Conditions.check(plan.condition(), old, request);
+                    Conditions.checkCharged(context, table, partition, stored.size(), plan.condition(), old, request);
                     Map<String, AttributeValue> updated = updated(plan, old);
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), old, updated);
                     ItemWriter.apply(table, write);
-                    return new Result(returned(plan, old, updated), write.cost());
+                    return new Result(returned(plan, old, updated), write.cost(), write.newSize());
                 }
             }
         });
         ObjectNode answer = Json.object();
         var items = answer.putArray("Items");
         if (result.returned != null && !result.returned.isEmpty()) items.add(AttributeValues.writeItem(result.returned));
-        context.ledger().write(table, result.cost, partition);
+        context.ledger().write(table, result.cost, partition, result.writtenBytes);
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         return answer;
     }
@@ -304,6 +304,6 @@ final class StatementWrites {
         };
     }
 
-    private record Result(Map<String, AttributeValue> returned, WriteCost cost) {
+    private record Result(Map<String, AttributeValue> returned, WriteCost cost, long writtenBytes) {
     }
 }

@@ -162,7 +162,9 @@ public final class TransactWriteItems implements Operation {
             Set<Table> charged = new LinkedHashSet<>();
             for (int i = 0; i < actions.size(); i++) {
                 charged.add(tables.get(i));
-                context.ledger().write(tables.get(i), outcomes.get(i).cost.times(CapacityUnits.TRANSACTIONAL_FACTOR), partitionOf(keys.get(i)));
+                ItemWriter.PlannedWrite write = outcomes.get(i).write;
+                long writtenBytes = write != null && write.newSize() > 0 ? write.newSize() : -1;
+                context.ledger().write(tables.get(i), outcomes.get(i).cost.times(CapacityUnits.TRANSACTIONAL_FACTOR), partitionOf(keys.get(i)), writtenBytes);
             }
 
             ObjectNode answer = Json.object();
@@ -224,8 +226,9 @@ public final class TransactWriteItems implements Operation {
             ObjectNode reason = none();
             if (keys.get(i) != null) {
                 try {
-                    if (write) context.admitWrite(tables.get(i), partitionOf(keys.get(i)));
-                    else context.admitRead(tables.get(i), null, partitionOf(keys.get(i)));
+                    // a transaction would have read or written each item twice (prepare and commit): at least two units
+                    if (write) context.admitWrite(tables.get(i), partitionOf(keys.get(i)), CapacityUnits.TRANSACTIONAL_FACTOR);
+                    else context.admitRead(tables.get(i), null, partitionOf(keys.get(i)), CapacityUnits.TRANSACTIONAL_FACTOR);
                 } catch (DynamoException e) {
                     reason = Json.object();
                     reason.put("Code", e.code() == ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED ? "ProvisionedThroughputExceeded" : "ThrottlingError");

@@ -60,7 +60,7 @@ public final class UpdateItem implements Operation {
         context.checkNoTransaction(table, storedKey);
         return TableLocks.write(table, () -> {
             Map<String, AttributeValue> old = table.keyspace().get(storedKey);
-            Conditions.check(condition, old, request);
+            Conditions.checkCharged(context, table, partition, old == null ? 0 : ItemSize.of(old), condition, old, request);
             Map<String, AttributeValue> updated = new LinkedHashMap<>(old == null ? key : old);
             if (expression != null) {
                 updated = Updater.apply(expression, updated);
@@ -82,7 +82,7 @@ public final class UpdateItem implements Operation {
             Map<String, AttributeValue> returned = expression == null ? returned(returnValues, old, updated)
                     : returned(returnValues, old, updated, expression);
             if (returned != null && !returned.isEmpty()) answer.set("Attributes", AttributeValues.writeItem(returned));
-            context.ledger().write(table, write.cost(), partition);
+            context.ledger().write(table, write.cost(), partition, write.newSize());
             ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
             if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, updated));
             return answer;

@@ -59,4 +59,33 @@ class BoundedUsageTest {
         // 100 reads of 5 units in each second of 1,000 keys
         assertThat(top.peakRead()).isEqualTo(500);
     }
+    @Test
+    void hotKeysKeepEveryKeyAboveTheirShareAndBoundTheirOvercountAcrossASaveAndLoad() {
+        HotKeys keys = new HotKeys();
+        java.util.Map<Long, Double> truth = new java.util.HashMap<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double sum = 0;
+        for (int n = 0; n < 200_000; n++) {
+            if (n == 100_000) keys = HotKeys.fromJson(keys.toJson()); // the heap is rebuilt from the saved counters
+            long key = n % 7 == 0 ? 1_000 + random.nextInt(3) : random.nextInt(50_000); // three heavy keys among many light ones
+            double units = 1 + random.nextInt(4) / 2.0;
+            keys.add(key, n / 100, random.nextBoolean(), units);
+            truth.merge(key, units, Double::sum);
+            sum += units;
+        }
+        double share = sum / HotKeys.CAPACITY;
+        java.util.List<HotKeys.Counter> all = keys.top(HotKeys.CAPACITY);
+        assertThat(all).hasSize(HotKeys.CAPACITY);
+        // Space-Saving's guarantees: a counter overcounts its key by at most its error, and any key above 1/64 of the
+        // units is among the counters
+        for (HotKeys.Counter counter : all) {
+            double exact = truth.getOrDefault(counter.hash(), 0.0);
+            assertThat(counter.total()).isGreaterThanOrEqualTo(exact);
+            assertThat(counter.total() - counter.error()).isLessThanOrEqualTo(exact);
+        }
+        truth.forEach((key, units) -> {
+            if (units > share) assertThat(all).anySatisfy(c -> assertThat(c.hash()).isEqualTo(key));
+        });
+        assertThat(keys.top(3)).extracting(HotKeys.Counter::hash).containsExactlyInAnyOrder(1_000L, 1_001L, 1_002L);
+    }
 }

@@ -45,6 +45,7 @@ public final class DynaboxMetrics implements RequestObserver {
     private final Histogram latency;
     private final Counter consumed;
     private final Counter throttled;
+    private final Counter throttledUnits;
     // consumed units' data points by action, table and index ("" for the table's share): [read, write]
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, ConcurrentHashMap<String, CounterDataPoint[]>>> units = new ConcurrentHashMap<>();
     // each action's and table's data points, found without building a label list per request
@@ -67,6 +68,10 @@ public final class DynaboxMetrics implements RequestObserver {
         throttled = Counter.builder().name("dynabox_throttled_requests")
                 .help("Requests refused by the throughput simulation (ProvisionedThroughputExceeded, Throttling, RequestLimitExceeded), by action and table")
                 .labelNames("action", "table").withoutExemplars().register(registry);
+        throttledUnits = Counter.builder().name("dynabox_throttled_capacity_units")
+                .help("Capacity units the throughput simulation refused (what the refused reads and writes would have consumed, at least), "
+                        + "by action, table, index (empty: the table's share) and unit (read or write)")
+                .labelNames("action", "table", "index", "unit").withoutExemplars().register(registry);
         GaugeWithCallback.builder().name("dynabox_table_items").help("Items in each table and index (ItemCount, counted live)")
                 .labelNames("namespace", "table", "index").callback(callback -> eachKeyspace((ns, table, index, items, bytes) ->
                         callback.call(items, ns, table, index))).register(registry);
@@ -89,6 +94,10 @@ public final class DynaboxMetrics implements RequestObserver {
             String index = charge.index() == null ? "" : charge.index();
             CounterDataPoint[] points = unitPoints(action, charge.table().name(), index);
             points[charge.write() ? 1 : 0].inc(charge.units());
+        }
+        for (CapacityLedger.Charge refused : ledger.throttledCharges()) {
+            throttledUnits.labelValues(action, refused.table().name(), refused.index() == null ? "" : refused.index(),
+                    refused.write() ? "write" : "read").inc(refused.units());
         }
     }
 

@@ -71,9 +71,10 @@ class MetricsTest {
                 .contains("dynabox_request_duration_seconds_count{action=\"PutItem\",table=\"orders\"} 4\n")
                 .contains("dynabox_request_duration_seconds_bucket{action=\"PutItem\",table=\"orders\",le=\"+Inf\"} 4\n")
                 .doesNotContain("dynabox_errors_total{action=\"ListTables\"");
-        // each put: one unit on the table and one on the index (the failed conditional put consumed nothing)
+        // each put: one unit on the table and one on the index; the failed conditional put consumed one unit on the
+        // table (the existing item's size, as the service charges a failed condition) and none on the index
         assertThat(text)
-                .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"orders\",unit=\"write\"} 3.0\n")
+                .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"orders\",unit=\"write\"} 4.0\n")
                 .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"byowner\",table=\"orders\",unit=\"write\"} 3.0\n")
                 .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"orders\",unit=\"read\"} 0.0\n");
     }

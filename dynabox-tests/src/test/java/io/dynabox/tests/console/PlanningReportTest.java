@@ -1,10 +1,12 @@
 package io.dynabox.tests.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.sdk.Dynabox;
 import io.dynabox.sdk.DynaboxNamespace;
 import io.dynabox.server.DynaboxServer;
@@ -27,9 +29,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -236,6 +240,47 @@ class PlanningReportTest {
                 .anySatisfy(m -> assertThat(m).isEqualTo("1 items are over 350 KB; an item may be at most 400 KB"));
         String html = Http.get(server.endpoint(), "/dynabox/report").body();
         assertThat(html).contains("<title>Dynabox planning report</title>").contains("data-table=\"things\"").contains("one partition serves at most 1,000 a second");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP", "IN_PROCESS"})
+    void failedConditionalWritesAreChargedAndThrottledUnitsCounted(String door) {
+        dynabox = Dynabox.withOptions(DynaboxOptions.builder().manualClock(START).build());
+        server = dynabox.startServer();
+        DynaboxNamespace namespace = dynabox.newNamespace();
+        namespace.simulation(SimulationSettings.OFF.withThrottling(true));
+        DynamoDbClient client = client(door, namespace);
+        client.createTable(b -> b.tableName("slow").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L)));
+        advance(1); // ten write units saved
+        Map<String, AttributeValue> big = Map.of("pk", AttributeValue.fromS("a"), "d", AttributeValue.fromS("x".repeat(2500)));
+        client.putItem(b -> b.tableName("slow").item(big)); // 3 units
+
+        // a failed condition still consumes: the existing item's size (2,504 bytes: 3 units), or one unit with no item
+        ConditionalCheckFailedException failed = catchThrowableOfType(ConditionalCheckFailedException.class,
+                () -> client.putItem(b -> b.tableName("slow").item(big).conditionExpression("attribute_not_exists(pk)")));
+        ConditionalCheckFailedException none = catchThrowableOfType(ConditionalCheckFailedException.class,
+                () -> client.deleteItem(b -> b.tableName("slow").key(Map.of("pk", AttributeValue.fromS("z"))).conditionExpression("attribute_exists(pk)")));
+        assertThat(failed).isNotNull();
+        assertThat(none).isNotNull();
+        // 7 of the 10 units are gone: a 3-unit write goes, then the next is refused
+        client.putItem(b -> b.tableName("slow").item(Map.of("pk", AttributeValue.fromS("b"), "d", AttributeValue.fromS("x".repeat(2500)))));
+        ProvisionedThroughputExceededException refused = catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> client.putItem(b -> b.tableName("slow").item(Map.of("pk", AttributeValue.fromS("c"), "d", AttributeValue.fromS("x".repeat(1500))))));
+        assertThat(refused).isNotNull();
+
+        JsonNode slow = table(reportJson(namespace), "slow");
+        assertThat(slow.path("writeCapacityUnits").asDouble()).isEqualTo(3 + 3 + 1 + 3);
+        assertThat(slow.path("byAction").path("DeleteItem").path("writeCapacityUnits").asDouble()).isEqualTo(1.0);
+        // the SDK retried the refused put (each attempt refused: the clock stands still); each attempt would have written 2 units
+        long attempts = slow.path("throttledRequests").asLong();
+        assertThat(attempts).isGreaterThanOrEqualTo(1);
+        assertThat(slow.path("throttledWriteUnits").asDouble()).isEqualTo(2.0 * attempts);
+        assertThat(slow.path("throttledReadUnits").asDouble()).isEqualTo(0.0);
+        assertThat(Http.get(server.endpoint(), "/metrics").body())
+                .contains("dynabox_throttled_capacity_units_total{action=\"PutItem\",index=\"\",table=\"slow\",unit=\"write\"} " + (2.0 * attempts))
+                .contains("dynabox_consumed_capacity_units_total{action=\"DeleteItem\",index=\"\",table=\"slow\",unit=\"write\"} 1.0");
     }
 
     @Test
