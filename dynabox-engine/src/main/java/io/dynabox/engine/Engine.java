@@ -101,7 +101,7 @@ public final class Engine implements AutoCloseable {
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
         this.sweeper = new TimeToLiveSweeper(namespaces::values, this.clock, options.ttlSweepDelay());
         sweeper.start();
-        this.replicator = new Replicator(this::namespace, this.clock, options.replicationDelay());
+        this.replicator = new Replicator(this::namespace, this::regionsOf, this.clock, options.replicationDelay());
         replicator.start();
         this.kinesis = KinesisDelivery.to(options.kinesisEndpoint(), this.clock, options.strictMessages());
     }
@@ -425,6 +425,17 @@ public final class Engine implements AutoCloseable {
      */
     public int sweepExpiredItems() {
         return sweeper.sweep();
+    }
+
+    /** The regions in which {@code accessKeyId} has a namespace (used since start-up, or kept by the store). */
+    private List<String> regionsOf(String accessKeyId) {
+        List<String> regions = new java.util.ArrayList<>();
+        String prefix = accessKeyId + "_";
+        for (String id : namespaceIds()) {
+            String region = id.substring(prefix.length());
+            if (id.startsWith(prefix) && RegionNames.isValid(region)) regions.add(region);
+        }
+        return regions;
     }
 
     /** Global tables' replication between the namespaces of one access key: its delay, what is pending, waiting for it. */

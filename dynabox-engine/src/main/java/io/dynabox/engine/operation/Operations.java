@@ -25,6 +25,14 @@ import io.dynabox.engine.operation.control.UpdateContinuousBackups;
 import io.dynabox.engine.operation.control.UpdateContributorInsights;
 import io.dynabox.engine.operation.control.UpdateKinesisStreamingDestination;
 import io.dynabox.engine.operation.control.UpdateTimeToLive;
+import io.dynabox.engine.operation.global.CreateGlobalTable;
+import io.dynabox.engine.operation.global.DescribeGlobalTable;
+import io.dynabox.engine.operation.global.DescribeGlobalTableSettings;
+import io.dynabox.engine.operation.global.DescribeTableReplicaAutoScaling;
+import io.dynabox.engine.operation.global.ListGlobalTables;
+import io.dynabox.engine.operation.global.UpdateGlobalTable;
+import io.dynabox.engine.operation.global.UpdateGlobalTableSettings;
+import io.dynabox.engine.operation.global.UpdateTableReplicaAutoScaling;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -74,6 +82,15 @@ public final class Operations {
                 Map.entry("DisableKinesisStreamingDestination", new DisableKinesisStreamingDestination()),
                 Map.entry("DescribeKinesisStreamingDestination", new DescribeKinesisStreamingDestination()),
                 Map.entry("UpdateKinesisStreamingDestination", new UpdateKinesisStreamingDestination()),
+                // global tables (operation.global)
+                Map.entry("CreateGlobalTable", new CreateGlobalTable()),
+                Map.entry("UpdateGlobalTable", new UpdateGlobalTable()),
+                Map.entry("DescribeGlobalTable", new DescribeGlobalTable()),
+                Map.entry("ListGlobalTables", new ListGlobalTables()),
+                Map.entry("DescribeGlobalTableSettings", new DescribeGlobalTableSettings()),
+                Map.entry("UpdateGlobalTableSettings", new UpdateGlobalTableSettings()),
+                Map.entry("UpdateTableReplicaAutoScaling", new UpdateTableReplicaAutoScaling()),
+                Map.entry("DescribeTableReplicaAutoScaling", new DescribeTableReplicaAutoScaling()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()),
                 Map.entry("BatchExecuteStatement", new BatchExecuteStatement()),

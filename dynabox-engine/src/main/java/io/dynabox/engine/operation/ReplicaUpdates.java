@@ -38,7 +38,7 @@ import java.util.Set;
  * DELETING, for the configured transient delay. Group changes run under the replicator's
  * monitor, taken before any table lock, so two of them never wait on each other's tables.
  */
-final class ReplicaUpdates {
+public final class ReplicaUpdates {
     static final String CHANGING_REPLICAS = "replicas";
     private static final List<String> MEMBERS = List.of("ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates");
     private static final String LOCAL_REGION = "Cannot add, delete, or update the local region through ReplicaUpdates. "
@@ -129,7 +129,7 @@ final class ReplicaUpdates {
 
         TableDefinition current = table.definition();
         if (!creates.isEmpty()) {
-            checkCapacityForReplicas(current);
+            checkCapacityForReplicas(table);
             if (current.streamEnabled() && !"NEW_AND_OLD_IMAGES".equals(current.streamViewType())) {
                 throw DynamoException.validation(INVALID + "Table stream must use NEW_AND_OLD_IMAGES view type to create replicas",
                         "replicas read the table's changes with both images: enable the stream with StreamViewType NEW_AND_OLD_IMAGES");
@@ -202,6 +202,7 @@ final class ReplicaUpdates {
         TableLocks.write(made, () -> {
             copyItems(table, made);
             if (table.timeToLive() != io.dynabox.engine.table.TimeToLive.NEVER_SET) made.updateTimeToLive(table.timeToLive());
+            made.updateAutoScaling(table.autoScaling());
             return null;
         });
         return group.plus(replica, now);
@@ -293,7 +294,7 @@ final class ReplicaUpdates {
     }
 
     /** A replica table leaves: no longer shipped from, DELETING until {@code settleAt}, its items dropped. Caller holds its write lock. */
-    static void dropReplicaTable(Namespace namespace, Table replica, long now, long settleAt) {
+    public static void dropReplicaTable(Namespace namespace, Table replica, long now, long settleAt) {
         namespace.replicator().untrack(replica);
         replica.updateReplicas(null);
         replica.markDeleting(settleAt);
@@ -306,7 +307,7 @@ final class ReplicaUpdates {
      * Gives every live member the group (each its own copy, saved with its metadata) and makes
      * the replicator ship from each. A member left alone is a regional table again.
      */
-    static void share(Replicator replicator, Namespace namespace, Table table, ReplicaGroup group, long now) {
+    public static void share(Replicator replicator, Namespace namespace, Table table, ReplicaGroup group, long now) {
         boolean alone = group.live(now).stream().filter(r -> !Lifecycle.DELETING.equals(r.statusAt(now))).count() <= 1
                 && group.live(now).size() <= 1;
         for (ReplicaGroup.Replica r : group.live(now)) {
@@ -344,8 +345,9 @@ final class ReplicaUpdates {
     }
 
     /** Replicas take every write of the others: the table must be on demand, or provisioned with write auto scaling. */
-    private static void checkCapacityForReplicas(TableDefinition d) {
-        if (!d.payPerRequest()) throw DynamoException.validation(WRITE_CAPACITY);
+    private static void checkCapacityForReplicas(Table table) {
+        var write = table.autoScaling().write();
+        if (!table.definition().payPerRequest() && (write == null || !write.active())) throw DynamoException.validation(WRITE_CAPACITY);
     }
 
     /** Multi-Region strong consistency: made at once from a regional table, three replicas (or two and a witness) in one Region set. */

@@ -46,6 +46,8 @@ public final class Replicator implements AutoCloseable {
     private static final int PRUNE_ABOVE = 10_000;
 
     private final BiFunction<String, String, Namespace> namespaces;
+    // the regions in which an access key has a namespace (used, or kept by the store)
+    private final java.util.function.Function<String, List<String>> regions;
     private final LongSupplier clock;
     private volatile long delayMillis;
     private final PriorityQueue<Shipment> queue = new PriorityQueue<>();
@@ -59,8 +61,10 @@ public final class Replicator implements AutoCloseable {
     private volatile boolean running = true;
 
     /** {@code namespaces} gives the namespace of an access key in a region (loading it on first use). */
-    public Replicator(BiFunction<String, String, Namespace> namespaces, LongSupplier clock, Duration delay) {
+    public Replicator(BiFunction<String, String, Namespace> namespaces, java.util.function.Function<String, List<String>> regions,
+                      LongSupplier clock, Duration delay) {
         this.namespaces = namespaces;
+        this.regions = regions;
         this.clock = clock;
         this.delayMillis = delay.toMillis();
         this.worker = new Thread(this::loop, "dynabox-replication");
@@ -133,6 +137,16 @@ public final class Replicator implements AutoCloseable {
                 });
             }
         }
+    }
+
+    /** The namespaces of the namespace's access key in every region it has one in, its own first. */
+    public List<Namespace> allRegions(Namespace namespace) {
+        List<Namespace> all = new ArrayList<>();
+        all.add(namespace);
+        for (String region : regions.apply(accessKeyOf(namespace))) {
+            if (!region.equals(namespace.region())) all.add(peer(namespace, region));
+        }
+        return all;
     }
 
     /** The access key part of a namespace id ({@code ACCESSKEY_region}). */

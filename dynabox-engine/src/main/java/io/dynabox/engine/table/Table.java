@@ -42,6 +42,7 @@ public final class Table {
     private volatile TimeToLive timeToLive = TimeToLive.NEVER_SET;
     // the global table this table is a replica of, or null
     private volatile ReplicaGroup replicas;
+    private volatile AutoScaling autoScaling = AutoScaling.NONE;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
         this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
@@ -147,6 +148,21 @@ public final class Table {
     /** The group a stored document had (no save). */
     void restoreReplicas(ReplicaGroup group) {
         replicas = group;
+    }
+
+    /** The auto scaling settings kept for the table (UpdateTableReplicaAutoScaling). */
+    public AutoScaling autoScaling() {
+        return autoScaling;
+    }
+
+    /** Changes the auto scaling settings and saves them. Caller holds the write lock. */
+    public void updateAutoScaling(AutoScaling settings) {
+        autoScaling = settings;
+        persist();
+    }
+
+    void restoreAutoScaling(AutoScaling settings) {
+        autoScaling = settings;
     }
 
     public Lifecycle lifecycle() {

@@ -32,6 +32,7 @@ public final class TableDocuments {
         TimeToLive ttl = table.timeToLive();
         if (ttl != TimeToLive.NEVER_SET) document.set("timeToLive", MAPPER.valueToTree(ttl));
         if (table.replicas() != null) document.set("replicas", MAPPER.valueToTree(table.replicas()));
+        if (!AutoScaling.NONE.equals(table.autoScaling())) document.set("autoScaling", MAPPER.valueToTree(table.autoScaling()));
         return Json.write(document);
     }
 
@@ -66,6 +67,7 @@ public final class TableDocuments {
             }
             if (node.hasNonNull("timeToLive")) table.restoreTimeToLive(MAPPER.treeToValue(node.get("timeToLive"), TimeToLive.class));
             if (node.hasNonNull("replicas")) table.restoreReplicas(MAPPER.treeToValue(node.get("replicas"), ReplicaGroup.class));
+            if (node.hasNonNull("autoScaling")) table.restoreAutoScaling(MAPPER.treeToValue(node.get("autoScaling"), AutoScaling.class));
             return table;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored metadata of a table cannot be read: " + e.getMessage(), e);

@@ -212,12 +212,16 @@ class HttpWireTest {
             RawHttp.Response unknown = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", "nope"),
                     "{}".getBytes(StandardCharsets.UTF_8)));
             assertThat(unknown.text()).isEqualTo(UNKNOWN_OPERATION);
-            // an action of the service that Dynabox has not built (DescribeGlobalTable) is still one the service knows:
+            // an action of the service that Dynabox has not built is still one the service knows:
             // authentication comes first, and only an authenticated call learns it is not there
-            RawHttp.Response notBuilt = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "DescribeGlobalTable"),
-                    "{}".getBytes(StandardCharsets.UTF_8)));
-            assertThat(notBuilt.text()).isEqualTo(missing);
-            assertThat(checked(http.call(TARGET + "DescribeGlobalTable", "{}")).text()).startsWith(UNKNOWN_OPERATION.substring(0, UNKNOWN_OPERATION.length() - 1));
+            String notBuiltAction = notBuiltAction();
+            if (notBuiltAction != null) {
+                RawHttp.Response notBuilt = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + notBuiltAction),
+                        "{}".getBytes(StandardCharsets.UTF_8)));
+                assertThat(notBuilt.text()).isEqualTo(missing);
+                assertThat(checked(http.call(TARGET + notBuiltAction, "{}")).text())
+                        .startsWith(UNKNOWN_OPERATION.substring(0, UNKNOWN_OPERATION.length() - 1));
+            }
 
             RawHttp.Response incomplete = checked(http.send("POST", headers("Content-Type", AMZ_JSON, "X-Amz-Target", TARGET + "ListTables",
                     "Authorization", "AWS4-"), "{}".getBytes(StandardCharsets.UTF_8)));
@@ -362,5 +366,12 @@ class HttpWireTest {
             // without an Origin there is nothing to allow
             assertThat(checked(http.call(TARGET + "ListTables", "{}")).header("Access-Control-Allow-Origin")).isNull();
         }
+    }
+
+    /** An action of the service's model that Dynabox does not answer yet, or null once every one is built. */
+    private static String notBuiltAction() {
+        java.util.Set<String> built = io.dynabox.engine.operation.Operations.all().keySet();
+        return io.dynabox.engine.wire.ShapeValidator.instance().operations().stream().filter(a -> !built.contains(a)).sorted()
+                .findFirst().orElse(null);
     }
 }

@@ -1,0 +1,220 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.TableFixtures.hash;
+import static io.dynabox.tests.TableFixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalTableDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalTableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Replica;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaSettingsDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaUpdate;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableAutoScalingDescription;
+
+/**
+ * Global tables version 2017.11.29 through every door: CreateGlobalTable over existing tables
+ * with its preconditions and errors, UpdateGlobalTable, Describe/List, the settings actions,
+ * replication through the same mechanism as the current version; and replica auto scaling.
+ */
+@ParameterizedClass
+@EnumSource(Door.class)
+class LegacyGlobalTablesTest {
+    private static final String EAST = "us-east-1";
+    private static final String WEST = "eu-west-1";
+    private static final String SOUTH = "ap-south-1";
+    private static final Duration TRANSIENT = Duration.ofSeconds(2);
+
+    @Parameter
+    Door door;
+
+    GlobalBox box;
+    DynamoDbClient east;
+    DynamoDbClient west;
+    DynamoDbClient south;
+
+    @BeforeEach
+    void open() {
+        box = new GlobalBox(door, b -> b.delayTransientStatuses(TRANSIENT));
+        east = box.client(EAST);
+        west = box.client(WEST);
+        south = box.client(SOUTH);
+        for (DynamoDbClient client : new DynamoDbClient[] {east, west, south}) makeTable(client, "music", true);
+        box.advance(TRANSIENT);
+    }
+
+    private static void makeTable(DynamoDbClient client, String name, boolean stream) {
+        client.createTable(b -> b.tableName(name).attributeDefinitions(s("id")).keySchema(hash("id"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .streamSpecification(sp -> {
+                    if (stream) sp.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
+                    else sp.streamEnabled(false);
+                }));
+    }
+
+    @AfterEach
+    void close() {
+        box.close();
+    }
+
+    private static Replica region(String name) {
+        return Replica.builder().regionName(name).build();
+    }
+
+    private static void assertError(ThrowingCallable call, String code, String message) {
+        AwsServiceException e = catchThrowableOfType(AwsServiceException.class, call);
+        assertThat(e).as("expected %s", code).isNotNull();
+        assertThat(e.awsErrorDetails().errorCode()).as(e.getMessage()).isEqualTo(code);
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith(message);
+    }
+
+    @Test
+    void aGlobalTableIsCreatedDescribedListedAndReplicates() {
+        GlobalTableDescription created = east.createGlobalTable(b -> b.globalTableName("music")
+                .replicationGroup(region(EAST), region(WEST))).globalTableDescription();
+        assertThat(created.globalTableStatus()).isEqualTo(GlobalTableStatus.CREATING);
+        assertThat(created.globalTableArn()).isEqualTo("arn:aws:dynamodb::000000000000:global-table/music");
+        assertThat(created.replicationGroup()).extracting(r -> r.regionName()).containsExactly(EAST, WEST);
+        box.advance(TRANSIENT);
+        // described from any region, even one not in the group
+        GlobalTableDescription described = south.describeGlobalTable(b -> b.globalTableName("music")).globalTableDescription();
+        assertThat(described.globalTableStatus()).isEqualTo(GlobalTableStatus.ACTIVE);
+        assertThat(west.describeTable(b -> b.tableName("music")).table().globalTableVersion()).isEqualTo("2017.11.29");
+        var listed = east.listGlobalTables(b -> b.regionName(WEST)).globalTables();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).globalTableName()).isEqualTo("music");
+        assertThat(listed.get(0).replicationGroup()).extracting(Replica::regionName).containsExactly(EAST, WEST);
+        assertThat(south.listGlobalTables(b -> b.limit(10)).globalTables()).isEmpty();
+
+        east.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("a"))));
+        west.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("b"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(east.scan(b -> b.tableName("music")).count()).isEqualTo(2);
+        assertThat(west.scan(b -> b.tableName("music")).count()).isEqualTo(2);
+        assertThat(south.scan(b -> b.tableName("music")).count()).isZero();
+    }
+
+    @Test
+    void createGlobalTableChecksItsPreconditions() {
+        assertError(() -> east.createGlobalTable(b -> b.globalTableName("nowhere").replicationGroup(region(EAST))),
+                "TableNotFoundException", "Table: nowhere not found in region us-east-1");
+        makeTable(east, "plain", false);
+        makeTable(west, "plain", true);
+        box.advance(TRANSIENT);
+        assertError(() -> east.createGlobalTable(b -> b.globalTableName("plain").replicationGroup(region(EAST), region(WEST))),
+                "ValidationException", "One or more parameter values were invalid: Table: plain in region: us-east-1 must have DynamoDB Streams enabled");
+        west.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("x"))));
+        assertError(() -> east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(EAST), region(WEST))),
+                "ValidationException", "One or more parameter values were invalid: Table: music in region: eu-west-1 must be empty");
+        assertError(() -> east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(EAST), region(EAST))),
+                "ValidationException", "One or more parameter values were invalid: Duplicate region in ReplicationGroup: us-east-1");
+        east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(EAST), region(SOUTH)));
+        assertError(() -> south.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(SOUTH))),
+                "GlobalTableAlreadyExistsException", "Global table with this name already exists");
+        assertError(() -> east.describeGlobalTable(b -> b.globalTableName("plain")),
+                "GlobalTableNotFoundException", "Global table not found: Global table with name: 'plain' does not exist.");
+    }
+
+    @Test
+    void replicasAreAddedAndRemoved() {
+        east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(EAST)));
+        box.advance(TRANSIENT);
+        GlobalTableDescription grown = east.updateGlobalTable(b -> b.globalTableName("music")
+                .replicaUpdates(ReplicaUpdate.builder().create(c -> c.regionName(WEST)).build())).globalTableDescription();
+        assertThat(grown.globalTableStatus()).isEqualTo(GlobalTableStatus.UPDATING);
+        assertThat(grown.replicationGroup()).extracting(r -> r.regionName()).containsExactly(EAST, WEST);
+        assertError(() -> east.updateGlobalTable(b -> b.globalTableName("music")
+                .replicaUpdates(ReplicaUpdate.builder().create(c -> c.regionName(WEST)).build())),
+                "ReplicaAlreadyExistsException", "Replica already exists in region: eu-west-1");
+        assertError(() -> east.updateGlobalTable(b -> b.globalTableName("music")
+                .replicaUpdates(ReplicaUpdate.builder().delete(c -> c.regionName(SOUTH)).build())),
+                "ReplicaNotFoundException", "Replica not found in region: ap-south-1");
+        assertError(() -> east.updateGlobalTable(b -> b.globalTableName("none")
+                .replicaUpdates(ReplicaUpdate.builder().delete(c -> c.regionName(SOUTH)).build())),
+                "GlobalTableNotFoundException", "Global table not found: Global table with name: 'none' does not exist.");
+        box.advance(TRANSIENT);
+        west.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("w"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(east.scan(b -> b.tableName("music")).count()).isEqualTo(1);
+
+        east.updateGlobalTable(b -> b.globalTableName("music").replicaUpdates(ReplicaUpdate.builder().delete(c -> c.regionName(WEST)).build()));
+        box.advance(TRANSIENT);
+        assertThat(east.describeGlobalTable(b -> b.globalTableName("music")).globalTableDescription().replicationGroup())
+                .extracting(r -> r.regionName()).containsExactly(EAST);
+        // the removed replica stays, as a table of its own that no longer replicates
+        west.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("alone"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(west.describeTable(b -> b.tableName("music")).table().globalTableVersion()).isNull();
+        assertThat(east.scan(b -> b.tableName("music")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void settingsAreDescribedAndUpdated() {
+        east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(EAST), region(WEST)));
+        box.advance(TRANSIENT);
+        var settings = east.describeGlobalTableSettings(b -> b.globalTableName("music"));
+        assertThat(settings.globalTableName()).isEqualTo("music");
+        assertThat(settings.replicaSettings()).extracting(ReplicaSettingsDescription::regionName).containsExactly(EAST, WEST);
+        assertThat(settings.replicaSettings().get(0).replicaBillingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+
+        var updated = east.updateGlobalTableSettings(b -> b.globalTableName("music").globalTableBillingMode(BillingMode.PROVISIONED)
+                .globalTableProvisionedWriteCapacityUnits(7L)
+                .replicaSettingsUpdate(r -> r.regionName(WEST).replicaProvisionedReadCapacityUnits(3L)));
+        assertThat(updated.replicaSettings()).extracting(ReplicaSettingsDescription::replicaProvisionedWriteCapacityUnits).containsExactly(7L, 7L);
+        assertThat(updated.replicaSettings()).extracting(ReplicaSettingsDescription::replicaProvisionedReadCapacityUnits).containsExactly(7L, 3L);
+        assertThat(west.describeTable(b -> b.tableName("music")).table().provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
+        assertError(() -> east.updateGlobalTableSettings(b -> b.globalTableName("music")
+                        .replicaSettingsUpdate(r -> r.regionName(SOUTH).replicaProvisionedReadCapacityUnits(3L))),
+                "ReplicaNotFoundException", "Replica not found in region: ap-south-1");
+        assertError(() -> east.updateGlobalTableSettings(b -> b.globalTableName("music")
+                        .globalTableGlobalSecondaryIndexSettingsUpdate(i -> i.indexName("nope").provisionedWriteCapacityUnits(3L))),
+                "IndexNotFoundException", "Requested resource not found: Index: nope not found");
+    }
+
+    @Test
+    void replicaAutoScalingIsKeptAndDescribed() {
+        east.createTable(b -> b.tableName("orders").attributeDefinitions(s("id")).keySchema(hash("id"))
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        box.advance(TRANSIENT);
+        TableAutoScalingDescription none = east.describeTableReplicaAutoScaling(b -> b.tableName("orders")).tableAutoScalingDescription();
+        assertThat(none.replicas()).hasSize(1);
+        assertThat(none.replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings()).isNull();
+        assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("orders")
+                        .provisionedWriteCapacityAutoScalingUpdate(u -> u.minimumUnits(10L).maximumUnits(5L))),
+                "ValidationException", "One or more parameter values were invalid: Minimum capacity units (10) cannot be greater than maximum capacity units (5)");
+        assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u
+                        .minimumUnits(5L).maximumUnits(50L).scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(t -> t.targetValue(95.0))))),
+                "ValidationException", "One or more parameter values were invalid: TargetValue must be between 20.0 and 90.0");
+        var updated = east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u
+                .minimumUnits(5L).maximumUnits(50L).scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(t -> t.targetValue(70.0)))))
+                .tableAutoScalingDescription();
+        var write = updated.replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
+        assertThat(write.minimumUnits()).isEqualTo(5L);
+        assertThat(write.maximumUnits()).isEqualTo(50L);
+        assertThat(write.scalingPolicies().get(0).policyName()).isEqualTo("DynamoDBWriteCapacityUtilization:table/orders");
+        assertThat(write.scalingPolicies().get(0).targetTrackingScalingPolicyConfiguration().targetValue()).isEqualTo(70.0);
+        // with write auto scaling a provisioned table takes a replica, which keeps the settings
+        east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName(WEST))));
+        box.advance(TRANSIENT);
+        var inWest = west.describeTableReplicaAutoScaling(b -> b.tableName("orders")).tableAutoScalingDescription();
+        assertThat(inWest.replicas()).extracting(r -> r.regionName()).containsExactly(EAST, WEST);
+        assertThat(inWest.replicas().get(1).replicaProvisionedWriteCapacityAutoScalingSettings().maximumUnits()).isEqualTo(50L);
+        assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("music")
+                        .provisionedWriteCapacityAutoScalingUpdate(u -> u.minimumUnits(1L).maximumUnits(5L))),
+                "ValidationException", "One or more parameter values were invalid: Auto scaling cannot be configured for a table in PAY_PER_REQUEST billing mode");
+    }
+}
