@@ -106,11 +106,14 @@ public final class DynaboxServer implements AutoCloseable {
     private static ExecutorService offLoopWorkers() {
         AtomicInteger count = new AtomicInteger();
         int threads = Runtime.getRuntime().availableProcessors();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "dynabox-work-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        // started now, not by the first CreateTable or Query, which would wait for a thread to be made
+        workers.prestartAllCoreThreads();
+        return workers;
     }
 
     /**

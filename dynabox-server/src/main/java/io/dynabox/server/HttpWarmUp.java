@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Sends {@link WarmUp}'s requests as HTTP bytes through a connection's handlers on an
@@ -19,6 +21,8 @@ import java.util.List;
  * class initialisation (about 2 ms each).
  */
 final class HttpWarmUp {
+    /** How long the warm-up waits for an answer before it goes on without it (a warm-up never holds a start for long). */
+    private static final long ANSWER_WAIT_NANOS = 5_000_000_000L;
     private HttpWarmUp() {}
 
     /** Runs {@link #run} on a daemon thread, for a caller with other start-up work to do meanwhile. */
@@ -32,21 +36,37 @@ final class HttpWarmUp {
     /** Answers every warm-up request once; returns the answers' status lines, the rest is thrown away. */
     static List<String> run() {
         List<String> statusLines = new ArrayList<>();
+        // requests that a server runs off the event loop run on another thread here too, so the
+        // answers' way back to the event loop (the first CreateTable's) is warmed as well
+        ExecutorService offLoop = Executors.newSingleThreadExecutor(HttpWarmUp::daemon);
         try (Engine scratch = new Engine(DynaboxOptions.builder().delayTransientStatuses(Duration.ZERO).build())) {
             EmbeddedChannel channel = new EmbeddedChannel();
-            DynaboxServer.addHandlers(channel.pipeline(), new HttpDoor(scratch, List.of(), Runnable::run));
+            DynaboxServer.addHandlers(channel.pipeline(), new HttpDoor(scratch, List.of(), offLoop));
             for (WarmUp.Request request : WarmUp.requests()) {
                 channel.writeInbound(http(request));
                 StringBuilder answer = new StringBuilder();
-                for (Object bytes; (bytes = channel.readOutbound()) != null; ) {
-                    answer.append(((ByteBuf) bytes).toString(StandardCharsets.US_ASCII));
-                    ReferenceCountUtil.release(bytes);
+                long giveUp = System.nanoTime() + ANSWER_WAIT_NANOS;
+                while (answer.length() == 0 && System.nanoTime() < giveUp) {
+                    channel.runPendingTasks(); // the event loop's part of an answer made on another thread
+                    for (Object bytes; (bytes = channel.readOutbound()) != null; ) {
+                        answer.append(((ByteBuf) bytes).toString(StandardCharsets.US_ASCII));
+                        ReferenceCountUtil.release(bytes);
+                    }
+                    if (answer.length() == 0) Thread.onSpinWait();
                 }
                 statusLines.add(answer.substring(0, Math.max(0, answer.indexOf("\r\n"))));
             }
             channel.finishAndReleaseAll();
+        } finally {
+            offLoop.shutdown();
         }
         return statusLines;
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "dynabox-warm-up-work");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static ByteBuf http(WarmUp.Request request) {

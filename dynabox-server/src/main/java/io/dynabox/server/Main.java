@@ -2,6 +2,7 @@ package io.dynabox.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.WarmUp;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.wire.Json;
@@ -194,7 +195,10 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         DynaboxOptions options = options();
+        // beside the door's warm-up: the SQLite store's (its native library, its code), which the first CreateTable paid for
+        Thread fileStoreWarmUp = options.inMemory() ? null : startInBackground(new FileStoreWarmUp(), "dynabox-file-store-warm-up");
         awaitWarmUp();
+        await(fileStoreWarmUp);
         DynaboxServer server = DynaboxServer.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(new Stop(server, options), "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
@@ -221,9 +225,28 @@ public final class Main implements Callable<Integer> {
 
     /** The door and engine paths are warmed before the port opens, so the first real request is as fast as the next ones. */
     private void awaitWarmUp() {
-        if (warmUp == null) return;
+        await(warmUp);
+    }
+
+    /** {@link WarmUp#throughFileStore}, as a class: a lambda's first linking costs start-up time. */
+    private static final class FileStoreWarmUp implements Runnable {
+        @Override
+        public void run() {
+            WarmUp.throughFileStore();
+        }
+    }
+
+    private static Thread startInBackground(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void await(Thread thread) {
+        if (thread == null) return;
         try {
-            warmUp.join();
+            thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

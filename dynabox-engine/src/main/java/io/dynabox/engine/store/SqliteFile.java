@@ -150,6 +150,22 @@ final class SqliteFile {
         }
     }
 
+    /**
+     * Creates an empty database of the current schema at {@code path} and closes it, leaving
+     * one complete file (its WAL is checkpointed and removed at close): a spare that
+     * {@link SqliteStore} renames into place when a namespace needs its file.
+     */
+    static void createEmpty(Path path) {
+        try (Connection connection = connect(path, true)) {
+            checkSchema(path, connection);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)"); // the schema in the file itself, whatever happens to its WAL
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot create the database " + path + ": " + describe(e), e);
+        }
+    }
+
     private static Connection connect(Path path, boolean create) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -48,6 +48,7 @@ public final class SqliteStore implements Store {
     private final FileLock lock;
     private final Map<Path, SqliteFile> files = new ConcurrentHashMap<>();
     private final ThreadLocal<CompletableFuture<Void>> lastWrite = new ThreadLocal<>();
+    private final SpareDatabase spare;
 
     public SqliteStore(Path directory, boolean optimize) {
         this(directory, optimize, false);
@@ -79,12 +80,14 @@ public final class SqliteStore implements Store {
             throw new StoreException("the database directory " + this.directory
                     + " is in use by another Dynabox process (it holds " + LOCK_FILE + "); stop it or choose another --db-path");
         }
+        spare = new SpareDatabase(this.directory);
         try {
             openExisting(optimize, fullIntegrityCheck ? SqliteFile.IntegrityCheck.FULL : SqliteFile.IntegrityCheck.QUICK);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        spare.makeInBackground();
     }
 
     /** Opens (and checks, and optionally compacts) every database already in the directory. */
@@ -320,6 +323,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void close() {
+        spare.close();
         List<RuntimeException> failures = new ArrayList<>();
         for (SqliteFile file : files.values()) {
             try {
@@ -342,11 +346,19 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /** The empty database kept ready for the next namespace. */
+    SpareDatabase spare() {
+        return spare;
+    }
+
     private SqliteFile file(String namespace, boolean create) {
         Path path = directory.resolve(fileName(namespace));
         SqliteFile open = files.get(path);
         if (open != null || (!create && !Files.exists(path))) return open;
-        return files.computeIfAbsent(path, p -> SqliteFile.open(p, false, SqliteFile.IntegrityCheck.NONE));
+        return files.computeIfAbsent(path, p -> {
+            if (!Files.exists(p)) spare.moveTo(p);
+            return SqliteFile.open(p, false, SqliteFile.IntegrityCheck.NONE);
+        });
     }
 
     /** A namespace per database file in the directory: its id, read back from the file's name. */

@@ -75,9 +75,12 @@ public record Credentials(String accessKeyId, String region) {
 
     /** {@code keyid/date/region/service/aws4_request}: the access key names the caller, the region its namespace. */
     private static Credentials fromScope(String credential) {
-        String[] scope = credential.split("/", -1);
-        String region = scope.length > 2 && !scope[2].isEmpty() ? scope[2] : DEFAULT_REGION;
-        return new Credentials(scope[0], region);
+        int first = credential.indexOf('/');
+        if (first < 0) return new Credentials(credential, DEFAULT_REGION);
+        int second = credential.indexOf('/', first + 1);
+        int third = second < 0 ? -1 : credential.indexOf('/', second + 1);
+        String region = second < 0 ? "" : credential.substring(second + 1, third < 0 ? credential.length() : third);
+        return new Credentials(credential.substring(0, first), region.isEmpty() ? DEFAULT_REGION : region);
     }
 
     /**

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
+import java.util.Map;
 
 /** The one Jackson mapper, configured for the DynamoDB JSON 1.0 protocol. */
 public final class Json {
@@ -61,8 +63,43 @@ public final class Json {
         return e.getMessage() != null && e.getMessage().startsWith("Document nesting depth");
     }
 
+    /** The bytes of a value put with {@link #raw}, or null for any other node. */
+    private static byte[] rawBytes(JsonNode node) {
+        return node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue value && value.rawValue() instanceof RawJson json
+                ? json.asUnquotedUTF8() : null;
+    }
+
+    /** A member name that needs no escaping (the service's names: ASCII letters). */
+    private static boolean isPlainName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) return false;
+        }
+        return true;
+    }
+
+    /** {@code {"name":raw}}. */
+    private static byte[] wrap(String name, byte[] raw) {
+        byte[] out = new byte[name.length() + raw.length + 5];
+        out[0] = '{';
+        out[1] = '"';
+        int at = 2;
+        for (int i = 0; i < name.length(); i++) out[at++] = (byte) name.charAt(i); // ASCII letters (isPlainName)
+        out[at++] = '"';
+        out[at++] = ':';
+        System.arraycopy(raw, 0, out, at, raw.length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
     public static byte[] write(JsonNode node) {
         if (node.isObject() && node.isEmpty()) return new byte[] {'{', '}'}; // most writes' answer, without a generator
+        if (node.isObject() && node.size() == 1) {
+            // {"Item": stored item} (a GetItem's answer, ALL_OLD's): the item's bytes copied once, without a generator
+            Map.Entry<String, JsonNode> only = node.fields().next();
+            byte[] raw = rawBytes(only.getValue());
+            if (raw != null && isPlainName(only.getKey())) return wrap(only.getKey(), raw);
+        }
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package io.dynabox.engine.wire;
 
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
-import java.util.regex.Pattern;
 
 /**
  * The region of a credential scope must be one the service knows, or it answers
@@ -14,13 +13,27 @@ import java.util.regex.Pattern;
  * (and its file name) one per pair.
  */
 public final class RegionNames {
-    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final int MAX_LENGTH = 50;
 
     private RegionNames() {}
 
+    /**
+     * Whether the name matches {@code [a-z][a-z0-9]*(-[a-z0-9]+)*} and is short enough: checked
+     * by hand, as every request asks (twice) and a regular expression's matcher was a tenth of
+     * a GetItem's time in the engine.
+     */
     public static boolean isValid(String region) {
-        return region.length() <= MAX_LENGTH && REGION.matcher(region).matches();
+        int length = region.length();
+        if (length == 0 || length > MAX_LENGTH || !isLetter(region.charAt(0)) || region.charAt(length - 1) == '-') return false;
+        for (int i = 1; i < length; i++) {
+            char c = region.charAt(i);
+            if (c == '-' ? region.charAt(i - 1) == '-' : !isLetter(c) && (c < '0' || c > '9')) return false;
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     public static void check(String region) {
