@@ -38,6 +38,7 @@ import java.util.List;
  * @param replicationDelay         how long a write to a global table's replica takes to reach the other replicas
  * @param kinesisEndpoint          a Kinesis-compatible endpoint that Kinesis streaming destinations send the tables'
  *                                 changes to, or null (none: enabling a destination fails as for a missing stream)
+ * @param logRequests              one line per answered request on standard output, whatever the door ({@code --log-requests})
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
@@ -46,7 +47,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                              boolean consoleReadOnly,
                              Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
                              Path prices, Duration streamShardRollover, Duration ttlSweepDelay,
-                             Duration replicationDelay, URI kinesisEndpoint) {
+                             Duration replicationDelay, URI kinesisEndpoint,
+                             boolean logRequests) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -101,7 +103,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .idleTimeout(idleTimeout).requestTimeout(requestTimeout).maxConnections(maxConnections)
                 .fullIntegrityCheck(fullIntegrityCheck).prices(prices)
                 .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay)
-                .replicationDelay(replicationDelay).kinesisEndpoint(kinesisEndpoint);
+                .replicationDelay(replicationDelay).kinesisEndpoint(kinesisEndpoint)
+                .logRequests(logRequests);
     }
 
     public static final class Builder {
@@ -127,6 +130,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
         private Duration replicationDelay = Duration.ZERO;
         private URI kinesisEndpoint;
+        private boolean logRequests;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -153,6 +157,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         /** How long a write to a global table's replica takes to reach the others (0, the default: as soon as the replication thread runs). */
         public Builder replicationDelay(Duration value) { replicationDelay = value; return this; }
         public Builder kinesisEndpoint(URI value) { kinesisEndpoint = value; return this; }
+        public Builder logRequests(boolean value) { logRequests = value; return this; }
 
         public Builder prices(Path value) { prices = value; return this; }
 
@@ -160,7 +165,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
                     idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices,
-                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint);
+                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint, logRequests);
         }
     }
 }

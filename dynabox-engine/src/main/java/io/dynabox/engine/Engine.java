@@ -104,6 +104,7 @@ public final class Engine implements AutoCloseable {
         this.replicator = new Replicator(this::namespace, this::regionsOf, this.clock, options.replicationDelay());
         replicator.start();
         this.kinesis = KinesisDelivery.to(options.kinesisEndpoint(), this.clock, options.strictMessages());
+        if (options.logRequests()) addObserver(new RequestLog(System.out, this.clock));
     }
 
     public DynaboxOptions options() {
@@ -171,11 +172,11 @@ public final class Engine implements AutoCloseable {
         RequestObserver told = observer;
         if (told == null) return done;
         if (done.isDone()) {
-            observed.report(told, started);
+            observed.report(told, requestId, done.join().status(), started);
             return done;
         }
         return done.thenApply(ready -> {
-            observed.report(told, started);
+            observed.report(told, requestId, ready.status(), started);
             return ready;
         });
     }
@@ -183,12 +184,14 @@ public final class Engine implements AutoCloseable {
     /** What an observer is told about a request, gathered as it runs. */
     private static final class Observed {
         String namespaceId;
+        String requestedAction;
         String action;
         String tableName;
         String errorType;
 
-        void report(RequestObserver observer, long started) {
-            observer.answered(namespaceId, action, tableName, errorType, System.nanoTime() - started);
+        void report(RequestObserver observer, String requestId, int status, long started) {
+            observer.answered(new RequestObserver.Answered(requestId, namespaceId, requestedAction, action, tableName, status,
+                    errorType, System.nanoTime() - started));
         }
     }
 
@@ -242,6 +245,7 @@ public final class Engine implements AutoCloseable {
         String target = request.target();
         boolean streams = target != null && target.startsWith(STREAMS_TARGET_PREFIX);
         String action = streams ? target.substring(STREAMS_TARGET_PREFIX.length()) : actionOf(target);
+        observed.requestedAction = action;
         Operation operation = action == null ? null : (streams ? streamOperations : operations).get(action);
         ShapeValidator validator = streams ? ShapeValidator.streams() : ShapeValidator.instance();
         // an action of the service that Dynabox has not built is known to the service: it authenticates first

@@ -16,11 +16,40 @@ public interface RequestObserver {
      */
     void answered(String namespaceId, String action, String tableName, String errorType, long nanos);
 
+    /**
+     * Everything the engine knows about an answered request; the engine calls this one, and
+     * observers that want more than the metrics' part (the request log) override it.
+     */
+    default void answered(Answered request) {
+        answered(request.namespaceId(), request.action(), request.tableName(), request.errorType(), request.nanos());
+    }
+
+    /**
+     * An answered request, as {@link #answered(String, String, String, String, long)} describes its parts, and:
+     *
+     * @param requestId       the answer's request id ({@code x-amzn-RequestId})
+     * @param requestedAction the action the target named, built or not (so also for an UnknownOperationException),
+     *                        or null when the target named none
+     * @param status          the answer's HTTP status
+     */
+    record Answered(String requestId, String namespaceId, String requestedAction, String action, String tableName,
+                    int status, String errorType, long nanos) {}
+
     /** Both observers, this one first. */
     default RequestObserver andThen(RequestObserver next) {
-        return (namespaceId, action, tableName, errorType, nanos) -> {
-            answered(namespaceId, action, tableName, errorType, nanos);
-            next.answered(namespaceId, action, tableName, errorType, nanos);
+        RequestObserver first = this;
+        return new RequestObserver() {
+            @Override
+            public void answered(String namespaceId, String action, String tableName, String errorType, long nanos) {
+                first.answered(namespaceId, action, tableName, errorType, nanos);
+                next.answered(namespaceId, action, tableName, errorType, nanos);
+            }
+
+            @Override
+            public void answered(Answered request) {
+                first.answered(request);
+                next.answered(request);
+            }
         };
     }
 }

@@ -136,6 +136,10 @@ public final class Main implements Callable<Integer> {
             description = "A Kinesis-compatible endpoint (http://HOST:PORT) that Kinesis streaming destinations send the tables' changes to; without one, enabling a destination fails as for a stream that does not exist.")
     URI kinesisEndpoint;
 
+    @Option(names = {"--log-requests"},
+            description = "Print one line per request: time, request id, namespace, action, table, HTTP status, duration, error type.")
+    boolean logRequests;
+
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
@@ -286,6 +290,7 @@ public final class Main implements Callable<Integer> {
                     .ttlSweepDelay(Duration.ofSeconds(ttlSweepDelaySeconds))
                     .replicationDelay(Duration.ofMillis(replicationDelayMillis))
                     .kinesisEndpoint(kinesisEndpoint)
+                    .logRequests(logRequests)
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

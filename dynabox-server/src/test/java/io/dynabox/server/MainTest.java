@@ -40,6 +40,12 @@ class MainTest {
     }
 
     @Test
+    void requestsAreLoggedOnlyWhenAsked() {
+        assertThat(parse().logRequests()).isFalse();
+        assertThat(parse("--log-requests").logRequests()).isTrue();
+    }
+
+    @Test
     void streamShardRolloverIsFourHoursUnlessGivenInSeconds() {
         assertThat(parse().streamShardRollover()).isEqualTo(Duration.ofHours(4));
         assertThat(parse("--stream-shard-rollover", "90").streamShardRollover()).isEqualTo(Duration.ofSeconds(90));

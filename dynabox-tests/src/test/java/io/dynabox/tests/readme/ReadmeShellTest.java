@@ -72,6 +72,8 @@ class ReadmeShellTest {
         assertThat(finished ? process.exitValue() : -1)
                 .as("README's shell blocks (script %s) ended with:%n%s", file, output).isZero();
         assertThat(output).contains("README: all blocks ran");
+        // the request log's block: its server printed a line for the AWS CLI's request
+        assertThat(output).containsPattern("\\n\\S+Z [0-9A-Z]{52} dynabox_us-east-1 ListTables - 200 \\d+\\.\\d\\dms -\\n");
     }
 
     /** README's bash blocks as one script, with the conventions above applied. */
@@ -117,6 +119,7 @@ class ReadmeShellTest {
                     if ! grep -q "^Dynabox stopped" "${entry#*:}"; then
                       echo "README: no stop message from the server:" >&2; cat "${entry#*:}" >&2; status=1
                     fi
+                    echo "### what the server on pid $pid printed"; cat "${entry#*:}"
                   done
                   exit "$status"
                 }
