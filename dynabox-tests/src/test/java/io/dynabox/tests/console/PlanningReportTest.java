@@ -283,6 +283,36 @@ class PlanningReportTest {
                 .contains("dynabox_consumed_capacity_units_total{action=\"DeleteItem\",index=\"\",table=\"slow\",unit=\"write\"} 1.0");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP", "IN_PROCESS"})
+    void costsUseTheNamespaceRegionsPrices(String door) {
+        dynabox = Dynabox.withOptions(DynaboxOptions.builder().manualClock(START).build());
+        server = dynabox.startServer();
+        DynaboxNamespace namespace = dynabox.newNamespace(Region.EU_WEST_1);
+        DynamoDbClient client = door.equals("IN_PROCESS") ? namespace.dynamoDbClient()
+                : DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(server.endpoint())
+                        .region(Region.EU_WEST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(namespace.accessKeyId(), "x")))
+                        .build();
+        client.createTable(b -> b.tableName("dublin").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        advance(1);
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("dublin").item(Map.of("pk", AttributeValue.fromS("k" + n))));
+        }
+        advance(1);
+
+        JsonNode report = report("/dynabox/report.json?runsPerDay=1000000&accessKey=" + namespace.accessKeyId() + "&region=eu-west-1");
+
+        assertThat(report.path("prices").path("region").asText()).isEqualTo("eu-west-1");
+        assertThat(report.path("prices").path("date").asText()).isEqualTo("2025-08-28");
+        // 4 write units a run, a million runs a day, 365/12 days a month, at Ireland's $0.7068 a million write request units
+        assertThat(table(report, "dublin").path("monthlyCost").path("onDemandWrites").asDouble())
+                .isEqualTo(Math.round(4 * 1_000_000 * (365.0 / 12) / 1e6 * 0.7068 * 100) / 100.0).isEqualTo(85.99);
+    }
+
     @Test
     void keepsWhatItCountedAcrossARestartWithDbPath() {
         java.nio.file.Path directory = temporaryDirectory();
