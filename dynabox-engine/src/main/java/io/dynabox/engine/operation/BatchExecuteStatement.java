@@ -124,8 +124,9 @@ public final class BatchExecuteStatement implements Operation {
     private static Map<String, AttributeValue> read(RequestContext context, StatementTransactions.PointRead read, boolean consistent) {
         Table table = read.table();
         Long partition = KeyCodec.hashOf(read.storedKey());
-        context.admitRead(table, null, partition);
-        StoredItem stored = TableLocks.read(table, () -> table.keyspace().find(read.storedKey()));
+        context.admitRead(table, null, partition, CapacityUnits.readUnits(0, consistent));
+        StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(read.storedKey()));
+        StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, read.storedKey(), latest);
         context.ledger().read(table, null, false, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition);
         return stored == null ? null : read.shown(stored.item());
     }

@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.CapacityLedger;
+import io.dynabox.engine.simulation.TableAsOf;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.store.Keyspace;
@@ -37,12 +38,14 @@ final class PageReader {
      * {@code to} exclusive, null open); {@code exclusiveStart}, when present, is the stored key
      * the page resumes after. {@code fetch} says whether each entry of a local index must be
      * completed from the table (non-projected attributes asked for). What the page reads is charged to
-     * {@code ledger}, on the partition {@code partitionHash} (null for a scan across partitions).
+     * {@code ledger}, on the partition {@code partitionHash} (null for a scan across partitions). {@code asOf}, when
+     * the simulation makes an eventually consistent read stale, is the table as the read sees it (null: as it is).
      */
     record Request(ReadSource source, byte[] from, byte[] to, boolean descending, byte[] exclusiveStart,
                    Integer limit, Predicate<Map<String, AttributeValue>> filter,
                    UnaryOperator<Map<String, AttributeValue>> projection, Select select,
-                   boolean consistent, boolean fetch, ConsumedCapacity.Detail detail, CapacityLedger ledger, Long partitionHash) {
+                   boolean consistent, boolean fetch, ConsumedCapacity.Detail detail, CapacityLedger ledger, Long partitionHash,
+                   TableAsOf asOf) {
     }
 
     static ObjectNode read(Request r) {
@@ -64,6 +67,7 @@ final class PageReader {
             }
         }
         Iterator<StoredItem> entries = keyspace.range(from, fromInclusive, to, false, r.descending());
+        if (r.asOf() != null) entries = r.asOf().overlay(entries, source.isIndex() ? source.name() : null, from, fromInclusive, to, r.descending());
 
         ObjectNode answer = Json.object();
         ArrayNode items = r.select() == Select.COUNT ? null : answer.putArray("Items");

@@ -62,7 +62,7 @@ public final class Query implements Operation {
         context.admitRead(table, source.isIndex() ? source.name() : null, partition, CapacityUnits.readUnits(0, consistent));
         KeyCondition.Bounds bounds = condition.bounds(partitionPrefix);
         return PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), !forward, start, limit,
-                shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), partition));
+                shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), partition, context.asOf(table, consistent)));
     }
 
     /** A start key must lie in the partition and the sort key range the condition reads. */

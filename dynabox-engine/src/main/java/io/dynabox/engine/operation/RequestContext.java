@@ -6,6 +6,7 @@ import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.simulation.StaleReads;
+import io.dynabox.engine.simulation.TableAsOf;
 import io.dynabox.engine.simulation.TransactionConflicts;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.store.StoredItem;
@@ -43,6 +44,15 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
      */
     public List<Integer> claimForTransaction(List<Table> tables, List<byte[]> keys) {
         return conflicts == null ? List.of() : conflicts.claim(this, tables, keys);
+    }
+
+    /**
+     * What a range read (Query, Scan, a PartiQL SELECT) of the table or its indexes sees: null for the latest (a
+     * strongly consistent read, or nothing simulated), or the table as it was up to the lag ago. Global index reads
+     * are always eventually consistent, so an index lags its table.
+     */
+    public TableAsOf asOf(Table table, boolean consistent) {
+        return consistent || staleReads == null ? null : staleReads.asOf(this, table);
     }
 
     /** What an eventually consistent read of the item sees: {@code current}, or a state it had up to the lag ago. */

@@ -65,7 +65,7 @@ public final class Scan implements Operation {
         }
         context.admitRead(table, source.isIndex() ? source.name() : null, null, CapacityUnits.readUnits(0, consistent));
         return PageReader.read(new PageReader.Request(source, from, to, false, start, limit,
-                shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), null));
+                shape.predicate(), shape.projector(), select, consistent, fetch, detail, context.ledger(), null, context.asOf(table, consistent)));
     }
 
     /**

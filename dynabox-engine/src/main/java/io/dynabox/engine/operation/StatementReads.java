@@ -2,6 +2,7 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.Condition;
@@ -78,9 +79,10 @@ final class StatementReads {
             to = bounds.to();
             partition = KeyCodec.hashOf(prefix);
         }
-        context.admitRead(table, source.isIndex() ? source.name() : null, partition);
+        context.admitRead(table, source.isIndex() ? source.name() : null, partition, CapacityUnits.readUnits(0, consistent));
         ObjectNode page = PageReader.read(new PageReader.Request(source, from, to, descending, start, limit,
-                shape.predicate(), projector(select.projection()), wanted, consistent, fetch, detail, context.ledger(), partition));
+                shape.predicate(), projector(select.projection()), wanted, consistent, fetch, detail, context.ledger(), partition,
+                context.asOf(table, consistent)));
         ObjectNode answer = Json.object();
         answer.set("Items", page.get("Items"));
         JsonNode last = page.get("LastEvaluatedKey");

@@ -78,6 +78,33 @@ public final class StaleReads {
     }
 
     /**
+     * What an eventually consistent range read of the table or its indexes (Query, Scan, a PartiQL SELECT) sees: null
+     * for the latest, or the table as it was at a moment up to the table's lag ago (drawn from the seed), when items
+     * changed since.
+     */
+    public TableAsOf asOf(RequestContext context, Table table) {
+        long lag = simulation.scope(context.namespace().id()).settings().consistencyLagMillis(table.name());
+        if (lag <= 0) return null;
+        History history = tables.get(table);
+        if (history == null) return null;
+        long seenAt = context.nowMillis() - simulation.drawLag(context.namespace().id(), lag);
+        Map<ByteBuffer, Change> changedSince = new HashMap<>();
+        synchronized (history) {
+            // newest first: what is left for each key is its first change after the moment seen
+            for (Iterator<Change> it = history.inOrder.descendingIterator(); it.hasNext(); ) {
+                Change change = it.next();
+                if (change.timeMillis() <= seenAt) break;
+                changedSince.put(ByteBuffer.wrap(change.key()), change);
+            }
+        }
+        if (changedSince.isEmpty()) return null;
+        simulation.record(new SimulationEvent(context.nowMillis(), "stale-read", context.requestId(), context.namespace().id(), null,
+                table.name(), "saw the table as it was " + (context.nowMillis() - seenAt) + " ms ago (" + changedSince.size()
+                        + " items changed since)"));
+        return new TableAsOf(table, seenAt, changedSince);
+    }
+
+    /**
      * The item an eventually consistent read of {@code key} sees: {@code current}, or the state the item had at a
      * moment up to the table's lag ago (null when it did not exist then).
      */

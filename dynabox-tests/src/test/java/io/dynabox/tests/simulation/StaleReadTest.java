@@ -15,7 +15,11 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Eventually consistent reads that see the recent past, as the change feed recorded it; strongly consistent reads never do. */
 @ParameterizedClass
@@ -106,5 +110,77 @@ class StaleReadTest {
 
         assertThat(seen).containsExactlyInAnyOrder("v1", "v2");
         assertThat(sizes).containsExactly(1); // the item existed throughout the last second
+    }
+    /** A table with a global index on "g": the items a, b, c written over 600 ms, b changed and c deleted at the end. */
+    private void indexedHistory() {
+        client.createTable(b -> b.tableName("orders")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("byg").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        admin.advance(Duration.ofSeconds(2));
+        put("a", "1");
+        put("c", "1");
+        admin.advance(Duration.ofMillis(300));
+        put("b", "1");
+        admin.advance(Duration.ofMillis(300));
+        put("b", "2");
+        client.deleteItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("c"))));
+    }
+
+    private void put(String id, String version) {
+        client.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS(id), "g", AttributeValue.fromS("x"),
+                "v", AttributeValue.fromS(version))));
+    }
+
+    /** A read's items as "id=v" strings, sorted. */
+    private static java.util.List<String> states(java.util.List<Map<String, AttributeValue>> items) {
+        return items.stream().map(item -> item.get("id").s() + "=" + item.get("v").s()).sorted().toList();
+    }
+
+    @Test
+    void scansQueriesAndIndexQueriesSeeTheTableAsItWasAtOneMomentOfTheLag() {
+        indexedHistory();
+        // the table's states in the last second, one per moment: each read must show exactly one of them
+        Set<java.util.List<String>> existed = Set.of(
+                java.util.List.of(),                             // before a and c were written (a second back)
+                java.util.List.of("a=1", "c=1"),                 // before b was written
+                java.util.List.of("a=1", "b=1", "c=1"),          // b at version 1
+                java.util.List.of("a=1", "b=2"));                // now
+        Set<java.util.List<String>> scans = new HashSet<>();
+        Set<java.util.List<String>> indexQueries = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            scans.add(states(client.scan(b -> b.tableName("orders")).items()));
+            indexQueries.add(states(client.query(b -> b.tableName("orders").indexName("byg").keyConditionExpression("g = :g")
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x")))).items()));
+        }
+        java.util.List<String> queried = states(client.query(b -> b.tableName("orders").keyConditionExpression("id = :b")
+                .expressionAttributeValues(Map.of(":b", AttributeValue.fromS("b")))).items());
+        java.util.List<String> selected = states(client.executeStatement(b -> b.statement("SELECT * FROM orders")).items());
+
+        assertThat(existed).containsAll(scans).containsAll(indexQueries).contains(selected);
+        assertThat(scans).hasSizeGreaterThan(1);
+        assertThat(indexQueries).hasSizeGreaterThan(1); // the global index lags its table
+        assertThat(queried).isSubsetOf("b=1", "b=2");
+        assertThat(admin.eventRequestIds("stale-read")).isNotEmpty();
+    }
+
+    @Test
+    void stronglyConsistentRangeReadsSeeTheLatestAndTheLagPasses() {
+        indexedHistory();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(states(client.scan(b -> b.tableName("orders").consistentRead(true)).items())).containsExactly("a=1", "b=2");
+            assertThat(states(client.executeStatement(b -> b.statement("SELECT * FROM orders").consistentRead(true)).items()))
+                    .containsExactly("a=1", "b=2");
+        }
+        admin.advance(Duration.ofMillis(1001));
+        for (int i = 0; i < 10; i++) {
+            assertThat(states(client.scan(b -> b.tableName("orders")).items())).containsExactly("a=1", "b=2");
+            assertThat(states(client.query(b -> b.tableName("orders").indexName("byg").keyConditionExpression("g = :g")
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x")))).items())).containsExactly("a=1", "b=2");
+        }
     }
 }
