@@ -20,7 +20,9 @@ import java.util.WeakHashMap;
  * Throttling as the service does it, for tables whose simulation settings say so. Provisioned tables and global
  * indexes get their read and write capacity a second, with up to {@value #BURST_SECONDS} seconds of unused
  * capacity saved as burst; on-demand tables serve up to their warm throughput or double their previous peak,
- * and no more than the {@code MaxReadRequestUnits} / {@code MaxWriteRequestUnits} of their OnDemandThroughput;
+ * and no more than the {@code MaxReadRequestUnits} / {@code MaxWriteRequestUnits} of their OnDemandThroughput, nor
+ * than the service's default per-table account quota of 40,000 read and 40,000 write request units a second
+ * ({@code RequestLimitExceeded}, reason {@code ...AccountLimitExceeded});
  * in both modes no partition serves more than {@value #PARTITION_READ_UNITS} read or {@value #PARTITION_WRITE_UNITS}
  * write units a second, partitions being derived from throughput and size as the service documents (one per
  * 3,000 RCU + 1,000 WCU, one per 10 GB). A write goes ahead only if every global index of the table could take
@@ -38,6 +40,8 @@ public final class Throttle implements ThrottlePolicy {
     static final double PARTITION_READ_UNITS = 3000;
     static final double PARTITION_WRITE_UNITS = 1000;
     static final long PARTITION_BYTES = 10L * 1024 * 1024 * 1024;
+    /** The service's default per-table account quotas for an on-demand table: read and write request units a second. */
+    static final double ON_DEMAND_TABLE_QUOTA_UNITS = 40_000;
 
     static final String PROVISIONED_TABLE_MESSAGE = "The level of configured provisioned throughput for the table was exceeded. "
             + "Consider increasing your provisioning level with the UpdateTable API.";
@@ -48,6 +52,8 @@ public final class Throttle implements ThrottlePolicy {
             + "automatically scaling your table or index so please try again shortly. If exceptions persist, check if you have "
             + "a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
     static final String MAX_ON_DEMAND_MESSAGE = "Throughput exceeds the maximum OnDemandThroughput configured on table or index";
+    static final String ACCOUNT_LIMIT_MESSAGE = "Throughput exceeds the current throughput limit for your account. Please contact AWS Support at "
+            + "https://aws.amazon.com/support request a limit increase";
 
     private final Simulation simulation;
     /** Per live table; a dropped table's state goes with it. */
@@ -113,6 +119,9 @@ public final class Throttle implements ThrottlePolicy {
         private Bucket write;
         private Bucket maxRead;
         private Bucket maxWrite;
+        // on-demand: the per-table account quotas
+        private Bucket quotaRead;
+        private Bucket quotaWrite;
         private final Map<String, Bucket[]> indexes = new HashMap<>();
         private int partitions;
         private final Map<Integer, Bucket> readPartitions = new HashMap<>();
@@ -144,6 +153,14 @@ public final class Throttle implements ThrottlePolicy {
                     return new Refusal(kind(false, isWrite, "MaxOnDemandThroughputExceeded"), d.arn(), ErrorCode.THROTTLING, MAX_ON_DEMAND_MESSAGE,
                             "simulated throttling: the table's OnDemandThroughput allows " + (long) max.rate() + (isWrite ? " write" : " read")
                                     + " request units a second");
+                }
+            }
+            if (onDemand) {
+                Bucket quota = isWrite ? quotaWrite : quotaRead;
+                if (!quota.hasRoom(pending, now)) {
+                    return new Refusal(kind(false, isWrite, "AccountLimitExceeded"), d.arn(), ErrorCode.REQUEST_LIMIT_EXCEEDED, ACCOUNT_LIMIT_MESSAGE,
+                            "simulated throttling: an on-demand table serves at most " + (long) quota.rate() + (isWrite ? " write" : " read")
+                                    + " request units a second, the service's default per-table account quota");
                 }
             }
             Bucket whole = isWrite ? write : read;
@@ -185,6 +202,7 @@ public final class Throttle implements ThrottlePolicy {
             (charge.write() ? write : read).take(charge.units(), now);
             if (maxRead != null && !charge.write()) maxRead.take(charge.units(), now);
             if (maxWrite != null && charge.write()) maxWrite.take(charge.units(), now);
+            if (quotaRead != null) (charge.write() ? quotaWrite : quotaRead).take(charge.units(), now);
             if (charge.partitionHash() != null) {
                 partition(charge.write(), charge.partitionHash(), now).take(charge.units(), now);
             } else {
@@ -219,12 +237,16 @@ public final class Throttle implements ThrottlePolicy {
                 burst = 1;
                 maxRead = maxBucket(maxRead, d.onDemandThroughput(), "MaxReadRequestUnits", now);
                 maxWrite = maxBucket(maxWrite, d.onDemandThroughput(), "MaxWriteRequestUnits", now);
+                quotaRead = resized(quotaRead, ON_DEMAND_TABLE_QUOTA_UNITS, 1, now);
+                quotaWrite = resized(quotaWrite, ON_DEMAND_TABLE_QUOTA_UNITS, 1, now);
             } else {
                 readRate = d.throughput().readCapacityUnits();
                 writeRate = d.throughput().writeCapacityUnits();
                 burst = BURST_SECONDS;
                 maxRead = null;
                 maxWrite = null;
+                quotaRead = null;
+                quotaWrite = null;
             }
             // a table's capacity builds up from its creation: burst is capacity left unused since then
             long created = Math.min((long) (d.creationDateTime() * 1000), now);

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
@@ -189,6 +190,34 @@ class ThrottlingTest {
 
         assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ThrottlingError");
         assertThat(e.cancellationReasons().get(0).message()).startsWith("Throughput exceeds the maximum OnDemandThroughput configured on table or index");
+    }
+
+    @Test
+    void anOnDemandTableStopsAtThePerTableAccountQuota() {
+        // warm for 100,000 write units a second (so a hundred partitions share them), but the account allows a table 40,000
+        client.createTable(b -> b.tableName("busy")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .warmThroughput(w -> w.writeUnitsPerSecond(100_000L).readUnitsPerSecond(12_000L)));
+        admin.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 1000; i++) { // 40 write units each, in the same second: 40,000
+            int n = i;
+            client.putItem(b -> b.tableName("busy").item(item("k" + n, 40)));
+        }
+
+        RequestLimitExceededException e = catchThrowableOfType(RequestLimitExceededException.class,
+                () -> client.putItem(b -> b.tableName("busy").item(item("one more"))));
+
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current throughput limit for your account.");
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("TableWriteAccountLimitExceeded");
+            assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/busy");
+        });
+        client.getItem(b -> b.tableName("busy").key(item("k1"))); // reads have a quota of their own
+        admin.advance(Duration.ofSeconds(1));
+        client.putItem(b -> b.tableName("busy").item(item("one more")));
     }
 
     @Test
