@@ -39,6 +39,9 @@ import java.util.List;
  * @param kinesisEndpoint          a Kinesis-compatible endpoint that Kinesis streaming destinations send the tables'
  *                                 changes to, or null (none: enabling a destination fails as for a missing stream)
  * @param logRequests              one line per answered request on standard output, whatever the door ({@code --log-requests})
+ * @param s3Dir                    the directory that stands in for S3 in exports and imports, a bucket per subfolder; null
+ *                                 for the default ({@code s3} under the db path, or {@code dynabox-s3} in the temporary directory)
+ * @param s3Endpoint               an S3-compatible endpoint (URL) exports and imports use instead of the directory, or null
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
@@ -48,7 +51,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                              Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
                              Path prices, Duration streamShardRollover, Duration ttlSweepDelay,
                              Duration replicationDelay, URI kinesisEndpoint,
-                             boolean logRequests) {
+                             boolean logRequests, Path s3Dir, String s3Endpoint) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -94,6 +97,13 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         return dbPath == null;
     }
 
+    /** The directory that stands in for S3: {@code s3Dir}, else {@code s3} under the db path, else {@code dynabox-s3} in the temporary directory. */
+    public Path s3Directory() {
+        if (s3Dir != null) return s3Dir;
+        if (dbPath != null) return dbPath.resolve("s3");
+        return Path.of(System.getProperty("java.io.tmpdir"), "dynabox-s3");
+    }
+
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dbPath(dbPath).sharedDb(sharedDb)
                 .delayTransientStatuses(delayTransientStatuses).strictMessages(strictMessages)
@@ -104,7 +114,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .fullIntegrityCheck(fullIntegrityCheck).prices(prices)
                 .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay)
                 .replicationDelay(replicationDelay).kinesisEndpoint(kinesisEndpoint)
-                .logRequests(logRequests);
+                .logRequests(logRequests)
+                .s3Dir(s3Dir).s3Endpoint(s3Endpoint);
     }
 
     public static final class Builder {
@@ -131,6 +142,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private Duration replicationDelay = Duration.ZERO;
         private URI kinesisEndpoint;
         private boolean logRequests;
+        private Path s3Dir;
+        private String s3Endpoint;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -158,6 +171,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder replicationDelay(Duration value) { replicationDelay = value; return this; }
         public Builder kinesisEndpoint(URI value) { kinesisEndpoint = value; return this; }
         public Builder logRequests(boolean value) { logRequests = value; return this; }
+        public Builder s3Dir(Path value) { s3Dir = value; return this; }
+        public Builder s3Endpoint(String value) { s3Endpoint = value; return this; }
 
         public Builder prices(Path value) { prices = value; return this; }
 
@@ -165,7 +180,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
                     idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices,
-                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint, logRequests);
+                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint, logRequests, s3Dir, s3Endpoint);
         }
     }
 }

@@ -26,6 +26,7 @@ import io.dynabox.engine.store.MemoryStore;
 import io.dynabox.engine.store.SqliteStore;
 import io.dynabox.engine.store.StoreException;
 import io.dynabox.engine.store.Store;
+import io.dynabox.engine.s3.Buckets;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.wire.ContentCoding;
@@ -80,6 +81,8 @@ public final class Engine implements AutoCloseable {
     private final TimeToLiveSweeper sweeper;
     private final Replicator replicator;
     private final KinesisDelivery kinesis;
+    // where exports and imports go: made on first use (an S3 endpoint's client costs start-up time)
+    private Buckets buckets;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore()
@@ -347,6 +350,7 @@ public final class Engine implements AutoCloseable {
             loaded.joinReplication(replicator);
             loaded.deliverKinesisWith(kinesis);
             kinesis.resume(loaded);
+            loaded.transfers().connect(this::buckets);
             return loaded;
         });
     }
@@ -480,12 +484,21 @@ public final class Engine implements AutoCloseable {
         return adminApi;
     }
 
+    /** The S3 buckets exports write to and imports read from: the {@code --s3-dir} directory or the {@code --s3-endpoint} server. */
+    public synchronized Buckets buckets() {
+        if (buckets == null) buckets = Buckets.open(options);
+        return buckets;
+    }
+
     @Override
     public void close() {
         accounting.close();
         sweeper.close();
         replicator.close();
         kinesis.close();
+        synchronized (this) {
+            if (buckets != null) buckets.close();
+        }
         store.close();
     }
 

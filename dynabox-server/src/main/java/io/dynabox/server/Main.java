@@ -140,6 +140,14 @@ public final class Main implements Callable<Integer> {
             description = "Print one line per request: time, request id, namespace, action, table, HTTP status, duration, error type.")
     boolean logRequests;
 
+    @Option(names = {"--s3-dir"}, paramLabel = "DIR",
+            description = "Exports and imports use DIR as S3, a bucket per subfolder (default: s3 under --db-path, or dynabox-s3 in the temporary directory).")
+    Path s3Dir;
+
+    @Option(names = {"--s3-endpoint"}, paramLabel = "URL",
+            description = "Exports and imports use the S3-compatible server at URL (path-style, through the AWS SDK's S3 client) instead of a directory.")
+    String s3Endpoint;
+
     @Option(names = {"-disableTelemetry"}, hidden = true, description = "Accepted for DynamoDB Local compatibility; Dynabox sends no telemetry.")
     boolean disableTelemetry;
 
@@ -291,6 +299,8 @@ public final class Main implements Callable<Integer> {
                     .replicationDelay(Duration.ofMillis(replicationDelayMillis))
                     .kinesisEndpoint(kinesisEndpoint)
                     .logRequests(logRequests)
+                    .s3Dir(s3Dir)
+                    .s3Endpoint(s3Endpoint)
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

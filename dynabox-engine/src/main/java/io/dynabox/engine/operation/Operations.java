@@ -33,6 +33,9 @@ import io.dynabox.engine.operation.global.ListGlobalTables;
 import io.dynabox.engine.operation.global.UpdateGlobalTable;
 import io.dynabox.engine.operation.global.UpdateGlobalTableSettings;
 import io.dynabox.engine.operation.global.UpdateTableReplicaAutoScaling;
+import io.dynabox.engine.operation.transfer.DescribeExport;
+import io.dynabox.engine.operation.transfer.ExportTableToPointInTime;
+import io.dynabox.engine.operation.transfer.ListExports;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -91,6 +94,10 @@ public final class Operations {
                 Map.entry("UpdateGlobalTableSettings", new UpdateGlobalTableSettings()),
                 Map.entry("UpdateTableReplicaAutoScaling", new UpdateTableReplicaAutoScaling()),
                 Map.entry("DescribeTableReplicaAutoScaling", new DescribeTableReplicaAutoScaling()),
+                // exports to and imports from S3 (operation.transfer)
+                Map.entry("ExportTableToPointInTime", new ExportTableToPointInTime()),
+                Map.entry("DescribeExport", new DescribeExport()),
+                Map.entry("ListExports", new ListExports()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()),
                 Map.entry("BatchExecuteStatement", new BatchExecuteStatement()),

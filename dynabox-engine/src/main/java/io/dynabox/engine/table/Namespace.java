@@ -4,6 +4,7 @@ import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.kinesis.KinesisDelivery;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.stream.Streams;
+import io.dynabox.engine.transfer.Transfers;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -26,12 +27,19 @@ public final class Namespace {
     // global tables' replication, shared by the engine's namespaces; null outside an engine
     private volatile io.dynabox.engine.replication.Replicator replicator;
     private volatile KinesisDelivery kinesis = KinesisDelivery.NONE;
+    private final Transfers transfers;
 
-    private Namespace(String id, String region, ChangeFeed feed, Backups backups) {
+    private Namespace(String id, String region, ChangeFeed feed, Backups backups, Transfers transfers) {
         this.id = id;
         this.region = region;
         this.feed = feed;
         this.backups = backups;
+        this.transfers = transfers;
+    }
+
+    /** The namespace's exports to S3 and imports from S3. */
+    public Transfers transfers() {
+        return transfers;
     }
 
     /** The namespace's on-demand backups. */
@@ -90,7 +98,7 @@ public final class Namespace {
 
     /** A namespace with the tables and backups the store kept for it, their writes published on {@code feed}. */
     public static Namespace load(String id, String region, Store store, ChangeFeed feed) {
-        Namespace namespace = new Namespace(id, region, feed, Backups.load(store, id));
+        Namespace namespace = new Namespace(id, region, feed, Backups.load(store, id), Transfers.load(store, id));
         store.loadTables(id).forEach((name, document) -> {
             Table table = TableDocuments.read(document, store, id);
             table.feed().attach(feed);

@@ -116,4 +116,51 @@ public final class RecoveryLog implements FeedSubscriber {
         }
         return then;
     }
+
+    /**
+     * What changed in {@code [fromMillis, toMillis)}, for incremental exports: each key written
+     * in that window, in key order, with its item as it was at the window's start and at its end
+     * (null where it did not exist) and when it was last written in the window. A key created
+     * and deleted inside the window is left out: it changed nothing between the two moments.
+     * Caller holds the table's read lock.
+     */
+    public List<KeyChange> changesBetween(Table table, long fromMillis, long toMillis) {
+        Map<ByteBuffer, KeyChange.Builder> changed = new HashMap<>();
+        for (RecoveryEntry entry : entries) {
+            ByteBuffer key = ByteBuffer.wrap(entry.key());
+            if (entry.timeMillis() < fromMillis) continue;
+            KeyChange.Builder seen = changed.get(key);
+            if (entry.timeMillis() < toMillis) {
+                if (seen == null) changed.put(key, new KeyChange.Builder(entry));
+                else seen.lastChangeMillis = entry.timeMillis();
+            } else if (seen != null && !seen.endKnown) {
+                seen.end = entry.oldImage() == null ? null : new StoredItem(entry.key(), entry.oldImage(), entry.oldSize());
+                seen.endKnown = true;
+            }
+        }
+        List<KeyChange> changes = new ArrayList<>(changed.size());
+        for (KeyChange.Builder seen : changed.values()) {
+            StoredItem end = seen.endKnown ? seen.end : table.keyspace().find(seen.key);
+            if (seen.start != null || end != null) changes.add(new KeyChange(seen.key, seen.lastChangeMillis, seen.start, end));
+        }
+        changes.sort((a, b) -> java.util.Arrays.compareUnsigned(a.key(), b.key()));
+        return changes;
+    }
+
+    /** One key's change over a window: its item at the start and at the end (null: absent), and its last write's time. */
+    public record KeyChange(byte[] key, long lastChangeMillis, StoredItem start, StoredItem end) {
+        private static final class Builder {
+            final byte[] key;
+            final StoredItem start;
+            long lastChangeMillis;
+            StoredItem end;
+            boolean endKnown;
+
+            Builder(RecoveryEntry first) {
+                key = first.key();
+                start = first.oldImage() == null ? null : new StoredItem(first.key(), first.oldImage(), first.oldSize());
+                lastChangeMillis = first.timeMillis();
+            }
+        }
+    }
 }

@@ -1,0 +1,60 @@
+package io.dynabox.engine.operation.transfer;
+
+import static io.dynabox.engine.table.TableGrammar.present;
+import static io.dynabox.engine.table.TableGrammar.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.Operation;
+import io.dynabox.engine.operation.RequestContext;
+import io.dynabox.engine.transfer.Transfer;
+import io.dynabox.engine.wire.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * ListExports: the namespace's exports in ARN order (of the table given as TableArn, else all,
+ * those of deleted tables too), MaxResults at a time (25 without it), each with its ARN, status
+ * and type; NextToken goes on after the last one listed.
+ */
+public final class ListExports implements Operation {
+    static final int DEFAULT_PAGE = 25;
+
+    @Override
+    public JsonNode execute(RequestContext context, JsonNode request) {
+        String tableArn = text(request, "TableArn");
+        JsonNode max = present(request, "MaxResults");
+        int limit = max == null ? DEFAULT_PAGE : max.intValue();
+        String after = after(text(request, "NextToken"));
+        long now = context.nowMillis();
+        List<Transfer> matching = context.namespace().transfers().all(Transfer.Kind.EXPORT).stream()
+                .filter(e -> tableArn == null || e.tableArn().equals(tableArn))
+                .filter(e -> after == null || e.arn().compareTo(after) > 0)
+                .toList();
+        ObjectNode answer = Json.object();
+        ArrayNode summaries = answer.putArray("ExportSummaries");
+        for (Transfer export : matching.subList(0, Math.min(limit, matching.size()))) {
+            JsonNode type = export.finished().get("ExportType");
+            summaries.add(Json.object().put("ExportArn", export.arn()).put("ExportStatus", export.status(now))
+                    .put("ExportType", type == null ? ExportTableToPointInTime.FULL_EXPORT : type.textValue()));
+        }
+        if (matching.size() > limit) answer.put("NextToken", token(matching.get(limit - 1).arn()));
+        return answer;
+    }
+
+    private static String token(String lastArn) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastArn.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String after(String token) {
+        if (token == null) return null;
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw DynamoException.validation("Invalid NextToken", "a NextToken is what a ListExports answer gave");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.dynabox.engine.s3;
+
+import io.dynabox.engine.DynaboxOptions;
+import java.util.List;
+
+/**
+ * Where exports are written and imports read: S3 buckets of objects by key. By default a local
+ * directory stands in for S3 ({@link DirectoryBuckets}, a bucket per subfolder); with
+ * {@code --s3-endpoint} an S3-compatible server is used through the AWS SDK's S3 client
+ * ({@link EndpointBuckets}). A bucket that does not exist is {@link NoSuchBucketException}.
+ */
+public interface Buckets extends AutoCloseable {
+
+    /** Whether the bucket exists (exports and imports fail on one that does not, as on S3). */
+    boolean exists(String bucket);
+
+    /** Writes (creates or replaces) an object. */
+    void put(String bucket, String key, byte[] bytes);
+
+    /** An object's bytes; null when there is no object with that key. */
+    byte[] get(String bucket, String key);
+
+    /** The keys of the objects under a prefix (all of them for null or empty), in key order. */
+    List<String> list(String bucket, String prefix);
+
+    @Override
+    default void close() {
+    }
+
+    /** The buckets the options name: the S3 endpoint when one is given, else the directory. */
+    static Buckets open(DynaboxOptions options) {
+        if (options.s3Endpoint() != null) return EndpointBuckets.connect(options.s3Endpoint());
+        return new DirectoryBuckets(options.s3Directory());
+    }
+}

@@ -1,0 +1,104 @@
+package io.dynabox.engine.s3;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * S3 at an S3-compatible endpoint ({@code --s3-endpoint URL}: MinIO, LocalStack, S3 itself),
+ * through the AWS SDK's S3 client with path-style addressing. Credentials come from the usual
+ * places (environment, profile), or are the placeholder {@code dynabox}/{@code dynabox}; the
+ * region is {@code AWS_REGION}'s or us-east-1. Checksums are sent and checked only where S3
+ * requires them, which every S3-compatible server accepts.
+ *
+ * <p>The AWS SDK's {@code s3} and {@code url-connection-client} are optional dependencies of
+ * the engine: the server's jar has them; an in-process user who names an endpoint adds them.
+ */
+public final class EndpointBuckets implements Buckets {
+    private final S3Client s3;
+
+    private EndpointBuckets(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    static Buckets connect(String endpoint) {
+        String region = System.getenv("AWS_REGION");
+        S3Client client = S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .forcePathStyle(true)
+                .region(Region.of(region == null || region.isBlank() ? "us-east-1" : region))
+                .credentialsProvider(AwsCredentialsProviderChain.of(DefaultCredentialsProvider.builder().build(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dynabox", "dynabox"))))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        return new EndpointBuckets(client);
+    }
+
+    @Override
+    public boolean exists(String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public void put(String bucket, String key, byte[] bytes) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+        } catch (NoSuchBucketException e) {
+            throw new io.dynabox.engine.s3.NoSuchBucketException(bucket);
+        }
+    }
+
+    @Override
+    public byte[] get(String bucket, String key) {
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            return null;
+        } catch (NoSuchBucketException e) {
+            throw new io.dynabox.engine.s3.NoSuchBucketException(bucket);
+        }
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        try {
+            ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket)
+                    .prefix(prefix == null || prefix.isEmpty() ? null : prefix).build();
+            for (S3Object object : s3.listObjectsV2Paginator(request).contents()) keys.add(object.key());
+        } catch (NoSuchBucketException e) {
+            throw new io.dynabox.engine.s3.NoSuchBucketException(bucket);
+        }
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}
