@@ -102,6 +102,7 @@ public final class Engine implements AutoCloseable {
         this.accounting = new Accounting(this);
         ReportRoutes.register(adminApi, this);
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
+        Buckets.checkEndpointSupport(options);
         this.sweeper = new TimeToLiveSweeper(namespaces::values, this.clock, options.ttlSweepDelay());
         sweeper.start();
         this.replicator = new Replicator(this::namespace, this::regionsOf, this.clock, options.replicationDelay());

@@ -44,6 +44,31 @@ public final class CreateTable implements Operation {
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
+        TableDefinition definition = definition(context, request);
+        String name = definition.name();
+        boolean streamEnabled = definition.streamEnabled();
+        long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
+        Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
+        // the stream takes the table's changes before anyone can write to it
+        Stream newStream = streamEnabled ? context.namespace().streams().enable(table, context.nowMillis()) : null;
+        Table existing = context.namespace().addIfAbsent(table);
+        if (existing != null) {
+            if (newStream != null) context.namespace().streams().forget(newStream);
+            if (Table.CREATING.equals(existing.status(context.nowMillis()))) {
+                throw DynamoException.resourceInUse(
+                        "Attempt to change a resource which is still in use: Table is being created: " + name);
+            }
+            throw DynamoException.resourceInUse("Table already exists: " + name);
+        }
+        return Json.object().set("TableDescription",
+                TableDescriptions.asCreated(table, context.nowMillis(), present(request, "WarmThroughput") != null));
+    }
+
+    /**
+     * The table a CreateTable request (or an ImportTable's TableCreationParameters, which have
+     * the same members) defines, checked in the service's order; the name is not looked up.
+     */
+    public static TableDefinition definition(RequestContext context, JsonNode request) {
         String name = context.tableName(request.get("TableName").textValue());
         boolean payPerRequest = TableDefinition.PAY_PER_REQUEST.equals(text(request, "BillingMode"));
         Throughput throughput = checkBillingMode(payPerRequest, present(request, "ProvisionedThroughput"));
@@ -118,7 +143,7 @@ public final class CreateTable implements Operation {
         if (payPerRequest && onDemand != null) checkOnDemandRange(onDemand, false);
 
         double now = context.nowEpochSeconds();
-        TableDefinition definition = new TableDefinition(name, TableIds.next(),
+        return new TableDefinition(name, TableIds.next(),
                 context.namespace().arn(name), now, keySchema, definitions,
                 payPerRequest ? TableDefinition.PAY_PER_REQUEST : TableDefinition.PROVISIONED,
                 payPerRequest ? now : null, throughput, localIndexes, globalIndexes, streamEnabled,
@@ -127,21 +152,6 @@ public final class CreateTable implements Operation {
                 sseDescription, tags, text(request, "TableClass"),
                 request.path("DeletionProtectionEnabled").asBoolean(false),
                 payPerRequest && onDemand != null && !onDemand.isEmpty() ? onDemand.deepCopy() : null, null, warm);
-        long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
-        Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
-        // the stream takes the table's changes before anyone can write to it
-        Stream newStream = streamEnabled ? context.namespace().streams().enable(table, context.nowMillis()) : null;
-        Table existing = context.namespace().addIfAbsent(table);
-        if (existing != null) {
-            if (newStream != null) context.namespace().streams().forget(newStream);
-            if (Table.CREATING.equals(existing.status(context.nowMillis()))) {
-                throw DynamoException.resourceInUse(
-                        "Attempt to change a resource which is still in use: Table is being created: " + name);
-            }
-            throw DynamoException.resourceInUse("Table already exists: " + name);
-        }
-        return Json.object().set("TableDescription",
-                TableDescriptions.asCreated(table, context.nowMillis(), present(request, "WarmThroughput") != null));
     }
 
     private static Throughput checkBillingMode(boolean payPerRequest, JsonNode throughputNode) {

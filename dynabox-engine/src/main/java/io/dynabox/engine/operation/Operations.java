@@ -34,8 +34,11 @@ import io.dynabox.engine.operation.global.UpdateGlobalTable;
 import io.dynabox.engine.operation.global.UpdateGlobalTableSettings;
 import io.dynabox.engine.operation.global.UpdateTableReplicaAutoScaling;
 import io.dynabox.engine.operation.transfer.DescribeExport;
+import io.dynabox.engine.operation.transfer.DescribeImport;
 import io.dynabox.engine.operation.transfer.ExportTableToPointInTime;
+import io.dynabox.engine.operation.transfer.ImportTable;
 import io.dynabox.engine.operation.transfer.ListExports;
+import io.dynabox.engine.operation.transfer.ListImports;
 import java.util.Map;
 
 /** The actions Dynabox answers, by name; any other name is an unknown operation, as in DynamoDB. */
@@ -98,6 +101,9 @@ public final class Operations {
                 Map.entry("ExportTableToPointInTime", new ExportTableToPointInTime()),
                 Map.entry("DescribeExport", new DescribeExport()),
                 Map.entry("ListExports", new ListExports()),
+                Map.entry("ImportTable", new ImportTable()),
+                Map.entry("DescribeImport", new DescribeImport()),
+                Map.entry("ListImports", new ListImports()),
                 // PartiQL
                 Map.entry("ExecuteStatement", new ExecuteStatement()),
                 Map.entry("BatchExecuteStatement", new BatchExecuteStatement()),

@@ -27,6 +27,22 @@ public interface Buckets extends AutoCloseable {
     default void close() {
     }
 
+    /**
+     * Refuses an S3 endpoint when the AWS SDK's S3 client is not on the class path (it is an
+     * optional dependency of the engine), so the engine says so at start rather than failing its
+     * first export.
+     */
+    static void checkEndpointSupport(DynaboxOptions options) {
+        if (options.s3Endpoint() == null) return;
+        try {
+            Class.forName("software.amazon.awssdk.services.s3.S3Client", false, Buckets.class.getClassLoader());
+            Class.forName("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", false, Buckets.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("an S3 endpoint (" + options.s3Endpoint() + ") needs the AWS SDK's S3 client on the class path: "
+                    + "add software.amazon.awssdk:s3 and software.amazon.awssdk:url-connection-client", e);
+        }
+    }
+
     /** The buckets the options name: the S3 endpoint when one is given, else the directory. */
     static Buckets open(DynaboxOptions options) {
         if (options.s3Endpoint() != null) return EndpointBuckets.connect(options.s3Endpoint());

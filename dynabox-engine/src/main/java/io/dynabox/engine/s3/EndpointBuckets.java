@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -41,6 +42,8 @@ public final class EndpointBuckets implements Buckets {
         S3Client client = S3Client.builder()
                 .endpointOverride(URI.create(endpoint))
                 .forcePathStyle(true)
+                // plain bodies: aws-chunked uploads are what S3-compatible servers most often get wrong
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .region(Region.of(region == null || region.isBlank() ? "us-east-1" : region))
                 .credentialsProvider(AwsCredentialsProviderChain.of(DefaultCredentialsProvider.builder().build(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("dynabox", "dynabox"))))
