@@ -14,6 +14,8 @@ import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.feed.ChangeFeed;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.Operations;
+import io.dynabox.engine.operation.PlainOperation;
+import io.dynabox.engine.operation.PlainOperation.PlainRequest;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.replication.Replicator;
 import io.dynabox.engine.simulation.FaultRule;
@@ -35,6 +37,7 @@ import io.dynabox.engine.ttl.TimeToLiveSweeper;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.PlainRequests;
 import io.dynabox.engine.wire.RegionNames;
 import io.dynabox.engine.wire.RequestIds;
 import io.dynabox.engine.wire.ShapeValidator;
@@ -244,9 +247,12 @@ public final class Engine implements AutoCloseable {
         RequestHead head = request.head();
         byte[] body = head == null ? request.body() : ContentCoding.decode(head.header("content-encoding"), request.body());
         boolean hasBody = body != null && body.length > 0;
-        // the service parses a body before it looks at the target, and authenticates after
-        JsonNode json = hasBody ? ShapeValidator.parseBody(body) : null;
         String target = request.target();
+        // a hot action's request of the plain shape is read straight from its bytes (see PlainOperation);
+        // any other takes the tree path (the simulation's fault rules read the tree)
+        PlainRequest plain = hasBody && latency == null ? readPlain(target, body) : null;
+        // the service parses a body before it looks at the target, and authenticates after
+        JsonNode json = hasBody && plain == null ? ShapeValidator.parseBody(body) : null;
         boolean streams = target != null && target.startsWith(STREAMS_TARGET_PREFIX);
         String action = streams ? target.substring(STREAMS_TARGET_PREFIX.length()) : actionOf(target);
         observed.requestedAction = action;
@@ -259,10 +265,14 @@ public final class Engine implements AutoCloseable {
         Credentials credentials = namespaceId == null ? authenticate(request) : null;
         if (operation == null) throw notBuiltYet(action);
         observed.action = action;
-        if (json == null) throw DynamoException.serialization(null);
-        JsonNode tableName = json.get("TableName");
-        if (tableName != null && tableName.isTextual()) observed.tableName = tableName.textValue();
-        validator.validate(action, json);
+        if (plain != null) {
+            observed.tableName = plain.tableName(); // valid by the model's shapes: a plain request is one the validator accepts
+        } else {
+            if (json == null) throw DynamoException.serialization(null);
+            JsonNode tableName = json.get("TableName");
+            if (tableName != null && tableName.isTextual()) observed.tableName = tableName.textValue();
+            validator.validate(action, json);
+        }
         Namespace namespace = namespaceId == null ? namespace(credentials) : namespace(namespaceId);
         observed.namespaceId = namespace.id();
         ThrottlePolicy throttle = null;
@@ -277,7 +287,7 @@ public final class Engine implements AutoCloseable {
         RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(),
                 throttle, conflicts, staleReads);
         try {
-            JsonNode answer = operation.execute(context, json);
+            JsonNode answer = plain != null ? ((PlainOperation) operation).executePlain(context, plain) : operation.execute(context, json);
             // a multi-Region strongly consistent table's write reaches its replicas before the answer
             replicator.settleStrong();
             return answer;
@@ -292,6 +302,17 @@ public final class Engine implements AutoCloseable {
         // what Dynabox's own tools read (the console) is not the application's traffic: accounting leaves it out
         if (namespaceId == null && !capacityListeners.isEmpty() && !context.ledger().isEmpty()) {
             for (CapacityListener listener : capacityListeners) listener.consumed(context.namespace().id(), action, context.requestId(), context.ledger());
+        }
+    }
+
+    /** The request read from its bytes when its action has a streamed path and it has the plain shape; null otherwise. */
+    private PlainRequest readPlain(String target, byte[] body) {
+        String action = actionOf(target);
+        if (action == null || !(operations.get(action) instanceof PlainOperation operation)) return null;
+        try {
+            return operation.readPlain(body);
+        } catch (PlainRequests.NotPlain e) {
+            return null;
         }
     }
 

@@ -16,13 +16,18 @@ import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.PlainRequests;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** GetItem: one item by its key, optionally projected; a miss answers without {@code Item}. */
-public final class GetItem implements Operation {
+public final class GetItem implements Operation, PlainOperation {
+    static final Set<String> DETAILS = Set.of("INDEXES", "TOTAL", "NONE");
+
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         ItemRequests.checkParameterStyle(request, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
@@ -32,7 +37,49 @@ public final class GetItem implements Operation {
         boolean consistent = request.path("ConsistentRead").asBoolean(false);
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
+        return read(context, tableName, key, projection, consistent, detail);
+    }
 
+    /** A GetItem of the plain shape (table, key, ConsistentRead, ReturnConsumedCapacity), read member by member from its bytes. */
+    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+        String tableName;
+        Map<String, AttributeValue> key;
+        boolean consistent;
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
+
+        @Override
+        public String tableName() {
+            return tableName;
+        }
+
+        @Override
+        public void read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "TableName" -> tableName = PlainRequests.tableName(parser);
+                case "Key" -> key = PlainRequests.item(parser);
+                case "ConsistentRead" -> consistent = PlainRequests.bool(parser);
+                case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, DETAILS));
+                default -> throw PlainRequests.NOT_PLAIN;
+            }
+        }
+    }
+
+    @Override
+    public PlainRequest readPlain(byte[] body) {
+        Plain plain = new Plain();
+        PlainRequests.read(body, plain);
+        if (plain.tableName == null || plain.key == null) throw PlainRequests.NOT_PLAIN;
+        return plain;
+    }
+
+    @Override
+    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
+        Plain request = (Plain) plain;
+        return read(context, request.tableName, request.key, null, request.consistent, request.detail);
+    }
+
+    private static JsonNode read(RequestContext context, String tableName, Map<String, AttributeValue> key, List<DocumentPath> projection,
+                                 boolean consistent, ConsumedCapacity.Detail detail) {
         Table table = context.usableTable(tableName);
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);

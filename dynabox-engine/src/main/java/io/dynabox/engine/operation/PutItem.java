@@ -17,11 +17,18 @@ import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.PlainRequests;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** PutItem: creates or replaces a whole item. */
-public final class PutItem implements Operation {
+public final class PutItem implements Operation, PlainOperation {
+    private static final Set<String> RETURN_VALUES = Set.of("NONE", "ALL_OLD");
+    private static final Set<String> METRICS = Set.of("SIZE", "NONE");
+
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         ItemRequests.checkParameterStyle(request, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"),
@@ -29,17 +36,68 @@ public final class PutItem implements Operation {
         Map<String, AttributeValue> item = AttributeValues.readItem(request.get("Item"));
         boolean returnOld = ItemRequests.returnValuesNoneOrAllOld(request).equals("ALL_OLD");
         long size = ItemSize.of(item);
-        if (size > ItemSize.MAX_ITEM_BYTES) {
-            throw DynamoException.validation("Item size has exceeded the maximum allowed size",
-                    "the item is " + size + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
-        }
+        checkSize(size);
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
         Condition condition = Conditions.of(request, attributes);
         attributes.checkAllUsed();
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
         boolean metricsWanted = ItemCollectionMetrics.wanted(request);
+        return write(context, request, tableName, item, size, returnOld, condition, detail, metricsWanted);
+    }
 
+    /** A PutItem of the plain shape (table, item, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics; no condition). */
+    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+        String tableName;
+        Map<String, AttributeValue> item;
+        boolean returnOld;
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
+        boolean metricsWanted;
+
+        @Override
+        public String tableName() {
+            return tableName;
+        }
+
+        @Override
+        public void read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "TableName" -> tableName = PlainRequests.tableName(parser);
+                case "Item" -> item = PlainRequests.item(parser);
+                case "ReturnValues" -> returnOld = PlainRequests.oneOf(parser, RETURN_VALUES).equals("ALL_OLD");
+                case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
+                case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, METRICS).equals("SIZE");
+                default -> throw PlainRequests.NOT_PLAIN;
+            }
+        }
+    }
+
+    @Override
+    public PlainRequest readPlain(byte[] body) {
+        Plain plain = new Plain();
+        PlainRequests.read(body, plain);
+        if (plain.tableName == null || plain.item == null) throw PlainRequests.NOT_PLAIN;
+        return plain;
+    }
+
+    @Override
+    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
+        Plain request = (Plain) plain;
+        long size = ItemSize.of(request.item);
+        checkSize(size);
+        return write(context, null, request.tableName, request.item, size, request.returnOld, null, request.detail, request.metricsWanted);
+    }
+
+    private static void checkSize(long size) {
+        if (size > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoException.validation("Item size has exceeded the maximum allowed size",
+                    "the item is " + size + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
+        }
+    }
+
+    /** The write itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */
+    private static JsonNode write(RequestContext context, JsonNode request, String tableName, Map<String, AttributeValue> item, long size,
+                                  boolean returnOld, Condition condition, ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
         ItemKeys.checkItem(table.definition(), item);
         byte[] key = table.encodeKey(item);

@@ -53,6 +53,11 @@ public final class Json {
         return new RawValue(new RawJson(utf8));
     }
 
+    /** A streaming parser over a request body, with the same limits as {@link #parse}. */
+    public static JsonParser parser(byte[] body) throws IOException {
+        return FACTORY.createParser(body);
+    }
+
     /** Parses a request body; any syntax problem is the caller's to report. */
     public static JsonNode parse(byte[] body) throws IOException {
         return MAPPER.readTree(body);

@@ -1,0 +1,183 @@
+package io.dynabox.engine.wire;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.Bytes;
+import io.dynabox.engine.value.DynamoNumber;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a request of one of the hot actions straight from its bytes with Jackson's streaming
+ * parser, without a tree, when it has the plain shape most requests have: only members the
+ * action's reader knows, each of its type, and every value one the tree path would accept
+ * (a table name of the name rules, attribute values of exactly one type, non-empty sets
+ * without duplicates, numbers DynamoDB takes, nesting within the limits). Anything else, from
+ * malformed JSON to a JSON null to a member this reader does not know, is {@link #NOT_PLAIN}:
+ * the engine then takes the tree path, which finds every problem in the service's order and
+ * words. So this path answers only requests that path would accept, with the same values.
+ */
+public final class PlainRequests {
+    /** Thrown (without a stack trace) where a request is not plain: the tree path answers it. */
+    public static final class NotPlain extends RuntimeException {
+        private NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    public static final NotPlain NOT_PLAIN = new NotPlain();
+    private static final int MAX_NAME_LENGTH = 65535;
+    private static final int MAX_TABLE_NAME_LENGTH = 255;
+    private static final int MIN_TABLE_NAME_LENGTH = 3;
+
+    private PlainRequests() {}
+
+    /** What an action's reader does with each top-level member: {@code name} is the member's name, the parser at its value. */
+    @FunctionalInterface
+    public interface MemberReader {
+        void read(String name, JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Reads the body's top-level object, handing each member to {@code members}; throws
+     * {@link #NOT_PLAIN} for anything but one JSON object whose members are all distinct.
+     */
+    public static void read(byte[] body, MemberReader members) {
+        try (JsonParser parser = Json.parser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
+            Set<String> seen = new java.util.HashSet<>(8);
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
+                if (!seen.add(name)) throw NOT_PLAIN; // the tree keeps the last of duplicates: its path decides
+                parser.nextToken();
+                if (parser.currentToken() == JsonToken.VALUE_NULL) throw NOT_PLAIN;
+                members.read(name, parser);
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) throw NOT_PLAIN;
+        } catch (IOException e) {
+            throw NOT_PLAIN; // malformed, too deep, too long: the tree path says so in the service's words
+        }
+    }
+
+    /** A table name by the name rules: 3 to 255 characters of {@code [a-zA-Z0-9_.-]} (an ARN is not plain). */
+    public static String tableName(JsonParser parser) throws IOException {
+        String name = text(parser);
+        int length = name.length();
+        if (length < MIN_TABLE_NAME_LENGTH || length > MAX_TABLE_NAME_LENGTH) throw NOT_PLAIN;
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) throw NOT_PLAIN;
+        }
+        return name;
+    }
+
+    public static String text(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) throw NOT_PLAIN;
+        return parser.getText();
+    }
+
+    /** One of {@code values}, as given. */
+    public static String oneOf(JsonParser parser, Set<String> values) throws IOException {
+        String value = text(parser);
+        if (!values.contains(value)) throw NOT_PLAIN;
+        return value;
+    }
+
+    public static boolean bool(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_TRUE) return true;
+        if (token == JsonToken.VALUE_FALSE) return false;
+        throw NOT_PLAIN;
+    }
+
+    /** An item or a key: the parser at its START_OBJECT, left at its END_OBJECT. */
+    public static Map<String, AttributeValue> item(JsonParser parser) throws IOException {
+        return attributes(parser, 1);
+    }
+
+    private static Map<String, AttributeValue> attributes(JsonParser parser, int level) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            if (name.length() > MAX_NAME_LENGTH) throw NOT_PLAIN;
+            parser.nextToken();
+            if (values.put(name, value(parser, level)) != null) throw NOT_PLAIN;
+        }
+        return values;
+    }
+
+    /** One attribute value of exactly one type: the parser at its START_OBJECT, left at its END_OBJECT. */
+    private static AttributeValue value(JsonParser parser, int level) throws IOException {
+        if (level > AttributeValues.MAX_NESTING_LEVEL || parser.currentToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
+        String type = parser.nextFieldName();
+        if (type == null) throw NOT_PLAIN;
+        JsonToken token = parser.nextToken();
+        AttributeValue value = switch (type) {
+            case "S" -> AttributeValue.s(text(parser));
+            case "N" -> new AttributeValue.N(number(text(parser)));
+            case "B" -> new AttributeValue.B(Bytes.wrap(binary(text(parser))));
+            case "BOOL" -> bool(parser) ? AttributeValue.BOOL.TRUE : AttributeValue.BOOL.FALSE;
+            case "NULL" -> {
+                if (token != JsonToken.VALUE_TRUE) throw NOT_PLAIN;
+                yield AttributeValue.NULL.INSTANCE;
+            }
+            case "SS" -> {
+                Set<String> set = new LinkedHashSet<>();
+                for (String text : texts(parser)) if (!set.add(text)) throw NOT_PLAIN;
+                yield new AttributeValue.SS(set);
+            }
+            case "NS" -> {
+                Set<DynamoNumber> set = new LinkedHashSet<>();
+                for (String text : texts(parser)) if (!set.add(number(text))) throw NOT_PLAIN;
+                yield new AttributeValue.NS(set);
+            }
+            case "BS" -> {
+                Set<Bytes> set = new LinkedHashSet<>();
+                for (String text : texts(parser)) if (!set.add(Bytes.wrap(binary(text)))) throw NOT_PLAIN;
+                yield new AttributeValue.BS(set);
+            }
+            case "M" -> new AttributeValue.M(attributes(parser, level + 1));
+            case "L" -> {
+                if (token != JsonToken.START_ARRAY) throw NOT_PLAIN;
+                List<AttributeValue> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) list.add(value(parser, level + 1));
+                yield new AttributeValue.L(list);
+            }
+            default -> throw NOT_PLAIN;
+        };
+        if (parser.nextToken() != JsonToken.END_OBJECT) throw NOT_PLAIN; // a second type, or a member the service drops
+        return value;
+    }
+
+    /** A set's elements: a non-empty array of strings. */
+    private static List<String> texts(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) throw NOT_PLAIN;
+        List<String> texts = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) texts.add(text(parser));
+        if (texts.isEmpty()) throw NOT_PLAIN;
+        return texts;
+    }
+
+    private static DynamoNumber number(String text) {
+        try {
+            return DynamoNumber.parse(text);
+        } catch (RuntimeException e) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    private static byte[] binary(String text) {
+        try {
+            return Base64Text.decode(text);
+        } catch (RuntimeException e) {
+            throw NOT_PLAIN;
+        }
+    }
+}
