@@ -87,11 +87,13 @@ public final class BatchGetItem implements Operation {
                 Table table = tables.get(t);
                 ArrayNode items = responses.putArray(tableRead.name);
                 ArrayNode leftOver = Json.array();
+                boolean tableThrottled = false;
                 for (int k = 0; k < tableRead.keys.size(); k++) {
                     byte[] storedKey = storedKeys.get(t).get(k);
                     Long partition = KeyCodec.hashOf(storedKey);
                     // a key the table (or its partition) has no capacity for is left unprocessed, as the service does
                     boolean throttled = leftOver.isEmpty() && !context.hasCapacity(table, false, partition, CapacityUnits.readUnits(0, tableRead.consistent));
+                    if (throttled) tableThrottled = true;
                     if (throttled && throttledTable == null) {
                         throttledTable = table;
                         throttledPartition = partition;
@@ -100,6 +102,10 @@ public final class BatchGetItem implements Operation {
                     if (!throttled && !tableRead.consistent) stored = context.eventuallyConsistent(table, storedKey, stored);
                     long size = stored == null ? 0 : stored.size();
                     if (throttled || !leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
+                        // the keys after a throttled one are left for want of capacity too: throttled units as well
+                        if (!throttled && tableThrottled) {
+                            context.ledger().throttled(table, null, false, false, CapacityUnits.readUnits(0, tableRead.consistent), partition);
+                        }
                         leftOver.add(tableRead.spec.get("Keys").get(k));
                         continue;
                     }

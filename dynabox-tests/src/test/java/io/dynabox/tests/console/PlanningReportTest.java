@@ -285,6 +285,34 @@ class PlanningReportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"HTTP", "IN_PROCESS"})
+    void aBatchGetsUnprocessedKeysAreThrottledUnits(String door) {
+        dynabox = Dynabox.withOptions(DynaboxOptions.builder().manualClock(START).build());
+        server = dynabox.startServer();
+        DynaboxNamespace namespace = dynabox.newNamespace();
+        namespace.simulation(SimulationSettings.OFF.withThrottling(true));
+        DynamoDbClient client = client(door, namespace);
+        client.createTable(b -> b.tableName("thin").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(10L)));
+        advance(1); // one read unit: two eventually consistent reads of a small item
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        for (String pk : List.of("a", "b", "c", "d")) {
+            client.putItem(b -> b.tableName("thin").item(Map.of("pk", AttributeValue.fromS(pk))));
+            keys.add(Map.of("pk", AttributeValue.fromS(pk)));
+        }
+
+        var answer = client.batchGetItem(b -> b.requestItems(Map.of("thin", software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                .keys(keys).build())));
+
+        assertThat(answer.responses().get("thin")).hasSize(2);
+        assertThat(answer.unprocessedKeys().get("thin").keys()).hasSize(2);
+        JsonNode thin = table(reportJson(namespace), "thin");
+        assertThat(thin.path("readCapacityUnits").asDouble()).isEqualTo(1.0);
+        assertThat(thin.path("throttledReadUnits").asDouble()).isEqualTo(1.0); // two keys left, half a unit each at least
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP", "IN_PROCESS"})
     void costsUseTheNamespaceRegionsPrices(String door) {
         dynabox = Dynabox.withOptions(DynaboxOptions.builder().manualClock(START).build());
         server = dynabox.startServer();
