@@ -44,6 +44,9 @@ public final class Replicator implements AutoCloseable {
     // versions older than this (behind the newest shipment possible) are no longer needed once nothing is pending
     private static final long VERSION_KEEP_MILLIS = 1_000;
     private static final int PRUNE_ABOVE = 10_000;
+    // how often the replication thread looks for due writes while there are replicas, and while there are none
+    private static final long POLL_MILLIS = 2;
+    private static final long IDLE_MILLIS = 1_000;
 
     private final BiFunction<String, String, Namespace> namespaces;
     // the regions in which an access key has a namespace (used, or kept by the store)
@@ -100,6 +103,9 @@ public final class Replicator implements AutoCloseable {
             link.subscription = t.feed().subscribe(new Shipper(link));
             return link;
         });
+        synchronized (queue) {
+            queue.notifyAll(); // from idle to polling
+        }
     }
 
     /** Stops shipping the table's changes (it left its global table, or was deleted). */
@@ -243,8 +249,10 @@ public final class Replicator implements AutoCloseable {
                         next = queue.poll();
                         inFlight++;
                     } else {
-                        // the engine's clock may be moved by hand: look again soon rather than sleep until the due time
-                        long wait = head == null ? 200 : Math.max(1, Math.min(20, head.dueAt - now));
+                        // writers do not wake this thread (a wake-up per write would cost more than the write's
+                        // replication): it looks again every POLL_MILLIS while there are replicas, and the engine's
+                        // clock may be moved by hand, so it never sleeps until a due time either
+                        long wait = links.isEmpty() ? IDLE_MILLIS : head == null ? POLL_MILLIS : Math.max(1, Math.min(POLL_MILLIS, head.dueAt - now));
                         if (head == null && inFlight == 0) queue.notifyAll();
                         queue.wait(wait);
                     }
@@ -357,7 +365,6 @@ public final class Replicator implements AutoCloseable {
                             queue.add(s);
                         }
                     }
-                    queue.notifyAll();
                 }
             }
         }
