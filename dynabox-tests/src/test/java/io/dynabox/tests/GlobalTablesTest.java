@@ -19,6 +19,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -332,5 +334,22 @@ class GlobalTablesTest {
         assertThat(box.awaitReplication()).isTrue();
         assertThat(get(east, "after")).isEqualTo("2");
         assertThat(get(west, "after-east")).isEqualTo("3");
+    }
+
+    @Test
+    void indexChangesReachTheReplicasAndTheStreamStaysOn() {
+        addReplica(east, WEST);
+        east.updateTable(b -> b.tableName("music").attributeDefinitions(s("id"), s("genre"))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-genre").keySchema(hash("genre"))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+        box.advance(TRANSIENT);
+        assertThat(describe(west).globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName).containsExactly("by-genre");
+        assertThat(describe(east).replicas().get(0).globalSecondaryIndexes()).extracting(r -> r.indexName()).containsExactly("by-genre");
+        east.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("a"), "genre", AttributeValue.fromS("rock"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(west.query(b -> b.tableName("music").indexName("by-genre").keyConditionExpression("genre = :g")
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("rock")))).count()).isEqualTo(1);
+        assertError(() -> east.updateTable(b -> b.tableName("music").streamSpecification(sp -> sp.streamEnabled(false))),
+                "ValidationException", "One or more parameter values were invalid: Cannot disable stream on a table that has replicas");
     }
 }

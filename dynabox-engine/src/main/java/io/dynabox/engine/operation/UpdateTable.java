@@ -75,7 +75,9 @@ public final class UpdateTable implements Operation {
                 return update(context, request, members, requested, indexUpdates, table, true);
             }
         }
-        return update(context, request, members, requested, indexUpdates, table, replicaChange);
+        JsonNode answer = update(context, request, members, requested, indexUpdates, table, false);
+        ReplicaSettings.propagate(context, table, request, members);
+        return answer;
     }
 
     private static JsonNode update(RequestContext context, JsonNode request, Set<String> members, Throughput requested,
@@ -417,6 +419,10 @@ public final class UpdateTable implements Operation {
         }
         if (!enable && !current.streamEnabled()) {
             throw DynamoException.validation("Table has no stream to disable: TableName: " + current.name());
+        }
+        if (!enable && ReplicaSettings.hasOtherReplicas(context, current.name())) {
+            throw DynamoException.validation(INVALID + "Cannot disable stream on a table that has replicas",
+                    "the replicas read the table's changes; delete the replicas first");
         }
         // every enabling mints a new stream; disabling keeps the latest one's name
         next.stream(enable, enable ? viewType : null, enable ? StreamLabels.label(context.nowMillis()) : current.latestStreamLabel());
