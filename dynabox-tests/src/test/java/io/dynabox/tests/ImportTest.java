@@ -191,6 +191,21 @@ class ImportTest {
     }
 
     @Test
+    void ionThatStopsParsingSkipsTheRestOfItsObject() {
+        putObject("ion/a.ion", utf8("$ion_1_0 {Item:{pk:\"a\",sk:1.,tags:$dynamodb_SS::[\"x\",\"y\"],raw:{{aGk=}}}}\n"
+                + "{Item:{pk:\"b\"}}\n{Item:{pk:\"c\",sk:3}}\n{Item:{pk:\"d\",sk: }\n{Item:{pk:\"e\",sk:5}}\n"));
+        ImportTableDescription done = importInto("fromIon", b -> b.s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("ion/"))
+                .inputFormat(InputFormat.ION));
+        assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.importedItemCount()).isEqualTo(2);
+        assertThat(done.errorCount()).as("a missing key, then Ion that stops parsing").isEqualTo(2);
+        List<Map<String, AttributeValue>> items = scan("fromIon");
+        assertThat(items).extracting(i -> i.get("pk").s()).containsExactly("a", "c");
+        assertThat(items.get(0).get("tags").ss()).containsExactlyInAnyOrder("x", "y");
+        assertThat(items.get(0).get("raw").b().asUtf8String()).isEqualTo("hi");
+    }
+
+    @Test
     void csvWithAHeaderLineOrAHeaderListAndEveryCompression() {
         String withHeader = "pk,sk,name,note\nalice,1,Alice,\"said \"\"hi\"\", left\"\nbob,2,Bob,\n";
         putObject("csv/header/a.csv.gz", gzip(utf8(withHeader)));
