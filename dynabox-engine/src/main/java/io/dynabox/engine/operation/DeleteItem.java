@@ -15,11 +15,14 @@ import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.PlainRequests;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /** DeleteItem: removes an item by its key; deleting a missing item succeeds and costs one unit. */
-public final class DeleteItem implements Operation {
+public final class DeleteItem implements Operation, PlainOperation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         ItemRequests.checkParameterStyle(request, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"),
@@ -31,7 +34,53 @@ public final class DeleteItem implements Operation {
         attributes.checkAllUsed();
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
+        return delete(context, request, tableName, key, returnValues.equals("ALL_OLD"), condition, detail,
+                ItemCollectionMetrics.wanted(request));
+    }
 
+    /** A DeleteItem of the plain shape (table, key, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics; no condition). */
+    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+        String tableName;
+        Map<String, AttributeValue> key;
+        boolean returnOld;
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
+        boolean metricsWanted;
+
+        @Override
+        public String tableName() {
+            return tableName;
+        }
+
+        @Override
+        public void read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "TableName" -> tableName = PlainRequests.tableName(parser);
+                case "Key" -> key = PlainRequests.item(parser);
+                case "ReturnValues" -> returnOld = PlainRequests.oneOf(parser, PutItem.RETURN_VALUES).equals("ALL_OLD");
+                case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
+                case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, PutItem.METRICS).equals("SIZE");
+                default -> throw PlainRequests.NOT_PLAIN;
+            }
+        }
+    }
+
+    @Override
+    public PlainRequest readPlain(byte[] body) {
+        Plain plain = new Plain();
+        PlainRequests.read(body, plain);
+        if (plain.tableName == null || plain.key == null) throw PlainRequests.NOT_PLAIN;
+        return plain;
+    }
+
+    @Override
+    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
+        Plain request = (Plain) plain;
+        return delete(context, null, request.tableName, request.key, request.returnOld, null, request.detail, request.metricsWanted);
+    }
+
+    /** The delete itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */
+    private static JsonNode delete(RequestContext context, JsonNode request, String tableName, Map<String, AttributeValue> key,
+                                   boolean returnOld, Condition condition, ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
@@ -51,11 +100,11 @@ public final class DeleteItem implements Operation {
                 ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, stored, null, null, 0);
                 ItemWriter.apply(table, write);
                 cost = write.cost();
-                if (returnValues.equals("ALL_OLD")) answer.putRawValue("Attributes", Json.raw(stored.json()));
+                if (returnOld) answer.putRawValue("Attributes", Json.raw(stored.json()));
             }
             context.ledger().write(table, cost, partition);
             ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
-            if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, key));
+            if (metricsWanted && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, key));
             return answer;
         });
     }

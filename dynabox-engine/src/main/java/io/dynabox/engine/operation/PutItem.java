@@ -26,8 +26,8 @@ import java.util.Set;
 
 /** PutItem: creates or replaces a whole item. */
 public final class PutItem implements Operation, PlainOperation {
-    private static final Set<String> RETURN_VALUES = Set.of("NONE", "ALL_OLD");
-    private static final Set<String> METRICS = Set.of("SIZE", "NONE");
+    static final Set<String> RETURN_VALUES = Set.of("NONE", "ALL_OLD");
+    static final Set<String> METRICS = Set.of("SIZE", "NONE");
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {

@@ -96,6 +96,30 @@ class PlainRequestsTest {
         assertThat(read.detail).isEqualTo(ConsumedCapacity.Detail.of(tree));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"TableName":"abc","Key":{"pk":{"S":"a"},"sk":{"N":"2"}}}                                                     | plain
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ReturnValues":"ALL_OLD","ReturnConsumedCapacity":"NONE","ReturnItemCollectionMetrics":"NONE"} | plain
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ReturnValues":"UPDATED_OLD"}                                      | tree
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ConditionExpression":"attribute_exists(pk)"}                      | tree
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"Expected":{"pk":{"Exists":false}}}                                | tree
+            {"TableName":"abc","Key":{"pk":{"SS":[]}}}                                                                   | tree
+            """)
+    void deleteItem(String body, String path) {
+        PlainRequest plain = read(new DeleteItem(), body);
+        if (path.equals("tree")) {
+            assertThat(plain).isNull();
+            return;
+        }
+        JsonNode tree = validTree("DeleteItem", body);
+        DeleteItem.Plain read = (DeleteItem.Plain) plain;
+        assertThat(read.tableName).isEqualTo(tree.get("TableName").textValue());
+        assertThat(read.key).isEqualTo(AttributeValues.readItem(tree.get("Key")));
+        assertThat(read.returnOld).isEqualTo(tree.path("ReturnValues").asText("NONE").equals("ALL_OLD"));
+        assertThat(read.metricsWanted).isEqualTo(tree.path("ReturnItemCollectionMetrics").asText("NONE").equals("SIZE"));
+        assertThat(read.detail).isEqualTo(ConsumedCapacity.Detail.of(tree));
+    }
+
     @org.junit.jupiter.api.Test
     void nestingPastTheLimitIsLeftToTheTreePath() {
         String deep = "{\"L\":[".repeat(32) + "{\"S\":\"x\"}" + "]}".repeat(32);
