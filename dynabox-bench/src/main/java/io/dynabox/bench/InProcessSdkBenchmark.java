@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
  *
  * <pre>
  * ./mvnw -q -o package -pl dynabox-bench -am -DskipTests
- * java -jar dynabox-bench/target/benchmarks.jar 'InProcessSdkBenchmark.(ceiling)?(get|put)Item$' -f 1 -wi 10 -w 3s -i 5 -r 3s
+ * java -jar dynabox-bench/target/benchmarks.jar 'InProcessSdkBenchmark.(ceilingGetItem|ceilingPutItem|getItem|putItem)$' -f 1 -wi 10 -w 3s -i 5 -r 3s
  * </pre>
  */
 @BenchmarkMode(Mode.SampleTime)
