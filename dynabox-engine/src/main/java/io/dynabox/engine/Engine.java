@@ -86,6 +86,8 @@ public final class Engine implements AutoCloseable {
     private final KinesisDelivery kinesis;
     // where exports and imports go: made on first use (an S3 endpoint's client costs start-up time)
     private Buckets buckets;
+    // set once the sweeper has loaded every namespace the store kept
+    private volatile boolean storedNamespacesLoaded;
 
     public Engine(DynaboxOptions options) {
         this(options, options.inMemory() ? new MemoryStore()
@@ -106,7 +108,7 @@ public final class Engine implements AutoCloseable {
         ReportRoutes.register(adminApi, this);
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
         Buckets.checkEndpointSupport(options);
-        this.sweeper = new TimeToLiveSweeper(namespaces::values, this.clock, options.ttlSweepDelay());
+        this.sweeper = new TimeToLiveSweeper(this::sweptNamespaces, this.clock, options.ttlSweepDelay());
         sweeper.start();
         this.replicator = new Replicator(this::namespace, this::regionsOf, this.clock, options.replicationDelay());
         replicator.start();
@@ -375,6 +377,25 @@ public final class Engine implements AutoCloseable {
             loaded.transfers().connect(this::buckets);
             return loaded;
         });
+    }
+
+    /**
+     * The namespaces the Time to Live sweeper walks: on its first sweep, every namespace the
+     * store kept is loaded, so expired items of a namespace nobody has called since the
+     * restart are deleted too; after that, those loaded (a new one is loaded by its first request).
+     */
+    private Collection<Namespace> sweptNamespaces() {
+        if (!storedNamespacesLoaded) {
+            for (String id : store.namespaceIds()) {
+                try {
+                    namespace(id);
+                } catch (RuntimeException e) {
+                    log().log(System.Logger.Level.WARNING, "the namespace " + id + " could not be loaded for Time to Live: " + e.getMessage());
+                }
+            }
+            storedNamespacesLoaded = true;
+        }
+        return namespaces.values();
     }
 
     /** The namespaces used since start-up (or loaded from the store on first use). */

@@ -186,4 +186,16 @@ class TimeToLiveTest {
         assertThat(box.engine.sweepExpiredItems()).isEqualTo(1);
         assertThat(ids()).isEmpty();
     }
+
+    @Test
+    void aNamespaceNobodyCalledSinceTheRestartIsSweptToo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(door == Door.HTTP_SQLITE, "restarts need the file store");
+        enable("expires");
+        put("past", AttributeValue.fromN(Long.toString(NOW_SECONDS - 10)));
+        put("future", AttributeValue.fromN(Long.toString(NOW_SECONDS + 3600)));
+        box.restart();
+        // no request reached the namespace since the restart: the sweep loads it from the file
+        assertThat(box.engine.sweepExpiredItems()).isEqualTo(1);
+        assertThat(ids()).containsExactly("future");
+    }
 }
