@@ -1,14 +1,12 @@
 package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.stream.ShardIterator;
 import io.dynabox.engine.stream.Stream;
 import io.dynabox.engine.stream.StreamJson;
-import io.dynabox.engine.stream.StreamRecord;
 import io.dynabox.engine.wire.Json;
 
 /**
@@ -35,9 +33,7 @@ public final class GetRecords implements Operation {
         Stream stream = StreamRequests.stream(context, iterator.streamArn());
         Stream.Page page = stream.read(iterator, limit, MAX_BYTES, now);
         ObjectNode answer = Json.object();
-        ArrayNode records = answer.putArray("Records");
-        String region = context.namespace().region();
-        for (StreamRecord record : page.records()) records.add(StreamJson.record(record, stream, region));
+        answer.putRawValue("Records", StreamJson.records(page.records(), stream, context.namespace().region()));
         if (page.next() != null) answer.put("NextShardIterator", page.next().encode());
         return answer;
     }

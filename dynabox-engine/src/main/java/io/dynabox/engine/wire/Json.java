@@ -1,6 +1,7 @@
 package io.dynabox.engine.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -56,6 +57,11 @@ public final class Json {
     /** A streaming parser over a request body, with the same limits as {@link #parse}. */
     public static JsonParser parser(byte[] body) throws IOException {
         return FACTORY.createParser(body);
+    }
+
+    /** Writes JSON already written as UTF-8 as the generator's next value, its bytes copied as they are. */
+    public static void writeRaw(JsonGenerator generator, byte[] utf8) throws IOException {
+        generator.writeRawValue(new RawJson(utf8));
     }
 
     /** Parses a request body; any syntax problem is the caller's to report. */
