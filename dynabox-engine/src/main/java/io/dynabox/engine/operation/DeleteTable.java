@@ -2,6 +2,8 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.operation.control.CreateBackup;
+import io.dynabox.engine.table.ContinuousBackups;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDescriptions;
@@ -39,6 +41,8 @@ public final class DeleteTable implements Operation {
             JsonNode description = TableDescriptions.asDeleting(table, now);
             ReplicaUpdates.leave(context, table);
             table.markDeleting(now + context.options().delayTransientStatuses().toMillis());
+            ContinuousBackups recovery = table.control().continuousBackups();
+            if (recovery != null && recovery.enabled()) CreateBackup.ofDeletedTable(context, table);
             context.store().dropTable(context.namespace().id(), table.name());
             // the table's stream closes; its records stay readable for 24 hours
             context.namespace().streams().disable(table, now);

@@ -14,9 +14,11 @@ final class BackupDescriptions {
     private BackupDescriptions() {}
 
     static ObjectNode details(Backup backup, String status) {
-        return Json.object()
+        ObjectNode node = Json.object()
                 .put("BackupArn", backup.arn())
-                .put("BackupCreationDateTime", backup.creationDateTime())
+                .put("BackupCreationDateTime", backup.creationDateTime());
+        if (backup.expiresAtMillis() > 0) node.put("BackupExpiryDateTime", backup.expiresAtMillis() / 1000.0);
+        return node
                 .put("BackupName", backup.name())
                 .put("BackupSizeBytes", backup.sizeBytes())
                 .put("BackupStatus", status)
@@ -28,15 +30,18 @@ final class BackupDescriptions {
         ObjectNode node = Json.object();
         node.set("BackupDetails", details(backup, status));
         node.set("SourceTableDetails", sourceTable(backup));
-        node.set("SourceTableFeatureDetails", features(backup.source()));
+        // the service describes a deleted table's system backup with no features
+        node.set("SourceTableFeatureDetails", Backup.SYSTEM.equals(backup.type()) ? Json.object() : features(backup.source()));
         return node;
     }
 
     static ObjectNode summary(Backup backup, String status) {
         TableDefinition source = backup.source();
-        return Json.object()
+        ObjectNode node = Json.object()
                 .put("BackupArn", backup.arn())
-                .put("BackupCreationDateTime", backup.creationDateTime())
+                .put("BackupCreationDateTime", backup.creationDateTime());
+        if (backup.expiresAtMillis() > 0) node.put("BackupExpiryDateTime", backup.expiresAtMillis() / 1000.0);
+        return node
                 .put("BackupName", backup.name())
                 .put("BackupSizeBytes", backup.sizeBytes())
                 .put("BackupStatus", status)

@@ -36,16 +36,32 @@ public final class CreateBackup implements Operation {
         long now = context.nowMillis();
         Copy copy = TableLocks.read(table, () -> new Copy(table.definition(), table.keyspace().entries(), table.keyspace().sizeBytes()));
         Backup backup = new Backup(arn(copy.definition.arn(), now), backupName, Backup.USER, context.nowEpochSeconds(),
-                copy.definition, copy.sizeBytes, copy.items.size(), now + context.options().delayTransientStatuses().toMillis());
+                copy.definition, copy.sizeBytes, copy.items.size(), now + context.options().delayTransientStatuses().toMillis(), 0);
         context.namespace().backups().add(backup, copy.items);
         return Json.object().set("BackupDetails", BackupDescriptions.details(backup, Backup.CREATING));
+    }
+
+    /**
+     * The SYSTEM backup the service takes when a table with point-in-time recovery on is
+     * deleted: named {@code NAME$DeletedTableBackup}, its items as the table held them at the
+     * deletion, restorable for 35 days and not deletable. Caller holds the table's write lock,
+     * before its items are dropped.
+     */
+    public static void ofDeletedTable(RequestContext context, Table table) {
+        long now = context.nowMillis();
+        TableDefinition definition = table.definition();
+        List<StoredItem> items = table.keyspace().entries();
+        Backup backup = new Backup(arn(definition.arn(), now), definition.name() + "$DeletedTableBackup", Backup.SYSTEM,
+                context.nowEpochSeconds(), definition, table.keyspace().sizeBytes(), items.size(),
+                now + context.options().delayTransientStatuses().toMillis(), now + Backup.SYSTEM_RETENTION_MILLIS);
+        context.namespace().backups().add(backup, items);
     }
 
     private record Copy(TableDefinition definition, List<StoredItem> items, long sizeBytes) {
     }
 
     /** The service's form: the table's ARN, /backup/, the creation time in milliseconds (13 digits), a dash, 8 hex digits. */
-    static String arn(String tableArn, long nowMillis) {
+    public static String arn(String tableArn, long nowMillis) {
         return tableArn + "/backup/" + String.format("%013d-%08x", nowMillis, ThreadLocalRandom.current().nextInt());
     }
 }

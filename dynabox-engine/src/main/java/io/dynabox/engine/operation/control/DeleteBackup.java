@@ -14,6 +14,10 @@ public final class DeleteBackup implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         String arn = request.get("BackupArn").textValue();
         Backup backup = NamedBackups.named(context, arn);
+        if (Backup.SYSTEM.equals(backup.type())) {
+            throw DynamoException.validation("User is not allowed to delete the system backup with arn " + arn
+                    + ". It will automatically expire on " + java.time.Instant.ofEpochMilli(backup.expiresAtMillis()));
+        }
         if (Backup.CREATING.equals(NamedBackups.status(context, backup))) {
             throw new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is being created: " + arn,
                     "the service's exact wording is not recorded; a backup can be deleted once it is AVAILABLE");

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * ListBackups: the namespace's backups, oldest first, filtered by table (name or ARN), by
  * creation time (the lower bound inclusive, the upper exclusive) and by type (USER when not
- * given; Dynabox makes only USER backups), a page of {@code Limit} at a time (all without
+ * given; SYSTEM backups are those of deleted tables), a page of {@code Limit} at a time (all without
  * one), with LastEvaluatedBackupArn to go on from. Backups of deleted tables are listed too.
  */
 public final class ListBackups implements Operation {
@@ -31,6 +31,7 @@ public final class ListBackups implements Operation {
         int limit = limitNode == null ? Integer.MAX_VALUE : limitNode.intValue();
 
         List<Backup> matching = context.namespace().backups().all().stream()
+                .filter(b -> !b.expiredAt(context.nowMillis()))
                 .filter(b -> tableName == null || b.tableName().equals(tableName))
                 .filter(b -> lower == null || b.creationDateTime() >= lower.doubleValue())
                 .filter(b -> upper == null || b.creationDateTime() < upper.doubleValue())
