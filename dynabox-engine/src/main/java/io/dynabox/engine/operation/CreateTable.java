@@ -4,6 +4,8 @@ import static io.dynabox.engine.table.TableGrammar.INVALID;
 import static io.dynabox.engine.table.TableGrammar.attributeDefinitions;
 import static io.dynabox.engine.table.TableGrammar.checkNoOnDemand;
 import static io.dynabox.engine.table.TableGrammar.checkOnDemandRange;
+import static io.dynabox.engine.table.TableGrammar.indexOnDemand;
+import static io.dynabox.engine.table.TableGrammar.indexWarmThroughput;
 import static io.dynabox.engine.table.TableGrammar.keySchema;
 import static io.dynabox.engine.table.TableGrammar.present;
 import static io.dynabox.engine.table.TableGrammar.projection;
@@ -109,7 +111,7 @@ public final class CreateTable implements Operation {
             String indexName = lsi.get("IndexName").textValue();
             Projection projection = projection(lsi.get("Projection"));
             checkUniqueIndexName(indexNames, indexName);
-            localIndexes.add(new IndexDefinition(indexName, false, localKeys.get(i), projection, null, Table.ACTIVE, false));
+            localIndexes.add(new IndexDefinition(indexName, false, localKeys.get(i), projection, null, Table.ACTIVE, false, null, null));
         }
         for (int i = 0; i < globalKeys.size(); i++) {
             JsonNode gsi = gsis.get(i);
@@ -117,7 +119,9 @@ public final class CreateTable implements Operation {
             Projection projection = projection(gsi.get("Projection"));
             Throughput indexThroughput = indexThroughput(gsi, indexName, payPerRequest);
             checkUniqueIndexName(indexNames, indexName);
-            globalIndexes.add(new IndexDefinition(indexName, true, globalKeys.get(i), projection, indexThroughput, Table.ACTIVE, false));
+            globalIndexes.add(new IndexDefinition(indexName, true, globalKeys.get(i), projection, indexThroughput, Table.ACTIVE, false,
+                    indexOnDemand(present(gsi, "OnDemandThroughput"), indexName, payPerRequest),
+                    indexWarmThroughput(present(gsi, "WarmThroughput"), indexName, payPerRequest, indexThroughput)));
         }
         checkProjectedAttributeCount(localIndexes, globalIndexes);
         if (localIndexes.size() > TableLimits.MAX_LOCAL_INDEXES) {

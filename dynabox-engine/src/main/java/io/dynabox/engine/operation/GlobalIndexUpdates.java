@@ -67,6 +67,24 @@ final class GlobalIndexUpdates {
             } else if (!billingSwitched) {
                 JsonNode update = entry.get("Update");
                 IndexDefinition index = existing(current, table, update.get("IndexName").textValue(), "update");
+                JsonNode onDemand = TableGrammar.present(update, "OnDemandThroughput");
+                JsonNode warm = TableGrammar.present(update, "WarmThroughput");
+                if (onDemand != null || warm != null) {
+                    // the index's own limits and warm throughput are kept and described from now on
+                    IndexDefinition updated = index;
+                    if (onDemand != null) {
+                        updated = updated.withOnDemandThroughput(TableGrammar.updatedIndexOnDemand(
+                                index.onDemandThroughput(), onDemand, index.name(), current.payPerRequest()));
+                    }
+                    if (warm != null) {
+                        updated = updated.withWarmThroughput(TableGrammar.raisedIndexWarmThroughput(
+                                TableGrammar.indexWarmThroughput(index, current.payPerRequest()), warm, index.name()));
+                    }
+                    indexes.set(indexes.indexOf(index), updated);
+                    shown.put(index.name(), updated);
+                    index = updated;
+                    changed = true;
+                }
                 JsonNode throughputNode = update.get("ProvisionedThroughput");
                 if (throughputNode == null || throughputNode.isNull()) continue;
                 if (current.payPerRequest()) {
@@ -123,8 +141,10 @@ final class GlobalIndexUpdates {
             throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
                     "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of " + TableLimits.MAX_GLOBAL_INDEXES);
         }
-        return new IndexDefinition(name, true, key, projection, hasThroughput ? TableGrammar.throughput(throughputNode) : null,
-                Table.ACTIVE, false);
+        Throughput throughput = hasThroughput ? TableGrammar.throughput(throughputNode) : null;
+        return new IndexDefinition(name, true, key, projection, throughput, Table.ACTIVE, false,
+                TableGrammar.indexOnDemand(TableGrammar.present(create, "OnDemandThroughput"), name, current.payPerRequest()),
+                TableGrammar.indexWarmThroughput(TableGrammar.present(create, "WarmThroughput"), name, current.payPerRequest(), throughput));
     }
 
     private static IndexDefinition existing(TableDefinition current, Table table, String name, String action) {

@@ -190,12 +190,10 @@ public final class TableDescriptions {
         // indexes created with their table become ACTIVE with it
         node.put("IndexStatus", Table.CREATING.equals(tableStatus) ? Table.CREATING : index.status());
         node.set("ProvisionedThroughput", throughput(d.payPerRequest(), index.throughput(), nowMillis));
+        if (index.onDemandThroughput() != null) node.set("OnDemandThroughput", index.onDemandThroughput());
         if (withWarmThroughput) {
-            Throughput t = index.throughput();
-            node.set("WarmThroughput", d.payPerRequest() || t == null
-                    ? warmThroughput(TableDefinition.Warm.ON_DEMAND_INITIAL.readUnitsPerSecond(),
-                            TableDefinition.Warm.ON_DEMAND_INITIAL.writeUnitsPerSecond())
-                    : warmThroughput(t.readCapacityUnits(), t.writeCapacityUnits()));
+            TableDefinition.Warm warm = TableGrammar.indexWarmThroughput(index, d.payPerRequest());
+            node.set("WarmThroughput", warmThroughput(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond()));
         }
         return sorted(node);
     }

@@ -52,15 +52,83 @@ public final class TableGrammar {
 
     /** Each on-demand limit is positive; at UpdateTable, -1 clears a limit. */
     public static void checkOnDemandRange(JsonNode onDemand, boolean minusOneClears) {
+        checkOnDemandRange(onDemand, minusOneClears, "for table");
+    }
+
+    /** The same for a table or a global index ({@code subject}: "for table", "for index : NAME"). */
+    static void checkOnDemandRange(JsonNode onDemand, boolean minusOneClears, String subject) {
         for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
             JsonNode value = onDemand.get(member);
             if (value == null || value.isNull()) continue;
             long units = value.asLong();
             if (units < 1 && !(minusOneClears && units == -1)) {
                 throw DynamoException.validation(INVALID + "Requested " + member
-                        + " for OnDemandThroughput for table is outside of valid range");
+                        + " for OnDemandThroughput " + subject + " is outside of valid range");
             }
         }
+    }
+
+    /**
+     * A global index's own OnDemandThroughput as created (CreateTable, or a Create in
+     * GlobalSecondaryIndexUpdates): refused on a provisioned table, each limit positive;
+     * null when none was given or it names no limit.
+     */
+    public static JsonNode indexOnDemand(JsonNode onDemand, String indexName, boolean payPerRequest) {
+        if (onDemand == null) return null;
+        if (!payPerRequest) checkNoOnDemand(onDemand, " for index: " + indexName);
+        checkOnDemandRange(onDemand, false, "for index : " + indexName);
+        return withoutCleared(onDemand);
+    }
+
+    /**
+     * A global index's OnDemandThroughput after an Update in GlobalSecondaryIndexUpdates: the
+     * limits given replace those kept, -1 clears one; null when none is left.
+     */
+    public static JsonNode updatedIndexOnDemand(JsonNode kept, JsonNode requested, String indexName, boolean payPerRequest) {
+        if (!payPerRequest) checkNoOnDemand(requested, " for index: " + indexName);
+        checkOnDemandRange(requested, true, "for index : " + indexName);
+        ObjectNode merged = Json.object();
+        for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
+            JsonNode value = present(requested, member);
+            if (value == null) value = kept == null ? null : present(kept, member);
+            if (value != null) merged.put(member, value.asLong());
+        }
+        return withoutCleared(merged);
+    }
+
+    private static JsonNode withoutCleared(JsonNode onDemand) {
+        ObjectNode kept = Json.object();
+        onDemand.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull() && e.getValue().asLong() != -1) kept.put(e.getKey(), e.getValue().asLong());
+        });
+        return kept.isEmpty() ? null : kept;
+    }
+
+    /** A global index's own WarmThroughput as created: at least its capacity or the on-demand start; null when none was asked. */
+    public static TableDefinition.Warm indexWarmThroughput(JsonNode requested, String indexName, boolean payPerRequest, Throughput throughput) {
+        return requested == null ? null : warmThroughput(requested, payPerRequest, throughput, "for index " + indexName);
+    }
+
+    /** A global index's WarmThroughput raised by an Update: it only grows. */
+    public static TableDefinition.Warm raisedIndexWarmThroughput(TableDefinition.Warm have, JsonNode requested, String indexName) {
+        String[] members = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+        long[] haveValues = {have.readUnitsPerSecond(), have.writeUnitsPerSecond()};
+        for (int i = 0; i < 2; i++) {
+            JsonNode value = present(requested, members[i]);
+            if (value != null && value.asLong() < haveValues[i]) {
+                throw DynamoException.validation(INVALID + "Requested " + members[i] + " for WarmThroughput for index " + indexName
+                        + " is lower than current WarmThroughput, decreasing WarmThroughput is not supported");
+            }
+        }
+        return have.atLeast(requested.path("ReadUnitsPerSecond").asLong(0), requested.path("WriteUnitsPerSecond").asLong(0));
+    }
+
+    /** The warm throughput a global index has: its own, or the default from its capacity or the on-demand start. */
+    public static TableDefinition.Warm indexWarmThroughput(IndexDefinition index, boolean payPerRequest) {
+        if (index.warmThroughput() != null) return index.warmThroughput();
+        Throughput t = index.throughput();
+        return payPerRequest || t == null ? TableDefinition.Warm.ON_DEMAND_INITIAL
+                : new TableDefinition.Warm(t.readCapacityUnits(), t.writeCapacityUnits());
     }
 
     public static Map<String, AttributeValue.Type> attributeDefinitions(JsonNode list) {
@@ -196,6 +264,10 @@ public final class TableGrammar {
 
     /** The table's starting warm throughput: at least the on-demand start or the provisioned capacity. */
     public static TableDefinition.Warm warmThroughput(JsonNode requested, boolean payPerRequest, Throughput throughput) {
+        return warmThroughput(requested, payPerRequest, throughput, "for table");
+    }
+
+    private static TableDefinition.Warm warmThroughput(JsonNode requested, boolean payPerRequest, Throughput throughput, String subject) {
         TableDefinition.Warm floor = payPerRequest ? TableDefinition.Warm.ON_DEMAND_INITIAL
                 : new TableDefinition.Warm(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
         if (requested == null) return floor;
@@ -206,7 +278,7 @@ public final class TableGrammar {
         long[] floors = {floor.readUnitsPerSecond(), floor.writeUnitsPerSecond()};
         for (int i = 0; i < 2; i++) {
             if (!requested.hasNonNull(members[i][0]) || values[i] >= floors[i]) continue;
-            throw DynamoException.validation(INVALID + "Requested " + members[i][0] + " for WarmThroughput for table is lower than "
+            throw DynamoException.validation(INVALID + "Requested " + members[i][0] + " for WarmThroughput " + subject + " is lower than "
                     + (payPerRequest
                     ? "initial throughput for OnDemand. See: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html#on-demand-capacity-mode-initial"
                     : members[i][1] + " of ProvisionedThroughput"));

@@ -18,7 +18,7 @@ class ItemCollectionTest {
     private static Table table() {
         KeySchema key = new KeySchema("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.S);
         IndexDefinition lsi = new IndexDefinition("byRank", false, new KeySchema("pk", AttributeValue.Type.S, "rank", AttributeValue.Type.N),
-                new Projection(Projection.INCLUDE, List.of("note")), null, Table.ACTIVE, false);
+                new Projection(Projection.INCLUDE, List.of("note")), null, Table.ACTIVE, false, null, null);
         TableDefinition definition = new TableDefinition("t", "id-1", "arn:aws:dynamodb:us-east-1:000000000000:table/t", 1700000000.0,
                 key, Map.of("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.S, "rank", AttributeValue.Type.N),
                 TableDefinition.PAY_PER_REQUEST, 1700000000.0, null, List.of(lsi), List.of(), false, null, null, null,

@@ -17,9 +17,10 @@ class TableDocumentsTest {
     void everyFieldOfADefinitionAndTheStatusRoundTrip() {
         KeySchema key = new KeySchema("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.N);
         IndexDefinition lsi = new IndexDefinition("byDate", false, new KeySchema("pk", AttributeValue.Type.S, "d", AttributeValue.Type.S),
-                new Projection(Projection.KEYS_ONLY, null), null, Table.ACTIVE, false);
+                new Projection(Projection.KEYS_ONLY, null), null, Table.ACTIVE, false, null, null);
         IndexDefinition gsi = new IndexDefinition("byOwner", true, new KeySchema("owner", AttributeValue.Type.B, null, null),
-                new Projection(Projection.INCLUDE, List.of("a", "b")), new Throughput(5, 6, 1.5, null, 2), Table.CREATING, true);
+                new Projection(Projection.INCLUDE, List.of("a", "b")), new Throughput(5, 6, 1.5, null, 2), Table.CREATING, true,
+                io.dynabox.engine.wire.Json.object().put("MaxReadRequestUnits", 100), new TableDefinition.Warm(20, 30));
         TableDefinition definition = new TableDefinition("t", "id-1", "arn:aws:dynamodb:us-east-1:000000000000:table/t", 1700000000.123,
                 key, Map.of("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.N, "d", AttributeValue.Type.S, "owner", AttributeValue.Type.B),
                 TableDefinition.PROVISIONED, 1690000000.5, Throughput.of(10, 20), List.of(lsi), List.of(gsi),

@@ -152,7 +152,7 @@ final class Restores {
                         + " when BillingMode is PAY_PER_REQUEST");
             }
             if (global && !payPerRequest) throughput = given != null ? TableGrammar.throughput(given) : tableThroughput;
-            kept.add(new IndexDefinition(name, global, key, TableGrammar.projection(entry.get("Projection")), throughput, Table.ACTIVE, false));
+            kept.add(new IndexDefinition(name, global, key, TableGrammar.projection(entry.get("Projection")), throughput, Table.ACTIVE, false, null, null));
         }
         return kept;
     }
