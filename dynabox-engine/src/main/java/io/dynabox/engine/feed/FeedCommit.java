@@ -47,11 +47,16 @@ public final class FeedCommit {
                     p.oldSize, p.newSize, origin);
             byTable.computeIfAbsent(p.table, t -> new ArrayList<>(pending.size())).add(change);
         }
+        byTable.replaceAll((table, changes) -> List.copyOf(changes));
         byTable.forEach((table, changes) -> {
-            List<Change> view = List.copyOf(changes);
-            for (FeedSubscriber subscriber : table.feed().subscribers()) deliver(subscriber, table, view);
-            for (FeedSubscriber subscriber : engine.subscribers) deliver(subscriber, table, view);
+            for (FeedSubscriber subscriber : table.feed().subscribers()) deliver(subscriber, table, changes);
+            for (FeedSubscriber subscriber : engine.subscribers) deliver(subscriber, table, changes);
         });
+        // a file store's commit may still fail: then its readers forget these changes
+        pending.get(0).table.store().onCommitFailure(() -> byTable.forEach((table, changes) -> {
+            for (FeedSubscriber subscriber : table.feed().subscribers()) subscriber.retracted(table, changes);
+            for (FeedSubscriber subscriber : engine.subscribers) subscriber.retracted(table, changes);
+        }));
         pending = null;
     }
 

@@ -14,4 +14,13 @@ import java.util.List;
 @FunctionalInterface
 public interface FeedSubscriber {
     void committed(Table table, List<Change> changes);
+
+    /**
+     * The changes of a {@link #committed} call that did not reach the disk after all (a file
+     * store's commit failed, and the items are as they were before them): forget them. Called
+     * later, on the store's committer thread, without the table's lock; by then every change
+     * after them has failed too, so they are the last ones the subscriber took.
+     */
+    default void retracted(Table table, List<Change> changes) {
+    }
 }

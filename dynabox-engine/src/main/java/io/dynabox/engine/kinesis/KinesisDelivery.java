@@ -170,6 +170,18 @@ public final class KinesisDelivery implements AutoCloseable {
                 }
             }
         }
+
+        @Override
+        public void retracted(Table table, List<Change> changes) {
+            retract(changes);
+        }
+    }
+
+    /** Changes whose commit failed: those not sent yet are not sent (those sent cannot be taken back). */
+    private void retract(List<Change> changes) {
+        java.util.Set<Change> failed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        failed.addAll(changes);
+        queue.removeIf(o -> failed.contains(o.change()));
     }
 
     private record Outgoing(KinesisStreamArn stream, Change change, String tableName, String region, KeySchema schema,

@@ -829,10 +829,11 @@ final class SqliteFile {
                     if (!write.keyspace.dropped()) memory.apply(List.of(write.keyspace.undo(write)));
                 }
             }
-            for (Work work : round) work.done.completeExceptionally(cause);
         } finally {
             applyLock.writeLock().unlock();
         }
+        // heard of outside the lock: who hears (a stream taking its records back) may write again
+        for (Work work : round) work.done.completeExceptionally(cause);
     }
 
     /**

@@ -299,6 +299,14 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public void onCommitFailure(Runnable undo) {
+        CompletableFuture<Void> committed = lastWrite.get();
+        if (committed != null) committed.whenComplete((done, failure) -> {
+            if (failure != null) undo.run();
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> durable() {
         CompletableFuture<Void> committed = lastWrite.get();
         if (committed != null) lastWrite.remove();

@@ -147,6 +147,14 @@ public interface Store extends AutoCloseable {
     record LogEntry(long sequence, byte[] entry) {
     }
 
+    /**
+     * Runs {@code undo} if what the calling thread applied last fails to commit (its items are
+     * undone in memory by then): for readers of the change feed that keep what a write changed.
+     * A store that never fails a commit after {@link #apply} returned does nothing.
+     */
+    default void onCommitFailure(Runnable undo) {
+    }
+
     /** Waits until everything the calling thread applied is durable, or throws a {@link StoreException}. */
     default void awaitDurable() {
     }

@@ -44,6 +44,16 @@ final class Shard {
         return records.get(head + i);
     }
 
+    /** Drops the records from {@code sequence} on (changes whose commit failed); answers how many. */
+    int dropFrom(long sequence) {
+        int dropped = 0;
+        while (records.size() > head && records.get(records.size() - 1).sequence() >= sequence) {
+            records.remove(records.size() - 1);
+            dropped++;
+        }
+        return dropped;
+    }
+
     StreamRecord last() {
         return size() == 0 ? null : records.get(records.size() - 1);
     }

@@ -137,6 +137,15 @@ public final class Stream implements FeedSubscriber {
         if (oldestBefore(time - RETENTION_MILLIS)) maintain(time);
     }
 
+    /** Changes whose commit failed: their records go (they are the newest), as if never written. */
+    @Override
+    public synchronized void retracted(Table table, List<Change> changes) {
+        long first = Long.MAX_VALUE;
+        for (Change change : changes) first = Math.min(first, change.sequence());
+        for (Shard shard : shards) shard.dropFrom(first);
+        if (lastSequence >= first) lastSequence = first - 1;
+    }
+
     /** Whether the oldest record held was written before {@code cutoffMillis}. */
     private boolean oldestBefore(long cutoffMillis) {
         for (Shard shard : shards) {
