@@ -3,6 +3,7 @@ package io.dynabox.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.admin.Admin;
 import io.dynabox.engine.accounting.Accounting;
+import io.dynabox.engine.accounting.ContributorInsightsKeys;
 import io.dynabox.engine.accounting.ReportRoutes;
 import io.dynabox.engine.admin.AdminApi;
 import io.dynabox.engine.capacity.CapacityLedger;
@@ -76,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ChangeFeed changeFeed;
     private final Accounting accounting;
+    private final ContributorInsightsKeys insightsKeys;
     // parts that live as long as the engine and are made on first use (metrics, console), by type
     private final Map<Class<?>, Object> extensions = new ConcurrentHashMap<>();
     private volatile RequestObserver observer;
@@ -105,6 +107,7 @@ public final class Engine implements AutoCloseable {
         this.admin = new Admin(this);
         this.adminApi = new AdminApi(admin);
         this.accounting = new Accounting(this);
+        this.insightsKeys = new ContributorInsightsKeys(this);
         ReportRoutes.register(adminApi, this);
         this.signatureCheck = options.credentials() == null ? null : SignatureCheck.fromFile(options.credentials());
         Buckets.checkEndpointSupport(options);
@@ -459,6 +462,11 @@ public final class Engine implements AutoCloseable {
         return accounting;
     }
 
+    /** Contributor insights' most accessed and most throttled keys of the tables and indexes that have them on. */
+    public ContributorInsightsKeys contributorInsights() {
+        return insightsKeys;
+    }
+
     /** Where Kinesis streaming destinations send the tables' changes ({@code --kinesis-endpoint}). */
     public KinesisDelivery kinesisDelivery() {
         return kinesis;
@@ -536,6 +544,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         accounting.close();
+        insightsKeys.close();
         sweeper.close();
         replicator.close();
         kinesis.close();

@@ -68,6 +68,11 @@ final class StreamsBox implements AutoCloseable {
         }
     }
 
+    /** The HTTP server's address, or null behind the in-process door. */
+    URI endpoint() {
+        return server == null ? null : server.endpoint();
+    }
+
     void advance(Duration by) {
         now.addAndGet(by.toMillis());
     }

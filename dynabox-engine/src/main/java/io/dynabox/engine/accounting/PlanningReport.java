@@ -310,7 +310,7 @@ public final class PlanningReport {
     }
 
     /** The partition key value of the first item stored under the hash, or null when none is stored now. */
-    private static JsonNode partitionKey(Table table, long hash) {
+    static JsonNode partitionKey(Table table, long hash) {
         byte[] from = new byte[8];
         for (int i = 0; i < 8; i++) from[i] = (byte) (hash >>> (56 - 8 * i));
         byte[] to = null;

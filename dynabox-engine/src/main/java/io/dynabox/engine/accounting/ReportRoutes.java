@@ -1,5 +1,6 @@
 package io.dynabox.engine.accounting;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.Engine;
 import io.dynabox.engine.admin.AdminApi;
 import io.dynabox.engine.wire.Json;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /dynabox/report.json}, and {@code DELETE /dynabox/report} to forget what was
  * counted so far. They take {@code ?runsPerDay=N} ("this run is 1/N of a day"),
  * {@code ?trafficMultiplier=M}, {@code ?accessKey=&region=} for one namespace and {@code ?table=NAME} for one of its tables.
+ * {@code GET /dynabox/contributor-insights?table=NAME[&index=NAME]} gives a table's (or global
+ * index's) contributor insights with their most accessed and most throttled keys.
  */
 public final class ReportRoutes {
     private ReportRoutes() {}
@@ -18,6 +21,13 @@ public final class ReportRoutes {
         api.route("GET", "/dynabox/report.json", call -> AdminApi.Answer.json(200, PlanningReport.json(engine, settings(engine, call))));
         api.route("GET", "/dynabox/report", call -> new AdminApi.Answer(200, "text/html; charset=utf-8",
                 ReportHtml.render(PlanningReport.json(engine, settings(engine, call))).getBytes(StandardCharsets.UTF_8)));
+        api.route("GET", "/dynabox/contributor-insights", call -> {
+            String table = call.parameter("table");
+            if (table == null || call.accessKey() == null) throw new IllegalArgumentException("?table= and the caller's namespace are needed");
+            ObjectNode insights = engine.contributorInsights().json(engine.namespaceId(call.accessKey(), call.region()), table, call.parameter("index"));
+            return insights == null ? AdminApi.Answer.json(404, Json.object().put("message", "no table " + table))
+                    : AdminApi.Answer.json(200, insights);
+        });
         api.route("DELETE", "/dynabox/report", call -> {
             engine.accounting().clear();
             return AdminApi.Answer.json(200, Json.object());
