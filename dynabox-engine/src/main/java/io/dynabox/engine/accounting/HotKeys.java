@@ -13,11 +13,11 @@ import java.util.List;
  * replaces the smallest, inheriting its count as its possible overcount ({@code error}).
  * Keys are known by the partition hash their stored keys start with; the report finds the
  * key value from it. Each counter also keeps its busiest second's read and write units,
- * to compare with the per-partition limits. The counters are parallel arrays searched
- * linearly: 64 longs are scanned faster than a hash map is asked, and nothing is allocated
- * per request. The smallest counter, which a newcomer replaces, is the root of a min-heap
- * over the counters' totals, so a key not among them (every request, when keys are many
- * and evenly used) costs a few steps down the heap rather than a scan for the smallest.
+ * to compare with the per-partition limits. The counters are parallel arrays, found by an
+ * open-addressing index of 256 slots (a quarter full, so a probe or two), and nothing is
+ * allocated per request. The smallest counter, which a newcomer replaces, is the root of a
+ * min-heap over the counters' totals, so a key not among them (every request, when keys are
+ * many and evenly used) costs a few steps down the heap rather than two scans of 64 counters.
  * Not thread-safe: its owner synchronizes.
  */
 final class HotKeys {
@@ -44,6 +44,9 @@ final class HotKeys {
     // a min-heap of counters by total: heap[0] is the smallest; position[counter] is its place in the heap
     private final int[] heap = new int[CAPACITY];
     private final int[] position = new int[CAPACITY];
+    // the index from a key's hash to its counter: slot -> counter + 1 (0: empty), linear probing
+    private static final int SLOTS = 256;
+    private final int[] slots = new int[SLOTS];
 
     void add(long hash, long atSecond, boolean isWrite, double units) {
         int i = indexOf(hash);
@@ -65,8 +68,38 @@ final class HotKeys {
     }
 
     private int indexOf(long hash) {
-        for (int i = 0; i < size; i++) if (hashes[i] == hash) return i;
+        for (int s = home(hash); slots[s] != 0; s = (s + 1) & (SLOTS - 1)) {
+            if (hashes[slots[s] - 1] == hash) return slots[s] - 1;
+        }
         return -1;
+    }
+
+    /** The slot a hash's probe starts at (the hash's top bits after a multiplicative mix: sequential hashes spread too). */
+    private static int home(long hash) {
+        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> 56);
+    }
+
+    private void indexAdd(int counter) {
+        int s = home(hashes[counter]);
+        while (slots[s] != 0) s = (s + 1) & (SLOTS - 1);
+        slots[s] = counter + 1;
+    }
+
+    /** Takes the counter's slot out, moving later entries of the probe run back so every probe still finds them. */
+    private void indexRemove(int counter) {
+        int gap = home(hashes[counter]);
+        while (slots[gap] != counter + 1) gap = (gap + 1) & (SLOTS - 1);
+        slots[gap] = 0;
+        for (int s = (gap + 1) & (SLOTS - 1); slots[s] != 0; s = (s + 1) & (SLOTS - 1)) {
+            int ideal = home(hashes[slots[s] - 1]);
+            // the entry at s may move to the gap unless its home lies cyclically in (gap, s]
+            boolean stays = gap <= s ? (ideal > gap && ideal <= s) : (ideal > gap || ideal <= s);
+            if (!stays) {
+                slots[gap] = slots[s];
+                slots[s] = 0;
+                gap = s;
+            }
+        }
     }
 
     private int admit(long hash) {
@@ -85,8 +118,10 @@ final class HotKeys {
             // the newcomer may have been counted before and evicted: it inherits the evicted
             // count, which is also how much it may be overcounted
             error[i] = total[i];
+            indexRemove(i);
         }
         hashes[i] = hash;
+        indexAdd(i);
         second[i] = Long.MIN_VALUE;
         secondRead[i] = 0;
         secondWrite[i] = 0;
@@ -164,6 +199,7 @@ final class HotKeys {
             keys.peakRead[i] = c.path("peakRead").asDouble();
             keys.peakWrite[i] = c.path("peakWrite").asDouble();
             keys.total[i] = keys.read[i] + keys.write[i];
+            keys.indexAdd(i);
             keys.heap[i] = i;
             keys.position[i] = i;
             keys.siftUp(i);

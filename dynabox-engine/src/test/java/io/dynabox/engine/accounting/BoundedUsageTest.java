@@ -76,6 +76,7 @@ class BoundedUsageTest {
         double share = sum / HotKeys.CAPACITY;
         java.util.List<HotKeys.Counter> all = keys.top(HotKeys.CAPACITY);
         assertThat(all).hasSize(HotKeys.CAPACITY);
+        assertThat(all).extracting(HotKeys.Counter::hash).doesNotHaveDuplicates(); // each key has one counter, found again each time
         // Space-Saving's guarantees: a counter overcounts its key by at most its error, and any key above 1/64 of the
         // units is among the counters
         for (HotKeys.Counter counter : all) {
