@@ -22,6 +22,8 @@ final class FakeS3 implements AutoCloseable {
     private final HttpServer server;
     final Set<String> buckets = ConcurrentHashMap.newKeySet();
     final Map<String, ConcurrentSkipListMap<String, byte[]>> objects = new ConcurrentHashMap<>();
+    /** The server-side encryption each object was written with ({@code x-amz-server-side-encryption}), by bucket/key. */
+    final Map<String, String> encryption = new ConcurrentHashMap<>();
 
     FakeS3() {
         try {
@@ -60,6 +62,8 @@ final class FakeS3 implements AutoCloseable {
                 list(exchange, bucket, query(exchange, "prefix"));
             } else if (method.equals("PUT")) {
                 objects.get(bucket).put(key, body);
+                String sse = exchange.getRequestHeaders().getFirst("x-amz-server-side-encryption");
+                if (sse != null) encryption.put(bucket + "/" + key, sse);
                 exchange.getResponseHeaders().add("ETag", "\"etag\"");
                 exchange.sendResponseHeaders(200, -1);
             } else if (method.equals("GET")) {

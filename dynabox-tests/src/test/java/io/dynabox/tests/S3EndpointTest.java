@@ -88,6 +88,13 @@ class S3EndpointTest {
         assertThat(imported.importedItemCount()).isEqualTo(30);
         assertThat(scan("copy")).isEqualTo(scan("events"));
 
+        assertThat(s3.encryption).as("no S3SseAlgorithm, no encryption asked").isEmpty();
+        String encrypted = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("lake").s3Prefix("sealed")
+                .s3SseAlgorithm("AES256")).exportDescription().exportArn();
+        String sealedSummary = box.client.describeExport(b -> b.exportArn(encrypted)).exportDescription().exportManifest();
+        assertThat(s3.encryption).containsEntry("lake/" + sealedSummary, "AES256");
+        assertThat(s3.encryption.keySet()).allMatch(k -> k.startsWith("lake/sealed/"));
+
         String missing = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("no-such-bucket")).exportDescription().exportArn();
         ExportDescription failed = box.client.describeExport(b -> b.exportArn(missing)).exportDescription();
         assertThat(failed.exportStatus()).isEqualTo(ExportStatus.FAILED);

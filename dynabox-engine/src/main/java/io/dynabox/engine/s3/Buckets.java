@@ -23,6 +23,15 @@ public interface Buckets extends AutoCloseable {
     /** The keys of the objects under a prefix (all of them for null or empty), in key order. */
     List<String> list(String bucket, String prefix);
 
+    /**
+     * The same buckets, writing objects with S3 server-side encryption ({@code AES256} or {@code KMS},
+     * with a KMS key id or null), as an export's S3SseAlgorithm asks. A local directory has no
+     * encryption at rest to ask for: it answers itself.
+     */
+    default Buckets encrypted(String algorithm, String kmsKeyId) {
+        return this;
+    }
+
     @Override
     default void close() {
     }

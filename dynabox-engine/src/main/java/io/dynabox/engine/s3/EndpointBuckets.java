@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * S3 at an S3-compatible endpoint ({@code --s3-endpoint URL}: MinIO, LocalStack, S3 itself),
@@ -32,9 +33,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class EndpointBuckets implements Buckets {
     private final S3Client s3;
+    // server-side encryption asked of every object written, or null
+    private final ServerSideEncryption encryption;
+    private final String kmsKeyId;
+    // the engine's buckets own the client; an encrypted view shares it
+    private final boolean ownsClient;
 
-    private EndpointBuckets(S3Client s3) {
+    private EndpointBuckets(S3Client s3, ServerSideEncryption encryption, String kmsKeyId, boolean ownsClient) {
         this.s3 = s3;
+        this.encryption = encryption;
+        this.kmsKeyId = kmsKeyId;
+        this.ownsClient = ownsClient;
     }
 
     static Buckets connect(String endpoint) {
@@ -51,7 +60,7 @@ public final class EndpointBuckets implements Buckets {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        return new EndpointBuckets(client);
+        return new EndpointBuckets(client, null, null, true);
     }
 
     @Override
@@ -70,7 +79,11 @@ public final class EndpointBuckets implements Buckets {
     @Override
     public void put(String bucket, String key, byte[] bytes) {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+            s3.putObject(b -> {
+                b.bucket(bucket).key(key);
+                if (encryption != null) b.serverSideEncryption(encryption);
+                if (kmsKeyId != null) b.ssekmsKeyId(kmsKeyId);
+            }, RequestBody.fromBytes(bytes));
         } catch (NoSuchBucketException e) {
             throw new io.dynabox.engine.s3.NoSuchBucketException(bucket);
         }
@@ -100,8 +113,16 @@ public final class EndpointBuckets implements Buckets {
         return keys;
     }
 
+    /** Shares this client; the view's {@link #close} leaves it open. */
+    @Override
+    public Buckets encrypted(String algorithm, String kmsKeyId) {
+        if (algorithm == null) return this;
+        ServerSideEncryption asked = "KMS".equals(algorithm) ? ServerSideEncryption.AWS_KMS : ServerSideEncryption.AES256;
+        return new EndpointBuckets(s3, asked, "KMS".equals(algorithm) ? kmsKeyId : null, false);
+    }
+
     @Override
     public void close() {
-        s3.close();
+        if (ownsClient) s3.close();
     }
 }

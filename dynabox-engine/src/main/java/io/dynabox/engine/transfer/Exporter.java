@@ -79,7 +79,8 @@ public final class Exporter {
         String prefix = finished.has("S3Prefix") ? finished.get("S3Prefix").textValue() : null;
         try {
             if (!buckets.exists(bucket)) throw new NoSuchBucketException(bucket);
-            ExportFiles.Written written = ExportFiles.write(buckets, bucket, prefix, exportId, ion, lines, summary);
+            Buckets target = buckets.encrypted(text(finished, "S3SseAlgorithm"), text(finished, "S3SseKmsKeyId"));
+            ExportFiles.Written written = ExportFiles.write(target, bucket, prefix, exportId, ion, lines, summary);
             finished.put("ExportManifest", written.manifestSummaryKey());
             finished.put("ItemCount", written.itemCount());
             finished.put("BilledSizeBytes", written.billedSizeBytes());
@@ -90,6 +91,10 @@ public final class Exporter {
                     "export " + finished.get("ExportArn").textValue() + " could not write to s3://" + bucket, e);
             fail(finished, "S3Error", String.valueOf(e.getMessage()));
         }
+    }
+
+    private static String text(ObjectNode node, String member) {
+        return node.has(member) ? node.get(member).textValue() : null;
     }
 
     private static void fail(ObjectNode finished, String code, String message) {
