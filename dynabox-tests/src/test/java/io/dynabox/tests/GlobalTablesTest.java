@@ -350,6 +350,6 @@ class GlobalTablesTest {
         assertThat(west.query(b -> b.tableName("music").indexName("by-genre").keyConditionExpression("genre = :g")
                 .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("rock")))).count()).isEqualTo(1);
         assertError(() -> east.updateTable(b -> b.tableName("music").streamSpecification(sp -> sp.streamEnabled(false))),
-                "ValidationException", "One or more parameter values were invalid: Cannot disable stream on a table that has replicas");
+                "ValidationException", "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.");
     }
 }

@@ -421,7 +421,7 @@ public final class UpdateTable implements Operation {
             throw DynamoException.validation("Table has no stream to disable: TableName: " + current.name());
         }
         if (!enable && ReplicaSettings.hasOtherReplicas(context, current.name())) {
-            throw DynamoException.validation(INVALID + "Cannot disable stream on a table that has replicas",
+            throw DynamoException.validation(INVALID + "Disabling Stream is not allowed for a Global Table replica.",
                     "the replicas read the table's changes; delete the replicas first");
         }
         // every enabling mints a new stream; disabling keeps the latest one's name
