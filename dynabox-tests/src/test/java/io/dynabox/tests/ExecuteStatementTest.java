@@ -142,6 +142,105 @@ class ExecuteStatementTest extends DoorTest {
     }
 
     @Test
+    void aSelectOfTheWholeKeyIsOneItemReadAsGetItemAnswersIt() {
+        client.putItem(b -> b.tableName("orders").item(Map.of("pk", s("c1"), "sk", n("1"), "total", n("12"), "note", s("x"))));
+        var found = client.executeStatement(b -> b.statement("SELECT * FROM orders WHERE pk = 'c1' AND sk = 1")
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(found.items()).containsExactly(get("c1", 1));
+        assertThat(found.nextToken()).isNull();
+        assertThat(found.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+        // the same read, strongly consistent, costs a whole unit as GetItem's does
+        var consistent = client.executeStatement(b -> b.statement("SELECT * FROM orders WHERE sk = ? AND pk = ?")
+                .parameters(n("1"), s("c1")).consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(consistent.items()).hasSize(1);
+        assertThat(consistent.consumedCapacity().capacityUnits()).isEqualTo(1.0);
+        // what the key does not decide filters the item; the projection shapes it
+        assertThat(run("SELECT total FROM orders WHERE pk = 'c1' AND sk = 1 AND note = 'x'").items())
+                .containsExactly(Map.of("total", n("12")));
+        assertThat(run("SELECT * FROM orders WHERE pk = 'c1' AND sk = 1 AND total > 20").items()).isEmpty();
+        // a miss is no item, and costs half a unit
+        var missing = client.executeStatement(b -> b.statement("SELECT * FROM orders WHERE pk = 'c1' AND sk = 2")
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(missing.items()).isEmpty();
+        assertThat(missing.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+        // with a Limit it is read as a one-item range, which may give a NextToken that leads nowhere
+        var limited = client.executeStatement(b -> b.statement("SELECT * FROM orders WHERE pk = 'c1' AND sk = 1").limit(1));
+        assertThat(limited.items()).hasSize(1);
+        if (limited.nextToken() != null) {
+            assertThat(client.executeStatement(b -> b.statement("SELECT * FROM orders WHERE pk = 'c1' AND sk = 1")
+                    .nextToken(limited.nextToken())).items()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPartitionKeyInAListReadsEachPartitionInTheListsOrder() {
+        for (String pk : List.of("a", "b", "c", "d")) for (int i = 1; i <= 3; i++) put(pk, i);
+        var all = client.executeStatement(b -> b.statement("SELECT pk, sk FROM orders WHERE pk IN ['c', 'a', 'zz', 'c']")
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(all.items()).extracting(i -> i.get("pk").s() + i.get("sk").n())
+                .containsExactly("c1", "c2", "c3", "a1", "a2", "a3");
+        // one partition read per value (the repeated one read once), each at least half a unit
+        assertThat(all.consumedCapacity().capacityUnits()).isEqualTo(1.5);
+        // a sort-key condition narrows each partition; the rest filters
+        assertThat(run("SELECT pk, sk FROM orders WHERE pk IN ['b', 'd'] AND sk >= 2 AND sk <> 3").items())
+                .extracting(i -> i.get("pk").s() + i.get("sk").n()).containsExactly("b2", "d2");
+
+        // Limit counts across the partitions; NextToken resumes in the partition the page stopped in
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            String from = token;
+            var page = client.executeStatement(b -> b.statement("SELECT pk, sk FROM orders WHERE pk IN ['d', 'b', 'a']").limit(2).nextToken(from));
+            page.items().forEach(i -> seen.add(i.get("pk").s() + i.get("sk").n()));
+            token = page.nextToken();
+            pages++;
+        } while (token != null && pages < 20);
+        assertThat(seen).containsExactly("d1", "d2", "d3", "b1", "b2", "b3", "a1", "a2", "a3");
+        assertThat(pages).isBetween(5, 6);
+    }
+
+    @Test
+    void aLongerPartitionKeyListThanTheServiceReadsByPartitionIsFiltered() {
+        for (int i = 0; i < 60; i++) put("p" + i, 1);
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 60; i++) list.append(i == 0 ? "" : ", ").append("'p").append(i).append('\'');
+        assertThat(run("SELECT pk FROM orders WHERE pk IN [" + list + "]").items()).hasSize(60);
+    }
+
+    @Test
+    void anIndexReadFiltersOnlyOnWhatTheIndexHolds() {
+        client.createTable(b -> b.tableName("indexed")
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("l").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexes(i -> i.indexName("gsi-inc").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("a")))
+                .localSecondaryIndexes(i -> i.indexName("lsi-keys")
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("l").keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        client.putItem(b -> b.tableName("indexed").item(Map.of("pk", s("p"), "sk", s("1"), "g", s("y"), "l", s("z"), "a", s("A"), "np", s("n"))));
+
+        assertThat(run("SELECT pk, a FROM \"indexed\".\"gsi-inc\" WHERE g = 'y' AND a = 'A'").items())
+                .containsExactly(Map.of("pk", s("p"), "a", s("A")));
+        assertThatThrownBy(() -> run("SELECT pk FROM \"indexed\".\"gsi-inc\" WHERE g = 'y' AND np = 'n'"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                        "One or more parameter values were invalid: Secondary index gsi-inc does not project one or more filter attributes: [np]"));
+        assertThatThrownBy(() -> run("SELECT pk FROM \"indexed\".\"lsi-keys\" WHERE pk = 'p' AND np = 'n'"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                        "One or more parameter values were invalid: Secondary index lsi-keys does not project one or more filter attributes: [np]"));
+        assertThatThrownBy(() -> run("SELECT np FROM \"indexed\".\"gsi-inc\" WHERE g = 'y'"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                        "One or more parameter values were invalid: Global secondary index gsi-inc does not project [np]"));
+        assertThatThrownBy(() -> run("SELECT * FROM \"indexed\".\"nope\" WHERE pk = 'p'"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("The table does not have the specified index").doesNotContain("nope"));
+    }
+
+    @Test
     void pagesFollowLimitAndNextToken() {
         for (int i = 0; i < 7; i++) put("c1", i);
         List<String> seen = new ArrayList<>();
@@ -163,8 +262,15 @@ class ExecuteStatementTest extends DoorTest {
         assertThatThrownBy(() -> run("SELEC * FROM orders"))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Statement wasn't well formed, can't be processed: SELEC * FROM orders");
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Statement wasn't well formed, can't be processed: Expected data manipulation");
                 });
+        assertThatThrownBy(() -> run("SELECT * FROM orders WHERE"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("Statement wasn't well formed, can't be processed: SELECT * FROM orders WHERE"));
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement("SELECT * FROM \"orders\".\"bystatus\" WHERE status = 'PAID'")
+                .consistentRead(true)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Strongly consistent read is not supported on Global Secondary Indexes"));
         assertThatThrownBy(() -> run("UPDATE orders SET x = 1 WHERE pk = 'c1'"))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .startsWith("Where clause does not contain a mandatory equality on all key attributes"));
@@ -173,6 +279,6 @@ class ExecuteStatementTest extends DoorTest {
                         .startsWith("Number of parameters in request and statement don't match."));
         assertThatThrownBy(() -> run("SELECT * FROM absent"))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                        .isEqualTo("Cannot do operations on a non-existent table"));
+                        .isEqualTo("Requested resource not found"));
     }
 }

@@ -116,11 +116,15 @@ class PartiqlTransactionAndBatchTest extends DoorTest {
         var reads = client.batchExecuteStatement(b -> b.statements(
                 BatchStatementRequest.builder().statement("SELECT balance FROM accounts WHERE pk = ?").parameters(s("carol")).build(),
                 BatchStatementRequest.builder().statement("SELECT * FROM accounts WHERE pk = 'nobody'").build(),
-                BatchStatementRequest.builder().statement("SELECT * FROM accounts WHERE balance > 1").build()));
+                BatchStatementRequest.builder().statement("SELECT * FROM accounts WHERE balance > 1").build(),
+                BatchStatementRequest.builder().statement("SLECT * FROM accounts WHERE pk = 'carol'").build()));
         assertThat(reads.responses().get(0).item()).isEqualTo(Map.of("balance", n("1")));
         assertThat(reads.responses().get(1).hasItem()).isFalse();
         assertThat(reads.responses().get(1).tableName()).isEqualTo("accounts");
         assertThat(reads.responses().get(2).error().message()).isEqualTo("Only single item select is supported");
+        // a member that does not parse is answered on its own, in the service's words
+        assertThat(reads.responses().get(3).error().code()).isEqualTo(BatchStatementErrorCodeEnum.VALIDATION_ERROR);
+        assertThat(reads.responses().get(3).error().message()).isEqualTo("Statement wasn't well formed, can't be processed: Expected data manipulation");
 
         assertThatThrownBy(() -> client.batchExecuteStatement(b -> b.statements(
                 BatchStatementRequest.builder().statement("SELECT * FROM accounts WHERE pk = 'alice'").build(),

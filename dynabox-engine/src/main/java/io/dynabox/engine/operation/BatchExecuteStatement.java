@@ -31,23 +31,25 @@ import java.util.Set;
  * runs as ExecuteStatement would run it; the batch is not a transaction.
  */
 public final class BatchExecuteStatement implements Operation {
-    private static final String NOT_AN_OPERATION = "Invalid operation. Only select, insert, update and delete operations are valid";
-
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         List<JsonNode> specs = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
+        // a statement that does not parse is answered on its own with the parse error's text
+        List<DynamoException> unparsed = new ArrayList<>();
         boolean reads = false;
         boolean writes = false;
         for (JsonNode spec : request.get("Statements")) {
             specs.add(spec);
-            Statement statement;
+            Statement statement = null;
+            DynamoException error = null;
             try {
                 statement = Statements.parse(spec.get("Statement").textValue());
             } catch (DynamoException e) {
-                statement = null;
+                error = e;
             }
             statements.add(statement);
+            unparsed.add(error);
             if (statement instanceof Statement.Select) reads = true;
             else if (statement != null && !(statement instanceof Statement.Exists)) writes = true;
         }
@@ -55,7 +57,10 @@ public final class BatchExecuteStatement implements Operation {
 
         // each statement planned on its own: a refusal is its answer, not the batch's
         List<Object> planned = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) planned.add(plan(context, statements.get(i), specs.get(i)));
+        for (int i = 0; i < statements.size(); i++) {
+            planned.add(statements.get(i) == null ? errorResponse("ValidationError", unparsed.get(i).getMessage())
+                    : plan(context, statements.get(i), specs.get(i)));
+        }
         Set<Target> seen = new HashSet<>();
         for (Object plan : planned) {
             Target target = plan instanceof StatementWrites.Plan p ? new Target(p.table(), ByteBuffer.wrap(p.storedKey() == null ? new byte[0] : p.storedKey()))
@@ -97,7 +102,6 @@ public final class BatchExecuteStatement implements Operation {
 
     /** A statement's plan (a write's Plan or a PointRead), or its error response when it cannot run. */
     private static Object plan(RequestContext context, Statement statement, JsonNode spec) {
-        if (statement == null) return errorResponse("ValidationError", NOT_AN_OPERATION);
         if (statement instanceof Statement.Exists) return errorResponse("ValidationError", "EXISTS can only be used in ExecuteTransaction write requests.");
         try {
             Binder binder = Binder.of(statement, ExecuteStatement.parameters(spec.get("Parameters")));

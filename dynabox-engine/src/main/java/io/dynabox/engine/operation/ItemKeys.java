@@ -133,11 +133,16 @@ public final class ItemKeys {
     }
 
     private static void checkKeyValue(String name, AttributeValue value, boolean partition) {
+        checkNotEmpty(name, value);
+        checkKeySize(name, value, partition);
+    }
+
+    /** A key attribute's value is never an empty string or binary, in a write or in the key a read names. */
+    static void checkNotEmpty(String name, AttributeValue value) {
         if (isEmpty(value)) {
             throw DynamoException.validation(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
                     + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + name);
         }
-        checkKeySize(name, value, partition);
     }
 
     private static void checkKeySize(String name, AttributeValue value, boolean partition) {

@@ -1,6 +1,7 @@
 package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
@@ -13,8 +14,10 @@ import io.dynabox.engine.expression.Projector;
 import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.partiql.Binder;
 import io.dynabox.engine.partiql.Statement;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.AttributeValues;
@@ -31,26 +34,31 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * A PartiQL SELECT, planned on the table's key schema and run by the Query and Scan page
- * reader: a WHERE that pins the partition key (an equality joined by AND to the rest) reads
- * that partition's range of the keyspace, narrowed by a condition on the sort key when there
- * is one, like a Query; any other SELECT reads the whole table or index like a Scan. The
- * whole WHERE is the filter either way. Pages end by Limit (items evaluated) and at 1 MB;
- * {@code NextToken} carries the last key evaluated.
+ * A PartiQL SELECT, planned on the table's key schema as the service plans it: a WHERE that
+ * pins the whole primary key of the table by equalities is one item read, like GetItem; a
+ * WHERE that pins the partition key (an equality joined by AND to the rest) reads that
+ * partition's range of the keyspace, narrowed by a condition on the sort key when there is
+ * one, like a Query; {@code pk IN [...]} (up to {@value #MAX_IN_PARTITIONS} values) reads each
+ * partition named, in the list's order, like one Query each; any other SELECT reads the whole
+ * table or index like a Scan. What the key reads do not decide is the filter. Pages end by
+ * Limit (items evaluated) and at 1 MB; {@code NextToken} carries the read it stopped in and
+ * the last key evaluated there.
  */
 final class StatementReads {
-    static final String NO_TABLE = "Cannot do operations on a non-existent table";
-    private static final String GSI_CONSISTENT = "Consistent read cannot be true when scanning a GSI";
+    /** The service's words (DynamoDB Local says "Consistent read cannot be true when scanning a GSI"). */
+    private static final String GSI_CONSISTENT = "Strongly consistent read is not supported on Global Secondary Indexes";
+    /** The service reads at most 50 partitions named by {@code IN} (docs: PartiQL operators); a longer list is filtered. */
+    static final int MAX_IN_PARTITIONS = 50;
 
     private StatementReads() {}
 
-    /** The table a statement names; a missing one answers in the words PartiQL uses. */
+    /**
+     * The table a statement names; a missing one is the service's ResourceNotFoundException
+     * ("Requested resource not found", as the item actions say it; DynamoDB Local says
+     * "Cannot do operations on a non-existent table").
+     */
     static Table table(RequestContext context, String name) {
-        try {
-            return context.usableTable(name);
-        } catch (DynamoException e) {
-            throw DynamoException.resourceNotFound(NO_TABLE);
-        }
+        return context.usableTable(name);
     }
 
     static ObjectNode select(RequestContext context, Statement.Select select, Binder binder, boolean consistent, Integer limit,
@@ -58,16 +66,28 @@ final class StatementReads {
         Condition where = select.where() == null ? null : binder.condition(select.where());
         List<DocumentPath> paths = projection(select.projection());
         Table table = table(context, select.table());
+        // the service's words here name no index (Query's add its name)
+        if (select.index() != null && table.definition().index(select.index()) == null) {
+            throw DynamoException.validation("The table does not have the specified index");
+        }
         ReadSource source = ReadSource.of(table, select.index(), context.nowMillis());
         KeySchema schema = source.keySchema();
         KeyPlan plan = where == null ? new KeyPlan(null, null) : keyPlan(where, schema);
         KeyCondition key = plan.key();
+        if (key == null && where != null && select.orderBy().isEmpty()) {
+            List<KeyPlan> partitions = partitionsIn(where, schema);
+            if (partitions != null) return selectPartitions(context, select, paths, source, partitions, consistent, limit, nextToken, detail);
+        }
         boolean descending = order(select, where, key, schema);
+        if (key != null && nextToken == null && limit == null && isWholeKey(source, key)) {
+            return selectItem(context, select, source.table, key, plan.filter(), consistent, detail);
+        }
 
         ReadShape shape = new ReadShape(plan.filter(), paths, "FilterExpression");
         Select wanted = paths != null ? Select.SPECIFIC_ATTRIBUTES : source.isIndex() ? Select.ALL_PROJECTED_ATTRIBUTES : Select.ALL_ATTRIBUTES;
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, wanted, shape.projectedAttributes(), shape.filterAttributes(),
                 GSI_CONSISTENT);
+        checkFilterProjected(source, shape);
         byte[] start = nextToken == null ? null : startKey(source, nextToken);
         byte[] from = null;
         byte[] to = null;
@@ -91,6 +111,169 @@ final class StatementReads {
         return answer;
     }
 
+    /**
+     * A SELECT that names one item of the table by its whole key, answered as GetItem answers:
+     * one look-up, charged as one item read (half a unit for a miss); without Limit or NextToken
+     * the page can hold nothing more, so the answer is the same as a range read's.
+     */
+    private static ObjectNode selectItem(RequestContext context, Statement.Select select, Table table, KeyCondition key,
+                                         Condition filter, boolean consistent, ConsumedCapacity.Detail detail) {
+        Map<String, AttributeValue> itemKey = new LinkedHashMap<>();
+        itemKey.put(key.partitionName(), key.partition());
+        if (key.sort() != null) itemKey.put(key.sort().name(), key.sort().operands().get(0));
+        byte[] storedKey = table.encodeKey(itemKey);
+        Long partition = KeyCodec.hashOf(storedKey);
+        context.admitRead(table, null, partition);
+        StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(storedKey));
+        StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, storedKey, latest);
+
+        ObjectNode answer = Json.object();
+        ArrayNode items = answer.putArray("Items");
+        if (stored != null && (filter == null || Evaluator.test(filter, stored.item()))) {
+            UnaryOperator<Map<String, AttributeValue>> projector = projector(select.projection());
+            if (projector == null) items.addRawValue(Json.raw(stored.json()));
+            else items.add(AttributeValues.writeItem(projector.apply(stored.item())));
+        }
+        context.ledger().read(table, null, false, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition);
+        ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
+        return answer;
+    }
+
+    /** True when the key condition is an equality on every key attribute of the table itself (not an index). */
+    private static boolean isWholeKey(ReadSource source, KeyCondition key) {
+        if (source.isIndex()) return false;
+        KeySchema schema = source.keySchema();
+        if (!schema.hasSort()) return true;
+        return key.sort() != null && key.sort().operator() == KeyCondition.Operator.EQ;
+    }
+
+    /**
+     * {@code pk IN [v1, ..., vn]} joined by AND to the rest, with no equality on the partition
+     * key: one key plan per value, in the list's order, each narrowed by the first sort-key
+     * condition and filtered by the rest; null when the WHERE has no such IN, when a value is
+     * not of the key's type, or when the list is longer than the service reads by partition.
+     */
+    static List<KeyPlan> partitionsIn(Condition where, KeySchema schema) {
+        List<Condition> parts = new ArrayList<>();
+        conjuncts(where, parts);
+        for (Condition part : parts) {
+            if (!(part instanceof Condition.In in) || !names(in.value(), schema.partitionName())) continue;
+            if (in.candidates().size() > MAX_IN_PARTITIONS) return null;
+            List<AttributeValue> values = new ArrayList<>();
+            for (Operand candidate : in.candidates()) {
+                if (!(candidate instanceof Operand.Value v) || v.value().type() != schema.partitionType()) return null;
+                ItemKeys.checkNotEmpty(schema.partitionName(), v.value());
+                if (!values.contains(v.value())) values.add(v.value());
+            }
+            List<Condition> rest = new ArrayList<>(parts);
+            rest.remove(part);
+            KeyCondition.Sort sort = null;
+            if (schema.hasSort()) {
+                for (Condition other : rest) {
+                    sort = sortCondition(other, schema.sortName(), schema.sortType());
+                    if (sort != null) {
+                        rest.remove(other);
+                        break;
+                    }
+                }
+            }
+            Condition filter = null;
+            for (Condition other : rest) filter = filter == null ? other : new Condition.And(filter, other);
+            List<KeyPlan> plans = new ArrayList<>();
+            for (AttributeValue value : values) plans.add(new KeyPlan(new KeyCondition(schema.partitionName(), value, sort), filter));
+            return plans;
+        }
+        return null;
+    }
+
+    /**
+     * The partitions an IN names, read one after the other in the list's order, as one page:
+     * Limit and the 1 MB page budget count across them; {@code NextToken} names the read it
+     * stopped in ({@code opIndexToExclusiveNextKey}: the read's position in the list, and the
+     * last key evaluated there, or no key to start that read from its beginning).
+     */
+    private static ObjectNode selectPartitions(RequestContext context, Statement.Select select, List<DocumentPath> paths, ReadSource source,
+                                               List<KeyPlan> plans, boolean consistent, Integer limit, String nextToken,
+                                               ConsumedCapacity.Detail detail) {
+        Select wanted = paths != null ? Select.SPECIFIC_ATTRIBUTES : source.isIndex() ? Select.ALL_PROJECTED_ATTRIBUTES : Select.ALL_ATTRIBUTES;
+        ReadShape shape = new ReadShape(plans.get(0).filter(), paths, "FilterExpression");
+        boolean fetch = ReadRequests.checkIndexRead(source, consistent, wanted, shape.projectedAttributes(), shape.filterAttributes(),
+                GSI_CONSISTENT);
+        checkFilterProjected(source, shape);
+        int first = 0;
+        byte[] start = null;
+        if (nextToken != null) {
+            Resume resume = resume(source, nextToken, plans.size());
+            first = resume.read();
+            start = resume.startKey();
+        }
+        ObjectNode answer = Json.object();
+        ArrayNode items = answer.putArray("Items");
+        int evaluated = 0;
+        for (int i = first; i < plans.size(); i++) {
+            if (limit != null && evaluated >= limit) {
+                answer.put("NextToken", nextToken(Integer.toString(i), Json.object()));
+                break;
+            }
+            KeyCondition key = plans.get(i).key();
+            byte[] prefix = source.partitionPrefix(key.partition());
+            KeyCondition.Bounds bounds = key.bounds(prefix);
+            Long partition = KeyCodec.hashOf(prefix);
+            context.admitRead(source.table, source.isIndex() ? source.name() : null, partition);
+            ObjectNode page = PageReader.read(new PageReader.Request(source, bounds.from(), bounds.to(), false, i == first ? start : null,
+                    limit == null ? null : limit - evaluated, shape.predicate(), projector(select.projection()), wanted, consistent, fetch,
+                    ConsumedCapacity.Detail.NONE, context.ledger(), partition, context.asOf(source.table, consistent)));
+            page.withArray("Items").forEach(items::add);
+            evaluated += page.get("ScannedCount").intValue();
+            JsonNode last = page.get("LastEvaluatedKey");
+            if (last != null) {
+                answer.put("NextToken", nextToken(Integer.toString(i), last));
+                break;
+            }
+        }
+        ConsumedCapacity.add(answer, detail, context.ledger(), source.table.name());
+        return answer;
+    }
+
+    /**
+     * A SELECT from an index may filter only on what the index holds (a Query on a local
+     * index would fetch the rest from the table; PartiQL refuses, in these words, for either kind).
+     */
+    private static void checkFilterProjected(ReadSource source, ReadShape shape) {
+        if (!source.isIndex()) return;
+        List<String> missing = new ArrayList<>();
+        for (String name : shape.filterAttributes()) if (!source.holds(name)) missing.add(name);
+        if (!missing.isEmpty()) {
+            throw DynamoException.validation("One or more parameter values were invalid: Secondary index " + source.name()
+                    + " does not project one or more filter attributes: " + missing);
+        }
+    }
+
+    /** Where a NextToken of an IN read resumes: the read (its position in the list) and the stored key to resume after, or null. */
+    private record Resume(int read, byte[] startKey) {
+    }
+
+    private static Resume resume(ReadSource source, String nextToken, int reads) {
+        JsonNode exclusive;
+        try {
+            exclusive = Json.parse(Base64.getDecoder().decode(nextToken.getBytes(StandardCharsets.US_ASCII))).path("opIndexToExclusiveNextKey");
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalidNextToken("a NextToken is used as the previous answer gave it");
+        }
+        if (exclusive.size() != 1) throw invalidNextToken("a NextToken is used as the previous answer gave it");
+        String index = exclusive.fieldNames().next();
+        int read;
+        try {
+            read = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw invalidNextToken("a NextToken is used as the previous answer gave it");
+        }
+        if (read < 0 || read >= reads) throw invalidNextToken("the NextToken was given for another statement");
+        JsonNode key = exclusive.get(index);
+        if (key.isObject() && key.isEmpty()) return new Resume(read, null);
+        return new Resume(read, startKeyOf(source, key));
+    }
+
     /** A WHERE split into the key range it reads ({@code key}, null to scan) and what is left to filter (null when nothing). */
     record KeyPlan(KeyCondition key, Condition filter) {
     }
@@ -109,6 +292,7 @@ final class StatementReads {
             AttributeValue value = equality(part, schema.partitionName());
             if (value != null) {
                 if (value.type() != schema.partitionType()) throw keyType(schema.partitionName());
+                ItemKeys.checkNotEmpty(schema.partitionName(), value);
                 partition = value;
                 parts.remove(part);
                 break;
@@ -255,21 +439,40 @@ final class StatementReads {
     // ---- NextToken: the last key evaluated, in a versioned document
 
     private static String nextToken(JsonNode lastEvaluatedKey) {
+        return nextToken("0", lastEvaluatedKey);
+    }
+
+    /** The token of a read that stopped in its read {@code read} after {@code exclusiveKey} (empty: before that read). */
+    private static String nextToken(String read, JsonNode exclusiveKey) {
         ObjectNode token = Json.object();
         token.put("version", "V1");
-        token.putObject("opIndexToExclusiveNextKey").set("0", lastEvaluatedKey);
+        token.putObject("opIndexToExclusiveNextKey").set(read, exclusiveKey);
         return Base64.getEncoder().encodeToString(Json.write(token));
     }
 
+    private static DynamoException invalidNextToken(String why) {
+        return DynamoException.validation("Invalid NextToken", why);
+    }
+
     private static byte[] startKey(ReadSource source, String nextToken) {
-        Map<String, AttributeValue> key;
+        JsonNode key;
         try {
             JsonNode token = Json.parse(Base64.getDecoder().decode(nextToken.getBytes(StandardCharsets.US_ASCII)));
-            key = AttributeValues.readItem(token.path("opIndexToExclusiveNextKey").get("0"));
-        } catch (IOException | IllegalArgumentException | NullPointerException | DynamoException e) {
-            throw DynamoException.validation("Invalid NextToken", "a NextToken is used as the previous answer gave it");
+            key = token.path("opIndexToExclusiveNextKey").get("0");
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalidNextToken("a NextToken is used as the previous answer gave it");
         }
-        if (!key.keySet().equals(source.keyNames())) throw DynamoException.validation("Invalid NextToken", "the NextToken was given for another table or index");
+        return startKeyOf(source, key);
+    }
+
+    private static byte[] startKeyOf(ReadSource source, JsonNode exclusiveKey) {
+        Map<String, AttributeValue> key;
+        try {
+            key = AttributeValues.readItem(exclusiveKey);
+        } catch (IllegalArgumentException | NullPointerException | DynamoException e) {
+            throw invalidNextToken("a NextToken is used as the previous answer gave it");
+        }
+        if (!key.keySet().equals(source.keyNames())) throw invalidNextToken("the NextToken was given for another table or index");
         return ReadRequests.scanStartKey(source, key);
     }
 }

@@ -25,6 +25,9 @@ public final class Binder {
             "size", 1, "list_append", 2, "set_add", 2, "set_delete", 2);
     private static final Set<String> TYPE_NAMES = Set.of("N", "BS", "L", "B", "NULL", "M", "S", "SS", "NS", "BOOL");
 
+    /** The service's limit on IN's list, as in expressions (docs: at most 100 values, 50 of them partition keys). */
+    private static final int MAX_IN_OPERANDS = 100;
+
     private final List<AttributeValue> parameters;
 
     private Binder(List<AttributeValue> parameters) {
@@ -49,12 +52,21 @@ public final class Binder {
         if (e instanceof Expr.Or or) return new Condition.Or(condition(or.left()), condition(or.right()));
         if (e instanceof Expr.Not not) return new Condition.Not(condition(not.operand()));
         if (e instanceof Expr.Compare compare) {
-            return new Condition.Compare(compare.comparator(), operand(compare.left()), operand(compare.right()));
+            Condition.Compare bound = new Condition.Compare(compare.comparator(), operand(compare.left()), operand(compare.right()));
+            if (compare.comparator() != Condition.Comparator.EQ && compare.comparator() != Condition.Comparator.NE) {
+                ordered(compare.comparator().symbol, bound.left(), bound.right());
+            }
+            return bound;
         }
         if (e instanceof Expr.Between between) {
-            return new Condition.Between(operand(between.value()), operand(between.low()), operand(between.high()));
+            Condition.Between bound = new Condition.Between(operand(between.value()), operand(between.low()), operand(between.high()));
+            ordered("BETWEEN", bound.value(), bound.low(), bound.high());
+            return bound;
         }
         if (e instanceof Expr.In in) {
+            if (in.candidates().size() > MAX_IN_OPERANDS) {
+                throw new PartiqlError("The IN operator is provided with too many operands; number of operands: " + in.candidates().size(), null);
+            }
             List<Operand> candidates = new ArrayList<>();
             for (Expr candidate : in.candidates()) candidates.add(operand(candidate));
             return new Condition.In(operand(in.value()), candidates);
@@ -88,6 +100,21 @@ public final class Binder {
         }
         throw new PartiqlError("Unsupported expression in WHERE clause", "a WHERE clause is made of comparisons, functions, AND, OR and NOT; "
                 + "it found a value standing alone");
+    }
+
+    /**
+     * An ordering comparison refuses a value of a type that has no order (only strings, numbers
+     * and binaries have one), whatever the other side: the service checks the operand alone.
+     */
+    private static void ordered(String operator, Operand... operands) {
+        for (Operand operand : operands) {
+            if (!(operand instanceof Operand.Value v)) continue;
+            AttributeValue.Type type = v.value().type();
+            if (type != AttributeValue.Type.S && type != AttributeValue.Type.N && type != AttributeValue.Type.B) {
+                throw new PartiqlError("Incorrect operand type for operator or function; operator or function: " + operator
+                        + ", operand type: " + type, null);
+            }
+        }
     }
 
     private List<Operand> operands(List<Expr> args) {

@@ -18,7 +18,10 @@ import java.util.Set;
  * clause the service does not support); names, parameters and key attributes are checked
  * when the statement is bound to a request and a table. A statement that does not parse
  * answers as the service does, {@code Statement wasn't well formed, can't be processed: }
- * and the statement, with where it went wrong in Dynabox's explanation. Recursion is
+ * and, for one that does not start with a statement's keyword, {@code Expected data
+ * manipulation} (the service's words); for other syntax errors the statement (as DynamoDB
+ * Local words them: the service's detail for them is not known), with where it went wrong in
+ * Dynabox's explanation. Recursion is
  * bounded ({@link #MAX_DEPTH}) so no text can exhaust the stack.
  */
 final class Parser {
@@ -97,7 +100,9 @@ final class Parser {
             expect(Kind.RPAREN, "')' closing EXISTS");
             return new Statement.Exists(select);
         }
-        throw malformed("a statement starts with SELECT, INSERT, UPDATE, DELETE or EXISTS");
+        // the service names what it expected, not the statement (recorded against the service)
+        throw new PartiqlError(NOT_WELL_FORMED + "Expected data manipulation",
+                "a statement starts with SELECT, INSERT, UPDATE, DELETE or EXISTS; it starts with '" + first.text() + "'");
     }
 
     private Statement.Select select() {
@@ -120,7 +125,11 @@ final class Parser {
         if (peek().isWord("MISSING")) throw new PartiqlError("Unexpected from source", "MISSING is not a table; quote a table of that name: \"missing\"");
         String table = name("a table name after FROM");
         String index = null;
-        if (accept(Kind.DOT)) index = name("an index name after the table's name");
+        if (accept(Kind.DOT)) {
+            index = name("an index name after the table's name");
+            if (peek().kind() == Kind.DOT) throw new PartiqlError("A path may contain at most 2 components in the FROM clause", null);
+        }
+        if (table.isEmpty() || (index != null && index.isEmpty())) throw new PartiqlError("Path component cannot be an empty string", null);
         Expr where = null;
         if (acceptWord("WHERE")) where = condition();
         List<Statement.OrderBy> orderBy = new ArrayList<>();

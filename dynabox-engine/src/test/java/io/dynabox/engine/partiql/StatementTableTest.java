@@ -27,6 +27,11 @@ class StatementTableTest {
         "INSERT INTO tab VALUE {'pk':'m','sk':1,'a':{'b':{'c':1,'d':[5,6]}},'l':[[1,2],[3]]}",
     };
 
+    /** 0, 1, ... n - 1, as an IN list's values. */
+    static String numbers(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static Arguments row(String statement, String answer) {
         return Arguments.of(statement, answer);
     }
@@ -60,8 +65,28 @@ class StatementTableTest {
                 row("SELECT pk FROM tab WHERE a.b.c = 1", "200 {\"Items\":[{\"pk\":{\"S\":\"m\"}}]}"),
                 row("select pk from tab where pk = 'm';", "200 {\"Items\":[{\"pk\":{\"S\":\"m\"}}]}"),
                 row("SELECT * FROM tab WHERE x = \"missing attribute\"", "200 {\"Items\":[]}"),
-                row("SELECT * FROM nope", "400 {\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\",\"message\":\"Cannot do operations on a non-existent table\"}"),
-                row("SELECT * FROM \"tab\".\"nope\"", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"The table does not have the specified index: nope\"}"),
+                row("SELECT * FROM nope", "400 {\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\",\"message\":\"Requested resource not found\"}"),
+                // the service names no index here (Query adds its name); DynamoDB Local adds it
+                row("SELECT * FROM \"tab\".\"nope\"", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"The table does not have the specified index\"}"),
+                row("SELECT * FROM \"tab\".\"gsi1\".\"more\" WHERE g = 'gg'", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"A path may contain at most 2 components in the FROM clause\"}"),
+                row("SELECT * FROM \"tab\".\"\" WHERE pk = 'a'", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Path component cannot be an empty string\"}"),
+                row("SELECT * FROM \"\" WHERE pk = 'a'", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Path component cannot be an empty string\"}"),
+                // the service's words (DynamoDB Local repeats the statement)
+                row("SLECT * FROM tab WHERE pk = 'a'", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Statement wasn't well formed, can't be processed: Expected data manipulation\"}"),
+                row("SELECT pk FROM tab WHERE pk = 'a' AND x < true", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Incorrect operand type for operator or function; operator or function: <, operand type: BOOL\"}"),
+                row("SELECT pk FROM tab WHERE pk = 'a' AND x >= <<'s'>>", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Incorrect operand type for operator or function; operator or function: >=, operand type: SS\"}"),
+                row("SELECT pk FROM tab WHERE pk = 'a' AND x BETWEEN 1 AND [2]", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: L\"}"),
+                row("SELECT pk FROM tab WHERE pk = 'a' AND x <> true", "200 {\"Items\":[{\"pk\":{\"S\":\"a\"}},{\"pk\":{\"S\":\"a\"}}]}"),
+                // one partition read per value, in the list's order
+                row("SELECT pk, sk FROM tab WHERE pk IN ['m', 'a', 'zz']", "200 {\"Items\":[{\"pk\":{\"S\":\"m\"},\"sk\":{\"N\":\"1\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}]}"),
+                row("SELECT sk FROM tab WHERE pk IN ['a', 'm'] AND sk > 1", "200 {\"Items\":[{\"sk\":{\"N\":\"2\"}}]}"),
+                row("SELECT pk FROM tab WHERE x IN [" + numbers(101) + "]", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"The IN operator is provided with too many operands; number of operands: 101\"}"),
+                row("SELECT pk FROM tab WHERE x IN [" + numbers(100) + "] AND pk = 'a'", "200 {\"Items\":[{\"pk\":{\"S\":\"a\"}},{\"pk\":{\"S\":\"a\"}}]}"),
+                row("SELECT * FROM tab WHERE pk = '' AND sk = 1", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk\"}"),
+                row("SELECT * FROM tab WHERE pk IN ['a', '']", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk\"}"),
+                // the whole key: one item read
+                row("SELECT sk FROM tab WHERE pk = 'a' AND sk = 2 AND x = 7", "200 {\"Items\":[{\"sk\":{\"N\":\"2\"}}]}"),
+                row("SELECT sk FROM tab WHERE pk = 'a' AND sk = 2 AND x = 8", "200 {\"Items\":[]}"),
                 row("SELECT * FROM tab ORDER BY sk", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Must have WHERE clause in the statement when using ORDER BY clause.\"}"),
                 row("SELECT * FROM tab WHERE pk = 'a' ORDER BY x", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Variable reference x in ORDER BY clause must be part of the primary key\"}"),
                 row("SELECT * FROM tab WHERE x = 5 ORDER BY sk", "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.\"}"),
