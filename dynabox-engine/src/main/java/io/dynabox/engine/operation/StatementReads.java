@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.expression.Evaluator;
@@ -46,7 +47,7 @@ import java.util.function.UnaryOperator;
  */
 final class StatementReads {
     /** The service's words (DynamoDB Local says "Consistent read cannot be true when scanning a GSI"). */
-    private static final String GSI_CONSISTENT = "Strongly consistent read is not supported on Global Secondary Indexes";
+    private static final String GSI_CONSISTENT = ServiceTexts.PARTIQL_GSI_CONSISTENT_READ;
     /** The service reads at most 50 partitions named by {@code IN} (docs: PartiQL operators); a longer list is filtered. */
     static final int MAX_IN_PARTITIONS = 50;
 
@@ -68,7 +69,7 @@ final class StatementReads {
         Table table = table(context, select.table());
         // the service's words here name no index (Query's add its name)
         if (select.index() != null && table.definition().index(select.index()) == null) {
-            throw DynamoException.validation("The table does not have the specified index");
+            throw DynamoException.validation(ServiceTexts.PARTIQL_NO_SUCH_INDEX);
         }
         ReadSource source = ReadSource.of(table, select.index(), context.nowMillis());
         KeySchema schema = source.keySchema();
@@ -244,8 +245,7 @@ final class StatementReads {
         List<String> missing = new ArrayList<>();
         for (String name : shape.filterAttributes()) if (!source.holds(name)) missing.add(name);
         if (!missing.isEmpty()) {
-            throw DynamoException.validation("One or more parameter values were invalid: Secondary index " + source.name()
-                    + " does not project one or more filter attributes: " + missing);
+            throw DynamoException.validation(String.format(ServiceTexts.PARTIQL_FILTER_NOT_PROJECTED, source.name(), missing));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dynabox.engine.partiql;
 
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.expression.Operand;
@@ -65,7 +66,7 @@ public final class Binder {
         }
         if (e instanceof Expr.In in) {
             if (in.candidates().size() > MAX_IN_OPERANDS) {
-                throw new PartiqlError("The IN operator is provided with too many operands; number of operands: " + in.candidates().size(), null);
+                throw new PartiqlError(String.format(ServiceTexts.IN_TOO_MANY_OPERANDS, in.candidates().size()), null);
             }
             List<Operand> candidates = new ArrayList<>();
             for (Expr candidate : in.candidates()) candidates.add(operand(candidate));
@@ -111,8 +112,7 @@ public final class Binder {
             if (!(operand instanceof Operand.Value v)) continue;
             AttributeValue.Type type = v.value().type();
             if (type != AttributeValue.Type.S && type != AttributeValue.Type.N && type != AttributeValue.Type.B) {
-                throw new PartiqlError("Incorrect operand type for operator or function; operator or function: " + operator
-                        + ", operand type: " + type, null);
+                throw new PartiqlError(String.format(ServiceTexts.PARTIQL_UNORDERED_OPERAND, operator, type), null);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.dynabox.engine.partiql;
 
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.expression.Condition;
 import io.dynabox.engine.expression.DocumentPath;
 import io.dynabox.engine.partiql.Lexer.Kind;
@@ -25,7 +26,7 @@ import java.util.Set;
  * bounded ({@link #MAX_DEPTH}) so no text can exhaust the stack.
  */
 final class Parser {
-    static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
+    static final String NOT_WELL_FORMED = ServiceTexts.PARTIQL_NOT_WELL_FORMED;
     /** Deeper nesting (parentheses, NOT, document literals) is refused rather than recursed into. */
     static final int MAX_DEPTH = 100;
     /**
@@ -101,7 +102,7 @@ final class Parser {
             return new Statement.Exists(select);
         }
         // the service names what it expected, not the statement (recorded against the service)
-        throw new PartiqlError(NOT_WELL_FORMED + "Expected data manipulation",
+        throw new PartiqlError(ServiceTexts.PARTIQL_NOT_DATA_MANIPULATION,
                 "a statement starts with SELECT, INSERT, UPDATE, DELETE or EXISTS; it starts with '" + first.text() + "'");
     }
 
@@ -127,9 +128,9 @@ final class Parser {
         String index = null;
         if (accept(Kind.DOT)) {
             index = name("an index name after the table's name");
-            if (peek().kind() == Kind.DOT) throw new PartiqlError("A path may contain at most 2 components in the FROM clause", null);
+            if (peek().kind() == Kind.DOT) throw new PartiqlError(ServiceTexts.PARTIQL_PATH_TOO_LONG, null);
         }
-        if (table.isEmpty() || (index != null && index.isEmpty())) throw new PartiqlError("Path component cannot be an empty string", null);
+        if (table.isEmpty() || (index != null && index.isEmpty())) throw new PartiqlError(ServiceTexts.PARTIQL_EMPTY_PATH_COMPONENT, null);
         Expr where = null;
         if (acceptWord("WHERE")) where = condition();
         List<Statement.OrderBy> orderBy = new ArrayList<>();

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.Bytes;
 import io.dynabox.engine.value.DynamoNumber;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ import java.util.Set;
 public final class AttributeValues {
     /** The deepest level a value may sit at: the attribute itself is level 1. */
     public static final int MAX_NESTING_LEVEL = 32;
+    /** The longest attribute name, in UTF-8 bytes (the service: less than 64 KB). */
+    public static final int MAX_ATTRIBUTE_NAME_BYTES = 65_535;
     private static final String INVALID = "One or more parameter values were invalid: ";
     /** A JSON null where a value is wanted (an item's or a map's member, a list or binary set element). */
     public static final String NULL_VALUE = "The supplied Item contains a null AttributeValue";
@@ -37,9 +41,24 @@ public final class AttributeValues {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) throw nullMember(field.getKey());
+            checkName(field.getKey());
             item.put(field.getKey(), read(field.getValue()));
         }
         return item;
+    }
+
+    /** An attribute name, at any depth, is under 64 KB (65,536 bytes) in UTF-8. */
+    private static void checkName(String name) {
+        if (isNameTooLong(name)) {
+            throw DynamoException.validation(ServiceTexts.ATTRIBUTE_NAME_TOO_LARGE,
+                    "an attribute name is " + name.getBytes(StandardCharsets.UTF_8).length + " bytes");
+        }
+    }
+
+    /** True for an attribute name over {@value #MAX_ATTRIBUTE_NAME_BYTES} UTF-8 bytes. */
+    public static boolean isNameTooLong(String name) {
+        // a name of fewer than 21,846 characters cannot reach 65,536 bytes: only long ones are measured
+        return name.length() > MAX_ATTRIBUTE_NAME_BYTES / 3 && name.getBytes(StandardCharsets.UTF_8).length > MAX_ATTRIBUTE_NAME_BYTES;
     }
 
     private static DynamoException nullMember(String name) {
@@ -159,6 +178,7 @@ public final class AttributeValues {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) throw nullMember(field.getKey());
+            checkName(field.getKey());
             values.put(field.getKey(), read(field.getValue(), level + 1));
         }
         return new AttributeValue.M(values);

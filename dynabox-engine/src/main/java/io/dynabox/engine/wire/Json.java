@@ -30,6 +30,8 @@ public final class Json {
             // stored item nests deeper than MAX_DEPTH: a deeper body stops being read there
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
+                    // attribute names up to the service's 64 KB, which is above Jackson's default
+                    .maxNameLength(Integer.MAX_VALUE)
                     .maxNestingDepth(MAX_DEPTH)
                     .build())
             .build();

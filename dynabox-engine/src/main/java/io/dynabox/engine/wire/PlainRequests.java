@@ -32,7 +32,6 @@ public final class PlainRequests {
     }
 
     public static final NotPlain NOT_PLAIN = new NotPlain();
-    private static final int MAX_NAME_LENGTH = 65535;
     private static final int MAX_TABLE_NAME_LENGTH = 255;
     private static final int MIN_TABLE_NAME_LENGTH = 3;
 
@@ -106,7 +105,7 @@ public final class PlainRequests {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         String name;
         while ((name = parser.nextFieldName()) != null) {
-            if (name.length() > MAX_NAME_LENGTH) throw NOT_PLAIN;
+            if (AttributeValues.isNameTooLong(name)) throw NOT_PLAIN; // the general path words the refusal
             parser.nextToken();
             if (values.put(name, value(parser, level)) != null) throw NOT_PLAIN;
         }

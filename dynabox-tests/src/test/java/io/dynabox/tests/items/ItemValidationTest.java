@@ -88,6 +88,20 @@ class ItemValidationTest extends DoorTest {
     }
 
     @Test
+    void attributeNamesAreUnder64KilobytesAtAnyDepth() {
+        // longer than Jackson's default name limit (50,000), within the service's
+        String longest = "é".repeat(32_767) + "x"; // 65,535 bytes in UTF-8
+        client.putItem(b -> b.tableName("hash").item(item("pk", s("names"), longest, s("v"), "m", AttributeValue.fromM(Map.of(longest, n("1"))))));
+        assertThat(client.getItem(b -> b.tableName("hash").key(item("pk", s("names")))).item()).containsKey(longest);
+
+        String tooLong = "é".repeat(32_768); // 65,536 bytes
+        String message = "Attribute name is too large, must be less than 65536 bytes";
+        assertValidation(() -> client.putItem(b -> b.tableName("hash").item(item("pk", s("names"), tooLong, s("v")))), message);
+        assertValidation(() -> client.putItem(b -> b.tableName("hash").item(item("pk", s("names"), "m",
+                AttributeValue.fromM(Map.of(tooLong, n("1")))))), message);
+    }
+
+    @Test
     void numbersAreStoredInCanonicalForm() {
         client.putItem(b -> b.tableName("hash").item(item("pk", s("n"),
                 "a", n("-0015.789e6"), "b", n("0042.1200"), "c", n("1E125"), "d", n("-0"), "e", n(".5"),
