@@ -12,11 +12,14 @@ import java.util.Map;
  * the shape a key condition must have, in the service's words: conditions joined by AND
  * only, each an {@code =}, {@code <}, {@code <=}, {@code >}, {@code >=}, BETWEEN or
  * begins_with of one top-level key attribute and supplied values, at most one per key and
- * at most two in all. What remains to check needs the key schema (which attribute is the
+ * at most eight in all (two for any key but a multi-attribute index key's: the Query checks). What remains to check needs the key schema (which attribute is the
  * partition key, types), and is the Query's; the terms come in the legacy
  * {@code KeyConditions} form (operator name and operands) so both forms meet there.
  */
 public final class KeyConditions {
+    /** The most terms any key takes: four partition and four sort attributes of a multi-attribute index key. */
+    public static final int MAX_TERMS = 8;
+
     private KeyConditions() {}
 
     /** One key attribute's condition: EQ, LT, LE, GT, GE, BETWEEN or BEGINS_WITH, with its operands in order. */
@@ -39,7 +42,8 @@ public final class KeyConditions {
                 throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
             }
         }
-        if (byAttribute.size() > 2) throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+        // a multi-attribute index key takes up to eight; the Query checks the count against the key read
+        if (byAttribute.size() > MAX_TERMS) throw DynamoException.validation("Conditions can be of length 1 or 2 only");
         return byAttribute;
     }
 

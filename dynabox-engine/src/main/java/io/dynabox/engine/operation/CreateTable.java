@@ -25,6 +25,7 @@ import io.dynabox.engine.table.Projection;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
+import io.dynabox.engine.table.TableGrammar;
 import io.dynabox.engine.table.TableIds;
 import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.table.Throughput;
@@ -99,7 +100,7 @@ public final class CreateTable implements Operation {
         List<KeySchema> globalKeys = new ArrayList<>();
         if (gsis != null) {
             if (gsis.isEmpty()) throw DynamoException.validation(INVALID + "List of GlobalSecondaryIndexes is empty");
-            for (JsonNode gsi : gsis) globalKeys.add(keySchema(gsi.get("KeySchema"), definitions, false));
+            for (JsonNode gsi : gsis) globalKeys.add(TableGrammar.globalIndexKeySchema(gsi.get("KeySchema"), definitions));
         }
         if (lsis != null || gsis != null) checkAllDefinitionsUsed(definitions, keySchema, localKeys, globalKeys);
 
@@ -214,8 +215,9 @@ public final class CreateTable implements Operation {
     }
 
     private static void addKeys(List<String> used, KeySchema key) {
-        if (!used.contains(key.partitionName())) used.add(key.partitionName());
-        if (key.hasSort() && !used.contains(key.sortName())) used.add(key.sortName());
+        for (KeySchema.Element element : key.elements()) {
+            if (!used.contains(element.name())) used.add(element.name());
+        }
     }
 
     /** At most 100 NonKeyAttributes summed over all indexes; a name projected twice counts twice. */

@@ -126,7 +126,7 @@ final class GlobalIndexUpdates {
                 throw DynamoException.validation(INVALID + "AttributeDefinitions is not specified for index: " + name);
             }
         }
-        KeySchema key = TableGrammar.keySchema(create.get("KeySchema"), definitions, false);
+        KeySchema key = TableGrammar.globalIndexKeySchema(create.get("KeySchema"), definitions);
         Projection projection = TableGrammar.projection(create.get("Projection"));
         JsonNode throughputNode = create.get("ProvisionedThroughput");
         boolean hasThroughput = throughputNode != null && !throughputNode.isNull();
@@ -171,7 +171,6 @@ final class GlobalIndexUpdates {
     }
 
     private static void addKey(Set<String> used, KeySchema key) {
-        used.add(key.partitionName());
-        if (key.hasSort()) used.add(key.sortName());
+        for (KeySchema.Element element : key.elements()) used.add(element.name());
     }
 }

@@ -101,8 +101,15 @@ public final class ItemKeys {
         List<IndexDefinition> globals = table.globalIndexes();
         for (int i = globals.size() - 1; i >= 0; i--) {
             IndexDefinition index = globals.get(i);
-            checkIndexKey(index, item, index.keySchema().partitionName(), index.keySchema().partitionType(), true);
-            if (index.keySchema().hasSort()) checkIndexKey(index, item, index.keySchema().sortName(), index.keySchema().sortType(), false);
+            KeySchema key = index.keySchema();
+            if (key.multiAttribute()) {
+                // each attribute of a multi-attribute key is checked as a key attribute of its role
+                for (KeySchema.Element e : key.partitionElements()) checkIndexKey(index, item, e.name(), e.type(), true);
+                for (KeySchema.Element e : key.sortElements()) checkIndexKey(index, item, e.name(), e.type(), false);
+                continue;
+            }
+            checkIndexKey(index, item, key.partitionName(), key.partitionType(), true);
+            if (key.hasSort()) checkIndexKey(index, item, key.sortName(), key.sortType(), false);
         }
         List<IndexDefinition> locals = table.localIndexes();
         for (int i = locals.size() - 1; i >= 0; i--) {

@@ -11,8 +11,35 @@ import java.util.List;
  * partition key and at most one condition on the sort key. Legacy {@code KeyConditions}
  * and {@code KeyConditionExpression} both come down to this, and it turns into one range
  * of the keyspace, so a Query reads only the items it may return.
+ *
+ * <p>On a multi-attribute index key, {@code morePartition} holds the equalities on the other
+ * partition attributes and {@code sortPrefix} the equalities on the leading sort attributes
+ * (in schema order); {@code sort}, if any, is on the sort attribute after them. Both lists
+ * are empty for every other key, so that path is the one it always was.
  */
-public record KeyCondition(String partitionName, AttributeValue partition, Sort sort) {
+public record KeyCondition(String partitionName, AttributeValue partition, Sort sort,
+                           List<Equality> morePartition, List<Equality> sortPrefix) {
+
+    /** An equality on one key attribute. */
+    public record Equality(String name, AttributeValue value) {
+    }
+
+    public KeyCondition {
+        morePartition = List.copyOf(morePartition);
+        sortPrefix = List.copyOf(sortPrefix);
+    }
+
+    public KeyCondition(String partitionName, AttributeValue partition, Sort sort) {
+        this(partitionName, partition, sort, List.of(), List.of());
+    }
+
+    /** The partition attributes' values, in schema order. */
+    public List<AttributeValue> partitionValues() {
+        List<AttributeValue> values = new java.util.ArrayList<>(1 + morePartition.size());
+        values.add(partition);
+        for (Equality e : morePartition) values.add(e.value());
+        return values;
+    }
 
     /** The sort key operators a key condition allows. */
     public enum Operator { EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH }
@@ -53,6 +80,7 @@ public record KeyCondition(String partitionName, AttributeValue partition, Sort 
      * sort value (an index's table key) stays inside the bounds of that value.
      */
     public Bounds bounds(byte[] partitionPrefix) {
+        for (Equality e : sortPrefix) partitionPrefix = concat(partitionPrefix, sortable(e.value()));
         byte[] end = KeyCodec.successorOfPrefix(partitionPrefix);
         if (sort == null) return new Bounds(partitionPrefix, end);
         List<AttributeValue> operands = sort.operands();

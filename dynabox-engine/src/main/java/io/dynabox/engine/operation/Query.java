@@ -57,7 +57,7 @@ public final class Query implements Operation {
             checkStartKeyInside(startKey, condition);
         }
 
-        byte[] partitionPrefix = source.partitionPrefix(condition.partition());
+        byte[] partitionPrefix = source.partitionPrefix(condition);
         Long partition = KeyCodec.hashOf(partitionPrefix);
         context.admitRead(table, source.isIndex() ? source.name() : null, partition, CapacityUnits.readUnits(0, consistent));
         KeyCondition.Bounds bounds = condition.bounds(partitionPrefix);
@@ -69,6 +69,16 @@ public final class Query implements Operation {
     private static void checkStartKeyInside(Map<String, AttributeValue> startKey, KeyCondition condition) {
         if (!condition.partition().equals(startKey.get(condition.partitionName()))) {
             throw DynamoException.validation("The provided starting key is outside query boundaries based on provided conditions");
+        }
+        for (KeyCondition.Equality e : condition.morePartition()) {
+            if (!e.value().equals(startKey.get(e.name()))) {
+                throw DynamoException.validation("The provided starting key is outside query boundaries based on provided conditions");
+            }
+        }
+        for (KeyCondition.Equality e : condition.sortPrefix()) {
+            if (!e.value().equals(startKey.get(e.name()))) {
+                throw DynamoException.validation("The provided starting key does not match the range key predicate");
+            }
         }
         KeyCondition.Sort sort = condition.sort();
         if (sort != null && !sort.matches(startKey.get(sort.name()))) {

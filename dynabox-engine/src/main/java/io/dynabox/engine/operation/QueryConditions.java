@@ -2,6 +2,7 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.expression.KeyConditions;
 import io.dynabox.engine.table.KeySchema;
@@ -23,6 +24,9 @@ import java.util.Set;
 final class QueryConditions {
     private static final Set<String> NOT_INDEXABLE = Set.of("NULL", "NOT_NULL", "CONTAINS", "NOT_CONTAINS", "IN", "NE");
     private static final String INVALID = "One or more parameter values were invalid: ";
+    static final String CONDITION_COUNT = "Conditions can be of length 1 or 2 only";
+    /** The most conditions any key takes: a multi-attribute index key's four partition and four sort attributes. */
+    static final int MAX_CONDITIONS = 2 * KeySchema.MAX_ATTRIBUTES_PER_ROLE;
 
     private QueryConditions() {}
 
@@ -44,9 +48,7 @@ final class QueryConditions {
             }
             conditions.put(field.getKey(), new Condition(operator, operands));
         }
-        if (conditions.size() != 1 && conditions.size() != 2) {
-            throw DynamoException.validation("Conditions can be of length 1 or 2 only");
-        }
+        if (conditions.isEmpty() || conditions.size() > MAX_CONDITIONS) throw DynamoException.validation(CONDITION_COUNT);
         return conditions;
     }
 
@@ -68,6 +70,9 @@ final class QueryConditions {
 
     /** The key condition the given conditions make on {@code schema}. */
     static KeyCondition resolve(Map<String, Condition> conditions, KeySchema schema) {
+        if (schema.multiAttribute()) return resolveMultiAttribute(conditions, schema);
+        // a key of one partition and at most one sort attribute takes at most two conditions
+        if (conditions.size() > 2) throw DynamoException.validation(CONDITION_COUNT);
         if (!conditions.containsKey(schema.partitionName())) {
             throw DynamoException.validation("Query condition missed key schema element: " + schema.partitionName());
         }
@@ -99,6 +104,90 @@ final class QueryConditions {
             }
         }
         return new KeyCondition(schema.partitionName(), partition.operands().get(0), sort);
+    }
+
+    /**
+     * The key condition on a multi-attribute (global index) key: an equality on every
+     * partition attribute; on the sort attributes, from the first on without a gap,
+     * equalities and at most one other condition, on the last one used.
+     */
+    private static KeyCondition resolveMultiAttribute(Map<String, Condition> conditions, KeySchema schema) {
+        for (Condition condition : conditions.values()) {
+            if (NOT_INDEXABLE.contains(condition.operator())) {
+                throw DynamoException.validation("Attempted conditional constraint is not an indexable operation");
+            }
+        }
+        List<KeySchema.Element> partitionElements = schema.partitionElements();
+        for (KeySchema.Element e : partitionElements) {
+            Condition condition = conditions.get(e.name());
+            if (condition == null || !condition.operator().equals("EQ")) {
+                throw DynamoException.validation(String.format(ServiceTexts.QUERY_HASH_ATTRIBUTES_NEED_EQUALITY, names(partitionElements)),
+                        ServiceTexts.UNRECORDED_WORDING);
+            }
+        }
+        List<KeySchema.Element> sortElements = schema.sortElements();
+        int used = 0;
+        for (KeySchema.Element e : sortElements) {
+            if (!conditions.containsKey(e.name())) break;
+            used++;
+        }
+        // a condition on no key attribute, or on a sort attribute after a gap
+        if (partitionElements.size() + used != conditions.size()) {
+            if (used < sortElements.size()) {
+                for (int i = used + 1; i < sortElements.size(); i++) {
+                    if (conditions.containsKey(sortElements.get(i).name())) throw rangeOrder(sortElements);
+                }
+                throw DynamoException.validation("Query condition missed key schema element: " + sortElements.get(used).name());
+            }
+            throw DynamoException.validation("Query key condition not supported");
+        }
+        for (int i = 0; i + 1 < used; i++) {
+            if (!conditions.get(sortElements.get(i).name()).operator().equals("EQ")) throw rangeOrder(sortElements);
+        }
+        for (KeySchema.Element e : partitionElements) checkType(conditions.get(e.name()), e.type());
+        List<KeyCondition.Equality> morePartition = new ArrayList<>();
+        for (int i = 1; i < partitionElements.size(); i++) {
+            KeySchema.Element e = partitionElements.get(i);
+            morePartition.add(new KeyCondition.Equality(e.name(), conditions.get(e.name()).operands().get(0)));
+        }
+        List<KeyCondition.Equality> sortPrefix = new ArrayList<>();
+        KeyCondition.Sort sort = null;
+        for (int i = 0; i < used; i++) {
+            KeySchema.Element e = sortElements.get(i);
+            Condition condition = conditions.get(e.name());
+            checkType(condition, e.type());
+            if (i + 1 < used) {
+                sortPrefix.add(new KeyCondition.Equality(e.name(), condition.operands().get(0)));
+            } else {
+                sort = sortCondition(e, condition);
+            }
+        }
+        KeySchema.Element first = partitionElements.get(0);
+        return new KeyCondition(first.name(), conditions.get(first.name()).operands().get(0), sort, morePartition, sortPrefix);
+    }
+
+    private static KeyCondition.Sort sortCondition(KeySchema.Element element, Condition condition) {
+        KeyCondition.Operator operator = KeyCondition.Operator.valueOf(condition.operator());
+        if (operator == KeyCondition.Operator.BEGINS_WITH && element.type() == AttributeValue.Type.N) {
+            throw DynamoException.validation(INVALID + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
+        }
+        KeyCondition.Sort sort = new KeyCondition.Sort(element.name(), operator, condition.operands());
+        if (operator == KeyCondition.Operator.BETWEEN
+                && java.util.Arrays.compareUnsigned(KeyCondition.sortable(sort.operands().get(0)), KeyCondition.sortable(sort.operands().get(1))) > 0) {
+            throw DynamoException.validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
+        }
+        return sort;
+    }
+
+    private static DynamoException rangeOrder(List<KeySchema.Element> sortElements) {
+        return DynamoException.validation(String.format(ServiceTexts.QUERY_RANGE_ATTRIBUTES_IN_ORDER, names(sortElements)),
+                ServiceTexts.UNRECORDED_WORDING);
+    }
+
+    private static List<String> names(List<KeySchema.Element> elements) {
+        List<String> names = new ArrayList<>(elements.size());
+        for (KeySchema.Element e : elements) names.add(e.name());
+        return names;
     }
 
     private static void checkType(Condition condition, AttributeValue.Type type) {

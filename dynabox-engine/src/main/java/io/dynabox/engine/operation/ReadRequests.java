@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.PageReader.Select;
+import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.AttributeValues;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class ReadRequests {
     static void checkQueryStartKeyShape(ReadSource source, Map<String, AttributeValue> key) {
         Set<String> names = source.keyNames();
         if (key.size() != names.size()) throw DynamoException.validation(START_KEY_INVALID, expected(names));
-        checkQueriedKey(source, key, source.keySchema().partitionName(), names);
+        for (KeySchema.Element e : source.keySchema().partitionElements()) checkQueriedKey(source, key, e.name(), names);
     }
 
     /**
@@ -100,7 +101,7 @@ final class ReadRequests {
      */
     static byte[] queryStartKey(ReadSource source, Map<String, AttributeValue> key) {
         Set<String> names = source.keyNames();
-        if (source.keySchema().hasSort()) checkQueriedKey(source, key, source.keySchema().sortName(), names);
+        for (KeySchema.Element e : source.keySchema().sortElements()) checkQueriedKey(source, key, e.name(), names);
         for (String name : names) {
             AttributeValue value = key.get(name);
             if (value == null || value.type() != source.keyType(name)) {

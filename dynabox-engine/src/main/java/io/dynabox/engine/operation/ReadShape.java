@@ -66,8 +66,9 @@ record ReadShape(Condition filter, List<DocumentPath> projection, String filterM
     void checkFilterAvoidsKey(KeySchema schema) {
         if (filter == null) return;
         Set<String> names = filterAttributes();
-        for (String key : new String[] {schema.partitionName(), schema.sortName()}) {
-            if (key != null && names.contains(key)) {
+        for (KeySchema.Element element : schema.elements()) {
+            String key = element.name();
+            if (names.contains(key)) {
                 String what = filterMember.equals("FilterExpression") ? "Filter Expression" : filterMember;
                 throw DynamoException.validation(what + " can only contain non-primary key attributes: Primary key attribute: " + key);
             }

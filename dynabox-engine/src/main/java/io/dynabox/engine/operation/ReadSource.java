@@ -69,8 +69,7 @@ final class ReadSource {
         names.add(tableKey.partitionName());
         if (tableKey.hasSort()) names.add(tableKey.sortName());
         if (index != null) {
-            names.add(index.keySchema().partitionName());
-            if (index.keySchema().hasSort()) names.add(index.keySchema().sortName());
+            for (KeySchema.Element e : index.keySchema().elements()) names.add(e.name());
         }
         return names;
     }
@@ -80,8 +79,7 @@ final class ReadSource {
         KeySchema tableKey = table.definition().keySchema();
         if (name.equals(tableKey.partitionName())) return tableKey.partitionType();
         if (name.equals(tableKey.sortName())) return tableKey.sortType();
-        KeySchema indexKey = index.keySchema();
-        return name.equals(indexKey.partitionName()) ? indexKey.partitionType() : indexKey.sortType();
+        return index.keySchema().typeOf(name);
     }
 
     /** Whether the entries read hold this attribute (an index holds its keys, the table's keys, and its projection). */
@@ -100,10 +98,11 @@ final class ReadSource {
         return index == null ? table.encodeKey(item) : table.encodeIndexKey(index, item);
     }
 
-    /** The keyspace prefix of one partition of this source. */
-    byte[] partitionPrefix(AttributeValue partition) {
+    /** The keyspace prefix of the partition a key condition reads (its partition attributes' values, in schema order). */
+    byte[] partitionPrefix(KeyCondition condition) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32);
-        KeyCodec.writePartition(out, partition);
+        if (condition.morePartition().isEmpty()) KeyCodec.writePartition(out, condition.partition());
+        else KeyCodec.writePartition(out, condition.partitionValues());
         return out.toByteArray();
     }
 

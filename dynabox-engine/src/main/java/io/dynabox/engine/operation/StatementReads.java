@@ -94,7 +94,7 @@ final class StatementReads {
         byte[] to = null;
         Long partition = null;
         if (key != null) {
-            byte[] prefix = source.partitionPrefix(key.partition());
+            byte[] prefix = source.partitionPrefix(key);
             KeyCondition.Bounds bounds = key.bounds(prefix);
             from = bounds.from();
             to = bounds.to();
@@ -155,6 +155,7 @@ final class StatementReads {
      * not of the key's type, or when the list is longer than the service reads by partition.
      */
     static List<KeyPlan> partitionsIn(Condition where, KeySchema schema) {
+        if (schema.multiAttribute()) return null; // read by its key plan: every partition attribute pinned, or a scan
         List<Condition> parts = new ArrayList<>();
         conjuncts(where, parts);
         for (Condition part : parts) {
@@ -217,7 +218,7 @@ final class StatementReads {
                 break;
             }
             KeyCondition key = plans.get(i).key();
-            byte[] prefix = source.partitionPrefix(key.partition());
+            byte[] prefix = source.partitionPrefix(key);
             KeyCondition.Bounds bounds = key.bounds(prefix);
             Long partition = KeyCodec.hashOf(prefix);
             context.admitRead(source.table, source.isIndex() ? source.name() : null, partition);
@@ -287,6 +288,7 @@ final class StatementReads {
     static KeyPlan keyPlan(Condition where, KeySchema schema) {
         List<Condition> parts = new ArrayList<>();
         conjuncts(where, parts);
+        if (schema.multiAttribute()) return multiAttributeKeyPlan(where, parts, schema);
         AttributeValue partition = null;
         for (Condition part : parts) {
             AttributeValue value = equality(part, schema.partitionName());
@@ -312,6 +314,34 @@ final class StatementReads {
         Condition filter = null;
         for (Condition part : parts) filter = filter == null ? part : new Condition.And(filter, part);
         return new KeyPlan(new KeyCondition(schema.partitionName(), partition, sort), filter);
+    }
+
+    /**
+     * On a multi-attribute index key: one partition when the WHERE pins every partition
+     * attribute by equality (the rest filters it), else a scan filtered by the whole WHERE.
+     */
+    private static KeyPlan multiAttributeKeyPlan(Condition where, List<Condition> parts, KeySchema schema) {
+        List<AttributeValue> values = new ArrayList<>();
+        for (KeySchema.Element e : schema.partitionElements()) {
+            Condition pinned = null;
+            for (Condition part : parts) {
+                AttributeValue value = equality(part, e.name());
+                if (value == null) continue;
+                if (value.type() != e.type()) throw keyType(e.name());
+                ItemKeys.checkNotEmpty(e.name(), value);
+                values.add(value);
+                pinned = part;
+                break;
+            }
+            if (pinned == null) return new KeyPlan(null, where);
+            parts.remove(pinned);
+        }
+        List<KeySchema.Element> elements = schema.partitionElements();
+        List<KeyCondition.Equality> more = new ArrayList<>();
+        for (int i = 1; i < elements.size(); i++) more.add(new KeyCondition.Equality(elements.get(i).name(), values.get(i)));
+        Condition filter = null;
+        for (Condition part : parts) filter = filter == null ? part : new Condition.And(filter, part);
+        return new KeyPlan(new KeyCondition(elements.get(0).name(), values.get(0), null, more, List.of()), filter);
     }
 
     static DynamoException keyType(String name) {
@@ -377,8 +407,8 @@ final class StatementReads {
         if (where == null) throw DynamoException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
         boolean descending = false;
         for (Statement.OrderBy order : select.orderBy()) {
-            boolean partition = order.attribute().equals(schema.partitionName());
-            boolean sort = order.attribute().equals(schema.sortName());
+            boolean sort = schema.sortElements().stream().anyMatch(e -> e.name().equals(order.attribute()));
+            boolean partition = !sort && schema.isKeyAttribute(order.attribute());
             if (!partition && !sort) {
                 throw DynamoException.validation("Variable reference " + order.attribute() + " in ORDER BY clause must be part of the primary key");
             }

@@ -205,6 +205,11 @@ public final class ItemWriter {
 
     private static boolean violatesKeyLimits(IndexDefinition index, Map<String, AttributeValue> item) {
         KeySchema key = index.keySchema();
+        if (key.multiAttribute()) {
+            for (KeySchema.Element e : key.partitionElements()) if (!TableLimits.fitsKey(item.get(e.name()), true)) return true;
+            for (KeySchema.Element e : key.sortElements()) if (!TableLimits.fitsKey(item.get(e.name()), false)) return true;
+            return false;
+        }
         return !TableLimits.fitsKey(item.get(key.partitionName()), true)
                 || key.hasSort() && !TableLimits.fitsKey(item.get(key.sortName()), false);
     }

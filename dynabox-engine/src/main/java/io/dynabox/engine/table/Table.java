@@ -285,6 +285,7 @@ public final class Table {
      */
     public byte[] encodeIndexKey(IndexDefinition index, Map<String, AttributeValue> item) {
         KeySchema indexKey = index.keySchema();
+        if (indexKey.multiAttribute()) return encodeMultiAttributeIndexKey(indexKey, item);
         AttributeValue partition = item.get(indexKey.partitionName());
         if (partition == null || partition.type() != indexKey.partitionType()) return null;
         AttributeValue sort = null;
@@ -292,12 +293,41 @@ public final class Table {
             sort = item.get(indexKey.sortName());
             if (sort == null || sort.type() != indexKey.sortType()) return null;
         }
-        KeySchema schema = definition.keySchema();
         ByteArrayOutputStream out = new ByteArrayOutputStream(48);
         KeyCodec.writePartition(out, partition);
         if (sort != null) KeyCodec.writeSortable(out, sort);
+        appendTableKey(out, item);
+        return out.toByteArray();
+    }
+
+    /**
+     * A multi-attribute index key: the partition attributes as one partition, then each sort
+     * attribute's sortable encoding in schema order (self-delimiting, so entries order by the
+     * first sort attribute, then the second...). An item lacking any key attribute is left out.
+     */
+    private byte[] encodeMultiAttributeIndexKey(KeySchema indexKey, Map<String, AttributeValue> item) {
+        List<KeySchema.Element> partitionElements = indexKey.partitionElements();
+        List<AttributeValue> partition = new java.util.ArrayList<>(partitionElements.size());
+        for (KeySchema.Element e : partitionElements) {
+            AttributeValue value = item.get(e.name());
+            if (value == null || value.type() != e.type()) return null;
+            partition.add(value);
+        }
+        List<KeySchema.Element> sortElements = indexKey.sortElements();
+        for (KeySchema.Element e : sortElements) {
+            AttributeValue value = item.get(e.name());
+            if (value == null || value.type() != e.type()) return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        KeyCodec.writePartition(out, partition);
+        for (KeySchema.Element e : sortElements) KeyCodec.writeSortable(out, item.get(e.name()));
+        appendTableKey(out, item);
+        return out.toByteArray();
+    }
+
+    private void appendTableKey(ByteArrayOutputStream out, Map<String, AttributeValue> item) {
+        KeySchema schema = definition.keySchema();
         KeyCodec.writeSortable(out, item.get(schema.partitionName()));
         if (schema.hasSort()) KeyCodec.writeSortable(out, item.get(schema.sortName()));
-        return out.toByteArray();
     }
 }

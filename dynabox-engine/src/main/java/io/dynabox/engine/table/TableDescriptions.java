@@ -226,8 +226,8 @@ public final class TableDescriptions {
 
     public static ArrayNode keySchema(KeySchema schema) {
         ArrayNode array = Json.array();
-        array.addObject().put("AttributeName", schema.partitionName()).put("KeyType", "HASH");
-        if (schema.hasSort()) array.addObject().put("AttributeName", schema.sortName()).put("KeyType", "RANGE");
+        for (KeySchema.Element element : schema.partitionElements()) array.addObject().put("AttributeName", element.name()).put("KeyType", "HASH");
+        for (KeySchema.Element element : schema.sortElements()) array.addObject().put("AttributeName", element.name()).put("KeyType", "RANGE");
         return array;
     }
 

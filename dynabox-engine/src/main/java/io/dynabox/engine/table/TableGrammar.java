@@ -3,6 +3,7 @@ package io.dynabox.engine.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.wire.Json;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +169,48 @@ public final class TableGrammar {
         String hash = names.get(0);
         String range = names.size() > 1 ? names.get(1) : null;
         return new KeySchema(hash, definitions.get(hash), range, range == null ? null : definitions.get(range));
+    }
+
+    /**
+     * A global index's key schema, which may be multi-attribute: one to four HASH elements,
+     * then zero to four RANGE elements, every name distinct and defined. A one- or
+     * two-element schema of the classic form gets exactly the classic checks and texts.
+     */
+    public static KeySchema globalIndexKeySchema(JsonNode elements, Map<String, AttributeValue.Type> definitions) {
+        boolean classic = elements.size() == 1 || (elements.size() == 2 && "RANGE".equals(elements.get(1).get("KeyType").textValue()));
+        if (classic) return keySchema(elements, definitions, false);
+        List<String> names = new ArrayList<>();
+        for (JsonNode element : elements) names.add(element.get("AttributeName").textValue());
+        if (!definitions.keySet().containsAll(names)) {
+            throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                    + names + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (names.indexOf(names.get(i)) != i) {
+                throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_SAME_NAME + names.get(i), ServiceTexts.UNRECORDED_WORDING);
+            }
+        }
+        if (!"HASH".equals(elements.get(0).get("KeyType").textValue())) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        List<KeySchema.Element> partition = new ArrayList<>();
+        List<KeySchema.Element> sort = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            KeySchema.Element element = new KeySchema.Element(names.get(i), definitions.get(names.get(i)));
+            if ("HASH".equals(elements.get(i).get("KeyType").textValue())) {
+                if (!sort.isEmpty()) throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_HASH_AFTER_RANGE, ServiceTexts.UNRECORDED_WORDING);
+                partition.add(element);
+            } else {
+                sort.add(element);
+            }
+        }
+        if (partition.size() > KeySchema.MAX_ATTRIBUTES_PER_ROLE) {
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_TOO_MANY, "HASH", partition.size()), ServiceTexts.UNRECORDED_WORDING);
+        }
+        if (sort.size() > KeySchema.MAX_ATTRIBUTES_PER_ROLE) {
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_TOO_MANY, "RANGE", sort.size()), ServiceTexts.UNRECORDED_WORDING);
+        }
+        return KeySchema.of(partition, sort);
     }
 
     public static Projection projection(JsonNode node) {

@@ -41,6 +41,27 @@ public final class KeyCodec {
         out.write(raw, 0, raw.length);
     }
 
+    /**
+     * The key of a partition of a multi-attribute key: the parts' sortable encodings joined
+     * (self-delimiting, so distinct tuples stay distinct), hashed and length-prefixed like a
+     * single value. The service hashes the parts together by a function it does not publish;
+     * this one spreads them the same way for scan order and segments.
+     */
+    public static void writePartition(ByteArrayOutputStream out, java.util.List<AttributeValue> parts) {
+        if (parts.size() == 1) {
+            writePartition(out, parts.get(0));
+            return;
+        }
+        ByteArrayOutputStream joined = new ByteArrayOutputStream(32);
+        for (AttributeValue part : parts) writeSortable(joined, part);
+        byte[] raw = joined.toByteArray();
+        long hash = hash(raw);
+        for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (hash >>> shift));
+        out.write(raw.length >>> 8);
+        out.write(raw.length);
+        out.write(raw, 0, raw.length);
+    }
+
     /** A sort-order-preserving, self-delimiting encoding of a key value. */
     public static void writeSortable(ByteArrayOutputStream out, AttributeValue value) {
         if (value instanceof AttributeValue.N n) writeNumber(out, n.value());

@@ -39,7 +39,10 @@ class KeyConditionsTest {
                 k("pk = :p AND sk = :n AND sk = :m", "KeyConditionExpressions must only contain one condition per key"),
                 k("pk = :p AND pk = :q", "KeyConditionExpressions must only contain one condition per key"),
                 k("pk = :p AND pk = :q AND sk = :n", "KeyConditionExpressions must only contain one condition per key"),
-                k("pk = :p AND sk = :n AND x = :n", "Conditions can be of length 1 or 2 only"),
+                // up to eight terms parse (a multi-attribute index key has up to 4 + 4); the Query checks the count against the key
+                k("pk = :p AND sk = :n AND x = :n", "pk EQ [{S: a}]; sk EQ [{N: 1}]; x EQ [{N: 1}]"),
+                k("a = :p AND b = :p AND c = :p AND d = :p AND e = :n AND f = :n AND g = :n AND h = :n AND i = :n",
+                        "Conditions can be of length 1 or 2 only"),
                 k("pk = pk", "Invalid KeyConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [pk]"),
                 k("pk = sk", "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition"),
                 k(":p = :q", "Invalid condition in KeyConditionExpression: No key attribute specified"),

@@ -140,7 +140,8 @@ final class Restores {
         for (JsonNode entry : override) {
             String name = entry.get("IndexName").textValue();
             if (!names.add(name)) throw DynamoException.validation(INVALID + "Duplicate index name: " + name);
-            KeySchema key = TableGrammar.keySchema(entry.get("KeySchema"), definitions, false);
+            KeySchema key = global ? TableGrammar.globalIndexKeySchema(entry.get("KeySchema"), definitions)
+                    : TableGrammar.keySchema(entry.get("KeySchema"), definitions, false);
             if (!global && !key.partitionName().equals(source.keySchema().partitionName())) {
                 throw DynamoException.validation(INVALID + "Index KeySchema does not have the same leading hash key as table KeySchema for index: "
                         + name + ". index hash key: " + key.partitionName() + ", table hash key: " + source.keySchema().partitionName());
@@ -166,8 +167,7 @@ final class Restores {
         locals.forEach(i -> keys.add(i.keySchema()));
         globals.forEach(i -> keys.add(i.keySchema()));
         for (KeySchema key : keys) {
-            used.add(key.partitionName());
-            if (key.hasSort()) used.add(key.sortName());
+            for (KeySchema.Element element : key.elements()) used.add(element.name());
         }
         Map<String, AttributeValue.Type> kept = new LinkedHashMap<>();
         definitions.forEach((name, type) -> {
