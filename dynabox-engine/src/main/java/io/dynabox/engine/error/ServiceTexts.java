@@ -37,6 +37,52 @@ public final class ServiceTexts {
     /** More than 100 values in an IN list (DynamoDB Local; expressions say the same after "Invalid ...Expression: "). */
     public static final String IN_TOO_MANY_OPERANDS = "The IN operator is provided with too many operands; number of operands: %d";
 
+    // ---- key schemas (CreateTable, UpdateTable's index Create, restores' index overrides)
+
+    /** A table key schema of more elements than definitions (service: dynalite's tests). */
+    public static final String KEY_SCHEMA_UNDEFINED_COUNT = "Invalid KeySchema: Some index key attribute have no definition";
+    /** Key attributes without a definition: the keys and the definitions, as lists (service: dynalite's tests; quoted AWS errors). */
+    public static final String KEY_SCHEMA_NOT_DEFINED = "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: %s, AttributeDefinitions: %s";
+    /** The HASH and the RANGE element name the same attribute (service: dynalite's tests). */
+    public static final String KEY_SCHEMA_HASH_AND_RANGE_SAME_NAME = "Both the Hash Key and the Range Key element in the KeySchema have the same name";
+    /** (service: dynalite's tests) */
+    public static final String KEY_SCHEMA_FIRST_NOT_HASH = "Invalid KeySchema: The first KeySchemaElement is not a HASH key type";
+    /** A table's or local index's second element (service: dynalite's tests); a global index may have several HASH elements. */
+    public static final String KEY_SCHEMA_SECOND_NOT_RANGE = "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type";
+
+    // ---- Query key conditions (KeyConditionExpression and legacy KeyConditions)
+
+    /** More conditions than the key read has attributes, or none (service: dynalite's tests; quoted AWS errors). */
+    public static final String KEY_CONDITION_COUNT = "Conditions can be of length 1 or 2 only";
+    /** A legacy condition with the wrong number of values for its operator (service: dynalite's tests). */
+    public static final String CONDITION_ARGUMENT_COUNT = "The attempted filter operation is not supported for the provided filter argument count";
+    /** The key attribute named after it has no condition (service: quoted AWS errors, dynalite's and moto's tests). */
+    public static final String KEY_CONDITION_MISSED_KEY = "Query condition missed key schema element: ";
+    /** The partition key not by equality, or a condition on no key attribute (service: dynalite's tests). */
+    public static final String KEY_CONDITION_NOT_SUPPORTED = "Query key condition not supported";
+    /** NULL, NOT_NULL, CONTAINS, NOT_CONTAINS, IN or NE in KeyConditions (service: dynalite's tests). */
+    public static final String KEY_CONDITION_NOT_INDEXABLE = "Attempted conditional constraint is not an indexable operation";
+    /** A value of another type than the key attribute's (service: dynalite's tests; quoted AWS errors). */
+    public static final String KEY_CONDITION_TYPE_MISMATCH = "One or more parameter values were invalid: Condition parameter type does not match schema type";
+    /** BEGINS_WITH on a number sort key in KeyConditions (service: dynalite's tests). */
+    public static final String KEY_CONDITION_BEGINS_WITH_NUMBER = "One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type";
+    /** A legacy BETWEEN whose lower bound is above its upper bound (service: dynalite's tests). */
+    public static final String KEY_CONDITION_BETWEEN_BOUNDS = "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound";
+    /** Two conditions on one attribute (service: quoted AWS errors). */
+    public static final String KEY_CONDITION_ONE_PER_KEY = "KeyConditionExpressions must only contain one condition per key";
+    /** OR, NOT, IN, {@code <>} or a function other than begins_with; the operator follows (DDBL; dynalite's tests). */
+    public static final String KEY_CONDITION_INVALID_OPERATOR = "Invalid operator used in KeyConditionExpression: ";
+    /** A function call as an operand (DDBL; dynalite's tests). */
+    public static final String KEY_CONDITION_NESTED_OPERATION = "KeyConditionExpressions cannot contain nested operations";
+    /** Two attribute names in one condition (DDBL). */
+    public static final String KEY_CONDITION_TWO_ATTRIBUTES = "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
+    /** A condition of values only (DDBL). */
+    public static final String KEY_CONDITION_NO_ATTRIBUTE = "Invalid condition in KeyConditionExpression: No key attribute specified";
+    /** A nested path as a key; the attribute follows (DDBL). */
+    public static final String KEY_CONDITION_NOT_SCALAR = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: ";
+    /** BETWEEN or begins_with whose first operand is not the key (DDBL; dynalite's tests). */
+    public static final String KEY_CONDITION_KEY_NOT_FIRST = "Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand";
+
     // ---- multi-attribute keys of global indexes (Dynabox's wording: the service's texts are not on
     //      public record; public conformance suites run against the service match only the words
     //      kept here: "HASH ... precede ... RANGE", "same name", "HASH ... equality", "RANGE ... equality")

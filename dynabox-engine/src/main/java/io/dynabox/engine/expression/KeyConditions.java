@@ -1,6 +1,7 @@
 package io.dynabox.engine.expression;
 
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class KeyConditions {
     /** The most terms any key takes: four partition and four sort attributes of a multi-attribute index key. */
-    public static final int MAX_TERMS = 8;
+    public static final int MAX_TERMS = 2 * io.dynabox.engine.table.KeySchema.MAX_ATTRIBUTES_PER_ROLE;
 
     private KeyConditions() {}
 
@@ -39,11 +40,11 @@ public final class KeyConditions {
         Map<String, Term> byAttribute = new LinkedHashMap<>();
         for (Term term : terms) {
             if (byAttribute.put(term.attribute(), term) != null) {
-                throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+                throw DynamoException.validation(ServiceTexts.KEY_CONDITION_ONE_PER_KEY);
             }
         }
         // a multi-attribute index key takes up to eight; the Query checks the count against the key read
-        if (byAttribute.size() > MAX_TERMS) throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+        if (byAttribute.size() > MAX_TERMS) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_COUNT);
         return byAttribute;
     }
 
@@ -60,7 +61,7 @@ public final class KeyConditions {
         else if (c instanceof Condition.In) refused = "IN";
         else if (c instanceof Condition.Compare compare && compare.comparator() == Condition.Comparator.NE) refused = "<>";
         else if (c instanceof Condition.Function f && !f.name().equals("begins_with")) refused = f.name();
-        if (refused != null) throw DynamoException.validation("Invalid operator used in KeyConditionExpression: " + refused);
+        if (refused != null) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_INVALID_OPERATOR + refused);
         parts.add(c);
     }
 
@@ -81,23 +82,22 @@ public final class KeyConditions {
         int keyAt = -1;
         for (int i = 0; i < operands.size(); i++) {
             Operand o = operands.get(i);
-            if (o instanceof Operand.Call) throw DynamoException.validation("KeyConditionExpressions cannot contain nested operations");
+            if (o instanceof Operand.Call) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NESTED_OPERATION);
             if (o instanceof Operand.Path path) {
                 if (key != null) {
-                    throw DynamoException.validation("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+                    throw DynamoException.validation(ServiceTexts.KEY_CONDITION_TWO_ATTRIBUTES);
                 }
                 key = path.path();
                 keyAt = i;
             }
         }
-        if (key == null) throw DynamoException.validation("Invalid condition in KeyConditionExpression: No key attribute specified");
+        if (key == null) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NO_ATTRIBUTE);
         if (key.size() > 1) {
-            throw DynamoException.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: "
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NOT_SCALAR
                     + key.attribute());
         }
         if (keyAt != 0 && !(c instanceof Condition.Compare)) {
-            throw DynamoException.validation("Invalid condition in KeyConditionExpression: " + (operator.equals("BETWEEN") ? "BETWEEN" : "begins_with")
-                    + " operator must have the key attribute as its first operand");
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_CONDITION_KEY_NOT_FIRST, operator.equals("BETWEEN") ? "BETWEEN" : "begins_with"));
         }
         if (keyAt != 0) operator = flipped(operator); // ':v < sk' is 'sk > :v'
         List<AttributeValue> values = new ArrayList<>();

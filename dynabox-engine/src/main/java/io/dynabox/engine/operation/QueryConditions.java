@@ -23,10 +23,6 @@ import java.util.Set;
  */
 final class QueryConditions {
     private static final Set<String> NOT_INDEXABLE = Set.of("NULL", "NOT_NULL", "CONTAINS", "NOT_CONTAINS", "IN", "NE");
-    private static final String INVALID = "One or more parameter values were invalid: ";
-    static final String CONDITION_COUNT = "Conditions can be of length 1 or 2 only";
-    /** The most conditions any key takes: a multi-attribute index key's four partition and four sort attributes. */
-    static final int MAX_CONDITIONS = 2 * KeySchema.MAX_ATTRIBUTES_PER_ROLE;
 
     private QueryConditions() {}
 
@@ -44,11 +40,11 @@ final class QueryConditions {
             List<AttributeValue> operands = new ArrayList<>();
             for (JsonNode value : field.getValue().path("AttributeValueList")) operands.add(AttributeValues.read(value));
             if (!argumentCountFits(operator, operands.size())) {
-                throw DynamoException.validation("The attempted filter operation is not supported for the provided filter argument count");
+                throw DynamoException.validation(ServiceTexts.CONDITION_ARGUMENT_COUNT);
             }
             conditions.put(field.getKey(), new Condition(operator, operands));
         }
-        if (conditions.isEmpty() || conditions.size() > MAX_CONDITIONS) throw DynamoException.validation(CONDITION_COUNT);
+        if (conditions.isEmpty() || conditions.size() > KeyConditions.MAX_TERMS) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_COUNT);
         return conditions;
     }
 
@@ -72,36 +68,24 @@ final class QueryConditions {
     static KeyCondition resolve(Map<String, Condition> conditions, KeySchema schema) {
         if (schema.multiAttribute()) return resolveMultiAttribute(conditions, schema);
         // a key of one partition and at most one sort attribute takes at most two conditions
-        if (conditions.size() > 2) throw DynamoException.validation(CONDITION_COUNT);
+        if (conditions.size() > 2) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_COUNT);
         if (!conditions.containsKey(schema.partitionName())) {
-            throw DynamoException.validation("Query condition missed key schema element: " + schema.partitionName());
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_MISSED_KEY + schema.partitionName());
         }
         if (conditions.size() > 1 && schema.hasSort() && !conditions.containsKey(schema.sortName())) {
-            throw DynamoException.validation("Query condition missed key schema element: " + schema.sortName());
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_MISSED_KEY + schema.sortName());
         }
-        for (Condition condition : conditions.values()) {
-            if (NOT_INDEXABLE.contains(condition.operator())) {
-                throw DynamoException.validation("Attempted conditional constraint is not an indexable operation");
-            }
-        }
+        checkIndexable(conditions);
         Condition partition = conditions.get(schema.partitionName());
         if (!partition.operator().equals("EQ") || (!schema.hasSort() && conditions.size() > 1)) {
-            throw DynamoException.validation("Query key condition not supported");
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NOT_SUPPORTED);
         }
         checkType(partition, schema.partitionType());
         KeyCondition.Sort sort = null;
         Condition sortCondition = schema.hasSort() ? conditions.get(schema.sortName()) : null;
         if (sortCondition != null) {
             checkType(sortCondition, schema.sortType());
-            KeyCondition.Operator operator = KeyCondition.Operator.valueOf(sortCondition.operator());
-            if (operator == KeyCondition.Operator.BEGINS_WITH && schema.sortType() == AttributeValue.Type.N) {
-                throw DynamoException.validation(INVALID + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
-            }
-            sort = new KeyCondition.Sort(schema.sortName(), operator, sortCondition.operands());
-            if (operator == KeyCondition.Operator.BETWEEN
-                    && java.util.Arrays.compareUnsigned(KeyCondition.sortable(sort.operands().get(0)), KeyCondition.sortable(sort.operands().get(1))) > 0) {
-                throw DynamoException.validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
-            }
+            sort = sortCondition(schema.sortName(), schema.sortType(), sortCondition);
         }
         return new KeyCondition(schema.partitionName(), partition.operands().get(0), sort);
     }
@@ -112,11 +96,7 @@ final class QueryConditions {
      * equalities and at most one other condition, on the last one used.
      */
     private static KeyCondition resolveMultiAttribute(Map<String, Condition> conditions, KeySchema schema) {
-        for (Condition condition : conditions.values()) {
-            if (NOT_INDEXABLE.contains(condition.operator())) {
-                throw DynamoException.validation("Attempted conditional constraint is not an indexable operation");
-            }
-        }
+        checkIndexable(conditions);
         List<KeySchema.Element> partitionElements = schema.partitionElements();
         for (KeySchema.Element e : partitionElements) {
             Condition condition = conditions.get(e.name());
@@ -137,9 +117,9 @@ final class QueryConditions {
                 for (int i = used + 1; i < sortElements.size(); i++) {
                     if (conditions.containsKey(sortElements.get(i).name())) throw rangeOrder(sortElements);
                 }
-                throw DynamoException.validation("Query condition missed key schema element: " + sortElements.get(used).name());
+                throw DynamoException.validation(ServiceTexts.KEY_CONDITION_MISSED_KEY + sortElements.get(used).name());
             }
-            throw DynamoException.validation("Query key condition not supported");
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NOT_SUPPORTED);
         }
         for (int i = 0; i + 1 < used; i++) {
             if (!conditions.get(sortElements.get(i).name()).operator().equals("EQ")) throw rangeOrder(sortElements);
@@ -159,24 +139,31 @@ final class QueryConditions {
             if (i + 1 < used) {
                 sortPrefix.add(new KeyCondition.Equality(e.name(), condition.operands().get(0)));
             } else {
-                sort = sortCondition(e, condition);
+                sort = sortCondition(e.name(), e.type(), condition);
             }
         }
         KeySchema.Element first = partitionElements.get(0);
         return new KeyCondition(first.name(), conditions.get(first.name()).operands().get(0), sort, morePartition, sortPrefix);
     }
 
-    private static KeyCondition.Sort sortCondition(KeySchema.Element element, Condition condition) {
+    /** The condition on the sort attribute a key condition narrows by (its operands' types already checked). */
+    private static KeyCondition.Sort sortCondition(String name, AttributeValue.Type type, Condition condition) {
         KeyCondition.Operator operator = KeyCondition.Operator.valueOf(condition.operator());
-        if (operator == KeyCondition.Operator.BEGINS_WITH && element.type() == AttributeValue.Type.N) {
-            throw DynamoException.validation(INVALID + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type");
+        if (operator == KeyCondition.Operator.BEGINS_WITH && type == AttributeValue.Type.N) {
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_BEGINS_WITH_NUMBER);
         }
-        KeyCondition.Sort sort = new KeyCondition.Sort(element.name(), operator, condition.operands());
+        KeyCondition.Sort sort = new KeyCondition.Sort(name, operator, condition.operands());
         if (operator == KeyCondition.Operator.BETWEEN
                 && java.util.Arrays.compareUnsigned(KeyCondition.sortable(sort.operands().get(0)), KeyCondition.sortable(sort.operands().get(1))) > 0) {
-            throw DynamoException.validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
+            throw DynamoException.validation(ServiceTexts.KEY_CONDITION_BETWEEN_BOUNDS);
         }
         return sort;
+    }
+
+    private static void checkIndexable(Map<String, Condition> conditions) {
+        for (Condition condition : conditions.values()) {
+            if (NOT_INDEXABLE.contains(condition.operator())) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NOT_INDEXABLE);
+        }
     }
 
     private static DynamoException rangeOrder(List<KeySchema.Element> sortElements) {
@@ -192,7 +179,7 @@ final class QueryConditions {
 
     private static void checkType(Condition condition, AttributeValue.Type type) {
         for (AttributeValue operand : condition.operands()) {
-            if (operand.type() != type) throw DynamoException.validation(INVALID + "Condition parameter type does not match schema type");
+            if (operand.type() != type) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_TYPE_MISMATCH);
         }
     }
 }

@@ -149,22 +149,21 @@ public final class TableGrammar {
      */
     public static KeySchema keySchema(JsonNode elements, Map<String, AttributeValue.Type> definitions, boolean tableKey) {
         if (tableKey && elements.size() > definitions.size()) {
-            throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
+            throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_UNDEFINED_COUNT);
         }
         List<String> names = new ArrayList<>();
         for (JsonNode element : elements) names.add(element.get("AttributeName").textValue());
         if (!definitions.keySet().containsAll(names)) {
-            throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + names + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_NOT_DEFINED, names, new ArrayList<>(definitions.keySet())));
         }
         if (names.size() == 2 && names.get(0).equals(names.get(1))) {
-            throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_HASH_AND_RANGE_SAME_NAME);
         }
         if (!"HASH".equals(elements.get(0).get("KeyType").textValue())) {
-            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_FIRST_NOT_HASH);
         }
         if (elements.size() > 1 && !"RANGE".equals(elements.get(1).get("KeyType").textValue())) {
-            throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_SECOND_NOT_RANGE);
         }
         String hash = names.get(0);
         String range = names.size() > 1 ? names.get(1) : null;
@@ -182,8 +181,7 @@ public final class TableGrammar {
         List<String> names = new ArrayList<>();
         for (JsonNode element : elements) names.add(element.get("AttributeName").textValue());
         if (!definitions.keySet().containsAll(names)) {
-            throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + names + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_NOT_DEFINED, names, new ArrayList<>(definitions.keySet())));
         }
         for (int i = 0; i < names.size(); i++) {
             if (names.indexOf(names.get(i)) != i) {
@@ -191,7 +189,7 @@ public final class TableGrammar {
             }
         }
         if (!"HASH".equals(elements.get(0).get("KeyType").textValue())) {
-            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_FIRST_NOT_HASH);
         }
         List<KeySchema.Element> partition = new ArrayList<>();
         List<KeySchema.Element> sort = new ArrayList<>();
