@@ -126,7 +126,27 @@ public final class Dynabox implements AutoCloseable {
 
     /** A fresh, empty namespace in {@code region}. */
     public DynaboxNamespace newNamespace(Region region) {
-        return new DynaboxNamespace(this, "dynabox-" + namespaceCount.incrementAndGet(), region);
+        return new DynaboxNamespace(this, nextAccessKeyId(), region);
+    }
+
+    /**
+     * A fresh, empty namespace, as {@link #newNamespace(Region)} makes in {@code finished}'s region, that
+     * takes over the clients {@code finished} made (and the credentials provider it gave out): they
+     * work in the new namespace from now on, and {@code finished}'s tables and items are dropped.
+     * Building a {@code DynamoDbClient} costs more than most requests, so a suite that gives every
+     * test a namespace of its own builds its clients once this way (the JUnit extension does). Code
+     * that still holds the finished namespace's clients sees the new namespace's tables.
+     */
+    public DynaboxNamespace renewNamespace(DynaboxNamespace finished) {
+        if (finished.dynabox() != this) throw new IllegalArgumentException(finished + " belongs to another Dynabox");
+        DynaboxNamespace fresh = finished.handOver(nextAccessKeyId());
+        engine.dropNamespace(finished.accessKeyId(), finished.region().id());
+        return fresh;
+    }
+
+    /** The access key of a namespace never used before. */
+    private String nextAccessKeyId() {
+        return "dynabox-" + namespaceCount.incrementAndGet();
     }
 
     /** The namespace that clients signing with this access key and region see. Close it to close the clients it made. */

@@ -12,9 +12,7 @@ import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.sdk.streams.DynaboxStreams;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
@@ -41,17 +39,43 @@ public final class DynaboxNamespace implements AutoCloseable {
     private final Dynabox dynabox;
     private final String accessKeyId;
     private final Region region;
-    private final AwsCredentialsProvider credentials;
+    /** What this namespace's clients sign with; handed to the next namespace with them by {@link #handOver}. */
+    private NamespaceCredentials credentials;
     private volatile DynamoDbClient client;
     private volatile DynamoDbAsyncClient asyncClient;
     private volatile DynamoDbStreamsClient streamsClient;
     private volatile DynamoDbStreamsAsyncClient streamsAsyncClient;
 
     DynaboxNamespace(Dynabox dynabox, String accessKeyId, Region region) {
+        this(dynabox, accessKeyId, region, new NamespaceCredentials(accessKeyId));
+    }
+
+    private DynaboxNamespace(Dynabox dynabox, String accessKeyId, Region region, NamespaceCredentials credentials) {
         this.dynabox = dynabox;
         this.accessKeyId = accessKeyId;
         this.region = region;
-        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, Dynabox.SECRET_KEY));
+        this.credentials = credentials;
+    }
+
+    /**
+     * A namespace under {@code nextAccessKeyId} (same region) that takes over the clients made
+     * here and their credentials, which point at it from now on; this namespace keeps its name,
+     * gets credentials of its own, and makes new clients if asked again.
+     */
+    synchronized DynaboxNamespace handOver(String nextAccessKeyId) {
+        NamespaceCredentials handed = credentials;
+        handed.pointTo(nextAccessKeyId);
+        DynaboxNamespace next = new DynaboxNamespace(dynabox, nextAccessKeyId, region, handed);
+        next.client = client;
+        next.asyncClient = asyncClient;
+        next.streamsClient = streamsClient;
+        next.streamsAsyncClient = streamsAsyncClient;
+        client = null;
+        asyncClient = null;
+        streamsClient = null;
+        streamsAsyncClient = null;
+        credentials = new NamespaceCredentials(accessKeyId);
+        return next;
     }
 
     public String accessKeyId() {
@@ -68,7 +92,7 @@ public final class DynaboxNamespace implements AutoCloseable {
     }
 
     /** Credentials that name this namespace, for clients of your own (or of other languages, through the server). */
-    public AwsCredentialsProvider credentialsProvider() {
+    public synchronized AwsCredentialsProvider credentialsProvider() {
         return credentials;
     }
 
@@ -87,7 +111,7 @@ public final class DynaboxNamespace implements AutoCloseable {
                 .endpointProvider(Dynabox.IN_PROCESS_ENDPOINT_PROVIDER)
                 .putAuthScheme(InProcessSigning.SCHEME)
                 .region(region)
-                .credentialsProvider(credentials);
+                .credentialsProvider(credentialsProvider());
     }
 
     public DynamoDbAsyncClientBuilder dynamoDbAsyncClientBuilder() {
@@ -96,7 +120,7 @@ public final class DynaboxNamespace implements AutoCloseable {
                 .endpointProvider(Dynabox.IN_PROCESS_ENDPOINT_PROVIDER)
                 .putAuthScheme(InProcessSigning.SCHEME)
                 .region(region)
-                .credentialsProvider(credentials);
+                .credentialsProvider(credentialsProvider());
     }
 
     /** This namespace's client, made on first use and closed with the namespace. */
@@ -130,7 +154,7 @@ public final class DynaboxNamespace implements AutoCloseable {
                 .endpointProvider(Dynabox.IN_PROCESS_STREAMS_ENDPOINT_PROVIDER)
                 .putAuthScheme(InProcessSigning.SCHEME)
                 .region(region)
-                .credentialsProvider(credentials);
+                .credentialsProvider(credentialsProvider());
     }
 
     public DynamoDbStreamsAsyncClientBuilder dynamoDbStreamsAsyncClientBuilder() {
@@ -139,7 +163,7 @@ public final class DynaboxNamespace implements AutoCloseable {
                 .endpointProvider(Dynabox.IN_PROCESS_STREAMS_ENDPOINT_PROVIDER)
                 .putAuthScheme(InProcessSigning.SCHEME)
                 .region(region)
-                .credentialsProvider(credentials);
+                .credentialsProvider(credentialsProvider());
     }
 
     /** This namespace's DynamoDB Streams client, made on first use and closed with the namespace. */

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -80,6 +82,39 @@ class NamespaceTest {
         namespace.createTables(TABLES);
         assertThat(client.getItem(b -> b.tableName("users").key(Map.of("id", AttributeValue.fromS("u1")))).hasItem()).isFalse();
         namespace.drop();
+    }
+
+    @Test
+    void aRenewedNamespaceIsFreshAndKeepsTheClients() {
+        DynaboxNamespace finished = DYNABOX.newNamespace(Region.EU_WEST_1);
+        finished.createTables(TABLES);
+        finished.putItems(ITEMS);
+        DynamoDbClient client = finished.dynamoDbClient();
+        DynamoDbAsyncClient async = finished.dynamoDbAsyncClient();
+        AwsCredentialsProvider credentials = finished.credentialsProvider();
+
+        DynaboxNamespace fresh = DYNABOX.renewNamespace(finished);
+        assertThat(fresh.accessKeyId()).isNotEqualTo(finished.accessKeyId());
+        assertThat(fresh.region()).isEqualTo(Region.EU_WEST_1);
+        // the clients were built once: the same objects, now working in the fresh, empty namespace
+        assertThat(fresh.dynamoDbClient()).isSameAs(client);
+        assertThat(fresh.dynamoDbAsyncClient()).isSameAs(async);
+        assertThat(fresh.credentialsProvider()).isSameAs(credentials);
+        assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo(fresh.accessKeyId());
+        assertThat(client.listTables().tableNames()).isEmpty();
+        fresh.createTables(TABLES);
+        assertThat(async.listTables().join().tableNames()).containsExactly("orders", "users");
+        assertThat(client.getItem(b -> b.tableName("users").key(Map.of("id", AttributeValue.fromS("u1")))).hasItem()).isFalse();
+
+        // the finished namespace's data is gone; its object keeps its key and makes clients of its own
+        assertThat(finished.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo(finished.accessKeyId());
+        DynamoDbClient again = finished.dynamoDbClient();
+        assertThat(again).isNotSameAs(client);
+        assertThat(again.listTables().tableNames()).isEmpty();
+        finished.drop();
+        fresh.drop();
+        assertThatThrownBy(() -> DYNABOX.renewNamespace(Dynabox.inMemory().newNamespace()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to another Dynabox");
     }
 
     @Test

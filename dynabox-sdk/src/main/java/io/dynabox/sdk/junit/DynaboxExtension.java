@@ -21,9 +21,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -146,7 +149,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
     private static DynaboxNamespace namespaceOf(ExtensionContext context, ClassSetup setup) {
         if (setup.settings.isolation() == Isolation.PER_CLASS || context.getTestMethod().isEmpty()) return setup.namespace;
         return context.getStore(STORE).getOrComputeIfAbsent(TestNamespace.class,
-                key -> new TestNamespace(setup.freshNamespace()), TestNamespace.class).namespace;
+                key -> new TestNamespace(setup.freshNamespace(), setup.engine), TestNamespace.class).namespace;
     }
 
     private static Object value(Class<?> type, DynaboxNamespace namespace, ClassSetup setup) {
@@ -250,9 +253,28 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
     private static final class EngineResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Dynabox dynabox;
         private DynaboxServer server;
+        /**
+         * Empty namespaces holding the clients of finished tests ({@link Dynabox#renewNamespace}): the
+         * next test takes one, so a suite builds a client per test running at once, not per test.
+         */
+        private final Deque<DynaboxNamespace> renewed = new ConcurrentLinkedDeque<>();
 
         EngineResource(DynaboxOptions options) {
             this.dynabox = Dynabox.withOptions(options);
+        }
+
+        /** A fresh, empty namespace in {@code region}, with the clients of a finished test when one is free. */
+        DynaboxNamespace freshNamespace(Region region) {
+            for (Iterator<DynaboxNamespace> free = renewed.iterator(); free.hasNext(); ) {
+                DynaboxNamespace namespace = free.next();
+                if (namespace.region().equals(region) && renewed.removeFirstOccurrence(namespace)) return namespace;
+            }
+            return dynabox.newNamespace(region);
+        }
+
+        /** A test's namespace is done: its data goes, its clients wait, in a fresh namespace, for the next test. */
+        void finished(DynaboxNamespace namespace) {
+            renewed.push(dynabox.renewNamespace(namespace));
         }
 
         synchronized DynaboxServer server() {
@@ -266,6 +288,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
 
         @Override
         public void close() {
+            for (DynaboxNamespace namespace; (namespace = renewed.poll()) != null; ) namespace.close();
             dynabox.close();
         }
     }
@@ -304,7 +327,7 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
                 if (snapshot == null) snapshot = namespace.snapshot();
                 start = snapshot;
             }
-            DynaboxNamespace fresh = engine.dynabox.newNamespace(settings.region());
+            DynaboxNamespace fresh = engine.freshNamespace(settings.region());
             if (!start.tableNames().isEmpty()) fresh.restore(start);
             return fresh;
         }
@@ -315,17 +338,22 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         }
     }
 
-    /** A test's own namespace, dropped when the test ends. */
+    /** A test's own namespace, dropped when the test ends; its clients serve a later test. */
     private static final class TestNamespace implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final DynaboxNamespace namespace;
+        private final EngineResource engine;
+        private boolean closed;
 
-        TestNamespace(DynaboxNamespace namespace) {
+        TestNamespace(DynaboxNamespace namespace, EngineResource engine) {
             this.namespace = namespace;
+            this.engine = engine;
         }
 
         @Override
-        public void close() {
-            namespace.drop();
+        public synchronized void close() {
+            if (closed) return;
+            closed = true;
+            engine.finished(namespace);
         }
     }
 

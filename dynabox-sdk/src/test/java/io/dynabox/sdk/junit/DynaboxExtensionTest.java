@@ -120,6 +120,8 @@ class DynaboxExtensionTest {
     static class PerTest {
         @DynaboxInject DynamoDbClient field;
         DynaboxNamespace beforeEachNamespace;
+        static DynamoDbClient firstTestsClient;
+        static String firstTestsAccessKey;
 
         @BeforeAll
         static void fixture(DynamoDbClient client) {
@@ -143,11 +145,16 @@ class DynaboxExtensionTest {
                     .containsEntry("total", AttributeValue.fromN("12.5"));
             client.putItem(b -> b.tableName("notes").item(key("written by test 1")));
             client.deleteItem(b -> b.tableName("notes").key(key("fixture")));
+            firstTestsClient = client;
+            firstTestsAccessKey = namespace.accessKeyId();
         }
 
         @Test
         @Order(2)
-        void startsAgainFromTheFixture(DynamoDbClient client) {
+        void startsAgainFromTheFixture(DynamoDbClient client, DynaboxNamespace namespace) {
+            // the first test's client, built once, now works in this test's own fresh namespace
+            assertThat(client).isSameAs(firstTestsClient);
+            assertThat(namespace.accessKeyId()).isNotEqualTo(firstTestsAccessKey);
             assertThat(client.getItem(b -> b.tableName("notes").key(key("written by test 1"))).hasItem()).isFalse();
             assertThat(client.getItem(b -> b.tableName("notes").key(key("fixture"))).hasItem()).isTrue();
         }
