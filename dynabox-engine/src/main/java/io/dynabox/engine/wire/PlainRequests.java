@@ -112,6 +112,15 @@ public final class PlainRequests {
         return values;
     }
 
+    /** A non-empty list of attribute values (a statement's parameters): the parser at its START_ARRAY, left at its END_ARRAY. */
+    public static List<AttributeValue> values(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) throw NOT_PLAIN;
+        List<AttributeValue> values = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) values.add(value(parser, 1));
+        if (values.isEmpty()) throw NOT_PLAIN;
+        return values;
+    }
+
     /** One attribute value of exactly one type: the parser at its START_OBJECT, left at its END_OBJECT. */
     private static AttributeValue value(JsonParser parser, int level) throws IOException {
         if (level > AttributeValues.MAX_NESTING_LEVEL || parser.currentToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
