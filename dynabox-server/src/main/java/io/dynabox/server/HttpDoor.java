@@ -63,8 +63,14 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** A connection's requests that arrived while its last answer waited for the disk; absent when none waits. */
     private static final AttributeKey<ArrayDeque<FullHttpRequest>> WAITING = AttributeKey.valueOf("dynabox.waiting");
 
-    /** Actions whose work is bounded by one item (400 KB) or one table's description: answered on the event loop. */
-    private static final Set<String> LIGHT_ACTIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "DescribeTable", "ListTables");
+    /**
+     * Actions answered on the event loop: their work is bounded by one item (400 KB), one table's
+     * description, one page (a Query or Scan page reads at most 1 MB) or, for BatchWriteItem,
+     * its body (at most {@link #INLINE_BODY_BYTES} here). Handing them to a worker and the answer
+     * back cost more CPU than a small page or batch takes.
+     */
+    private static final Set<String> LIGHT_ACTIONS = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "DescribeTable", "ListTables",
+            "Query", "Scan", "BatchWriteItem");
     /** Bodies larger than this are parsed off the event loop, whatever their action. */
     private static final int INLINE_BODY_BYTES = 64 * 1024;
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
