@@ -83,6 +83,40 @@ public final class ServiceTexts {
     /** BETWEEN or begins_with whose first operand is not the key (DDBL; dynalite's tests). */
     public static final String KEY_CONDITION_KEY_NOT_FIRST = "Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand";
 
+    // ---- index keys in written items
+
+    /** An index key attribute of another type: name, expected, actual, index (service: dynalite's tests; quoted AWS errors). */
+    public static final String INDEX_KEY_TYPE_MISMATCH = "One or more parameter values were invalid: Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s";
+    /** An index key attribute over its role's limit: name, size, limit, index (service: a quoted AWS error). */
+    public static final String INDEX_KEY_TOO_LARGE = "One or more parameter values were invalid: Size limit exceeded for Index Key %s Actual Size: %d bytes Max Size: %d bytes IndexName: %s";
+
+    // ---- Query and Scan: what to read, and where to start
+
+    /** A Query with neither (service: dynalite's tests). */
+    public static final String QUERY_NO_KEY_CONDITION = "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.";
+    /** ConsistentRead on a global index read by Query or Scan (service: dynalite's tests; the docs). */
+    public static final String QUERY_GSI_CONSISTENT_READ = "Consistent reads are not supported on global secondary indexes";
+    /** A key whose attributes are not the table's key attributes with their types (service: quoted AWS errors, dynalite's tests). */
+    public static final String KEY_NOT_SCHEMA = "The provided key element does not match the schema";
+    /** An ExclusiveStartKey without the key's attributes (service: dynalite's tests). */
+    public static final String START_KEY_INVALID = "The provided starting key is invalid";
+    /** A Query's start key in another partition than the condition's (service: dynalite's tests). */
+    public static final String START_KEY_OUTSIDE_PARTITION = "The provided starting key is outside query boundaries based on provided conditions";
+    /** A Query's start key outside its sort key condition (service: dynalite's tests; quoted AWS errors). */
+    public static final String START_KEY_OUTSIDE_SORT_CONDITION = "The provided starting key does not match the range key predicate";
+    /** Select SPECIFIC_ATTRIBUTES without names (service: emulators' tests recorded against it). */
+    public static final String SELECT_SPECIFIC_WITHOUT_NAMES = "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES";
+    /** Select COUNT with AttributesToGet or ProjectionExpression, named (service: emulators' tests recorded against it; DDBL). */
+    public static final String SELECT_COUNT_WITH_NAMES = "Cannot specify the %s when choosing to get only the Count";
+    /** Select ALL_ATTRIBUTES or ALL_PROJECTED_ATTRIBUTES with names: the parameter and the Select (service: emulators' tests recorded against it). */
+    public static final String SELECT_ALL_WITH_NAMES = "Cannot specify the %s when choosing to get %s";
+    /** Select ALL_PROJECTED_ATTRIBUTES without IndexName (DDBL, checked by the previous session). */
+    public static final String SELECT_ALL_PROJECTED_WITHOUT_INDEX = "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName";
+    /** Select ALL_ATTRIBUTES on a global index that does not project all; the index (DDBL, recorded by the previous session). */
+    public static final String SELECT_ALL_ON_PARTIAL_GLOBAL_INDEX = "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index %s because its projection type is not ALL";
+    /** Names a global index does not hold: the index and the list (DDBL, recorded by the previous session). */
+    public static final String GLOBAL_INDEX_DOES_NOT_PROJECT = "One or more parameter values were invalid: Global secondary index %s does not project %s";
+
     // ---- multi-attribute keys of global indexes (Dynabox's wording: the service's texts are not on
     //      public record; public conformance suites run against the service match only the words
     //      kept here: "HASH ... precede ... RANGE", "same name", "HASH ... equality", "RANGE ... equality")

@@ -1,6 +1,7 @@
 package io.dynabox.engine.operation;
 
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.TableDefinition;
@@ -71,7 +72,7 @@ public final class ItemKeys {
     private static DynamoException mismatch(KeySchema schema, Map<String, AttributeValue> key) {
         StringBuilder given = new StringBuilder();
         key.forEach((name, value) -> given.append(given.length() == 0 ? "" : ", ").append(name).append(" (").append(value.type()).append(')'));
-        return DynamoException.validation("The provided key element does not match the schema",
+        return DynamoException.validation(ServiceTexts.KEY_NOT_SCHEMA,
                 "the table's key is " + schema.describe() + "; the request gave " + (key.isEmpty() ? "no attributes" : given));
     }
 
@@ -123,8 +124,7 @@ public final class ItemKeys {
         AttributeValue value = item.get(name);
         if (value == null) return; // sparse: the item is simply not in this index
         if (value.type() != type) {
-            throw DynamoException.validation(INVALID + "Type mismatch for Index Key " + name + " Expected: " + type
-                    + " Actual: " + value.type() + " IndexName: " + index.name());
+            throw DynamoException.validation(String.format(ServiceTexts.INDEX_KEY_TYPE_MISMATCH, name, type, value.type(), index.name()));
         }
         if (isEmpty(value)) {
             throw DynamoException.validation(NOT_VALID + "A value specified for a secondary index key is not supported. "
@@ -134,8 +134,7 @@ public final class ItemKeys {
         long size = TableLimits.keyBytes(value);
         int max = partition ? TableLimits.MAX_PARTITION_KEY_BYTES : TableLimits.MAX_SORT_KEY_BYTES;
         if (size > max) {
-            throw DynamoException.validation(INVALID + "Size limit exceeded for Index Key " + name + " Actual Size: " + size
-                    + " bytes Max Size: " + max + " bytes IndexName: " + index.name());
+            throw DynamoException.validation(String.format(ServiceTexts.INDEX_KEY_TOO_LARGE, name, size, max, index.name()));
         }
     }
 

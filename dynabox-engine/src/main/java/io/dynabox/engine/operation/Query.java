@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.table.Table;
@@ -18,7 +19,7 @@ import java.util.Map;
  * a page costs O(log n + k) whatever the partition's size.
  */
 public final class Query implements Operation {
-    static final String GSI_CONSISTENT = "Consistent reads are not supported on global secondary indexes";
+    static final String GSI_CONSISTENT = ServiceTexts.QUERY_GSI_CONSISTENT_READ;
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -33,7 +34,7 @@ public final class Query implements Operation {
         } else if (ItemRequests.has(request, "KeyConditions")) {
             conditions = QueryConditions.read(request.get("KeyConditions"));
         } else {
-            throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            throw DynamoException.validation(ServiceTexts.QUERY_NO_KEY_CONDITION);
         }
         ReadShape shape = ReadShape.of(request, attributes, "QueryFilter");
         attributes.checkAllUsed();
@@ -68,21 +69,21 @@ public final class Query implements Operation {
     /** A start key must lie in the partition and the sort key range the condition reads. */
     private static void checkStartKeyInside(Map<String, AttributeValue> startKey, KeyCondition condition) {
         if (!condition.partition().equals(startKey.get(condition.partitionName()))) {
-            throw DynamoException.validation("The provided starting key is outside query boundaries based on provided conditions");
+            throw DynamoException.validation(ServiceTexts.START_KEY_OUTSIDE_PARTITION);
         }
         for (KeyCondition.Equality e : condition.morePartition()) {
             if (!e.value().equals(startKey.get(e.name()))) {
-                throw DynamoException.validation("The provided starting key is outside query boundaries based on provided conditions");
+                throw DynamoException.validation(ServiceTexts.START_KEY_OUTSIDE_PARTITION);
             }
         }
         for (KeyCondition.Equality e : condition.sortPrefix()) {
             if (!e.value().equals(startKey.get(e.name()))) {
-                throw DynamoException.validation("The provided starting key does not match the range key predicate");
+                throw DynamoException.validation(ServiceTexts.START_KEY_OUTSIDE_SORT_CONDITION);
             }
         }
         KeyCondition.Sort sort = condition.sort();
         if (sort != null && !sort.matches(startKey.get(sort.name()))) {
-            throw DynamoException.validation("The provided starting key does not match the range key predicate");
+            throw DynamoException.validation(ServiceTexts.START_KEY_OUTSIDE_SORT_CONDITION);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.dynabox.engine.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.operation.PageReader.Select;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.value.AttributeValue;
@@ -15,8 +16,8 @@ import java.util.Set;
 
 /** The request checks Query and Scan share: Select and its companions, and the start key. */
 final class ReadRequests {
-    static final String START_KEY_INVALID = "The provided starting key is invalid";
-    static final String NOT_SCHEMA = "The provided key element does not match the schema";
+    static final String START_KEY_INVALID = ServiceTexts.START_KEY_INVALID;
+    static final String NOT_SCHEMA = ServiceTexts.KEY_NOT_SCHEMA;
 
     private ReadRequests() {}
 
@@ -38,17 +39,17 @@ final class ReadRequests {
         switch (select) {
             case SPECIFIC_ATTRIBUTES:
                 if (named == null) {
-                    throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+                    throw DynamoException.validation(ServiceTexts.SELECT_SPECIFIC_WITHOUT_NAMES);
                 }
                 break;
             case COUNT:
-                if (named != null) throw DynamoException.validation("Cannot specify the " + named + " when choosing to get only the Count");
+                if (named != null) throw DynamoException.validation(String.format(ServiceTexts.SELECT_COUNT_WITH_NAMES, named));
                 break;
             default:
-                if (named != null) throw DynamoException.validation("Cannot specify the " + named + " when choosing to get " + select);
+                if (named != null) throw DynamoException.validation(String.format(ServiceTexts.SELECT_ALL_WITH_NAMES, named, select));
         }
         if (select == Select.ALL_PROJECTED_ATTRIBUTES && !index) {
-            throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+            throw DynamoException.validation(ServiceTexts.SELECT_ALL_PROJECTED_WITHOUT_INDEX);
         }
         return select;
     }
@@ -146,16 +147,14 @@ final class ReadRequests {
         if (source.isGlobalIndex()) {
             if (consistent) throw DynamoException.validation(consistentMessage);
             if (select == Select.ALL_ATTRIBUTES && !source.projectsAll()) {
-                throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
-                        + source.name() + " because its projection type is not ALL");
+                throw DynamoException.validation(String.format(ServiceTexts.SELECT_ALL_ON_PARTIAL_GLOBAL_INDEX, source.name()));
             }
         }
         List<String> missing = new ArrayList<>();
         if (namedAttributes != null) for (String name : namedAttributes) if (!source.holds(name)) missing.add(name);
         if (source.isGlobalIndex()) {
             if (!missing.isEmpty()) {
-                throw DynamoException.validation("One or more parameter values were invalid: Global secondary index "
-                        + source.name() + " does not project " + missing);
+                throw DynamoException.validation(String.format(ServiceTexts.GLOBAL_INDEX_DOES_NOT_PROJECT, source.name(), missing));
             }
             return false;
         }
