@@ -73,17 +73,48 @@ public final class FeedCommit {
     /** Nothing changed: no item before or after, or the same attributes with the same values (in any order). */
     static boolean unchanged(byte[] oldImage, byte[] newImage) {
         if (oldImage == null || newImage == null) return oldImage == newImage;
-        if (Arrays.equals(oldImage, newImage)) return true;
-        // the same attributes encode to the same bytes in some order: other lengths, or other
-        // bytes, are another item, and only a reordering is worth decoding both to compare
-        if (oldImage.length != newImage.length || !sameBytesInSomeOrder(oldImage, newImage)) return false;
+        // the same attributes encode to the same bytes in some order: other lengths are another item
+        if (oldImage.length != newImage.length) return false;
+        int first = Arrays.mismatch(oldImage, newImage);
+        if (first < 0) return true;
+        // outside [first, equal tail) the bytes are the same; a reordering must have the same bytes inside it,
+        // and only then is it worth decoding both to compare
+        if (!sameBytesInSomeOrder(oldImage, newImage, first, equalTailStart(oldImage, newImage, first))) return false;
         return ItemJson.decode(oldImage).equals(ItemJson.decode(newImage));
     }
 
-    private static boolean sameBytesInSomeOrder(byte[] a, byte[] b) {
+    /**
+     * Where the equal tails of two arrays of the same length start, given that they differ at
+     * {@code first}: the index just past their last difference. Compared a range at a time (the
+     * JDK compares ranges with vector instructions): tails of doubling length from the end,
+     * then halving within the last one.
+     */
+    private static int equalTailStart(byte[] a, byte[] b, int first) {
+        int equalFrom = a.length; // a[equalFrom..] == b[equalFrom..]
+        int step = 16;
+        while (true) {
+            int from = Math.max(first + 1, equalFrom - step);
+            if (!Arrays.equals(a, from, equalFrom, b, from, equalFrom)) {
+                // the last difference is in [from, equalFrom)
+                int low = from + 1;
+                int high = equalFrom;
+                while (low < high) {
+                    int mid = (low + high) >>> 1;
+                    if (Arrays.equals(a, mid, equalFrom, b, mid, equalFrom)) high = mid;
+                    else low = mid + 1;
+                }
+                return low;
+            }
+            if (from == first + 1) return from;
+            equalFrom = from;
+            step *= 2;
+        }
+    }
+
+    private static boolean sameBytesInSomeOrder(byte[] a, byte[] b, int from, int to) {
         int[] counts = new int[256];
-        for (byte x : a) counts[x & 0xff]++;
-        for (byte x : b) if (--counts[x & 0xff] < 0) return false;
+        for (int i = from; i < to; i++) counts[a[i] & 0xff]++;
+        for (int i = from; i < to; i++) if (--counts[b[i] & 0xff] < 0) return false;
         return true;
     }
 

@@ -2,16 +2,16 @@ package io.dynabox.engine.replication;
 
 import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.feed.FeedSubscriber;
-import io.dynabox.engine.store.ItemJson;
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.ReplicaGroup;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -99,7 +99,7 @@ public final class Replicator implements AutoCloseable {
     /** Ships the table's changes to its other replicas from now on (idempotent). */
     public void track(Namespace namespace, Table table) {
         links.computeIfAbsent(table, t -> {
-            Link link = new Link(accessKeyOf(namespace), namespace.region(), new ConcurrentHashMap<>());
+            Link link = new Link(accessKeyOf(namespace), namespace.region());
             link.subscription = t.feed().subscribe(new Shipper(link));
             return link;
         });
@@ -293,14 +293,15 @@ public final class Replicator implements AutoCloseable {
         Link link = links.get(table);
         if (link == null) return;
         TableLocks.write(table, () -> {
-            ByteBuffer key = ByteBuffer.wrap(s.key);
-            Version current = link.versions.get(key);
-            if (current != null && current.compareTo(s.version) >= 0) return null; // a later write of the item is there: it wins
-            link.versions.put(key, s.version);
+            ItemKey key = new ItemKey(s.key);
+            LatestWrite latest = link.versions.get(key);
+            if (latest != null && latest.version.compareTo(s.version) >= 0) return null; // a later write of the item is there: it wins
+            if (latest == null) link.versions.put(key, new LatestWrite(s.version));
+            else latest.version = s.version;
             StoredItem old = table.keyspace().find(s.key);
             if (old == null && s.newImage == null) return null;
-            var newItem = s.newImage == null ? null : ItemJson.decode(s.newImage);
-            ItemWriter.apply(table, ItemWriter.plan(table, s.key, old, null, newItem, s.newSize), Change.Origin.REPLICATION);
+            // the item's bytes as the first region stored them: decoded only if an index must look inside
+            ItemWriter.apply(table, ItemWriter.planStored(table, s.key, old, s.newImage, s.newSize), Change.Origin.REPLICATION);
             return null;
         });
     }
@@ -309,9 +310,10 @@ public final class Replicator implements AutoCloseable {
     private void prune() {
         if (pending() > 0) return;
         long before = clock.getAsLong() - delayMillis - VERSION_KEEP_MILLIS;
-        for (Link link : links.values()) {
-            if (link.versions.size() > PRUNE_ABOVE) link.versions.values().removeIf(v -> v.time < before);
-        }
+        links.forEach((table, link) -> TableLocks.write(table, () -> {
+            if (link.versions.size() > PRUNE_ABOVE) link.versions.values().removeIf(v -> v.version.time < before);
+            return null;
+        }));
     }
 
     /** Applies what is pending and stops the thread: a file store keeps every write applied before it closes. */
@@ -346,12 +348,13 @@ public final class Replicator implements AutoCloseable {
             }
             for (Change change : changes) {
                 if (change.origin() == Change.Origin.REPLICATION) continue;
-                ByteBuffer key = ByteBuffer.wrap(change.key());
-                Version current = link.versions.get(key);
+                ItemKey key = new ItemKey(change.key());
+                LatestWrite latest = link.versions.get(key);
                 long time = change.timeMillis();
-                if (current != null && current.time >= time) time = current.time + 1; // later than what it overwrote
+                if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
                 Version version = new Version(time, link.region);
-                link.versions.put(key, version);
+                if (latest == null) link.versions.put(key, new LatestWrite(version));
+                else latest.version = version;
                 if (targets.isEmpty()) continue;
                 long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
                 synchronized (queue) {
@@ -370,17 +373,50 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
-    /** A replica table's place: its account and region, and the version of each item's latest write. */
+    /**
+     * A replica table's place: its account and region, and the version of each item's latest
+     * write (guarded by the table's write lock: the feed calls the shipper under it, and
+     * applying and pruning take it).
+     */
     private static final class Link {
         final String accessKey;
         final String region;
-        final Map<ByteBuffer, Version> versions;
+        final Map<ItemKey, LatestWrite> versions = new HashMap<>();
         AutoCloseable subscription;
 
-        Link(String accessKey, String region, Map<ByteBuffer, Version> versions) {
+        Link(String accessKey, String region) {
             this.accessKey = accessKey;
             this.region = region;
-            this.versions = versions;
+        }
+    }
+
+    /** An item's stored key as a map key: compared by its bytes, its hash computed once. */
+    private static final class ItemKey {
+        private final byte[] bytes;
+        private final int hash;
+
+        ItemKey(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ItemKey k && hash == k.hash && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The version of an item's latest write, changed in place (one map look-up a write). */
+    private static final class LatestWrite {
+        Version version;
+
+        LatestWrite(Version version) {
+            this.version = version;
         }
     }
 

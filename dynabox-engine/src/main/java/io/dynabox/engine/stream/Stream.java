@@ -4,14 +4,10 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.feed.FeedSubscriber;
-import io.dynabox.engine.store.ItemJson;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
-import io.dynabox.engine.value.AttributeValue;
-import io.dynabox.engine.value.ItemSize;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -127,7 +123,8 @@ public final class Stream implements FeedSubscriber {
         Shard shard = shards.get(shards.size() - 1);
         List<StreamRecord> added = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            StreamRecord record = record(change);
+            // the record's event id, keys and size are made when someone reads it: not on the writer's time
+            StreamRecord record = new StreamRecord(change);
             shard.add(record);
             added.add(record);
             lastSequence = change.sequence();
@@ -154,14 +151,6 @@ public final class Stream implements FeedSubscriber {
         return false;
     }
 
-    private StreamRecord record(Change change) {
-        Map<String, AttributeValue> keys = change.keys(keySchema);
-        long size = ItemSize.of(keys);
-        if (showsNew() && change.newImage() != null) size += change.newSize();
-        if (showsOld() && change.oldImage() != null) size += change.oldSize();
-        return new StreamRecord(change.sequence(), eventId(), change, ItemJson.encode(keys), size);
-    }
-
     boolean showsNew() {
         return NEW_IMAGE.equals(viewType) || NEW_AND_OLD_IMAGES.equals(viewType);
     }
@@ -169,18 +158,6 @@ public final class Stream implements FeedSubscriber {
     boolean showsOld() {
         return OLD_IMAGE.equals(viewType) || NEW_AND_OLD_IMAGES.equals(viewType);
     }
-
-    private static String eventId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] id = new char[32];
-        for (int half = 0; half < 2; half++) {
-            long bits = random.nextLong();
-            for (int i = 15; i >= 0; i--, bits >>>= 4) id[half * 16 + i] = HEX[(int) (bits & 0xf)];
-        }
-        return new String(id);
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Closes the open shard and opens its child when the roll-over period has passed (by then, not later). */
     private void rollOver(long nowMillis) {
@@ -321,7 +298,7 @@ public final class Stream implements FeedSubscriber {
         long bytes = 0;
         int i = from;
         for (; i < shard.size() && page.size() < limit; i++) {
-            StreamRecord record = shard.get(i);
+            StreamRecord record = shard.get(i).complete(this);
             if (!page.isEmpty() && bytes + record.sizeBytes() > maxBytes) break;
             bytes += record.sizeBytes();
             page.add(record);

@@ -40,7 +40,7 @@ final class StreamKeeper implements Stream.StreamListener {
     @Override
     public void appended(Stream stream, Shard shard, List<StreamRecord> records) {
         List<Store.LogEntry> entries = new ArrayList<>(records.size());
-        for (StreamRecord record : records) entries.add(new Store.LogEntry(record.sequence(), entry(shard, record)));
+        for (StreamRecord record : records) entries.add(new Store.LogEntry(record.sequence(), entry(shard, record.complete(stream))));
         store.appendToLog(namespace, log(stream), entries);
     }
 
@@ -126,7 +126,7 @@ final class StreamKeeper implements Stream.StreamListener {
                 Change change = new Change(entry.sequence(), e.get("time").longValue(), e.get("group").longValue(),
                         Base64.getDecoder().decode(e.get("key").textValue()), image(e.get("old")), image(e.get("new")),
                         e.get("oldSize").longValue(), e.get("newSize").longValue(), Change.Origin.valueOf(e.get("origin").textValue()));
-                shard.add(new StreamRecord(entry.sequence(), e.get("eventId").textValue(), change, Json.write(e.get("keys")),
+                shard.add(new StreamRecord(e.get("eventId").textValue(), change, Json.write(e.get("keys")),
                         e.get("sizeBytes").longValue()));
             }
             stream.restore(node.get("disabledMillis").longValue(), node.get("settledDisabledMillis").longValue(),

@@ -6,6 +6,7 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.feed.FeedCommit;
+import io.dynabox.engine.store.ItemJson;
 import io.dynabox.engine.store.Mutation;
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
@@ -52,12 +53,34 @@ public final class ItemWriter {
         return plan(table, key, oldItem, old == null ? 0 : old.size(), newItem, newSize);
     }
 
+    /**
+     * Replacing the stored entry {@code old} (or nothing) by an item already in the store's
+     * form ({@code newJson}, or null to delete; a write another replica made): its bytes are
+     * stored as they are, and decoded only when an index must look inside.
+     */
+    public static PlannedWrite planStored(Table table, byte[] key, StoredItem old, byte[] newJson, long newSize) {
+        TableDefinition d = table.definition();
+        Mutation write = newJson == null ? Mutation.delete(table.keyspace(), key) : new Mutation(table.keyspace(), key, newJson, newSize);
+        if (d.globalIndexes().isEmpty() && d.localIndexes().isEmpty()) {
+            return plan(table, write, null, old == null ? 0 : old.size(), null, newSize);
+        }
+        return plan(table, write, old == null ? null : old.item(), old == null ? 0 : old.size(),
+                newJson == null ? null : ItemJson.decode(newJson), newSize);
+    }
+
     /** Only the indexes look inside {@code oldItem}: without them it may be null while {@code oldSize} is not. */
     private static PlannedWrite plan(Table table, byte[] key, Map<String, AttributeValue> oldItem, long oldSize,
                                      Map<String, AttributeValue> newItem, long newSize) {
+        Mutation write = newItem == null ? Mutation.delete(table.keyspace(), key) : Mutation.put(table.keyspace(), key, newItem, newSize);
+        return plan(table, write, oldItem, oldSize, newItem, newSize);
+    }
+
+    /** {@code write} is the table's own item write; the maps are what its indexes see (null without indexes). */
+    private static PlannedWrite plan(Table table, Mutation write, Map<String, AttributeValue> oldItem, long oldSize,
+                                     Map<String, AttributeValue> newItem, long newSize) {
         TableDefinition d = table.definition();
         List<Mutation> mutations = new ArrayList<>();
-        mutations.add(newItem == null ? Mutation.delete(table.keyspace(), key) : Mutation.put(table.keyspace(), key, newItem, newSize));
+        mutations.add(write);
         double tableUnits = CapacityUnits.writeUnits(Math.max(oldSize, newSize));
         Map<String, Double> globalUnits = new LinkedHashMap<>();
         Map<String, Double> localUnits = new LinkedHashMap<>();
