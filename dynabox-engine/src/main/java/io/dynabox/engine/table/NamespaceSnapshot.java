@@ -16,7 +16,11 @@ import java.util.Map;
  * reads keyspaces by range and writes them back with {@link Store#apply}.
  *
  * <p>Restored tables are ACTIVE at once, whatever their status when the snapshot was
- * taken; tables being deleted are left out.
+ * taken; tables being deleted are left out. Each keeps its settings beside the definition:
+ * point-in-time recovery (its history starts at the restore: the restored namespace has no
+ * earlier one), Time to Live, contributor insights, Kinesis streaming destinations (those that
+ * delivered deliver again), resource policies and auto scaling. Membership of a global table
+ * is not restored: its other replicas are in other namespaces, outside the snapshot.
  */
 public final class NamespaceSnapshot {
     private final List<TableImage> tables;
@@ -25,8 +29,9 @@ public final class NamespaceSnapshot {
         this.tables = List.copyOf(tables);
     }
 
-    /** A table's definition, its items, and the entries of each of its indexes, in key order. */
-    private record TableImage(TableDefinition definition, List<StoredItem> items, Map<String, List<StoredItem>> indexEntries) {
+    /** A table's definition and settings, its items, and the entries of each of its indexes, in key order. */
+    private record TableImage(TableDefinition definition, ControlState control, TimeToLive timeToLive, AutoScaling autoScaling,
+                              List<StoredItem> items, Map<String, List<StoredItem>> indexEntries) {
     }
 
     /** Copies the namespace's tables under their read locks, so each table is seen between writes. */
@@ -43,7 +48,8 @@ public final class NamespaceSnapshot {
                 for (IndexDefinition index : indexes(definition)) {
                     indexEntries.put(index.name(), copy(table.indexKeyspace(index.name())));
                 }
-                images.add(new TableImage(definition, copy(table.keyspace()), indexEntries));
+                images.add(new TableImage(definition, table.control(), table.timeToLive(), table.autoScaling(),
+                        copy(table.keyspace()), indexEntries));
             }
             return new NamespaceSnapshot(images);
         });
@@ -56,6 +62,7 @@ public final class NamespaceSnapshot {
             String name = image.definition().name();
             TableDefinition definition = image.definition().withIdentity(TableIds.next(), target.arn(name));
             Table table = new Table(definition, store, target.id(), Table.ACTIVE, nowMillis);
+            restoreSettings(table, image, nowMillis);
             List<Mutation> mutations = new ArrayList<>();
             for (StoredItem stored : image.items()) {
                 mutations.add(Mutation.put(table.keyspace(), stored));
@@ -73,7 +80,21 @@ public final class NamespaceSnapshot {
             }
             if (definition.streamEnabled()) target.streams().enable(table, nowMillis);
         }
+        target.kinesis().resume(target);
         store.awaitDurable();
+    }
+
+    /** The table's settings as they were taken; a table not yet in the namespace, so nothing is saved twice. */
+    private static void restoreSettings(Table table, TableImage image, long nowMillis) {
+        ControlState control = image.control();
+        ContinuousBackups pitr = control.continuousBackups();
+        if (pitr != null && pitr.enabled()) {
+            control = control.withContinuousBackups(new ContinuousBackups(true, pitr.recoveryPeriodInDays(), nowMillis));
+            table.startRecoveryLog(pitr.recoveryPeriodInDays(), List.of());
+        }
+        table.startWithControl(control);
+        table.restoreTimeToLive(image.timeToLive());
+        table.restoreAutoScaling(image.autoScaling());
     }
 
     /** Drops every table of the namespace and its items, at once: no DELETING period. */
