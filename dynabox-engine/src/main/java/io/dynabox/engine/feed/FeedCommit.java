@@ -41,13 +41,20 @@ public final class FeedCommit {
         ChangeFeed engine = pending.get(0).table.feed().engineFeed();
         long group = engine.nextGroup();
         long now = engine.nowMillis();
-        Map<Table, List<Change>> byTable = new LinkedHashMap<>(2);
-        for (Pending p : pending) {
-            Change change = new Change(p.table.feed().nextSequence(), now, group, p.key, p.oldImage, p.newImage,
-                    p.oldSize, p.newSize, origin);
-            byTable.computeIfAbsent(p.table, t -> new ArrayList<>(pending.size())).add(change);
+        Map<Table, List<Change>> byTable;
+        if (pending.size() == 1) { // one item write: the usual case, with no grouping to do
+            Pending p = pending.get(0);
+            byTable = Map.of(p.table, List.of(new Change(p.table.feed().nextSequence(), now, group, p.key, p.oldImage, p.newImage,
+                    p.oldSize, p.newSize, origin)));
+        } else {
+            byTable = new LinkedHashMap<>(2);
+            for (Pending p : pending) {
+                Change change = new Change(p.table.feed().nextSequence(), now, group, p.key, p.oldImage, p.newImage,
+                        p.oldSize, p.newSize, origin);
+                byTable.computeIfAbsent(p.table, t -> new ArrayList<>(pending.size())).add(change);
+            }
+            byTable.replaceAll((table, changes) -> List.copyOf(changes));
         }
-        byTable.replaceAll((table, changes) -> List.copyOf(changes));
         byTable.forEach((table, changes) -> {
             for (FeedSubscriber subscriber : table.feed().subscribers()) deliver(subscriber, table, changes);
             for (FeedSubscriber subscriber : engine.subscribers) deliver(subscriber, table, changes);
