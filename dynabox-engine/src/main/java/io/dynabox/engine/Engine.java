@@ -114,6 +114,9 @@ public final class Engine implements AutoCloseable {
         this.sweeper = new TimeToLiveSweeper(this::sweptNamespaces, this.clock, options.ttlSweepDelay());
         sweeper.start();
         this.replicator = new Replicator(this::namespace, this::regionsOf, this.clock, options.replicationDelay());
+        replicator.chargeTo((namespaceId, action, requestId, ledger) -> {
+            for (CapacityListener listener : capacityListeners) listener.consumed(namespaceId, action, requestId, ledger);
+        });
         replicator.start();
         this.kinesis = KinesisDelivery.to(options.kinesisEndpoint(), this.clock, options.strictMessages());
         if (options.logRequests()) addObserver(new RequestLog(System.out, this.clock));

@@ -112,6 +112,33 @@ final class GlobalBox implements AutoCloseable {
         else admin("PUT", "/dynabox/replication", "{\"delayMillis\":" + delay.toMillis() + "}");
     }
 
+    /** Every record of the table's latest stream in {@code region}, shard after shard. */
+    List<software.amazon.awssdk.services.dynamodb.model.Record> streamRecords(String region, String table) {
+        DynamoDbStreamsClient streams = streams(region);
+        String arn = client(region).describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        List<software.amazon.awssdk.services.dynamodb.model.Record> records = new ArrayList<>();
+        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
+            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                    .shardIteratorType(software.amazon.awssdk.services.dynamodb.model.ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            for (String next = iterator; next != null; ) {
+                String at = next;
+                var page = streams.getRecords(b -> b.shardIterator(at));
+                records.addAll(page.records());
+                next = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        return records;
+    }
+
+    /** The planning report of the table {@code music} in {@code region}, through the door's admin API. */
+    com.fasterxml.jackson.databind.JsonNode report(String region) {
+        if (server == null) {
+            return io.dynabox.engine.accounting.PlanningReport.json(engine,
+                    new io.dynabox.engine.accounting.PlanningReport.Settings(engine.namespaceId("global", region), "music", null, 1, null));
+        }
+        return admin("GET", "/dynabox/report.json?accessKey=global&region=" + region + "&table=music", null);
+    }
+
     private com.fasterxml.jackson.databind.JsonNode admin(String method, String path, String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(server.endpoint().resolve(path))

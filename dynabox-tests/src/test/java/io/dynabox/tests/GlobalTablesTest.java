@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -160,6 +161,33 @@ class GlobalTablesTest {
         assertThat(box.awaitReplication()).isTrue();
         assertThat(get(west, "k")).isEqualTo("1");
         assertThat(box.replication().get("lagMillis").asLong()).isZero();
+    }
+
+    @Test
+    void replicatedWritesAreBilledAsReplicatedWriteUnitsInEveryReplica() {
+        put(east, "before", "0"); // a table of one region: plain write units
+        addReplica(east, WEST);
+        var consumed = east.putItem(b -> b.tableName("music").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .item(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromS("1")))).consumedCapacity();
+        // the API's ConsumedCapacity has no replicated member: the write's own units, as for any table
+        assertThat(consumed.capacityUnits()).isEqualTo(1.0);
+        put(east, "b", "2");
+        assertThat(box.awaitReplication()).isTrue();
+        put(west, "c", "3");
+        assertThat(box.awaitReplication()).isTrue();
+
+        // each replica is billed for every write it holds, made there or received: replicated units
+        var eastTable = box.report(EAST).get("tables").get(0);
+        assertThat(eastTable.get("writeCapacityUnits").asDouble()).isEqualTo(4.0);
+        assertThat(eastTable.get("replicatedWriteUnits").asDouble()).isEqualTo(3.0);
+        assertThat(eastTable.at("/byAction/PutItem/requests").asLong()).isEqualTo(3);
+        assertThat(eastTable.at("/byAction/Replication/writeCapacityUnits").asDouble()).isEqualTo(1.0);
+        assertThat(eastTable.at("/byAction/Replication/requests").asLong()).isZero();
+        var westTable = box.report(WEST).get("tables").get(0);
+        assertThat(westTable.get("writeCapacityUnits").asDouble()).isEqualTo(3.0);
+        assertThat(westTable.get("replicatedWriteUnits").asDouble()).isEqualTo(3.0);
+        assertThat(westTable.at("/byAction/Replication/writeCapacityUnits").asDouble()).isEqualTo(2.0);
+        assertThat(westTable.get("requests").asLong()).isEqualTo(1);
     }
 
     @Test

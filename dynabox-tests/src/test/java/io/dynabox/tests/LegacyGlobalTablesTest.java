@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalTableDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalTableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Replica;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaSettingsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaUpdate;
@@ -106,6 +108,38 @@ class LegacyGlobalTablesTest {
         assertThat(east.scan(b -> b.tableName("music")).count()).isEqualTo(2);
         assertThat(west.scan(b -> b.tableName("music")).count()).isEqualTo(2);
         assertThat(south.scan(b -> b.tableName("music")).count()).isZero();
+    }
+
+    @Test
+    void replicatedItemsCarryTheLegacyReplicationAttributes() {
+        east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(region(EAST), region(WEST)));
+        box.advance(TRANSIENT);
+        box.advance(Duration.ofMillis(123));
+        long madeAt = box.now.get();
+        east.putItem(b -> b.tableName("music").item(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromS("1"))));
+        assertThat(box.awaitReplication()).isTrue();
+        // the source region writes them into the item after the application's write, and ships the item with them
+        for (DynamoDbClient client : List.of(east, west)) {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS("a")))
+                    .consistentRead(true)).item();
+            assertThat(item).containsEntry("v", AttributeValue.fromS("1"))
+                    .containsEntry("aws:rep:deleting", AttributeValue.fromBool(false))
+                    .containsEntry("aws:rep:updateregion", AttributeValue.fromS(EAST))
+                    .containsEntry("aws:rep:updatetime", AttributeValue.fromN(madeAt / 1000 + "." + madeAt % 1000));
+        }
+        // the source's stream shows the application's write, then the write that added them
+        List<Record> records = box.streamRecords(EAST, "music");
+        assertThat(records).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "MODIFY");
+        assertThat(records.get(0).dynamodb().newImage()).doesNotContainKey("aws:rep:updateregion");
+        assertThat(records.get(1).dynamodb().newImage()).containsKey("aws:rep:updateregion");
+
+        // a replicated delete marks the replica's item as being deleted, then deletes it
+        west.deleteItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS("a"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(east.getItem(b -> b.tableName("music").key(Map.of("id", AttributeValue.fromS("a"))).consistentRead(true)).hasItem()).isFalse();
+        List<Record> after = box.streamRecords(EAST, "music");
+        assertThat(after).extracting(r -> r.eventNameAsString()).containsExactly("INSERT", "MODIFY", "MODIFY", "REMOVE");
+        assertThat(after.get(2).dynamodb().newImage()).containsEntry("aws:rep:deleting", AttributeValue.fromBool(true));
     }
 
     @Test

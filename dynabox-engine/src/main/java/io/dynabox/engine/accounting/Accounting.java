@@ -71,10 +71,13 @@ public final class Accounting implements AutoCloseable {
             TableUsage usage = usage(namespaceId, table.name());
             synchronized (usage) {
                 double[] byAction = usage.action(action);
-                if (counted == null || !counted.contains(usage)) byAction[2]++; // a request counts once per table
+                // a request counts once per table; a write a replica received from another region is no request
+                if (requestId != null && (counted == null || !counted.contains(usage))) byAction[2]++;
                 for (; i < charges.size() && charges.get(i).table() == table; i++) {
                     CapacityLedger.Charge charge = charges.get(i);
                     usage.charge(charge.index(), charge.globalIndex(), charge.write(), charge.units(), charge.partitionHash(), second, byAction);
+                    // a global table's replica bills its own writes in replicated write units (its indexes' in plain ones)
+                    if (charge.write() && charge.index() == null && table.replicas() != null) usage.replicatedWriteUnits += charge.units();
                     if (charge.writtenBytes() >= 0) usage.written.add(charge.writtenBytes());
                 }
             }

@@ -125,6 +125,7 @@ public final class PlanningReport {
         node.put("billingMode", table == null ? null : onDemand ? "PAY_PER_REQUEST" : "PROVISIONED");
         node.put("readCapacityUnits", usage.totalRead.total());
         node.put("writeCapacityUnits", usage.totalWrite.total());
+        node.put("replicatedWriteUnits", usage.replicatedWriteUnits);
         long itemCount = table == null ? 0 : table.keyspace().itemCount();
         long sizeBytes = table == null ? 0 : table.keyspace().sizeBytes();
         node.put("itemCount", itemCount);

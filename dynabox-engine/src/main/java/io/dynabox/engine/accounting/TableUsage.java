@@ -30,6 +30,8 @@ final class TableUsage {
     /** What the throttle refused: the units those reads and writes would have consumed (at least). */
     double throttledReadUnits;
     double throttledWriteUnits;
+    /** The table's own write units (not its indexes') made while it was a global table's replica: billed as replicated write units. */
+    double replicatedWriteUnits;
 
     /** One index's units: a global index has capacity of its own; a local one shares the table's. */
     static final class IndexUsage {
@@ -85,6 +87,7 @@ final class TableUsage {
         node.put("throttledRequests", throttledRequests);
         node.put("throttledReadUnits", throttledReadUnits);
         node.put("throttledWriteUnits", throttledWriteUnits);
+        node.put("replicatedWriteUnits", replicatedWriteUnits);
         return node;
     }
 
@@ -107,6 +110,7 @@ final class TableUsage {
         throttledRequests = node.path("throttledRequests").asLong();
         throttledReadUnits = node.path("throttledReadUnits").asDouble();
         throttledWriteUnits = node.path("throttledWriteUnits").asDouble();
+        replicatedWriteUnits = node.path("replicatedWriteUnits").asDouble();
         return this;
     }
 }

@@ -1,5 +1,7 @@
 package io.dynabox.engine.replication;
 
+import io.dynabox.engine.capacity.CapacityLedger;
+import io.dynabox.engine.capacity.CapacityListener;
 import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.feed.FeedSubscriber;
 import io.dynabox.engine.store.StoredItem;
@@ -8,6 +10,8 @@ import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.ReplicaGroup;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.value.KeyCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -292,18 +296,85 @@ public final class Replicator implements AutoCloseable {
         track(target, table);
         Link link = links.get(table);
         if (link == null) return;
-        TableLocks.write(table, () -> {
+        if (s.stamp) {
+            stampAndShip(target, table, s);
+            return;
+        }
+        List<ItemWriter.PlannedWrite> writes = TableLocks.write(table, () -> {
             ItemKey key = new ItemKey(s.key);
             LatestWrite latest = link.versions.get(key);
-            if (latest != null && latest.version.compareTo(s.version) >= 0) return null; // a later write of the item is there: it wins
+            if (latest != null && latest.version.compareTo(s.version) >= 0) return List.of(); // a later write of the item is there: it wins
             if (latest == null) link.versions.put(key, new LatestWrite(s.version));
             else latest.version = s.version;
             StoredItem old = table.keyspace().find(s.key);
-            if (old == null && s.newImage == null) return null;
+            if (old == null && s.newImage == null) return List.of();
+            List<ItemWriter.PlannedWrite> done = new ArrayList<>(2);
+            if (s.newImage == null && LegacyAttributes.legacy(table)) {
+                // the legacy version marks the item as being deleted before it deletes it: two writes
+                var marked = LegacyAttributes.markedDeleting(old.item());
+                done.add(applied(table, ItemWriter.plan(table, s.key, old, null, marked, ItemSize.of(marked))));
+                old = table.keyspace().find(s.key);
+            }
             // the item's bytes as the first region stored them: decoded only if an index must look inside
-            ItemWriter.apply(table, ItemWriter.planStored(table, s.key, old, s.newImage, s.newSize), Change.Origin.REPLICATION);
-            return null;
+            done.add(applied(table, ItemWriter.planStored(table, s.key, old, s.newImage, s.newSize)));
+            return done;
         });
+        for (ItemWriter.PlannedWrite write : writes) charge(target, table, s.key, write);
+    }
+
+    private static ItemWriter.PlannedWrite applied(Table table, ItemWriter.PlannedWrite write) {
+        ItemWriter.apply(table, write, Change.Origin.REPLICATION);
+        return write;
+    }
+
+    /**
+     * A write made in a legacy (2017.11.29) replica: its replication attributes are written into
+     * the item in a second write, and the item is shipped with them. A write of the item made
+     * since is stamped and shipped in its own turn, so this one is dropped.
+     */
+    private void stampAndShip(Namespace namespace, Table table, Shipment s) {
+        ItemWriter.PlannedWrite write = TableLocks.write(table, () -> {
+            StoredItem current = table.keyspace().find(s.key);
+            if (current == null || !Arrays.equals(current.json(), s.newImage)) return null;
+            var item = LegacyAttributes.stamped(s.newImage, s.region, s.version.time);
+            return applied(table, ItemWriter.plan(table, s.key, current, null, item, ItemSize.of(item)));
+        });
+        if (write == null) return;
+        charge(namespace, table, s.key, write);
+        ReplicaGroup group = table.replicas();
+        if (group == null) return;
+        long now = clock.getAsLong();
+        synchronized (queue) {
+            for (ReplicaGroup.Replica r : group.replicas()) {
+                if (r.region().equals(s.region) || !r.receivesAt(now)) continue;
+                queue.add(new Shipment(s.madeAt + delayMillis, s.madeAt, shipped.incrementAndGet(), s.accessKey, r.region(), s.tableName,
+                        s.key, write.mutations().get(0).item(), write.newSize(), s.version, false));
+            }
+        }
+    }
+
+    /**
+     * A replicated write consumes write capacity in the replica that receives it, as the
+     * service bills it (replicated write units for the table, plain units for its indexes):
+     * charged on a ledger of its own, which the engine's capacity listeners (accounting,
+     * metrics, insights) count under the action {@value #ACTION}.
+     */
+    private void charge(Namespace target, Table table, byte[] key, ItemWriter.PlannedWrite write) {
+        CapacityListener listener = charges;
+        if (listener == null) return;
+        CapacityLedger ledger = new CapacityLedger();
+        ledger.write(table, write.cost(), KeyCodec.hashOf(key), write.newSize() == 0 ? -1 : write.newSize());
+        listener.consumed(target.id(), ACTION, null, ledger);
+    }
+
+    /** What replicated writes are counted under by capacity listeners: no request made them. */
+    public static final String ACTION = "Replication";
+
+    private volatile CapacityListener charges;
+
+    /** Tells {@code listener} what each write applied in a replica consumed (the engine's capacity listeners). */
+    public void chargeTo(CapacityListener listener) {
+        charges = listener;
     }
 
     /** Forgets item versions no shipment can still be compared with: only while nothing is pending. */
@@ -355,12 +426,20 @@ public final class Replicator implements AutoCloseable {
                 Version version = new Version(time, link.region);
                 if (latest == null) link.versions.put(key, new LatestWrite(version));
                 else latest.version = version;
+                if (change.newImage() != null && ReplicaGroup.LEGACY.equals(group.version())) {
+                    // the legacy version first writes its replication attributes into the item, and ships that
+                    synchronized (queue) {
+                        queue.add(new Shipment(change.timeMillis(), change.timeMillis(), shipped.incrementAndGet(), link.accessKey, link.region,
+                                table.name(), change.key(), change.newImage(), change.newSize(), version, true));
+                    }
+                    continue;
+                }
                 if (targets.isEmpty()) continue;
                 long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
                 synchronized (queue) {
                     for (String region : targets) {
                         Shipment s = new Shipment(due, change.timeMillis(), shipped.incrementAndGet(), link.accessKey, region,
-                                table.name(), change.key(), change.newImage(), change.newSize(), version);
+                                table.name(), change.key(), change.newImage(), change.newSize(), version, false);
                         if (group.strong()) {
                             strongQueue.add(s);
                             hasStrong = true;
@@ -429,9 +508,12 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
-    /** One write on its way to one replica. */
+    /**
+     * One write on its way to one replica; or, with {@code stamp}, a write of a legacy replica
+     * waiting in its own region for its replication attributes before it is shipped.
+     */
     private record Shipment(long dueAt, long madeAt, long order, String accessKey, String region, String tableName,
-                            byte[] key, byte[] newImage, long newSize, Version version) implements Comparable<Shipment> {
+                            byte[] key, byte[] newImage, long newSize, Version version, boolean stamp) implements Comparable<Shipment> {
         @Override
         public int compareTo(Shipment other) {
             int byDue = Long.compare(dueAt, other.dueAt);
