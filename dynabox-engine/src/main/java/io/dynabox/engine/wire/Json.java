@@ -91,6 +91,15 @@ public final class Json {
         return true;
     }
 
+    /** {@code [raw]}. */
+    private static byte[] inBrackets(byte[] raw) {
+        byte[] out = new byte[raw.length + 2];
+        out[0] = '[';
+        System.arraycopy(raw, 0, out, 1, raw.length);
+        out[out.length - 1] = ']';
+        return out;
+    }
+
     /** {@code {"name":raw}}. */
     private static byte[] wrap(String name, byte[] raw) {
         byte[] out = new byte[name.length() + raw.length + 5];
@@ -110,8 +119,13 @@ public final class Json {
         if (node.isObject() && node.size() == 1) {
             // {"Item": stored item} (a GetItem's answer, ALL_OLD's): the item's bytes copied once, without a generator
             Map.Entry<String, JsonNode> only = node.fields().next();
-            byte[] raw = rawBytes(only.getValue());
+            JsonNode value = only.getValue();
+            byte[] raw = rawBytes(value);
             if (raw != null && isPlainName(only.getKey())) return wrap(only.getKey(), raw);
+            // {"Items": [stored item]} (a PartiQL SELECT of one item by its key): the same, in brackets
+            if (value.isArray() && value.size() == 1 && (raw = rawBytes(value.get(0))) != null && isPlainName(only.getKey())) {
+                return wrap(only.getKey(), inBrackets(raw));
+            }
         }
         try {
             return MAPPER.writeValueAsBytes(node);
