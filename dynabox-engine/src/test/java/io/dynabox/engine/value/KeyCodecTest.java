@@ -35,6 +35,21 @@ class KeyCodecTest {
                 "9.9999999999999999999999999999999999999E125"), n -> AttributeValue.n(n));
     }
 
+    /** The digits of numbers of up to 18 digits are written from a long; the bytes are those of the decimal text. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"7", "-7", "10", "-0.5", "123.45", "999999999999999999", "-999999999999999999",
+            "1000000000000000001", "-1000000000000000001", "123456789012345678.9", "1.5E-100", "-98765432109876543210987654321098765432"})
+    void numberDigitsAreTheDecimalText(String text) {
+        DynamoNumber number = DynamoNumber.parse(text);
+        String digits = number.bigDecimal().unscaledValue().abs().toString();
+        byte[] encoded = sortable(new AttributeValue.N(number));
+        assertThat(encoded).hasSize(3 + digits.length() + 1);
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(i);
+            assertThat(encoded[3 + i] & 0xFF).isEqualTo(number.signum() < 0 ? 0xFF - d : d);
+        }
+    }
+
     @Test
     void equalNumbersEncodeEqually() {
         assertThat(sortable(AttributeValue.n("1e3"))).isEqualTo(sortable(AttributeValue.n("1000.000")));
