@@ -200,11 +200,17 @@ public final class ItemJson {
      */
     private static void string(StringBuilder out, String s) {
         out.append('"');
-        int start = 0;
         int length = s.length();
-        for (int i = 0; i < length; i++) {
+        int start = 0;
+        while (start < length && needsNoEscape(s.charAt(start))) start++;
+        if (start == length) { // the usual case, appended whole: a range of a String is appended char by char
+            out.append(s).append('"');
+            return;
+        }
+        out.append(s, 0, start);
+        for (int i = start; i < length; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) continue;
+            if (needsNoEscape(c)) continue;
             out.append(s, start, i);
             start = i + 1;
             switch (c) {
@@ -219,5 +225,9 @@ public final class ItemJson {
             }
         }
         out.append(s, start, length).append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
     }
 }

@@ -79,7 +79,8 @@ public final class ItemWriter {
     private static PlannedWrite plan(Table table, Mutation write, Map<String, AttributeValue> oldItem, long oldSize,
                                      Map<String, AttributeValue> newItem, long newSize) {
         TableDefinition d = table.definition();
-        List<Mutation> mutations = new ArrayList<>();
+        // the item, and at most a delete and a put per index
+        List<Mutation> mutations = new ArrayList<>(1 + 2 * (d.globalIndexes().size() + d.localIndexes().size()));
         mutations.add(write);
         double tableUnits = CapacityUnits.writeUnits(Math.max(oldSize, newSize));
         Map<String, Double> globalUnits = new LinkedHashMap<>();
