@@ -295,7 +295,7 @@ public final class Engine implements AutoCloseable {
         RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(),
                 throttle, conflicts, staleReads);
         try {
-            JsonNode answer = plain != null ? ((PlainOperation) operation).executePlain(context, plain) : operation.execute(context, json);
+            JsonNode answer = plain != null ? plain.execute(context) : operation.execute(context, json);
             // a multi-Region strongly consistent table's write reaches its replicas before the answer
             replicator.settleStrong();
             return answer;
@@ -318,7 +318,7 @@ public final class Engine implements AutoCloseable {
         String action = actionOf(target);
         if (action == null || !(operations.get(action) instanceof PlainOperation operation)) return null;
         try {
-            return operation.readPlain(body);
+            return PlainRequests.read(body, operation.newPlainRequest());
         } catch (PlainRequests.NotPlain e) {
             return null;
         }

@@ -85,12 +85,20 @@ public final class ExpressionAttributes {
             String size = member.equals("ExpressionAttributeNames") ? " size of key: " + bytes : "";
             throw DynamoException.validation(member + " contains invalid key: The expression attribute map contains a key that is too long;" + size);
         }
-        boolean valid = key.length() > 1 && key.charAt(0) == sigil;
+        if (!isValidKey(key, sigil)) throw DynamoException.validation(member + " contains invalid key: Syntax error; key: \"" + key + "\"");
+    }
+
+    /**
+     * Whether {@code key} is a placeholder the service takes ({@code sigil} and one or more of
+     * {@code [a-zA-Z0-9_]}, at most 255 bytes): what {@link #of} refuses in its words otherwise.
+     */
+    public static boolean isValidKey(String key, char sigil) {
+        boolean valid = key.length() > 1 && key.length() <= MAX_PLACEHOLDER_BYTES && key.charAt(0) == sigil;
         for (int i = 1; valid && i < key.length(); i++) {
             char c = key.charAt(i);
             valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
-        if (!valid) throw DynamoException.validation(member + " contains invalid key: Syntax error; key: \"" + key + "\"");
+        return valid;
     }
 
     /** The name a {@code #placeholder} stands for, or null when undefined; marks it used. */

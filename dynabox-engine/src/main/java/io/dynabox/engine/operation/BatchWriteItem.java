@@ -18,6 +18,11 @@ import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.PlainRequests;
+import io.dynabox.engine.store.StoredItem;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +37,7 @@ import java.util.Set;
  * once (the service promises less: each write is atomic, the batch is not), so
  * {@code UnprocessedItems} is empty unless a throughput limit refuses some writes.
  */
-public final class BatchWriteItem implements Operation {
+public final class BatchWriteItem implements Operation, PlainOperation {
     static final int MAX_REQUESTS = 25;
     private static final String NOT_ONE_REQUEST =
             "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
@@ -52,26 +57,119 @@ public final class BatchWriteItem implements Operation {
             }
             List<Write> writes = new ArrayList<>();
             for (JsonNode writeRequest : entry.getValue()) {
+                Write write;
                 if (ItemRequests.has(writeRequest, "PutRequest")) {
                     Map<String, AttributeValue> item = AttributeValues.readItem(writeRequest.get("PutRequest").get("Item"));
-                    if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
-                        throw DynamoException.validation("Item size has exceeded the maximum allowed size",
-                                "the item is " + ItemSize.of(item) + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
-                    }
-                    writes.add(new Write(item, true));
+                    write = new Write(item, true, ItemSize.of(item), writeRequest);
+                    checkSize(write);
                 } else {
-                    writes.add(new Write(AttributeValues.readItem(writeRequest.get("DeleteRequest").get("Key")), false));
+                    write = new Write(AttributeValues.readItem(writeRequest.get("DeleteRequest").get("Key")), false, 0, writeRequest);
                 }
-                if (++count > MAX_REQUESTS) {
-                    throw DynamoException.validation("Too many items requested for the BatchWriteItem call",
-                            "a BatchWriteItem request may hold at most " + MAX_REQUESTS + " requests over all its tables");
-                }
+                writes.add(write);
+                checkCount(++count);
             }
             batch.add(new TableWrites(entry.getKey(), writes));
         }
-        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
-        boolean metricsWanted = ItemCollectionMetrics.wanted(request);
+        return write(context, batch, ConsumedCapacity.Detail.of(request), ItemCollectionMetrics.wanted(request));
+    }
 
+    /**
+     * A BatchWriteItem of the plain shape: RequestItems of 1 to 25 tables (names by the name rules,
+     * each once) of 1 to 25 write requests, each exactly one PutRequest with only an Item or
+     * DeleteRequest with only a Key, of plain values; ReturnConsumedCapacity, ReturnItemCollectionMetrics.
+     */
+    static final class Plain implements PlainRequest {
+        List<TableWrites> batch;
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
+        boolean metricsWanted;
+
+        @Override
+        public String tableName() {
+            return null; // the request has no TableName member: observers see none, as by the tree path
+        }
+
+        @Override
+        public void read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "RequestItems" -> batch = requestItems(parser);
+                case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
+                case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, PutItem.METRICS).equals("SIZE");
+                default -> throw PlainRequests.NOT_PLAIN;
+            }
+        }
+
+        @Override
+        public boolean complete() {
+            return batch != null;
+        }
+
+        @Override
+        public JsonNode execute(RequestContext context) {
+            // the tree path's checks that a plain request can fail, in its order
+            int count = 0;
+            for (TableWrites tableWrites : batch) {
+                for (Write write : tableWrites.writes) {
+                    checkSize(write);
+                    checkCount(++count);
+                }
+            }
+            return write(context, batch, detail, metricsWanted);
+        }
+
+        private static List<TableWrites> requestItems(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) throw PlainRequests.NOT_PLAIN;
+            List<TableWrites> batch = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            String name;
+            while ((name = parser.nextFieldName()) != null) {
+                if (!names.add(PlainRequests.tableName(name)) || parser.nextToken() != JsonToken.START_ARRAY) throw PlainRequests.NOT_PLAIN;
+                List<Write> writes = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) writes.add(writeRequest(parser));
+                if (writes.isEmpty() || writes.size() > MAX_REQUESTS) throw PlainRequests.NOT_PLAIN;
+                batch.add(new TableWrites(name, writes));
+            }
+            if (batch.isEmpty() || batch.size() > MAX_REQUESTS) throw PlainRequests.NOT_PLAIN;
+            return batch;
+        }
+
+        /** {"PutRequest":{"Item":...}} or {"DeleteRequest":{"Key":...}}, the parser at its start, left at its end. */
+        private static Write writeRequest(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) throw PlainRequests.NOT_PLAIN;
+            String kind = parser.nextFieldName();
+            boolean put = "PutRequest".equals(kind);
+            if (!put && !"DeleteRequest".equals(kind) || parser.nextToken() != JsonToken.START_OBJECT
+                    || !(put ? "Item" : "Key").equals(parser.nextFieldName())) {
+                throw PlainRequests.NOT_PLAIN;
+            }
+            parser.nextToken();
+            Map<String, AttributeValue> attributes = PlainRequests.item(parser);
+            // nothing more in the PutRequest or DeleteRequest, nor in the WriteRequest
+            if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != JsonToken.END_OBJECT) throw PlainRequests.NOT_PLAIN;
+            return new Write(attributes, put, put ? ItemSize.of(attributes) : 0, null);
+        }
+    }
+
+    @Override
+    public PlainRequest newPlainRequest() {
+        return new Plain();
+    }
+
+    private static void checkSize(Write put) {
+        if (put.size > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoException.validation("Item size has exceeded the maximum allowed size",
+                    "the item is " + put.size + " bytes; the limit is " + ItemSize.MAX_ITEM_BYTES);
+        }
+    }
+
+    private static void checkCount(int count) {
+        if (count > MAX_REQUESTS) {
+            throw DynamoException.validation("Too many items requested for the BatchWriteItem call",
+                    "a BatchWriteItem request may hold at most " + MAX_REQUESTS + " requests over all its tables");
+        }
+    }
+
+    /** The batch itself, whichever path read it. */
+    private static JsonNode write(RequestContext context, List<TableWrites> batch, ConsumedCapacity.Detail detail, boolean metricsWanted) {
         List<Table> tables = new ArrayList<>();
         List<List<byte[]>> keys = new ArrayList<>();
         for (TableWrites tableWrites : batch) {
@@ -93,9 +191,9 @@ public final class BatchWriteItem implements Operation {
                     Write write = batch.get(t).writes.get(w);
                     byte[] key = keys.get(t).get(w);
                     Long partition = KeyCodec.hashOf(key);
-                    if (!context.hasCapacity(table, true, partition, write.put ? CapacityUnits.writeUnits(ItemSize.of(write.attributes)) : 1)) {
+                    if (!context.hasCapacity(table, true, partition, write.put ? CapacityUnits.writeUnits(write.size) : 1)) {
                         // a write the table (or its partition, or an index) has no capacity for is left unprocessed, as the service does
-                        unprocessed.withArray(batch.get(t).name).add(request.get("RequestItems").get(batch.get(t).name).get(w));
+                        unprocessed.withArray(batch.get(t).name).add(write.request());
                         if (throttledTable == null) {
                             throttledTable = table;
                             throttledPartition = partition;
@@ -104,17 +202,18 @@ public final class BatchWriteItem implements Operation {
                     }
                     if (context.meetsTransaction(table, key)) {
                         // an item a transaction holds is not written now: the caller retries it, as it retries throttled writes
-                        unprocessed.withArray(batch.get(t).name).add(request.get("RequestItems").get(batch.get(t).name).get(w));
+                        unprocessed.withArray(batch.get(t).name).add(write.request());
                         held++;
                         continue;
                     }
                     processed++;
-                    Map<String, AttributeValue> old = table.keyspace().get(key);
+                    StoredItem old = table.keyspace().find(key);
                     if (!write.put && old == null) {
                         context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition); // deleting nothing still costs a unit
                         continue;
                     }
-                    ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, write.put ? write.attributes : null);
+                    // the old item is decoded only when an index must see it
+                    ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, null, write.put ? write.attributes : null, write.size);
                     planned.add(plan);
                     context.ledger().write(table, plan.cost(), partition, write.put ? plan.newSize() : -1);
                 }
@@ -164,8 +263,17 @@ public final class BatchWriteItem implements Operation {
         }
     }
 
-    /** A put (the item) or a delete (the key). */
-    private record Write(Map<String, AttributeValue> attributes, boolean put) {
+    /**
+     * A put (the item, and its size) or a delete (the key); {@code source} is the write request
+     * as the tree path read it (null for the streamed path), which an unprocessed write is answered with.
+     */
+    private record Write(Map<String, AttributeValue> attributes, boolean put, long size, JsonNode source) {
+        JsonNode request() {
+            if (source != null) return source;
+            ObjectNode request = Json.object();
+            request.putObject(put ? "PutRequest" : "DeleteRequest").set(put ? "Item" : "Key", AttributeValues.writeItem(attributes));
+            return request;
+        }
     }
 
     private record TableWrites(String name, List<Write> writes) {

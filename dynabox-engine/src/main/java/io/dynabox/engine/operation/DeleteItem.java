@@ -39,7 +39,7 @@ public final class DeleteItem implements Operation, PlainOperation {
     }
 
     /** A DeleteItem of the plain shape (table, key, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics; no condition). */
-    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+    static final class Plain implements PlainRequest {
         String tableName;
         Map<String, AttributeValue> key;
         boolean returnOld;
@@ -62,20 +62,21 @@ public final class DeleteItem implements Operation, PlainOperation {
                 default -> throw PlainRequests.NOT_PLAIN;
             }
         }
+
+        @Override
+        public boolean complete() {
+            return tableName != null && key != null;
+        }
+
+        @Override
+        public JsonNode execute(RequestContext context) {
+            return delete(context, null, tableName, key, returnOld, null, detail, metricsWanted);
+        }
     }
 
     @Override
-    public PlainRequest readPlain(byte[] body) {
-        Plain plain = new Plain();
-        PlainRequests.read(body, plain);
-        if (plain.tableName == null || plain.key == null) throw PlainRequests.NOT_PLAIN;
-        return plain;
-    }
-
-    @Override
-    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
-        Plain request = (Plain) plain;
-        return delete(context, null, request.tableName, request.key, request.returnOld, null, request.detail, request.metricsWanted);
+    public PlainRequest newPlainRequest() {
+        return new Plain();
     }
 
     /** The delete itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */

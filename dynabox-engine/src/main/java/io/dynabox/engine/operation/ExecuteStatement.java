@@ -37,7 +37,7 @@ public final class ExecuteStatement implements Operation, PlainOperation {
     }
 
     /** An ExecuteStatement of the plain shape, read member by member from its bytes. */
-    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+    static final class Plain implements PlainRequest {
         String statement;
         List<AttributeValue> parameters = List.of();
         boolean consistent;
@@ -62,21 +62,22 @@ public final class ExecuteStatement implements Operation, PlainOperation {
                 default -> throw PlainRequests.NOT_PLAIN;
             }
         }
+
+        @Override
+        public boolean complete() {
+            return statement != null;
+        }
+
+        @Override
+        public JsonNode execute(RequestContext context) {
+            // no ReturnValuesOnConditionCheckFailure in a plain request: the writes read it from a request without members
+            return run(context, Statements.parse(statement), parameters, consistent, null, null, detail, MissingNode.getInstance());
+        }
     }
 
     @Override
-    public PlainRequest readPlain(byte[] body) {
-        Plain plain = new Plain();
-        PlainRequests.read(body, plain);
-        if (plain.statement == null) throw PlainRequests.NOT_PLAIN;
-        return plain;
-    }
-
-    @Override
-    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
-        Plain request = (Plain) plain;
-        // no ReturnValuesOnConditionCheckFailure in a plain request: the writes read it from a request without members
-        return run(context, Statements.parse(request.statement), request.parameters, request.consistent, null, null, request.detail, MissingNode.getInstance());
+    public PlainRequest newPlainRequest() {
+        return new Plain();
     }
 
     private static JsonNode run(RequestContext context, Statement statement, List<AttributeValue> parameters, boolean consistent,

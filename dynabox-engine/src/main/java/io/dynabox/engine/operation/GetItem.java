@@ -41,7 +41,7 @@ public final class GetItem implements Operation, PlainOperation {
     }
 
     /** A GetItem of the plain shape (table, key, ConsistentRead, ReturnConsumedCapacity), read member by member from its bytes. */
-    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+    static final class Plain implements PlainRequest {
         String tableName;
         Map<String, AttributeValue> key;
         boolean consistent;
@@ -62,20 +62,21 @@ public final class GetItem implements Operation, PlainOperation {
                 default -> throw PlainRequests.NOT_PLAIN;
             }
         }
+
+        @Override
+        public boolean complete() {
+            return tableName != null && key != null;
+        }
+
+        @Override
+        public JsonNode execute(RequestContext context) {
+            return GetItem.read(context, tableName, key, null, consistent, detail);
+        }
     }
 
     @Override
-    public PlainRequest readPlain(byte[] body) {
-        Plain plain = new Plain();
-        PlainRequests.read(body, plain);
-        if (plain.tableName == null || plain.key == null) throw PlainRequests.NOT_PLAIN;
-        return plain;
-    }
-
-    @Override
-    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
-        Plain request = (Plain) plain;
-        return read(context, request.tableName, request.key, null, request.consistent, request.detail);
+    public PlainRequest newPlainRequest() {
+        return new Plain();
     }
 
     private static JsonNode read(RequestContext context, String tableName, Map<String, AttributeValue> key, List<DocumentPath> projection,

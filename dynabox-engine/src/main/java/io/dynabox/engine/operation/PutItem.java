@@ -47,7 +47,7 @@ public final class PutItem implements Operation, PlainOperation {
     }
 
     /** A PutItem of the plain shape (table, item, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics; no condition). */
-    static final class Plain implements PlainRequest, PlainRequests.MemberReader {
+    static final class Plain implements PlainRequest {
         String tableName;
         Map<String, AttributeValue> item;
         boolean returnOld;
@@ -70,22 +70,23 @@ public final class PutItem implements Operation, PlainOperation {
                 default -> throw PlainRequests.NOT_PLAIN;
             }
         }
+
+        @Override
+        public boolean complete() {
+            return tableName != null && item != null;
+        }
+
+        @Override
+        public JsonNode execute(RequestContext context) {
+            long size = ItemSize.of(item);
+            checkSize(size);
+            return write(context, null, tableName, item, size, returnOld, null, detail, metricsWanted);
+        }
     }
 
     @Override
-    public PlainRequest readPlain(byte[] body) {
-        Plain plain = new Plain();
-        PlainRequests.read(body, plain);
-        if (plain.tableName == null || plain.item == null) throw PlainRequests.NOT_PLAIN;
-        return plain;
-    }
-
-    @Override
-    public JsonNode executePlain(RequestContext context, PlainRequest plain) {
-        Plain request = (Plain) plain;
-        long size = ItemSize.of(request.item);
-        checkSize(size);
-        return write(context, null, request.tableName, request.item, size, request.returnOld, null, request.detail, request.metricsWanted);
+    public PlainRequest newPlainRequest() {
+        return new Plain();
     }
 
     private static void checkSize(long size) {

@@ -28,9 +28,14 @@ import io.dynabox.engine.wire.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonParser;
+import io.dynabox.engine.wire.PlainRequests;
 
 /** UpdateItem: changes some attributes of an item, creating it when missing (an upsert). */
-public final class UpdateItem implements Operation {
+public final class UpdateItem implements Operation, PlainOperation {
+    static final Set<String> RETURN_VALUES = Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
     private static final String INVALID = "One or more parameter values were invalid: ";
 
     @Override
@@ -48,7 +53,69 @@ public final class UpdateItem implements Operation {
         String returnValues = ItemRequests.has(request, "ReturnValues") ? request.get("ReturnValues").textValue() : "NONE";
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
+        return update(context, request, tableName, key, expression, legacy, condition, returnValues, detail, ItemCollectionMetrics.wanted(request));
+    }
 
+    /**
+     * An UpdateItem of the plain shape: TableName, Key, an UpdateExpression with its
+     * ExpressionAttributeNames and ExpressionAttributeValues (each non-empty, with keys the
+     * service takes and values of the plain shape), ReturnValues, ReturnConsumedCapacity,
+     * ReturnItemCollectionMetrics; no condition, no legacy parameter.
+     */
+    static final class Plain implements PlainRequest {
+        String tableName;
+        Map<String, AttributeValue> key;
+        String updateExpression;
+        Map<String, String> names;
+        Map<String, AttributeValue> values;
+        String returnValues = "NONE";
+        ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
+        boolean metricsWanted;
+
+        @Override
+        public String tableName() {
+            return tableName;
+        }
+
+        @Override
+        public void read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "TableName" -> tableName = PlainRequests.tableName(parser);
+                case "Key" -> key = PlainRequests.item(parser);
+                case "UpdateExpression" -> updateExpression = PlainRequests.text(parser);
+                case "ExpressionAttributeNames" -> names = PlainRequests.expressionNames(parser, key -> ExpressionAttributes.isValidKey(key, '#'));
+                case "ExpressionAttributeValues" -> values = PlainRequests.expressionValues(parser, key -> ExpressionAttributes.isValidKey(key, ':'));
+                case "ReturnValues" -> returnValues = PlainRequests.oneOf(parser, RETURN_VALUES);
+                case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
+                case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, PutItem.METRICS).equals("SIZE");
+                default -> throw PlainRequests.NOT_PLAIN;
+            }
+        }
+
+        @Override
+        public boolean complete() {
+            return tableName != null && key != null && updateExpression != null;
+        }
+
+        @Override
+        public JsonNode execute(RequestContext context) {
+            // what the tree path does with the same members, in its order
+            ExpressionAttributes attributes = new ExpressionAttributes(names == null ? Map.of() : names, values == null ? Map.of() : values);
+            UpdateExpression expression = Expressions.update(updateExpression, attributes);
+            attributes.checkAllUsed();
+            return update(context, null, tableName, key, expression, null, null, returnValues, detail, metricsWanted);
+        }
+    }
+
+    @Override
+    public PlainRequest newPlainRequest() {
+        return new Plain();
+    }
+
+    /** The update itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */
+    private static JsonNode update(RequestContext context, JsonNode request, String tableName, Map<String, AttributeValue> key,
+                                   UpdateExpression expression, UpdateExpression legacy, Condition condition, String returnValues,
+                                   ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
         TableDefinition definition = table.definition();
         ItemKeys.checkKey(definition, key);
@@ -84,7 +151,7 @@ public final class UpdateItem implements Operation {
             if (returned != null && !returned.isEmpty()) answer.set("Attributes", AttributeValues.writeItem(returned));
             context.ledger().write(table, write.cost(), partition, write.newSize());
             ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
-            if (ItemCollectionMetrics.wanted(request) && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, updated));
+            if (metricsWanted && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, updated));
             return answer;
         });
     }

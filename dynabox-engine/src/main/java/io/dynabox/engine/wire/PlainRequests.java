@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads a request of one of the hot actions straight from its bytes with Jackson's streaming
@@ -38,16 +39,19 @@ public final class PlainRequests {
     private PlainRequests() {}
 
     /** What an action's reader does with each top-level member: {@code name} is the member's name, the parser at its value. */
-    @FunctionalInterface
     public interface MemberReader {
         void read(String name, JsonParser parser) throws IOException;
+
+        /** Whether every member the action requires was read. */
+        boolean complete();
     }
 
     /**
-     * Reads the body's top-level object, handing each member to {@code members}; throws
-     * {@link #NOT_PLAIN} for anything but one JSON object whose members are all distinct.
+     * Reads the body's top-level object, handing each member to {@code members}, and answers
+     * {@code members}; throws {@link #NOT_PLAIN} for anything but one JSON object whose members
+     * are all distinct and complete.
      */
-    public static void read(byte[] body, MemberReader members) {
+    public static <R extends MemberReader> R read(byte[] body, R members) {
         try (JsonParser parser = Json.parser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
             Set<String> seen = new java.util.HashSet<>(8);
@@ -58,7 +62,8 @@ public final class PlainRequests {
                 if (parser.currentToken() == JsonToken.VALUE_NULL) throw NOT_PLAIN;
                 members.read(name, parser);
             }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) throw NOT_PLAIN;
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || !members.complete()) throw NOT_PLAIN;
+            return members;
         } catch (IOException e) {
             throw NOT_PLAIN; // malformed, too deep, too long: the tree path says so in the service's words
         }
@@ -66,7 +71,11 @@ public final class PlainRequests {
 
     /** A table name by the name rules: 3 to 255 characters of {@code [a-zA-Z0-9_.-]} (an ARN is not plain). */
     public static String tableName(JsonParser parser) throws IOException {
-        String name = text(parser);
+        return tableName(text(parser));
+    }
+
+    /** A table name given as a member name (BatchWriteItem's and BatchGetItem's RequestItems), by the same rules. */
+    public static String tableName(String name) {
         int length = name.length();
         if (length < MIN_TABLE_NAME_LENGTH || length > MAX_TABLE_NAME_LENGTH) throw NOT_PLAIN;
         for (int i = 0; i < length; i++) {
@@ -93,6 +102,33 @@ public final class PlainRequests {
         if (token == JsonToken.VALUE_TRUE) return true;
         if (token == JsonToken.VALUE_FALSE) return false;
         throw NOT_PLAIN;
+    }
+
+    /** ExpressionAttributeNames: a non-empty object of keys {@code validKey} takes and names of 1 to 65535 characters. */
+    public static Map<String, String> expressionNames(JsonParser parser, Predicate<String> validKey) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
+        Map<String, String> names = new LinkedHashMap<>();
+        String key;
+        while ((key = parser.nextFieldName()) != null) {
+            parser.nextToken();
+            String name = text(parser);
+            if (!validKey.test(key) || name.isEmpty() || AttributeValues.isNameTooLong(name) || names.put(key, name) != null) throw NOT_PLAIN;
+        }
+        if (names.isEmpty()) throw NOT_PLAIN;
+        return names;
+    }
+
+    /** ExpressionAttributeValues: a non-empty object of keys {@code validKey} takes and plain attribute values. */
+    public static Map<String, AttributeValue> expressionValues(JsonParser parser, Predicate<String> validKey) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        String key;
+        while ((key = parser.nextFieldName()) != null) {
+            parser.nextToken();
+            if (!validKey.test(key) || values.put(key, value(parser, 1)) != null) throw NOT_PLAIN;
+        }
+        if (values.isEmpty()) throw NOT_PLAIN;
+        return values;
     }
 
     /** An item or a key: the parser at its START_OBJECT, left at its END_OBJECT. */

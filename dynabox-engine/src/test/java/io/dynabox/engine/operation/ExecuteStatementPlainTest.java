@@ -64,7 +64,7 @@ class ExecuteStatementPlainTest {
 
     private static PlainRequest read(String body) {
         try {
-            return new ExecuteStatement().readPlain(body.getBytes(StandardCharsets.UTF_8));
+            return PlainRequests.read(body.getBytes(StandardCharsets.UTF_8), new ExecuteStatement().newPlainRequest());
         } catch (PlainRequests.NotPlain e) {
             return null;
         }

@@ -130,7 +130,7 @@ class PlainRequestsTest {
 
     private static PlainRequest read(PlainOperation operation, String body) {
         try {
-            return operation.readPlain(body.getBytes(StandardCharsets.UTF_8));
+            return PlainRequests.read(body.getBytes(StandardCharsets.UTF_8), operation.newPlainRequest());
         } catch (PlainRequests.NotPlain e) {
             return null;
         }
