@@ -16,6 +16,7 @@ import io.dynabox.engine.expression.Operand;
 import io.dynabox.engine.expression.Projector;
 import io.dynabox.engine.expression.UpdateExpression;
 import io.dynabox.engine.expression.Updater;
+import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
@@ -126,14 +127,17 @@ public final class UpdateItem implements Operation, PlainOperation {
         context.admitWrite(table, partition);
         context.checkNoTransaction(table, storedKey);
         return TableLocks.write(table, () -> {
-            Map<String, AttributeValue> old = table.keyspace().get(storedKey);
-            Conditions.checkCharged(context, table, partition, old == null ? 0 : ItemSize.of(old), condition, old, request);
+            // sizes are measured once: the old item's as stored, the new one's here
+            StoredItem stored = table.keyspace().find(storedKey);
+            Map<String, AttributeValue> old = stored == null ? null : stored.item();
+            Conditions.checkCharged(context, table, partition, stored == null ? 0 : stored.size(), condition, old, request);
             Map<String, AttributeValue> updated = new LinkedHashMap<>(old == null ? key : old);
             if (expression != null) {
                 updated = Updater.apply(expression, updated);
                 ItemKeys.checkIndexKeys(definition, updated);
             }
-            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+            long size = ItemSize.of(updated);
+            if (size > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
             }
             if (expression != null && old == null && updated.size() == key.size()) {
@@ -143,7 +147,7 @@ public final class UpdateItem implements Operation, PlainOperation {
                 ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
                 return answer;
             }
-            ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, old, updated);
+            ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, stored, old, updated, size);
             ItemWriter.apply(table, write);
             ObjectNode answer = Json.object();
             Map<String, AttributeValue> returned = expression == null ? returned(returnValues, old, updated)
@@ -170,14 +174,17 @@ public final class UpdateItem implements Operation, PlainOperation {
     /** UPDATED_OLD and UPDATED_NEW hold exactly the paths the update names (for AttributeUpdates, its attributes). */
     private static Map<String, AttributeValue> returned(String returnValues, Map<String, AttributeValue> old,
                                                         Map<String, AttributeValue> updated, UpdateExpression expression) {
-        List<DocumentPath> paths = expression.actions().stream().map(UpdateExpression.Action::path).toList();
         return switch (returnValues) {
             case "ALL_OLD" -> old;
             case "ALL_NEW" -> updated;
-            case "UPDATED_OLD" -> old == null ? null : Projector.project(old, paths);
-            case "UPDATED_NEW" -> Projector.project(updated, paths);
+            case "UPDATED_OLD" -> old == null ? null : Projector.project(old, paths(expression));
+            case "UPDATED_NEW" -> Projector.project(updated, paths(expression));
             default -> null;
         };
+    }
+
+    private static List<DocumentPath> paths(UpdateExpression expression) {
+        return expression.actions().stream().map(UpdateExpression.Action::path).toList();
     }
 
     /** An UpdateExpression may not touch a key attribute: the hash key is checked first, then the range key. */
