@@ -85,6 +85,18 @@ public final class ServiceTexts {
 
     // ---- index keys in written items
 
+    /** An item without a key attribute of its table, named (service: dynalite's tests). */
+    public static final String ITEM_KEY_MISSING = "One or more parameter values were invalid: Missing the key %s in the item";
+    /** A table key attribute of another type: name, expected, actual (service: emulators' tests recorded against it). */
+    public static final String ITEM_KEY_TYPE_MISMATCH = "One or more parameter values were invalid: Type mismatch for key %s expected: %s actual: %s";
+    /** An empty string or binary as a key value: "string" or "binary", and the attribute (service: quoted AWS errors; moto's tests). */
+    public static final String KEY_EMPTY = "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty %s value. Key: %s";
+    /** The same for an index key attribute of a written item: kind, index, attribute (service: quoted AWS errors). */
+    public static final String INDEX_KEY_EMPTY = "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty %s value. IndexName: %s, IndexKey: %s";
+    /** A partition key over 2048 bytes; "of2048" without a space is the service's (service: dynalite's and moto's tests). */
+    public static final String PARTITION_KEY_TOO_LARGE = "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes";
+    /** A sort key over 1024 bytes (service: dynalite's tests). */
+    public static final String SORT_KEY_TOO_LARGE = "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes";
     /** An index key attribute of another type: name, expected, actual, index (service: dynalite's tests; quoted AWS errors). */
     public static final String INDEX_KEY_TYPE_MISMATCH = "One or more parameter values were invalid: Type mismatch for Index Key %s Expected: %s Actual: %s IndexName: %s";
     /** An index key attribute over its role's limit: name, size, limit, index (service: a quoted AWS error). */

@@ -13,8 +13,6 @@ import java.util.Map;
 
 /** The checks of keys and items against a table's key schema, in the service's order and words. */
 public final class ItemKeys {
-    private static final String INVALID = "One or more parameter values were invalid: ";
-    private static final String NOT_VALID = "One or more parameter values are not valid. ";
 
     private ItemKeys() {}
 
@@ -88,11 +86,11 @@ public final class ItemKeys {
                                      AttributeValue.Type type, boolean partition) {
         AttributeValue value = item.get(name);
         if (value == null) {
-            throw DynamoException.validation(INVALID + "Missing the key " + name + " in the item",
+            throw DynamoException.validation(String.format(ServiceTexts.ITEM_KEY_MISSING, name),
                     "the table's key is " + schema.describe());
         }
         if (value.type() != type) {
-            throw DynamoException.validation(INVALID + "Type mismatch for key " + name + " expected: " + type + " actual: " + value.type());
+            throw DynamoException.validation(String.format(ServiceTexts.ITEM_KEY_TYPE_MISMATCH, name, type, value.type()));
         }
         checkKeyValue(name, value, partition);
     }
@@ -127,9 +125,7 @@ public final class ItemKeys {
             throw DynamoException.validation(String.format(ServiceTexts.INDEX_KEY_TYPE_MISMATCH, name, type, value.type(), index.name()));
         }
         if (isEmpty(value)) {
-            throw DynamoException.validation(NOT_VALID + "A value specified for a secondary index key is not supported. "
-                    + "The AttributeValue for a key attribute cannot contain an empty " + (value.type() == AttributeValue.Type.S ? "string" : "binary")
-                    + " value. IndexName: " + index.name() + ", IndexKey: " + name);
+            throw DynamoException.validation(String.format(ServiceTexts.INDEX_KEY_EMPTY, emptyKind(value), index.name(), name));
         }
         long size = TableLimits.keyBytes(value);
         int max = partition ? TableLimits.MAX_PARTITION_KEY_BYTES : TableLimits.MAX_SORT_KEY_BYTES;
@@ -146,21 +142,24 @@ public final class ItemKeys {
     /** A key attribute's value is never an empty string or binary, in a write or in the key a read names. */
     static void checkNotEmpty(String name, AttributeValue value) {
         if (isEmpty(value)) {
-            throw DynamoException.validation(NOT_VALID + "The AttributeValue for a key attribute cannot contain an empty "
-                    + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + name);
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_EMPTY, emptyKind(value), name));
         }
     }
 
     private static void checkKeySize(String name, AttributeValue value, boolean partition) {
         long size = TableLimits.keyBytes(value);
         if (partition && size > TableLimits.MAX_PARTITION_KEY_BYTES) {
-            throw DynamoException.validation(INVALID + "Size of hashkey has exceeded the maximum size limit of2048 bytes",
+            throw DynamoException.validation(ServiceTexts.PARTITION_KEY_TOO_LARGE,
                     "partition key " + name + " is " + size + " bytes");
         }
         if (!partition && size > TableLimits.MAX_SORT_KEY_BYTES) {
-            throw DynamoException.validation(INVALID + "Aggregated size of all range keys has exceeded the size limit of 1024 bytes",
+            throw DynamoException.validation(ServiceTexts.SORT_KEY_TOO_LARGE,
                     "sort key " + name + " is " + size + " bytes");
         }
+    }
+
+    private static String emptyKind(AttributeValue value) {
+        return value.type() == AttributeValue.Type.S ? "string" : "binary";
     }
 
     private static boolean isEmpty(AttributeValue value) {
