@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * The server CPU a PutItem costs on a global table with one replica, against the same table
  * without one (and, to show where the difference comes from, with only the NEW_AND_OLD_IMAGES
- * stream a replica turns on): {@link CpuCost}'s thread CPU of the request thread, and separately
+ * stream a replica turns on: the stream/none ratio is issue 19's figure): {@link CpuCost}'s thread CPU of the request thread, and separately
  * the CPU of applying the writes in the replica, per PutItem. The replicated engine's replication
  * delay is an hour, so its replication thread stays out of the block (two busy threads on a loaded
  * machine slow each other through the caches and the scheduler); after each block its writes are
@@ -48,6 +48,7 @@ public final class ReplicationCpuCost {
             System.out.printf("%-8s request thread: median %.2f us CPU a PutItem%n", NAMES[e], CpuCost.median(micros[e]));
         }
         System.out.printf("replica  applying in the replica: median %.2f us CPU a PutItem%n", CpuCost.median(applying));
+        System.out.printf("stream/none (request thread): %s%n", CpuCost.ratios(micros[1], micros[0]));
         System.out.printf("replica/none (request thread): %s%n", CpuCost.ratios(micros[2], micros[0]));
         System.out.printf("replica/stream (request thread): %s%n", CpuCost.ratios(micros[2], micros[1]));
         for (Engine engine : engines) engine.close();

@@ -80,6 +80,7 @@ public final class ItemJson {
                 if (name.equals(first)) a = readValue(parser);
                 else if (name.equals(second)) b = readValue(parser);
                 else parser.skipChildren();
+                if (a != null && (second == null || b != null)) break; // the rest of the item is not read
             }
             if (a != null) found.put(first, a);
             if (b != null) found.put(second, b);
