@@ -28,8 +28,11 @@ import java.util.function.LongSupplier;
  * Global tables' replication: every write to a replica reaches the other replicas of its
  * global table through the change feed, asynchronously, after the replication delay (by the
  * engine's clock), on one background thread. A replica reads its table's feed (one
- * subscription per replica table) and ships each change to the other regions' namespaces
- * of the same access key; a shipment is applied there through {@link ItemWriter}, so the
+ * subscription per replica table): the writer only appends its changes to the table's list
+ * of unshipped changes, under the table's lock it holds; the replication thread drains that
+ * list under the same lock (every poll, and before it applies anything to that table, so a
+ * local write always has its version before a shipment is compared with it), versions each
+ * change and ships it to the other regions' namespaces of the same access key; a shipment is applied there through {@link ItemWriter}, so the
  * target's indexes, stream and recovery log see it as any write (origin
  * {@link Change.Origin#REPLICATION}, which is not shipped on again).
  *
@@ -168,12 +171,20 @@ public final class Replicator implements AutoCloseable {
     /** Writes shipped and not yet applied (or dropped). */
     public int pending() {
         synchronized (queue) {
-            return queue.size() + strongQueue.size() + inFlight;
+            return queuedOrUnshipped();
         }
+    }
+
+    /** Writes shipped and not yet applied, and writes not yet shipped. Caller holds the queue's monitor. */
+    private int queuedOrUnshipped() {
+        int unshipped = 0;
+        for (Link link : links.values()) unshipped += link.unshippedSize;
+        return queue.size() + strongQueue.size() + inFlight + unshipped;
     }
 
     /** How far the replicas are behind: the engine time since the oldest pending write was made, 0 when caught up. */
     public long lagMillis() {
+        drainAll();
         synchronized (queue) {
             long oldest = Long.MAX_VALUE;
             for (Shipment s : queue) oldest = Math.min(oldest, s.madeAt);
@@ -191,6 +202,7 @@ public final class Replicator implements AutoCloseable {
 
     /** Applies every pending write now, whatever the delay; returns how many were applied or dropped. */
     public int flush() {
+        drainAll();
         int done = 0;
         while (true) {
             Shipment next;
@@ -213,7 +225,7 @@ public final class Replicator implements AutoCloseable {
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (queue) {
-            while (queue.size() + strongQueue.size() + inFlight > 0) {
+            while (queuedOrUnshipped() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return false;
                 queue.notifyAll();
@@ -246,6 +258,7 @@ public final class Replicator implements AutoCloseable {
         while (running) {
             Shipment next = null;
             try {
+                drainAll();
                 synchronized (queue) {
                     Shipment head = queue.peek();
                     long now = clock.getAsLong();
@@ -301,6 +314,7 @@ public final class Replicator implements AutoCloseable {
             return;
         }
         List<ItemWriter.PlannedWrite> writes = TableLocks.write(table, () -> {
+            drain(table, link); // the table's own writes get their versions first: a shipment is compared with them
             ItemKey key = new ItemKey(s.key);
             LatestWrite latest = link.versions.get(key);
             if (latest != null && latest.version.compareTo(s.version) >= 0) return List.of(); // a later write of the item is there: it wins
@@ -412,44 +426,79 @@ public final class Replicator implements AutoCloseable {
         public void committed(Table table, List<Change> changes) {
             ReplicaGroup group = table.replicas();
             if (group == null) return;
-            long now = clock.getAsLong();
-            List<String> targets = new ArrayList<>(2);
-            for (ReplicaGroup.Replica r : group.replicas()) {
-                if (!r.region().equals(link.region) && r.receivesAt(now)) targets.add(r.region());
+            if (group.strong()) {
+                ship(table, link, group, changes); // replicated before the request answers
+                return;
             }
-            for (Change change : changes) {
-                if (change.origin() == Change.Origin.REPLICATION) continue;
-                ItemKey key = new ItemKey(change.key());
-                LatestWrite latest = link.versions.get(key);
-                long time = change.timeMillis();
-                if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
-                Version version = new Version(time, link.region);
-                if (latest == null) link.versions.put(key, new LatestWrite(version));
-                else latest.version = version;
-                if (change.newImage() != null && ReplicaGroup.LEGACY.equals(group.version())) {
-                    // the legacy version first writes its replication attributes into the item, and ships that
-                    synchronized (queue) {
-                        queue.add(new Shipment(change.timeMillis(), change.timeMillis(), shipped.incrementAndGet(), link.accessKey, link.region,
-                                table.name(), change.key(), change.newImage(), change.newSize(), version, true));
-                    }
-                    continue;
-                }
-                if (targets.isEmpty()) continue;
-                long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
+            // the writer only notes its changes; the replication thread versions and ships them under this same lock
+            for (Change change : changes) if (change.origin() != Change.Origin.REPLICATION) link.unshipped.add(change);
+            link.unshippedSize = link.unshipped.size();
+        }
+    }
+
+    /**
+     * Gives each change its version (in commit order: later than the item's previous write) and
+     * ships it to the other live replicas, or (legacy version) first to its own region for its
+     * replication attributes. Caller holds the table's write lock.
+     */
+    private void ship(Table table, Link link, ReplicaGroup group, List<Change> changes) {
+        long now = clock.getAsLong();
+        List<String> targets = new ArrayList<>(2);
+        for (ReplicaGroup.Replica r : group.replicas()) {
+            if (!r.region().equals(link.region) && r.receivesAt(now)) targets.add(r.region());
+        }
+        for (Change change : changes) {
+            if (change.origin() == Change.Origin.REPLICATION) continue;
+            ItemKey key = new ItemKey(change.key());
+            LatestWrite latest = link.versions.get(key);
+            long time = change.timeMillis();
+            if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
+            Version version = new Version(time, link.region);
+            if (latest == null) link.versions.put(key, new LatestWrite(version));
+            else latest.version = version;
+            if (change.newImage() != null && ReplicaGroup.LEGACY.equals(group.version())) {
+                // the legacy version first writes its replication attributes into the item, and ships that
                 synchronized (queue) {
-                    for (String region : targets) {
-                        Shipment s = new Shipment(due, change.timeMillis(), shipped.incrementAndGet(), link.accessKey, region,
-                                table.name(), change.key(), change.newImage(), change.newSize(), version, false);
-                        if (group.strong()) {
-                            strongQueue.add(s);
-                            hasStrong = true;
-                        } else {
-                            queue.add(s);
-                        }
+                    queue.add(new Shipment(change.timeMillis(), change.timeMillis(), shipped.incrementAndGet(), link.accessKey, link.region,
+                            table.name(), change.key(), change.newImage(), change.newSize(), version, true));
+                }
+                continue;
+            }
+            if (targets.isEmpty()) continue;
+            long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
+            synchronized (queue) {
+                for (String region : targets) {
+                    Shipment s = new Shipment(due, change.timeMillis(), shipped.incrementAndGet(), link.accessKey, region,
+                            table.name(), change.key(), change.newImage(), change.newSize(), version, false);
+                    if (group.strong()) {
+                        strongQueue.add(s);
+                        hasStrong = true;
+                    } else {
+                        queue.add(s);
                     }
                 }
             }
         }
+    }
+
+    /** Ships the changes the table's writers left. Caller holds the table's write lock. */
+    private void drain(Table table, Link link) {
+        if (link.unshipped.isEmpty()) return;
+        ReplicaGroup group = table.replicas();
+        if (group != null) ship(table, link, group, link.unshipped);
+        link.unshipped.clear();
+        link.unshippedSize = 0;
+    }
+
+    /** Ships what every replica table's writers left; takes each such table's write lock (no other lock held). */
+    private void drainAll() {
+        links.forEach((table, link) -> {
+            if (link.unshippedSize == 0) return;
+            TableLocks.write(table, () -> {
+                drain(table, link);
+                return null;
+            });
+        });
     }
 
     /**
@@ -461,6 +510,10 @@ public final class Replicator implements AutoCloseable {
         final String accessKey;
         final String region;
         final Map<ItemKey, LatestWrite> versions = new HashMap<>();
+        // the table's own writes not yet versioned and shipped, in commit order (guarded by the table's write lock)
+        final List<Change> unshipped = new ArrayList<>();
+        // their number, for threads that hold no lock (pending, the replication thread's look)
+        volatile int unshippedSize;
         AutoCloseable subscription;
 
         Link(String accessKey, String region) {
