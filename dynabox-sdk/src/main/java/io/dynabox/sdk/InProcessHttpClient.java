@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * engine answers as it answers on the network, with no socket in between.
  */
 public final class InProcessHttpClient implements SdkHttpClient {
+    private static final byte[] NO_BODY = new byte[0];
     private final Engine engine;
 
     public InProcessHttpClient(Engine engine) {
@@ -41,7 +44,8 @@ public final class InProcessHttpClient implements SdkHttpClient {
 
     private HttpExecuteResponse execute(HttpExecuteRequest request) {
         SdkHttpRequest http = request.httpRequest();
-        byte[] body = request.contentStreamProvider().map(provider -> read(provider.newStream(), http)).orElse(new byte[0]);
+        Optional<ContentStreamProvider> content = request.contentStreamProvider();
+        byte[] body = content.isPresent() ? read(content.get().newStream(), http) : NO_BODY;
         EngineExchange.Exchange answer = EngineExchange.call(engine, http, body);
         return HttpExecuteResponse.builder()
                 .response(EngineExchange.responseHeaders(answer))
@@ -56,7 +60,8 @@ public final class InProcessHttpClient implements SdkHttpClient {
      */
     private static byte[] read(InputStream in, SdkHttpRequest http) {
         try (in) {
-            int length = http.firstMatchingHeader("Content-Length").map(Integer::parseInt).orElse(-1);
+            Optional<String> header = http.firstMatchingHeader("Content-Length");
+            int length = header.isPresent() ? Integer.parseInt(header.get()) : -1;
             if (length < 0) return in.readAllBytes();
             byte[] body = new byte[length];
             int read = in.readNBytes(body, 0, length);
