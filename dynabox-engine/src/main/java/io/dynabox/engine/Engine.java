@@ -292,7 +292,8 @@ public final class Engine implements AutoCloseable {
             conflicts = simulation.conflictsFor(namespace.id());
             staleReads = simulation.staleReadsFor(namespace.id());
         }
-        RequestContext context = new RequestContext(namespace, store, options, clock.getAsLong(), requestId, new CapacityLedger(),
+        long now = clock.getAsLong();
+        RequestContext context = new RequestContext(namespace, store, options, now, requestId, new CapacityLedger(now),
                 throttle, conflicts, staleReads);
         try {
             JsonNode answer = plain != null ? plain.execute(context) : operation.execute(context, json);

@@ -7,10 +7,6 @@ import io.dynabox.engine.Engine;
 import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.wire.Json;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +23,21 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class Accounting implements AutoCloseable {
     public static final String FILE = "dynabox-accounting.json";
-    private static final long SAVE_EVERY_MILLIS = 5000;
 
     private final Engine engine;
     // by namespace id, then table name (hash maps: asked on every request; the report sorts)
     private final Map<String, Map<String, TableUsage>> usage = new ConcurrentHashMap<>();
-    private final Path file;
-    private volatile boolean dirty;
-    private final Thread saver;
+    private final StateFile file;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     public Accounting(Engine engine) {
         this.engine = engine;
-        Path dbPath = engine.options().dbPath();
-        this.file = dbPath == null ? null : dbPath.resolve(FILE);
-        if (file != null) load();
+        this.file = new StateFile(engine.options().dbPath(), FILE, this::toJson);
+        load(file.load());
         // item sizes come with the ledger's write charges: no change feed subscription, whose point read of the
         // old item every write would pay
         subscriptions.add(engine.onCapacity(this::consumed));
         engine.addObserver(this::answered);
-        this.saver = file == null ? null : startSaver();
     }
 
     private TableUsage usage(String namespaceId, String tableName) {
@@ -63,7 +54,7 @@ public final class Accounting implements AutoCloseable {
      * usual case: an item action, a query) share one lookup and one lock.
      */
     private void consumed(String namespaceId, String action, String requestId, CapacityLedger ledger) {
-        long second = Math.floorDiv(engine.nowMillis(), 1000);
+        long second = Math.floorDiv(ledger.atMillis(), 1000);
         List<CapacityLedger.Charge> charges = ledger.charges();
         List<TableUsage> counted = null;
         for (int i = 0; i < charges.size(); ) {
@@ -93,7 +84,7 @@ public final class Accounting implements AutoCloseable {
                 else usage.throttledReadUnits += refused.units();
             }
         }
-        if (!dirty) dirty = true; // a volatile read costs less than a volatile write on every request
+        file.changed();
     }
 
     private void answered(String namespaceId, String action, String tableName, String errorType, long nanos) {
@@ -104,7 +95,7 @@ public final class Accounting implements AutoCloseable {
         synchronized (usage) {
             usage.throttledRequests++;
         }
-        dirty = true;
+        file.changed();
     }
 
     /** Each namespace's tables' usage, copied (so a report reads a consistent state of each table). */
@@ -123,7 +114,7 @@ public final class Accounting implements AutoCloseable {
     /** Forgets everything counted so far (the admin front door's reset of accounting). */
     public void clear() {
         usage.clear();
-        dirty = true;
+        file.changed();
     }
 
     ObjectNode toJson() {
@@ -138,47 +129,18 @@ public final class Accounting implements AutoCloseable {
         return node;
     }
 
-    private void load() {
-        if (!Files.exists(file)) return;
+    private void load(JsonNode saved) {
+        if (saved == null) return;
         try {
-            JsonNode node = Json.parse(Files.readAllBytes(file));
-            for (JsonNode table : node.path("tables")) {
+            for (JsonNode table : saved.path("tables")) {
                 TableUsage read = TableUsage.fromJson(table);
                 usage.computeIfAbsent(read.namespaceId, ns -> new ConcurrentHashMap<>()).put(read.tableName, read);
             }
-        } catch (IOException | RuntimeException e) {
-            log().log(System.Logger.Level.WARNING, "cannot read " + file + " (" + e.getMessage() + "): accounting starts empty");
+        } catch (RuntimeException e) {
+            usage.clear();
+            System.getLogger(Accounting.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot read " + FILE + " (" + e.getMessage() + "): accounting starts empty");
         }
-    }
-
-    /** Writes the state to a new file and moves it over the old one, so a crash never leaves half a file. */
-    private synchronized void save() {
-        if (file == null || !dirty) return;
-        dirty = false;
-        Path written = file.resolveSibling(FILE + ".new");
-        try {
-            Files.write(written, Json.write(toJson()));
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            dirty = true;
-            log().log(System.Logger.Level.WARNING, "cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
-    private Thread startSaver() {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(SAVE_EVERY_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                save();
-            }
-        }, "dynabox-accounting");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     @Override
@@ -190,13 +152,6 @@ public final class Accounting implements AutoCloseable {
                 // ending a subscription cannot fail in a way worth reporting at close
             }
         }
-        if (saver != null) {
-            saver.interrupt();
-            save();
-        }
-    }
-
-    private static System.Logger log() {
-        return System.getLogger(Accounting.class.getName());
+        file.close();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.dynabox.engine.wire.Json;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,18 +14,19 @@ import java.util.List;
  * replaces the smallest, inheriting its count as its possible overcount ({@code error}).
  * Keys are known by the partition hash their stored keys start with; the report finds the
  * key value from it. Each counter also keeps its busiest second's read and write units,
- * to compare with the per-partition limits. The counters are parallel arrays, found by an
+ * to compare with the per-partition limits. A counter's figures lie side by side in one array, found by an
  * open-addressing index of 256 slots (a quarter full, so a probe or two), and nothing is
  * allocated per request. The smallest counter, which a newcomer replaces, is the root of a
  * min-heap over the counters' totals, so a key not among them (every request, when keys are
  * many and evenly used) costs a few steps down the heap rather than two scans of 64 counters.
- * Not thread-safe: its owner synchronizes.
+ * A counter may keep a label (the stored key of an item it was counted for), which contributor insights decode into
+ * the key values they show. Not thread-safe: its owner synchronizes.
  */
 final class HotKeys {
     static final int CAPACITY = 64;
 
     /** One key's figures, as the report reads them. */
-    record Counter(long hash, double readUnits, double writeUnits, double error, double peakRead, double peakWrite) {
+    record Counter(long hash, double readUnits, double writeUnits, double error, double peakRead, double peakWrite, byte[] label) {
         double total() {
             return readUnits + writeUnits;
         }
@@ -32,15 +34,13 @@ final class HotKeys {
 
     private int size;
     private final long[] hashes = new long[CAPACITY];
-    private final double[] read = new double[CAPACITY];
-    private final double[] write = new double[CAPACITY];
-    private final double[] error = new double[CAPACITY];
-    private final long[] second = new long[CAPACITY];
-    private final double[] secondRead = new double[CAPACITY];
-    private final double[] secondWrite = new double[CAPACITY];
-    private final double[] peakRead = new double[CAPACITY];
-    private final double[] peakWrite = new double[CAPACITY];
+    // each counter's figures side by side (one cache line), so a counter taken over touches one line, not nine
+    private static final int READ = 0, WRITE = 1, ERROR = 2, SECOND = 3, SECOND_READ = 4, SECOND_WRITE = 5, PEAK_READ = 6, PEAK_WRITE = 7;
+    private static final int STRIDE = 8;
+    private final double[] figures = new double[CAPACITY * STRIDE];
+    /** Read plus write units, apart from the figures: the heap compares them. */
     private final double[] total = new double[CAPACITY];
+    private final byte[][] labels = new byte[CAPACITY][];
     // a min-heap of counters by total: heap[0] is the smallest; position[counter] is its place in the heap
     private final int[] heap = new int[CAPACITY];
     private final int[] position = new int[CAPACITY];
@@ -49,19 +49,27 @@ final class HotKeys {
     private final int[] slots = new int[SLOTS];
 
     void add(long hash, long atSecond, boolean isWrite, double units) {
+        add(hash, null, atSecond, isWrite, units);
+    }
+
+    /** Counts {@code units} for the key of {@code hash}, labelled {@code label} (or null) if its counter has no label yet. */
+    void add(long hash, byte[] label, long atSecond, boolean isWrite, double units) {
         int i = indexOf(hash);
         if (i < 0) i = admit(hash);
-        if (atSecond > second[i]) {
-            second[i] = atSecond;
-            secondRead[i] = 0;
-            secondWrite[i] = 0;
+        if (label != null && labels[i] == null) labels[i] = label;
+        double[] f = figures;
+        int at = i * STRIDE;
+        if (atSecond > f[at + SECOND]) { // a new second: its units start from nothing
+            f[at + SECOND] = atSecond;
+            f[at + SECOND_READ] = 0;
+            f[at + SECOND_WRITE] = 0;
         }
         if (isWrite) {
-            write[i] += units;
-            peakWrite[i] = Math.max(peakWrite[i], secondWrite[i] += units);
+            f[at + WRITE] += units;
+            f[at + PEAK_WRITE] = Math.max(f[at + PEAK_WRITE], f[at + SECOND_WRITE] += units);
         } else {
-            read[i] += units;
-            peakRead[i] = Math.max(peakRead[i], secondRead[i] += units);
+            f[at + READ] += units;
+            f[at + PEAK_READ] = Math.max(f[at + PEAK_READ], f[at + SECOND_READ] += units);
         }
         total[i] += units;
         siftDown(position[i]);
@@ -104,29 +112,31 @@ final class HotKeys {
 
     private int admit(long hash) {
         int i;
+        int at;
         if (size < CAPACITY) {
             i = size++;
-            read[i] = 0;
-            write[i] = 0;
-            error[i] = 0;
+            at = i * STRIDE;
+            figures[at + READ] = 0;
+            figures[at + WRITE] = 0;
+            figures[at + ERROR] = 0;
             total[i] = 0;
             heap[i] = i;
             position[i] = i;
             siftUp(i);
         } else {
             i = heap[0];
+            at = i * STRIDE;
             // the newcomer may have been counted before and evicted: it inherits the evicted
-            // count, which is also how much it may be overcounted
-            error[i] = total[i];
+            // count (its read and write units too), which is also how much it may be overcounted
+            figures[at + ERROR] = total[i];
             indexRemove(i);
         }
         hashes[i] = hash;
+        labels[i] = null;
         indexAdd(i);
-        second[i] = Long.MIN_VALUE;
-        secondRead[i] = 0;
-        secondWrite[i] = 0;
-        peakRead[i] = 0;
-        peakWrite[i] = 0;
+        figures[at + SECOND] = Double.NEGATIVE_INFINITY; // the first add starts the counter's second
+        figures[at + PEAK_READ] = 0;
+        figures[at + PEAK_WRITE] = 0;
         return i;
     }
 
@@ -169,7 +179,11 @@ final class HotKeys {
     /** The {@code n} keys with the most units, most first. */
     List<Counter> top(int n) {
         List<Counter> all = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) all.add(new Counter(hashes[i], read[i], write[i], error[i], peakRead[i], peakWrite[i]));
+        for (int i = 0; i < size; i++) {
+            int at = i * STRIDE;
+            all.add(new Counter(hashes[i], figures[at + READ], figures[at + WRITE], figures[at + ERROR], figures[at + PEAK_READ],
+                    figures[at + PEAK_WRITE], labels[i]));
+        }
         all.sort(Comparator.comparingDouble(Counter::total).reversed().thenComparingLong(Counter::hash));
         return all.subList(0, Math.min(n, all.size()));
     }
@@ -177,9 +191,14 @@ final class HotKeys {
     ArrayNode toJson() {
         ArrayNode out = Json.array();
         for (int i = 0; i < size; i++) {
-            out.addObject().put("hash", hashes[i]).put("read", read[i]).put("write", write[i]).put("error", error[i])
-                    .put("second", second[i]).put("secondRead", secondRead[i]).put("secondWrite", secondWrite[i])
-                    .put("peakRead", peakRead[i]).put("peakWrite", peakWrite[i]);
+            int at = i * STRIDE;
+            var counter = out.addObject();
+            if (labels[i] != null) counter.put("label", labels[i]);
+            double second = figures[at + SECOND];
+            counter.put("hash", hashes[i]).put("read", figures[at + READ]).put("write", figures[at + WRITE]).put("error", figures[at + ERROR])
+                    .put("second", second == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE : (long) second)
+                    .put("secondRead", figures[at + SECOND_READ]).put("secondWrite", figures[at + SECOND_WRITE])
+                    .put("peakRead", figures[at + PEAK_READ]).put("peakWrite", figures[at + PEAK_WRITE]);
         }
         return out;
     }
@@ -189,16 +208,20 @@ final class HotKeys {
         for (JsonNode c : node) {
             if (keys.size == CAPACITY) break;
             int i = keys.size++;
+            int at = i * STRIDE;
             keys.hashes[i] = c.path("hash").asLong();
-            keys.read[i] = c.path("read").asDouble();
-            keys.write[i] = c.path("write").asDouble();
-            keys.error[i] = c.path("error").asDouble();
-            keys.second[i] = c.path("second").asLong(Long.MIN_VALUE);
-            keys.secondRead[i] = c.path("secondRead").asDouble();
-            keys.secondWrite[i] = c.path("secondWrite").asDouble();
-            keys.peakRead[i] = c.path("peakRead").asDouble();
-            keys.peakWrite[i] = c.path("peakWrite").asDouble();
-            keys.total[i] = keys.read[i] + keys.write[i];
+            keys.labels[i] = c.hasNonNull("label") ? Base64.getDecoder().decode(c.get("label").asText()) : null;
+            double[] f = keys.figures;
+            f[at + READ] = c.path("read").asDouble();
+            f[at + WRITE] = c.path("write").asDouble();
+            f[at + ERROR] = c.path("error").asDouble();
+            long second = c.path("second").asLong(Long.MIN_VALUE);
+            f[at + SECOND] = second == Long.MIN_VALUE ? Double.NEGATIVE_INFINITY : second;
+            f[at + SECOND_READ] = c.path("secondRead").asDouble();
+            f[at + SECOND_WRITE] = c.path("secondWrite").asDouble();
+            f[at + PEAK_READ] = c.path("peakRead").asDouble();
+            f[at + PEAK_WRITE] = c.path("peakWrite").asDouble();
+            keys.total[i] = f[at + READ] + f[at + WRITE];
             keys.indexAdd(i);
             keys.heap[i] = i;
             keys.position[i] = i;

@@ -105,7 +105,9 @@ public final class PlanningReport {
             for (String name : names.keySet()) {
                 if (settings.tableName() != null && !settings.tableName().equals(name)) continue;
                 TableUsage tableUsage = used.getOrDefault(name, new TableUsage(namespaceId, name));
-                tables.add(table(namespace, live.get(name), tableUsage, prices, runsPerDay, settings.trafficMultiplier(), engine.nowMillis()));
+                ObjectNode tableNode = table(namespace, live.get(name), tableUsage, prices, runsPerDay, settings.trafficMultiplier(), engine.nowMillis());
+                if (live.containsKey(name)) tableNode.set("contributorInsights", engine.contributorInsights().enabled(namespaceId, live.get(name)));
+                tables.add(tableNode);
             }
         }
         Prices shown = settings.prices() != null ? settings.prices() : Prices.forRegion(pricesShown == null ? "us-east-1" : pricesShown);

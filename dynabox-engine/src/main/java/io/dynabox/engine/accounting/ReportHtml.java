@@ -97,6 +97,23 @@ public final class ReportHtml {
             }
             html.append("</table>");
         }
+        for (JsonNode insights : t.path("contributorInsights")) {
+            String of = insights.has("IndexName") ? "index " + insights.path("IndexName").asText() : "the table";
+            html.append("<h3>Contributor insights of ").append(esc(of)).append(" (").append(esc(insights.path("ContributorInsightsMode").asText()))
+                    .append(")</h3>");
+            for (JsonNode rule : insights.path("Rules")) {
+                html.append("<p class=\"muted\">").append(esc(rule.path("RuleName").asText())).append("</p>");
+                if (rule.path("Contributors").isEmpty()) continue;
+                html.append("<table class=\"figures\"><tr><th>key</th><th>read units</th><th>write units</th></tr>");
+                for (JsonNode c : rule.path("Contributors")) {
+                    JsonNode key = c.has("Key") ? c.get("Key") : c.path("PartitionKey");
+                    String shown = key.isMissingNode() ? "hash " + c.path("PartitionHash").asText() : key.toString();
+                    html.append("<tr><td>").append(esc(shown)).append("</td><td class=\"n\">").append(fmt(c.path("ReadCapacityUnits").asDouble()))
+                            .append("</td><td class=\"n\">").append(fmt(c.path("WriteCapacityUnits").asDouble())).append("</td></tr>");
+                }
+                html.append("</table>");
+            }
+        }
         sizes(html, "Sizes of the items stored", t.path("itemSizes").path("stored"));
         sizes(html, "Sizes of the items written", t.path("itemSizes").path("written"));
         if (t.has("itemCollections")) {

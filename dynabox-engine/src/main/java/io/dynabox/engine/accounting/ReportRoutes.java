@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * counted so far. They take {@code ?runsPerDay=N} ("this run is 1/N of a day"),
  * {@code ?trafficMultiplier=M}, {@code ?accessKey=&region=} for one namespace and {@code ?table=NAME} for one of its tables.
  * {@code GET /dynabox/contributor-insights?table=NAME[&index=NAME]} gives a table's (or global
- * index's) contributor insights with their most accessed and most throttled keys.
+ * index's) contributor insights with each rule's top contributors (the most accessed and most throttled keys);
+ * {@code ?rule=RULE_NAME} (a name DescribeContributorInsights lists) gives that one rule's.
  */
 public final class ReportRoutes {
     private ReportRoutes() {}
@@ -23,8 +24,17 @@ public final class ReportRoutes {
                 ReportHtml.render(PlanningReport.json(engine, settings(engine, call))).getBytes(StandardCharsets.UTF_8)));
         api.route("GET", "/dynabox/contributor-insights", call -> {
             String table = call.parameter("table");
-            if (table == null || call.accessKey() == null) throw new IllegalArgumentException("?table= and the caller's namespace are needed");
-            ObjectNode insights = engine.contributorInsights().json(engine.namespaceId(call.accessKey(), call.region()), table, call.parameter("index"));
+            String rule = call.parameter("rule");
+            if ((table == null) == (rule == null) || call.accessKey() == null) {
+                throw new IllegalArgumentException("?table= (or ?rule=) and the caller's namespace are needed");
+            }
+            String namespace = engine.namespaceId(call.accessKey(), call.region());
+            if (rule != null) {
+                ObjectNode found = engine.contributorInsights().rule(namespace, rule);
+                return found == null ? AdminApi.Answer.json(404, Json.object().put("message", "no contributor insights rule " + rule))
+                        : AdminApi.Answer.json(200, found);
+            }
+            ObjectNode insights = engine.contributorInsights().json(namespace, table, call.parameter("index"));
             return insights == null ? AdminApi.Answer.json(404, Json.object().put("message", "no table " + table))
                     : AdminApi.Answer.json(200, insights);
         });

@@ -1,6 +1,7 @@
 package io.dynabox.engine.capacity;
 
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.value.KeyCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,41 +18,64 @@ public final class CapacityLedger {
      * {@code partitionHash} is the hash of the partition (its stored key's first 8 bytes) when the charge falls on one partition (an item action,
      * a query), or null when it spreads over the table (a scan). {@code writtenBytes} is the size of the item a table write
      * leaves behind (accounting's item sizes), or -1 (a read, an index's share, a write that leaves no item).
+     * {@code itemKey} is the stored key of the one item (or global index entry) the charge is for, or null when it
+     * covers several (a query, a scan): contributor insights' partition-and-sort-key rules count it.
      */
-    public record Charge(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash, long writtenBytes) {
+    public record Charge(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash, long writtenBytes,
+                         byte[] itemKey) {
     }
 
+    private final long atMillis;
     private List<Charge> charges;
     private List<Charge> throttled;
 
-    /** Charges a read of a table ({@code index} null) or an index. */
+    /** The ledger of a request that arrived at {@code atMillis} (the engine's clock). */
+    public CapacityLedger(long atMillis) {
+        this.atMillis = atMillis;
+    }
+
+    /** When the request arrived, by the engine's clock: the second its charges count in. */
+    public long atMillis() {
+        return atMillis;
+    }
+
+    /** Charges a read of a table ({@code index} null) or an index: of several items (a query, a scan). */
     public void read(Table table, String index, boolean globalIndex, double units, Long partitionHash) {
-        add(new Charge(table, index, globalIndex, false, units, partitionHash, -1));
+        add(new Charge(table, index, globalIndex, false, units, partitionHash, -1, null));
+    }
+
+    /** Charges a read of one item of a table, whose stored key is {@code itemKey} (its first 8 bytes: {@code partitionHash}). */
+    public void readItem(Table table, double units, Long partitionHash, byte[] itemKey) {
+        add(new Charge(table, null, false, false, units, partitionHash, -1, itemKey));
     }
 
     /** Charges one item write that leaves no item behind (a delete, a failed condition): the table's share and each index's. */
-    public void write(Table table, WriteCost cost, Long partitionHash) {
-        write(table, cost, partitionHash, -1);
+    public void write(Table table, WriteCost cost, Long partitionHash, byte[] itemKey) {
+        write(table, cost, partitionHash, -1, itemKey);
     }
 
-    /** Charges one item write that leaves an item of {@code writtenBytes} (-1: none): the table's share and each index's. */
-    public void write(Table table, WriteCost cost, Long partitionHash, long writtenBytes) {
-        add(new Charge(table, null, false, true, cost.tableUnits(), partitionHash, writtenBytes));
+    /**
+     * Charges one item write (of the item whose stored key is {@code itemKey}) that leaves an item of {@code writtenBytes}
+     * (-1: none): the table's share and each index's; a global index's share falls on the index's own key.
+     */
+    public void write(Table table, WriteCost cost, Long partitionHash, long writtenBytes, byte[] itemKey) {
+        add(new Charge(table, null, false, true, cost.tableUnits(), partitionHash, writtenBytes, itemKey));
         for (Map.Entry<String, Double> index : cost.globalIndexUnits().entrySet()) {
-            add(new Charge(table, index.getKey(), true, true, index.getValue(), partitionHash, -1));
+            byte[] indexKey = cost.globalIndexKeys().get(index.getKey());
+            add(new Charge(table, index.getKey(), true, true, index.getValue(), indexKey == null ? null : KeyCodec.hashOf(indexKey), -1, indexKey));
         }
         for (Map.Entry<String, Double> index : cost.localIndexUnits().entrySet()) {
-            add(new Charge(table, index.getKey(), false, true, index.getValue(), partitionHash, -1));
+            add(new Charge(table, index.getKey(), false, true, index.getValue(), partitionHash, -1, null));
         }
     }
 
     /**
      * Notes what a read or write the throttle refused would have consumed (at least): not charged, and not in
-     * ReturnConsumedCapacity, but counted by accounting as throttled units.
+     * ReturnConsumedCapacity, but counted by accounting as throttled units. {@code itemKey}: as in {@link Charge}.
      */
-    public void throttled(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash) {
+    public void throttled(Table table, String index, boolean globalIndex, boolean write, double units, Long partitionHash, byte[] itemKey) {
         if (throttled == null) throttled = new ArrayList<>(2);
-        throttled.add(new Charge(table, index, globalIndex, write, units, partitionHash, -1));
+        throttled.add(new Charge(table, index, globalIndex, write, units, partitionHash, -1, itemKey));
     }
 
     private void add(Charge charge) {

@@ -3,8 +3,17 @@ package io.dynabox.engine.capacity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Write capacity units consumed by one item write: on the table, and on each index charged. */
-public record WriteCost(double tableUnits, Map<String, Double> globalIndexUnits, Map<String, Double> localIndexUnits) {
+/**
+ * Write capacity units consumed by one item write: on the table, and on each index charged. {@code globalIndexKeys}
+ * holds, for a global index charged, the stored key of the entry the write leaves there (or of the one it removed):
+ * the index's partition and sort key, which its contributor insights count.
+ */
+public record WriteCost(double tableUnits, Map<String, Double> globalIndexUnits, Map<String, Double> localIndexUnits,
+                        Map<String, byte[]> globalIndexKeys) {
+
+    public WriteCost(double tableUnits, Map<String, Double> globalIndexUnits, Map<String, Double> localIndexUnits) {
+        this(tableUnits, globalIndexUnits, localIndexUnits, Map.of());
+    }
 
     public double totalUnits() {
         double total = tableUnits;
@@ -25,7 +34,7 @@ public record WriteCost(double tableUnits, Map<String, Double> globalIndexUnits,
         globalIndexUnits.forEach((index, units) -> global.put(index, units * factor));
         Map<String, Double> local = new LinkedHashMap<>();
         localIndexUnits.forEach((index, units) -> local.put(index, units * factor));
-        return new WriteCost(tableUnits * factor, global, local);
+        return new WriteCost(tableUnits * factor, global, local, globalIndexKeys);
     }
 
     private static Map<String, Double> add(Map<String, Double> a, Map<String, Double> b) {

@@ -128,10 +128,10 @@ public final class BatchExecuteStatement implements Operation {
     private static Map<String, AttributeValue> read(RequestContext context, StatementTransactions.PointRead read, boolean consistent) {
         Table table = read.table();
         Long partition = KeyCodec.hashOf(read.storedKey());
-        context.admitRead(table, null, partition, CapacityUnits.readUnits(0, consistent));
+        context.admitRead(table, null, partition, read.storedKey(), CapacityUnits.readUnits(0, consistent));
         StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(read.storedKey()));
         StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, read.storedKey(), latest);
-        context.ledger().read(table, null, false, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition);
+        context.ledger().readItem(table, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition, read.storedKey());
         return stored == null ? null : read.shown(stored.item());
     }
 

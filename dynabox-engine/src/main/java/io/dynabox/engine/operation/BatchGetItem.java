@@ -92,7 +92,7 @@ public final class BatchGetItem implements Operation {
                     byte[] storedKey = storedKeys.get(t).get(k);
                     Long partition = KeyCodec.hashOf(storedKey);
                     // a key the table (or its partition) has no capacity for is left unprocessed, as the service does
-                    boolean throttled = leftOver.isEmpty() && !context.hasCapacity(table, false, partition, CapacityUnits.readUnits(0, tableRead.consistent));
+                    boolean throttled = leftOver.isEmpty() && !context.hasCapacity(table, false, partition, storedKey, CapacityUnits.readUnits(0, tableRead.consistent));
                     if (throttled) tableThrottled = true;
                     if (throttled && throttledTable == null) {
                         throttledTable = table;
@@ -104,14 +104,14 @@ public final class BatchGetItem implements Operation {
                     if (throttled || !leftOver.isEmpty() || answerBytes + size > MAX_ANSWER_BYTES) {
                         // the keys after a throttled one are left for want of capacity too: throttled units as well
                         if (!throttled && tableThrottled) {
-                            context.ledger().throttled(table, null, false, false, CapacityUnits.readUnits(0, tableRead.consistent), partition);
+                            context.ledger().throttled(table, null, false, false, CapacityUnits.readUnits(0, tableRead.consistent), partition, storedKey);
                         }
                         leftOver.add(tableRead.spec.get("Keys").get(k));
                         continue;
                     }
                     answerBytes += size;
                     read++;
-                    context.ledger().read(table, null, false, CapacityUnits.readUnits(size, tableRead.consistent), partition);
+                    context.ledger().readItem(table, CapacityUnits.readUnits(size, tableRead.consistent), partition, storedKey);
                     if (stored != null && tableRead.projection == null) items.addRawValue(Json.raw(stored.json()));
                     else if (stored != null) items.add(AttributeValues.writeItem(Projector.project(stored.item(), tableRead.projection)));
                 }

@@ -191,7 +191,7 @@ public final class BatchWriteItem implements Operation, PlainOperation {
                     Write write = batch.get(t).writes.get(w);
                     byte[] key = keys.get(t).get(w);
                     Long partition = KeyCodec.hashOf(key);
-                    if (!context.hasCapacity(table, true, partition, write.put ? CapacityUnits.writeUnits(write.size) : 1)) {
+                    if (!context.hasCapacity(table, true, partition, key, write.put ? CapacityUnits.writeUnits(write.size) : 1)) {
                         // a write the table (or its partition, or an index) has no capacity for is left unprocessed, as the service does
                         unprocessed.withArray(batch.get(t).name).add(write.request());
                         if (throttledTable == null) {
@@ -209,17 +209,17 @@ public final class BatchWriteItem implements Operation, PlainOperation {
                     processed++;
                     StoredItem old = table.keyspace().find(key);
                     if (!write.put && old == null) {
-                        context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition); // deleting nothing still costs a unit
+                        context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition, key); // deleting nothing still costs a unit
                         continue;
                     }
                     // the old item is decoded only when an index must see it
                     ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, null, write.put ? write.attributes : null, write.size);
                     planned.add(plan);
-                    context.ledger().write(table, plan.cost(), partition, write.put ? plan.newSize() : -1);
+                    context.ledger().write(table, plan.cost(), partition, write.put ? plan.newSize() : -1, key);
                 }
             }
             // when no write at all could go ahead, and for want of capacity only, the whole request is throttled
-            if (processed == 0 && held == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition, 0); // its units are noted already
+            if (processed == 0 && held == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition, null, 0); // its units are noted already
             ItemWriter.applyAll(context.store(), planned);
 
             ObjectNode answer = Json.object();

@@ -35,10 +35,10 @@ final class Conditions {
      * consumes write capacity, as the service charges it: the existing item's size in write
      * units ({@code existingSize}, 0 when there is none: one unit), on the table alone.
      */
-    static void checkCharged(RequestContext context, Table table, Long partition, long existingSize, Condition condition,
+    static void checkCharged(RequestContext context, Table table, Long partition, byte[] storedKey, long existingSize, Condition condition,
                              Map<String, AttributeValue> item, JsonNode request) {
         if (condition == null || Evaluator.test(condition, item)) return;
-        context.ledger().write(table, new WriteCost(CapacityUnits.writeUnits(existingSize), Map.of(), Map.of()), partition);
+        context.ledger().write(table, new WriteCost(CapacityUnits.writeUnits(existingSize), Map.of(), Map.of()), partition, storedKey);
         throw failed(condition, item, request);
     }
 

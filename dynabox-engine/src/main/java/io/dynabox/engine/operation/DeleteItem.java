@@ -86,12 +86,12 @@ public final class DeleteItem implements Operation, PlainOperation {
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
-        context.admitWrite(table, partition);
+        context.admitWrite(table, partition, storedKey);
         context.checkNoTransaction(table, storedKey);
         return TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(storedKey);
             // the old item is decoded only for a condition; ALL_OLD answers with it as stored
-            Conditions.checkCharged(context, table, partition, stored == null ? 0 : stored.size(), condition,
+            Conditions.checkCharged(context, table, partition, storedKey, stored == null ? 0 : stored.size(), condition,
                     stored == null || condition == null ? null : stored.item(), request);
             ObjectNode answer = Json.object();
             WriteCost cost;
@@ -103,7 +103,7 @@ public final class DeleteItem implements Operation, PlainOperation {
                 cost = write.cost();
                 if (returnOld) answer.putRawValue("Attributes", Json.raw(stored.json()));
             }
-            context.ledger().write(table, cost, partition);
+            context.ledger().write(table, cost, partition, storedKey);
             ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
             if (metricsWanted && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, key));
             return answer;

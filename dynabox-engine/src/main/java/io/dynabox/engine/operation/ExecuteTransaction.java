@@ -122,8 +122,8 @@ public final class ExecuteTransaction implements Operation {
             StatementTransactions.PointRead read = reads.get(i);
             Map<String, AttributeValue> item = items.get(i);
             charged.add(read.table());
-            context.ledger().read(read.table(), null, false, CapacityUnits.TRANSACTIONAL_FACTOR
-                    * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true), KeyCodec.hashOf(read.storedKey()));
+            context.ledger().readItem(read.table(), CapacityUnits.TRANSACTIONAL_FACTOR
+                    * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true), KeyCodec.hashOf(read.storedKey()), read.storedKey());
             ObjectNode response = responses.addObject();
             if (item != null) response.set("Item", AttributeValues.writeItem(read.shown(item)));
         }

@@ -85,14 +85,14 @@ public final class GetItem implements Operation, PlainOperation {
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
-        context.admitRead(table, null, partition, CapacityUnits.readUnits(0, consistent));
+        context.admitRead(table, null, partition, storedKey, CapacityUnits.readUnits(0, consistent));
         StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(storedKey));
         StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, storedKey, latest);
 
         ObjectNode answer = Json.object();
         if (stored != null && projection == null) answer.putRawValue("Item", Json.raw(stored.json()));
         else if (stored != null) answer.set("Item", AttributeValues.writeItem(Projector.project(stored.item(), projection)));
-        context.ledger().read(table, null, false, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition);
+        context.ledger().readItem(table, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition, storedKey);
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         return answer;
     }

@@ -103,14 +103,14 @@ public final class PutItem implements Operation, PlainOperation {
         ItemKeys.checkItem(table.definition(), item);
         byte[] key = table.encodeKey(item);
         Long partition = KeyCodec.hashOf(key);
-        context.admitWrite(table, partition, CapacityUnits.writeUnits(size));
+        context.admitWrite(table, partition, key, CapacityUnits.writeUnits(size));
         context.checkNoTransaction(table, key);
         // only what must see the table as it is runs under its lock: concurrent writers wait for less
         Written written = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(key);
             // the old item is decoded only when something looks inside it; ALL_OLD answers with it as stored
             Map<String, AttributeValue> old = stored == null || condition == null ? null : stored.item();
-            Conditions.checkCharged(context, table, partition, stored == null ? 0 : stored.size(), condition, old, request);
+            Conditions.checkCharged(context, table, partition, key, stored == null ? 0 : stored.size(), condition, old, request);
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, stored, old, item, size);
             ItemWriter.apply(table, write);
             JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;
@@ -118,7 +118,7 @@ public final class PutItem implements Operation, PlainOperation {
         });
         ObjectNode answer = Json.object();
         if (returnOld && written.old != null) answer.putRawValue("Attributes", Json.raw(written.old.json()));
-        context.ledger().write(table, written.write.cost(), partition, written.write.newSize());
+        context.ledger().write(table, written.write.cost(), partition, written.write.newSize(), key);
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         if (written.metrics != null) answer.set("ItemCollectionMetrics", written.metrics);
         return answer;

@@ -25,7 +25,7 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
 
     /** A context with a fresh ledger and nothing simulated. */
     public RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId) {
-        this(namespace, store, options, nowMillis, requestId, new CapacityLedger(), null, null, null);
+        this(namespace, store, options, nowMillis, requestId, new CapacityLedger(nowMillis), null, null, null);
     }
 
     /** A single-item write: refused with TransactionConflictException when the simulation has a transaction holding the item. */
@@ -71,28 +71,36 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
 
     /** As {@link #admitRead(Table, String, Long)}; a refusal notes {@code unitsIfRefused} (what the read would have consumed, at least) as throttled. */
     public void admitRead(Table table, String indexName, Long partitionHash, double unitsIfRefused) {
+        admitRead(table, indexName, partitionHash, null, unitsIfRefused);
+    }
+
+    /** As {@link #admitRead(Table, String, Long, double)}, for a read of the one item whose stored key is {@code itemKey} (or null). */
+    public void admitRead(Table table, String indexName, Long partitionHash, byte[] itemKey, double unitsIfRefused) {
         if (throttle == null) return;
         try {
             throttle.admit(this, table, indexName, false, partitionHash);
         } catch (DynamoException refused) {
             IndexDefinition index = indexName == null ? null : table.definition().index(indexName);
-            if (unitsIfRefused > 0) ledger.throttled(table, indexName, index != null && index.global(), false, unitsIfRefused, partitionHash);
+            if (unitsIfRefused > 0) ledger.throttled(table, indexName, index != null && index.global(), false, unitsIfRefused, partitionHash, itemKey);
             throw refused;
         }
     }
 
-    /** Lets a write of the table (and so of its indexes) go ahead, or throws the service's throttling error; asked before the write. */
-    public void admitWrite(Table table, Long partitionHash) {
-        admitWrite(table, partitionHash, 1);
+    /**
+     * Lets a write of the table's item whose stored key is {@code itemKey} (and so of its indexes) go ahead, or throws
+     * the service's throttling error; asked before the write.
+     */
+    public void admitWrite(Table table, Long partitionHash, byte[] itemKey) {
+        admitWrite(table, partitionHash, itemKey, 1);
     }
 
-    /** As {@link #admitWrite(Table, Long)}; a refusal notes {@code unitsIfRefused} (what the write would have consumed, at least) as throttled. */
-    public void admitWrite(Table table, Long partitionHash, double unitsIfRefused) {
+    /** As {@link #admitWrite(Table, Long, byte[])}; a refusal notes {@code unitsIfRefused} (what the write would have consumed, at least) as throttled. */
+    public void admitWrite(Table table, Long partitionHash, byte[] itemKey, double unitsIfRefused) {
         if (throttle == null) return;
         try {
             throttle.admit(this, table, null, true, partitionHash);
         } catch (DynamoException refused) {
-            if (unitsIfRefused > 0) ledger.throttled(table, null, false, true, unitsIfRefused, partitionHash);
+            if (unitsIfRefused > 0) ledger.throttled(table, null, false, true, unitsIfRefused, partitionHash, itemKey);
             throw refused;
         }
     }
@@ -101,9 +109,9 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
      * For batches: true when a read or write of the table could go ahead now; false leaves it unprocessed, and notes
      * {@code unitsIfRefused} (what it would have consumed, at least) as throttled.
      */
-    public boolean hasCapacity(Table table, boolean write, Long partitionHash, double unitsIfRefused) {
+    public boolean hasCapacity(Table table, boolean write, Long partitionHash, byte[] itemKey, double unitsIfRefused) {
         if (throttle == null || throttle.hasCapacity(this, table, write, partitionHash)) return true;
-        ledger.throttled(table, null, false, write, unitsIfRefused, partitionHash);
+        ledger.throttled(table, null, false, write, unitsIfRefused, partitionHash, itemKey);
         return false;
     }
 

@@ -124,7 +124,7 @@ final class StatementReads {
         if (key.sort() != null) itemKey.put(key.sort().name(), key.sort().operands().get(0));
         byte[] storedKey = table.encodeKey(itemKey);
         Long partition = KeyCodec.hashOf(storedKey);
-        context.admitRead(table, null, partition);
+        context.admitRead(table, null, partition, storedKey, CapacityUnits.readUnits(0, false));
         StoredItem latest = TableLocks.read(table, () -> table.keyspace().find(storedKey));
         StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, storedKey, latest);
 
@@ -135,7 +135,7 @@ final class StatementReads {
             if (projector == null) items.addRawValue(Json.raw(stored.json()));
             else items.add(AttributeValues.writeItem(projector.apply(stored.item())));
         }
-        context.ledger().read(table, null, false, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition);
+        context.ledger().readItem(table, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition, storedKey);
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         return answer;
     }

@@ -183,7 +183,7 @@ final class StatementWrites {
         check(plan);
         Table table = plan.table();
         Long partition = KeyCodec.hashOf(plan.storedKey());
-        context.admitWrite(table, partition);
+        context.admitWrite(table, partition, plan.storedKey());
         context.checkNoTransaction(table, plan.storedKey());
         Result result = TableLocks.write(table, () -> {
             StoredItem stored = table.keyspace().find(plan.storedKey());
@@ -198,7 +198,7 @@ final class StatementWrites {
                     // a missing item is not an error, whatever else the WHERE says
                     if (stored == null) return new Result(null, new WriteCost(1, Map.of(), Map.of()), -1);
                     Map<String, AttributeValue> old = stored.item();
-                    Conditions.checkCharged(context, table, partition, stored.size(), plan.condition(), old, request);
+                    Conditions.checkCharged(context, table, partition, plan.storedKey(), stored.size(), plan.condition(), old, request);
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), stored, old, null, 0);
                     ItemWriter.apply(table, write);
                     return new Result(plan.returning() == Statement.Returning.ALL_OLD ? old : null, write.cost(), -1);
@@ -209,7 +209,7 @@ final class StatementWrites {
                         throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed",
                                 "UPDATE changes an existing item, and no item has this key");
                     }
-                    Conditions.checkCharged(context, table, partition, stored.size(), plan.condition(), old, request);
+                    Conditions.checkCharged(context, table, partition, plan.storedKey(), stored.size(), plan.condition(), old, request);
                     Map<String, AttributeValue> updated = updated(plan, old);
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), old, updated);
                     ItemWriter.apply(table, write);
@@ -220,7 +220,7 @@ final class StatementWrites {
         ObjectNode answer = Json.object();
         var items = answer.putArray("Items");
         if (result.returned != null && !result.returned.isEmpty()) items.add(AttributeValues.writeItem(result.returned));
-        context.ledger().write(table, result.cost, partition, result.writtenBytes);
+        context.ledger().write(table, result.cost, partition, result.writtenBytes, plan.storedKey());
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
         return answer;
     }

@@ -76,8 +76,8 @@ public final class TransactGetItems implements Operation {
         for (int i = 0; i < gets.size(); i++) {
             Map<String, AttributeValue> item = items.get(i);
             charged.add(tables.get(i));
-            context.ledger().read(tables.get(i), null, false, CapacityUnits.TRANSACTIONAL_FACTOR
-                    * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true), KeyCodec.hashOf(keys.get(i)));
+            context.ledger().readItem(tables.get(i), CapacityUnits.TRANSACTIONAL_FACTOR
+                    * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true), KeyCodec.hashOf(keys.get(i)), keys.get(i));
             ObjectNode response = responses.addObject();
             List<DocumentPath> projection = gets.get(i).projection;
             if (item != null) response.set("Item", AttributeValues.writeItem(projection == null ? item : Projector.project(item, projection)));

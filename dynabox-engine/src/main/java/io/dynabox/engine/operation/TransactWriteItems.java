@@ -164,7 +164,8 @@ public final class TransactWriteItems implements Operation {
                 charged.add(tables.get(i));
                 ItemWriter.PlannedWrite write = outcomes.get(i).write;
                 long writtenBytes = write != null && write.newSize() > 0 ? write.newSize() : -1;
-                context.ledger().write(tables.get(i), outcomes.get(i).cost.times(CapacityUnits.TRANSACTIONAL_FACTOR), partitionOf(keys.get(i)), writtenBytes);
+                context.ledger().write(tables.get(i), outcomes.get(i).cost.times(CapacityUnits.TRANSACTIONAL_FACTOR), partitionOf(keys.get(i)), writtenBytes,
+                        keys.get(i));
             }
 
             ObjectNode answer = Json.object();
@@ -198,7 +199,7 @@ public final class TransactWriteItems implements Operation {
                 Map<String, AttributeValue> item = keys.get(i) == null ? null : tables.get(i).keyspace().get(keys.get(i));
                 double cost = CapacityUnits.TRANSACTIONAL_FACTOR * CapacityUnits.readUnits(item == null ? 0 : ItemSize.of(item), true);
                 charged.add(tables.get(i));
-                context.ledger().read(tables.get(i), null, false, cost, partitionOf(keys.get(i)));
+                context.ledger().readItem(tables.get(i), cost, partitionOf(keys.get(i)), keys.get(i));
             }
             return null;
         });
@@ -227,8 +228,8 @@ public final class TransactWriteItems implements Operation {
             if (keys.get(i) != null) {
                 try {
                     // a transaction would have read or written each item twice (prepare and commit): at least two units
-                    if (write) context.admitWrite(tables.get(i), partitionOf(keys.get(i)), CapacityUnits.TRANSACTIONAL_FACTOR);
-                    else context.admitRead(tables.get(i), null, partitionOf(keys.get(i)), CapacityUnits.TRANSACTIONAL_FACTOR);
+                    if (write) context.admitWrite(tables.get(i), partitionOf(keys.get(i)), keys.get(i), CapacityUnits.TRANSACTIONAL_FACTOR);
+                    else context.admitRead(tables.get(i), null, partitionOf(keys.get(i)), keys.get(i), CapacityUnits.TRANSACTIONAL_FACTOR);
                 } catch (DynamoException e) {
                     reason = Json.object();
                     reason.put("Code", e.code() == ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED ? "ProvisionedThroughputExceeded" : "ThrottlingError");

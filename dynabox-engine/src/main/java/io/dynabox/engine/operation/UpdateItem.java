@@ -124,13 +124,13 @@ public final class UpdateItem implements Operation, PlainOperation {
         if (legacy != null) ItemKeys.checkIndexKeys(definition, valuesOf(legacy));
         byte[] storedKey = table.encodeKey(key);
         Long partition = KeyCodec.hashOf(storedKey);
-        context.admitWrite(table, partition);
+        context.admitWrite(table, partition, storedKey);
         context.checkNoTransaction(table, storedKey);
         return TableLocks.write(table, () -> {
             // sizes are measured once: the old item's as stored, the new one's here
             StoredItem stored = table.keyspace().find(storedKey);
             Map<String, AttributeValue> old = stored == null ? null : stored.item();
-            Conditions.checkCharged(context, table, partition, stored == null ? 0 : stored.size(), condition, old, request);
+            Conditions.checkCharged(context, table, partition, storedKey, stored == null ? 0 : stored.size(), condition, old, request);
             Map<String, AttributeValue> updated = new LinkedHashMap<>(old == null ? key : old);
             if (expression != null) {
                 updated = Updater.apply(expression, updated);
@@ -143,7 +143,7 @@ public final class UpdateItem implements Operation, PlainOperation {
             if (expression != null && old == null && updated.size() == key.size()) {
                 // an update that leaves a missing item with only its key (a REMOVE, a DELETE) does not create it
                 ObjectNode answer = Json.object();
-                context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition);
+                context.ledger().write(table, new WriteCost(1, Map.of(), Map.of()), partition, storedKey);
                 ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
                 return answer;
             }
@@ -153,7 +153,7 @@ public final class UpdateItem implements Operation, PlainOperation {
             Map<String, AttributeValue> returned = expression == null ? returned(returnValues, old, updated)
                     : returned(returnValues, old, updated, expression);
             if (returned != null && !returned.isEmpty()) answer.set("Attributes", AttributeValues.writeItem(returned));
-            context.ledger().write(table, write.cost(), partition, write.newSize());
+            context.ledger().write(table, write.cost(), partition, write.newSize(), storedKey);
             ConsumedCapacity.add(answer, detail, context.ledger(), table.name());
             if (metricsWanted && ItemCollectionMetrics.applies(table)) answer.set("ItemCollectionMetrics", ItemCollectionMetrics.of(table, updated));
             return answer;

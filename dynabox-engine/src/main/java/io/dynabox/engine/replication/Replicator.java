@@ -376,8 +376,8 @@ public final class Replicator implements AutoCloseable {
     private void charge(Namespace target, Table table, byte[] key, ItemWriter.PlannedWrite write) {
         CapacityListener listener = charges;
         if (listener == null) return;
-        CapacityLedger ledger = new CapacityLedger();
-        ledger.write(table, write.cost(), KeyCodec.hashOf(key), write.newSize() == 0 ? -1 : write.newSize());
+        CapacityLedger ledger = new CapacityLedger(clock.getAsLong());
+        ledger.write(table, write.cost(), KeyCodec.hashOf(key), write.newSize() == 0 ? -1 : write.newSize(), key);
         listener.consumed(target.id(), ACTION, null, ledger);
     }
 

@@ -85,9 +85,13 @@ public final class ItemWriter {
         double tableUnits = CapacityUnits.writeUnits(Math.max(oldSize, newSize));
         Map<String, Double> globalUnits = new LinkedHashMap<>();
         Map<String, Double> localUnits = new LinkedHashMap<>();
+        Map<String, byte[]> globalKeys = d.globalIndexes().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (IndexDefinition index : d.globalIndexes()) {
             double cost = planIndex(table, index, oldItem, newItem, mutations);
-            if (cost > 0) globalUnits.put(index.name(), cost);
+            if (cost > 0) {
+                globalUnits.put(index.name(), cost);
+                globalKeys.put(index.name(), mutations.get(mutations.size() - 1).key()); // the entry written, else the one removed
+            }
         }
         long collectionDelta = newSize - oldSize;
         for (IndexDefinition index : d.localIndexes()) {
@@ -104,7 +108,7 @@ public final class ItemWriter {
                         "the items and local index entries of one partition key value may not exceed 10 GB");
             }
         }
-        return new PlannedWrite(mutations, new WriteCost(tableUnits, globalUnits, localUnits), oldSize, newSize,
+        return new PlannedWrite(mutations, new WriteCost(tableUnits, globalUnits, localUnits, globalKeys), oldSize, newSize,
                 table, collection, collectionDelta);
     }
 

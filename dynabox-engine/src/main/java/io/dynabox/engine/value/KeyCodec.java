@@ -109,6 +109,72 @@ public final class KeyCodec {
         return null;
     }
 
+    /**
+     * The key values a stored key (as {@link #writePartition} and {@link #writeSortable} write it) holds: its
+     * partition value of {@code partitionType} and, when {@code sortType} is not null, the sort value after it (for
+     * an index's stored key: the index's key values; the table's key follows them).
+     */
+    public static AttributeValue[] decodeKey(byte[] stored, AttributeValue.Type partitionType, AttributeValue.Type sortType) {
+        int length = ((stored[8] & 0xFF) << 8) | (stored[9] & 0xFF);
+        byte[] raw = java.util.Arrays.copyOfRange(stored, 10, 10 + length);
+        AttributeValue partition = value(partitionType, raw);
+        if (sortType == null) return new AttributeValue[] {partition};
+        return new AttributeValue[] {partition, decodeSortable(stored, 10 + length, sortType)};
+    }
+
+    /**
+     * How many bytes of a stored key its partition component and, when {@code sortType} is not null, the sort
+     * component after it take: for an index's stored key, its index key without the table key that follows.
+     */
+    public static int keyLength(byte[] stored, AttributeValue.Type sortType) {
+        int end = 10 + (((stored[8] & 0xFF) << 8) | (stored[9] & 0xFF));
+        if (sortType == null) return end;
+        if (sortType == AttributeValue.Type.N) {
+            if (stored[end] == NUMBER_ZERO) return end + 1;
+            byte terminator = stored[end] == NUMBER_NEGATIVE ? (byte) 0xFF : 0;
+            int i = end + 3;
+            while (stored[i] != terminator) i++;
+            return i + 1;
+        }
+        int i = end;
+        while (stored[i] != 0 || stored[i + 1] == (byte) 0xFF) i += stored[i] == 0 ? 2 : 1;
+        return i + 2;
+    }
+
+    private static AttributeValue value(AttributeValue.Type type, byte[] raw) {
+        return switch (type) {
+            case S -> new AttributeValue.S(new String(raw, StandardCharsets.UTF_8));
+            case B -> new AttributeValue.B(Bytes.wrap(raw));
+            case N -> new AttributeValue.N(DynamoNumber.parse(new String(raw, StandardCharsets.US_ASCII)));
+            default -> throw new IllegalArgumentException("not a key type: " + type);
+        };
+    }
+
+    /** The value {@link #writeSortable} wrote at {@code from}. */
+    private static AttributeValue decodeSortable(byte[] stored, int from, AttributeValue.Type type) {
+        if (type != AttributeValue.Type.N) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            for (int i = from; i < stored.length; i++) {
+                if (stored[i] != 0) raw.write(stored[i]);
+                else if (stored[i + 1] == (byte) 0xFF) raw.write(stored[i++]); // an escaped 0x00
+                else break;                                                   // the terminator 0x00 0x00
+            }
+            return value(type, raw.toByteArray());
+        }
+        byte sign = stored[from];
+        if (sign == NUMBER_ZERO) return new AttributeValue.N(DynamoNumber.of(0));
+        boolean negative = sign == NUMBER_NEGATIVE;
+        int e = ((stored[from + 1] & 0xFF) << 8) | (stored[from + 2] & 0xFF);
+        int exponent = (negative ? ~e & 0xFFFF : e) - EXPONENT_BIAS;
+        StringBuilder digits = new StringBuilder();
+        for (int i = from + 3; stored[i] != (negative ? (byte) 0xFF : 0); i++) {
+            digits.append((char) (negative ? 0xFF - (stored[i] & 0xFF) : stored[i]));
+        }
+        // the leading digit's power of ten is the exponent: digits x 10^(exponent - digits + 1)
+        BigDecimal magnitude = new BigDecimal(new java.math.BigInteger(digits.toString()), digits.length() - 1 - exponent);
+        return new AttributeValue.N(DynamoNumber.of(negative ? magnitude.negate() : magnitude));
+    }
+
     private static byte[] rawBytes(AttributeValue value) {
         if (value instanceof AttributeValue.S s) return s.value().getBytes(StandardCharsets.UTF_8);
         if (value instanceof AttributeValue.B b) return b.value().unsafeArray();

@@ -125,4 +125,28 @@ class KeyCodecTest {
         assertThat(KeyCodec.hashOfStored(AttributeValue.Type.N, "123.45".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .isEqualTo(KeyCodec.hashOf(out.toByteArray()));
     }
+    @Test
+    void storedKeysDecodeToTheirValues() {
+        List<AttributeValue> values = List.of(AttributeValue.n("0"), AttributeValue.n("1"), AttributeValue.n("-1"), AttributeValue.n("123.45"),
+                AttributeValue.n("-0.00125"), AttributeValue.n("1E125"), AttributeValue.n("-9.9999999999999999999999999999999999999E125"),
+                AttributeValue.n("1E-130"), new AttributeValue.S("a\u0000b ¿"), new AttributeValue.S("x"),
+                new AttributeValue.B(Bytes.wrap(new byte[] {0, 0, (byte) 0xFF, 1})));
+        for (AttributeValue partition : values) {
+            for (AttributeValue sort : values) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                KeyCodec.writePartition(out, partition);
+                KeyCodec.writeSortable(out, sort);
+                KeyCodec.writeSortable(out, new AttributeValue.S("table key after an index key"));
+                byte[] stored = out.toByteArray();
+                assertThat(KeyCodec.decodeKey(stored, partition.type(), sort.type())).containsExactly(partition, sort);
+                assertThat(KeyCodec.decodeKey(stored, partition.type(), null)).containsExactly(partition);
+                ByteArrayOutputStream key = new ByteArrayOutputStream();
+                KeyCodec.writePartition(key, partition);
+                int partitionLength = key.size();
+                KeyCodec.writeSortable(key, sort);
+                assertThat(KeyCodec.keyLength(stored, null)).isEqualTo(partitionLength);
+                assertThat(KeyCodec.keyLength(stored, sort.type())).isEqualTo(key.size());
+            }
+        }
+    }
 }

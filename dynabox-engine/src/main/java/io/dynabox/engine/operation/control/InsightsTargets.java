@@ -51,12 +51,7 @@ record InsightsTargets(Table table, String indexName) {
         if (insights != null) node.put("ContributorInsightsMode", insights.mode());
         if (insights != null && insights.enabled()) {
             ArrayNode rules = node.putArray("ContributorInsightsRuleList");
-            String base = "DynamoDBContributorInsights-%s-" + table.name() + (indexName == null ? "" : "-" + indexName)
-                    + "-" + insights.updatedAtMillis();
-            rules.add(String.format(base, "PKC"));
-            if (keySchema().hasSort()) rules.add(String.format(base, "SKC"));
-            rules.add(String.format(base, "PKT"));
-            if (keySchema().hasSort()) rules.add(String.format(base, "SKT"));
+            insights.ruleNames(table.name(), indexName, keySchema().hasSort()).forEach(rules::add);
         }
         node.put("ContributorInsightsStatus", status);
         if (indexName != null) node.put("IndexName", indexName);
