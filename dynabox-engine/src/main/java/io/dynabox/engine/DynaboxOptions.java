@@ -3,6 +3,7 @@ package io.dynabox.engine;
 import io.dynabox.engine.clock.EngineClock;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
+import io.dynabox.engine.table.AccountQuotas;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,8 @@ import java.util.List;
  * @param s3Dir                    the directory that stands in for S3 in exports and imports, a bucket per subfolder; null
  *                                 for the default ({@code s3} under the db path, or {@code dynabox-s3} in the temporary directory)
  * @param s3Endpoint               an S3-compatible endpoint (URL) exports and imports use instead of the directory, or null
+ * @param accountQuotas            the account's table quotas per namespace (tables, simultaneous table operations, simultaneous
+ *                                 creations of tables with indexes); the service's defaults unless changed
  */
 public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedDb,
                              Duration delayTransientStatuses, boolean strictMessages,
@@ -51,7 +54,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                              Duration idleTimeout, Duration requestTimeout, int maxConnections, boolean fullIntegrityCheck,
                              Path prices, Duration streamShardRollover, Duration ttlSweepDelay,
                              Duration replicationDelay, URI kinesisEndpoint,
-                             boolean logRequests, Path s3Dir, String s3Endpoint) {
+                             boolean logRequests, Path s3Dir, String s3Endpoint, AccountQuotas accountQuotas) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -78,6 +81,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         }
         if (ttlSweepDelay.isNegative()) throw new IllegalArgumentException("the TTL sweep delay must not be negative");
         if (replicationDelay == null) replicationDelay = Duration.ZERO;
+        if (accountQuotas == null) accountQuotas = AccountQuotas.SERVICE;
         if (replicationDelay.isNegative()) throw new IllegalArgumentException("the replication delay must not be negative");
         if (kinesisEndpoint != null && (kinesisEndpoint.getHost() == null
                 || !("http".equals(kinesisEndpoint.getScheme()) || "https".equals(kinesisEndpoint.getScheme())))) {
@@ -115,7 +119,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
                 .streamShardRollover(streamShardRollover).ttlSweepDelay(ttlSweepDelay)
                 .replicationDelay(replicationDelay).kinesisEndpoint(kinesisEndpoint)
                 .logRequests(logRequests)
-                .s3Dir(s3Dir).s3Endpoint(s3Endpoint);
+                .s3Dir(s3Dir).s3Endpoint(s3Endpoint).accountQuotas(accountQuotas);
     }
 
     public static final class Builder {
@@ -144,6 +148,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         private boolean logRequests;
         private Path s3Dir;
         private String s3Endpoint;
+        private AccountQuotas accountQuotas = AccountQuotas.SERVICE;
 
         public Builder host(String value) { host = value; return this; }
         public Builder port(int value) { port = value; return this; }
@@ -173,6 +178,7 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
         public Builder logRequests(boolean value) { logRequests = value; return this; }
         public Builder s3Dir(Path value) { s3Dir = value; return this; }
         public Builder s3Endpoint(String value) { s3Endpoint = value; return this; }
+        public Builder accountQuotas(AccountQuotas value) { accountQuotas = value; return this; }
 
         public Builder prices(Path value) { prices = value; return this; }
 
@@ -180,7 +186,8 @@ public record DynaboxOptions(String host, int port, Path dbPath, boolean sharedD
             return new DynaboxOptions(host, port, dbPath, sharedDb, delayTransientStatuses, strictMessages,
                     corsOrigins, optimizeDbBeforeStartup, clock, simulation, faults, credentials, consoleReadOnly,
                     idleTimeout, requestTimeout, maxConnections, fullIntegrityCheck, prices,
-                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint, logRequests, s3Dir, s3Endpoint);
+                    streamShardRollover, ttlSweepDelay, replicationDelay, kinesisEndpoint, logRequests, s3Dir, s3Endpoint,
+                    accountQuotas);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.WarmUp;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
+import io.dynabox.engine.table.AccountQuotas;
 import io.dynabox.engine.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,6 +132,18 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"--replication-delay"}, paramLabel = "MILLIS",
             description = "A write to a global table's replica reaches the other replicas MILLIS ms later (default: ${DEFAULT-VALUE}).")
     long replicationDelayMillis;
+
+    @Option(names = {"--max-tables"}, paramLabel = "N",
+            description = "A namespace (account and region) holds at most N tables; more is LimitExceededException, as the service's table quota (default: ${DEFAULT-VALUE}).")
+    int maxTables = AccountQuotas.SERVICE.maxTables();
+
+    @Option(names = {"--max-concurrent-table-operations"}, paramLabel = "N",
+            description = "At most N tables and global indexes of a namespace are CREATING, UPDATING or DELETING at once; a control-plane request beyond is LimitExceededException (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentTableOperations = AccountQuotas.SERVICE.maxConcurrentTableOperations();
+
+    @Option(names = {"--max-concurrent-indexed-table-creations"}, paramLabel = "N",
+            description = "At most N tables with secondary indexes of a namespace are CREATING at once (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentIndexedTableCreations = AccountQuotas.SERVICE.maxConcurrentIndexedTableCreations();
 
     @Option(names = {"--kinesis-endpoint"}, paramLabel = "URL",
             description = "A Kinesis-compatible endpoint (http://HOST:PORT) that Kinesis streaming destinations send the tables' changes to; without one, enabling a destination fails as for a stream that does not exist.")
@@ -301,6 +314,7 @@ public final class Main implements Callable<Integer> {
                     .logRequests(logRequests)
                     .s3Dir(s3Dir)
                     .s3Endpoint(s3Endpoint)
+                    .accountQuotas(new AccountQuotas(maxTables, maxConcurrentTableOperations, maxConcurrentIndexedTableCreations))
                     .build();
         } catch (IllegalArgumentException e) { // a malformed clock, settings document or fault rule, a timeout or limit below 1
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
+import io.dynabox.engine.table.AccountQuotas;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,6 +52,15 @@ class MainTest {
         assertThat(parse("--stream-shard-rollover", "90").streamShardRollover()).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> parse("--stream-shard-rollover", "0")).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessage("--stream-shard-rollover must be at least 1 second");
+    }
+
+    @Test
+    void accountQuotasAreTheServicesUnlessGiven() {
+        assertThat(parse().accountQuotas()).isEqualTo(new AccountQuotas(2500, 500, 250));
+        assertThat(parse("--max-tables", "3", "--max-concurrent-table-operations", "2", "--max-concurrent-indexed-table-creations", "1")
+                .accountQuotas()).isEqualTo(new AccountQuotas(3, 2, 1));
+        assertThatThrownBy(() -> parse("--max-tables", "0")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("account quotas must be at least 1");
     }
 
     @Test

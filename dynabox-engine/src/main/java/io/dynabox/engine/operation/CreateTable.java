@@ -52,9 +52,17 @@ public final class CreateTable implements Operation {
         boolean streamEnabled = definition.streamEnabled();
         long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
         Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
-        // the stream takes the table's changes before anyone can write to it
-        Stream newStream = streamEnabled ? context.namespace().streams().enable(table, context.nowMillis()) : null;
-        Table existing = context.namespace().addIfAbsent(table);
+        Stream newStream;
+        Table existing;
+        // the account's quotas are checked and the table added under one lock, so two creations cannot both pass
+        synchronized (context.namespace()) {
+            if (context.namespace().table(name, context.nowMillis()) == null) {
+                context.options().accountQuotas().checkNewTable(context.namespace(), context.nowMillis(), definition.hasIndexes());
+            }
+            // the stream takes the table's changes before anyone can write to it
+            newStream = streamEnabled ? context.namespace().streams().enable(table, context.nowMillis()) : null;
+            existing = context.namespace().addIfAbsent(table);
+        }
         if (existing != null) {
             if (newStream != null) context.namespace().streams().forget(newStream);
             if (Table.CREATING.equals(existing.status(context.nowMillis()))) {

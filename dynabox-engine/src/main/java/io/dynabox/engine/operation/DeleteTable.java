@@ -21,6 +21,7 @@ public final class DeleteTable implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         Table table = context.describedTable(request.get("TableName").textValue());
+        context.options().accountQuotas().checkOperation(context.namespace(), context.nowMillis());
         if (table.replicas() != null && context.namespace().replicator() != null) {
             // a replica leaves its global table: the others' descriptions change with it
             synchronized (context.namespace().replicator()) {

@@ -69,6 +69,7 @@ public final class UpdateTable implements Operation {
         else checkSingleConcern(request, members, indexUpdates);
 
         Table table = context.describedTable(request.get("TableName").textValue());
+        context.options().accountQuotas().checkOperation(context.namespace(), context.nowMillis());
         if (replicaChange && context.namespace().replicator() != null) {
             // group changes touch several regions' tables: one at a time, before any table lock
             synchronized (context.namespace().replicator()) {

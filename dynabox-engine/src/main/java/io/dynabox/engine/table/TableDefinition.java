@@ -68,6 +68,11 @@ public record TableDefinition(
         return tableClass == null ? STANDARD : tableClass;
     }
 
+    /** Whether the table has a secondary index (local or global). */
+    public boolean hasIndexes() {
+        return !globalIndexes().isEmpty() || !localIndexes().isEmpty();
+    }
+
     public boolean payPerRequest() {
         return PAY_PER_REQUEST.equals(billingMode);
     }

@@ -53,8 +53,13 @@ final class Restores {
         Table table = new Table(definition, context.store(), context.namespace().id(),
                 Lifecycle.starting(Table.CREATING, settleAt, Lifecycle.RESTORING));
         table.startWithControl(ControlState.NONE.withRestoreSummary(summary));
-        if (context.namespace().addIfAbsent(table) != null) {
-            throw new DynamoException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: " + target);
+        synchronized (context.namespace()) { // as CreateTable: the quotas checked and the table added under one lock
+            if (context.namespace().table(target, context.nowMillis()) == null) {
+                context.options().accountQuotas().checkNewTable(context.namespace(), context.nowMillis(), definition.hasIndexes());
+            }
+            if (context.namespace().addIfAbsent(table) != null) {
+                throw new DynamoException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: " + target);
+            }
         }
         // the table is CREATING, so no item action reaches it while it fills
         TableLocks.write(table, () -> {

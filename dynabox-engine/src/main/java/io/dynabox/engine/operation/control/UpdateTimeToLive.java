@@ -22,6 +22,7 @@ public final class UpdateTimeToLive implements Operation {
         boolean enable = specification.get("Enabled").booleanValue();
         String attribute = specification.get("AttributeName").textValue();
         Table table = context.describedTable(request.get("TableName").textValue());
+        context.options().accountQuotas().checkOperation(context.namespace(), context.nowMillis());
         long now = context.nowMillis();
         if (enable && table.replicas() != null && table.replicas().strong()) {
             throw DynamoException.validation("Time to Live is not supported for multi-Region strongly consistent global tables");
