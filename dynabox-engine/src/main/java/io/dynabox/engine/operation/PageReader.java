@@ -95,7 +95,10 @@ final class PageReader {
                 // a local index entry completed from its table item: one more read, sized by the whole item
                 returnedValues = entry.item();
                 filtered = returnedValues;
-                StoredItem fetched = source.table.keyspace().find(source.table.encodeKey(returnedValues));
+                byte[] itemKey = source.table.encodeKey(returnedValues);
+                StoredItem fetched = source.table.keyspace().find(itemKey);
+                // a stale read completes its entry from the item as it was at the same moment
+                if (r.asOf() != null) fetched = r.asOf().item(itemKey, fetched);
                 if (fetched != null) {
                     fetchUnits += Math.max(1, CapacityUnits.wholeReadUnits(fetched.size()));
                     filtered = fetched.item();
@@ -115,7 +118,8 @@ final class PageReader {
             if (r.projection() == null) items.addRawValue(Json.raw(returned.json()));
             else items.add(AttributeValues.writeItem(r.projection().apply(returnedValues != null ? returnedValues : returned.item())));
         }
-        boolean more = stopped && last != null && (entries.hasNext() || nothingFollows(keyspace, last.key(), r.descending()));
+        boolean more = stopped && last != null
+                && (entries.hasNext() || nothingFollows(keyspace, last.key(), r.descending(), r.asOf(), source.isIndex() ? source.name() : null));
 
         answer.put("Count", count);
         answer.put("ScannedCount", scanned);
@@ -135,12 +139,16 @@ final class PageReader {
     /**
      * The service looks one entry ahead when a page ends: an entry beyond the range (another
      * partition) shows there is nothing more to read, but at the very end of the stored data
-     * it cannot tell, and it gives a LastEvaluatedKey.
+     * it cannot tell, and it gives a LastEvaluatedKey. A stale read ({@code asOf}) looks at the data as it saw it.
      */
-    private static boolean nothingFollows(Keyspace keyspace, byte[] lastKey, boolean descending) {
+    private static boolean nothingFollows(Keyspace keyspace, byte[] lastKey, boolean descending, TableAsOf asOf, String indexName) {
         Iterator<StoredItem> after = descending
                 ? keyspace.range(null, false, lastKey, false, true)
                 : keyspace.range(lastKey, false, null, false, false);
+        if (asOf != null) {
+            after = descending ? asOf.overlay(after, indexName, null, true, lastKey, true)
+                    : asOf.overlay(after, indexName, lastKey, false, null, false);
+        }
         return !after.hasNext();
     }
 }

@@ -65,6 +65,13 @@ public final class TableAsOf {
         return new Merged(new Skipping(current, index), past.iterator(), order);
     }
 
+    /** The table's item of stored key {@code key} as it was then: {@code current} unless it changed since (then its old image, or none). */
+    public StoredItem item(byte[] key, StoredItem current) {
+        Change change = changedSince.get(ByteBuffer.wrap(key));
+        if (change == null) return current;
+        return change.oldImage() == null ? null : new StoredItem(change.key(), change.oldImage(), change.oldSize());
+    }
+
     /** The entry an item's state gives the index (its key, its projected attributes), or null when the item is not in it. */
     private StoredItem indexEntry(IndexDefinition index, byte[] image) {
         Map<String, AttributeValue> item = ItemJson.decode(image);

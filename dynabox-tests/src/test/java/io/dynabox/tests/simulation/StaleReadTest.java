@@ -183,4 +183,43 @@ class StaleReadTest {
                     .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x")))).items())).containsExactly("a=1", "b=2");
         }
     }
+
+    @Test
+    void aLocalIndexCompletesItsEntriesAndEndsItsPagesAsOfTheMomentItSees() {
+        client.createTable(b -> b.tableName("pages")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("l").attributeType(ScalarAttributeType.S))
+                .localSecondaryIndexes(i -> i.indexName("byl").keySchema(k -> k.attributeName("id").keyType(KeyType.HASH),
+                        k -> k.attributeName("l").keyType(KeyType.RANGE)).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        admin.advance(Duration.ofSeconds(2));
+        putPage("1", "a", "v1");
+        admin.advance(Duration.ofMillis(300));
+        putPage("1", "a", "v2"); // the index entry stays; the item's other attribute changes
+        putPage("2", "b", "v1");
+        Map<String, AttributeValue> partition = Map.of(":p", AttributeValue.fromS("p"));
+        // the states of partition p in the last second
+        Set<java.util.List<String>> existed = Set.of(java.util.List.of(), java.util.List.of("1=v1"), java.util.List.of("1=v2", "2=v1"));
+        Set<java.util.List<String>> indexReads = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            var page = client.query(b -> b.tableName("pages").indexName("byl").keyConditionExpression("id = :p")
+                    .expressionAttributeValues(partition).select("ALL_ATTRIBUTES"));
+            indexReads.add(page.items().stream().map(item -> item.get("sk").s() + "=" + item.get("v").s()).sorted().toList());
+            // one item a page: the page that ends at the last item the read saw still says more may follow (the
+            // service cannot tell at the end of the data), whichever moment it saw
+            var first = client.query(b -> b.tableName("pages").keyConditionExpression("id = :p").expressionAttributeValues(partition).limit(1));
+            assertThat(first.items()).extracting(item -> item.get("sk").s()).isSubsetOf("1");
+            if (!first.items().isEmpty()) assertThat(first.hasLastEvaluatedKey()).as("LastEvaluatedKey of %s", first).isTrue();
+        }
+        // the attributes an index entry is completed with are the item's at the same moment: never v2 without item 2
+        assertThat(existed).containsAll(indexReads);
+        assertThat(indexReads).contains(java.util.List.of("1=v1"));
+    }
+
+    private void putPage(String sk, String l, String version) {
+        client.putItem(b -> b.tableName("pages").item(Map.of("id", AttributeValue.fromS("p"), "sk", AttributeValue.fromS(sk),
+                "l", AttributeValue.fromS(l), "v", AttributeValue.fromS(version))));
+    }
 }
