@@ -257,8 +257,8 @@ public final class Engine implements AutoCloseable {
         boolean hasBody = body != null && body.length > 0;
         String target = request.target();
         // a hot action's request of the plain shape is read straight from its bytes (see PlainOperation);
-        // any other takes the tree path (the simulation's fault rules read the tree)
-        PlainRequest plain = hasBody && latency == null ? readPlain(target, body) : null;
+        // any other takes the tree path, and so does every request while a fault rule (which reads the tree) is in force
+        PlainRequest plain = hasBody && (latency == null || !simulation.anyFaults()) ? readPlain(target, body) : null;
         // the service parses a body before it looks at the target, and authenticates after
         JsonNode json = hasBody && plain == null ? ShapeValidator.parseBody(body) : null;
         boolean streams = target != null && target.startsWith(STREAMS_TARGET_PREFIX);

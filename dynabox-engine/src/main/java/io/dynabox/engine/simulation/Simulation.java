@@ -34,6 +34,7 @@ public final class Simulation {
     private final TransactionConflicts conflicts = new TransactionConflicts(this);
     private final StaleReads staleReads;
     private volatile boolean active;
+    private volatile boolean anyFaults;
 
     /** One scope's settings and fault rules. */
     public final class Scope {
@@ -68,6 +69,11 @@ public final class Simulation {
     /** False while nothing is switched on and no fault rule is in force anywhere. */
     public boolean active() {
         return active;
+    }
+
+    /** True while a fault rule is in force somewhere: a rule matches a request's tables, which its JSON tree names. */
+    public boolean anyFaults() {
+        return anyFaults;
     }
 
     /** The scope a request of this namespace is simulated under: the namespace's own, else the server's. */
@@ -199,13 +205,16 @@ public final class Simulation {
     }
 
     private void refreshActive() {
-        boolean on = server.settings.anyOn() || !server.faults.isEmpty();
+        boolean rules = !server.faults.isEmpty();
+        boolean on = server.settings.anyOn();
         long lag = server.settings.largestLagMillis();
         for (Scope scope : namespaces.values()) {
-            on |= scope.settings.anyOn() || !scope.faults.isEmpty();
+            rules |= !scope.faults.isEmpty();
+            on |= scope.settings.anyOn();
             lag = Math.max(lag, scope.settings.largestLagMillis());
         }
-        active = on;
+        anyFaults = rules;
+        active = on || rules;
         staleReads.keep(lag);
     }
 }
