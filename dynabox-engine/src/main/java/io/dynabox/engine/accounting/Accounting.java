@@ -28,6 +28,12 @@ public final class Accounting implements AutoCloseable {
     // by namespace id, then table name (hash maps: asked on every request; the report sorts)
     private final Map<String, Map<String, TableUsage>> usage = new ConcurrentHashMap<>();
     private final StateFile file;
+    // a clear() makes the tables' cached slots stale
+    private volatile int generation;
+
+    /** A table's usage, cached on the table by this accounting in this generation. */
+    private record Slot(Accounting owner, int generation, TableUsage usage) {
+    }
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     public Accounting(Engine engine) {
@@ -38,6 +44,15 @@ public final class Accounting implements AutoCloseable {
         // old item every write would pay
         subscriptions.add(engine.onCapacity(this::consumed));
         engine.addObserver(this::answered);
+    }
+
+    /** The usage of a table a request charged: cached on the table, found by name the first time. */
+    private TableUsage usage(String namespaceId, Table table) {
+        if (table.accountingSlot() instanceof Slot slot && slot.owner == this && slot.generation == generation) return slot.usage;
+        int current = generation;
+        TableUsage found = usage(namespaceId, table.name());
+        table.accountingSlot(new Slot(this, current, found));
+        return found;
     }
 
     private TableUsage usage(String namespaceId, String tableName) {
@@ -59,7 +74,7 @@ public final class Accounting implements AutoCloseable {
         List<TableUsage> counted = null;
         for (int i = 0; i < charges.size(); ) {
             Table table = charges.get(i).table();
-            TableUsage usage = usage(namespaceId, table.name());
+            TableUsage usage = usage(namespaceId, table);
             synchronized (usage) {
                 double[] byAction = usage.action(action);
                 // a request counts once per table; a write a replica received from another region is no request
@@ -78,7 +93,7 @@ public final class Accounting implements AutoCloseable {
             }
         }
         for (CapacityLedger.Charge refused : ledger.throttledCharges()) {
-            TableUsage usage = usage(namespaceId, refused.table().name());
+            TableUsage usage = usage(namespaceId, refused.table());
             synchronized (usage) {
                 if (refused.write()) usage.throttledWriteUnits += refused.units();
                 else usage.throttledReadUnits += refused.units();
@@ -113,6 +128,7 @@ public final class Accounting implements AutoCloseable {
 
     /** Forgets everything counted so far (the admin front door's reset of accounting). */
     public void clear() {
+        generation++;
         usage.clear();
         file.changed();
     }

@@ -38,15 +38,17 @@ final class HotKeys {
     private static final int READ = 0, WRITE = 1, ERROR = 2, SECOND = 3, SECOND_READ = 4, SECOND_WRITE = 5, PEAK_READ = 6, PEAK_WRITE = 7;
     private static final int STRIDE = 8;
     private final double[] figures = new double[CAPACITY * STRIDE];
-    /** Read plus write units, apart from the figures: the heap compares them. */
-    private final double[] total = new double[CAPACITY];
-    private final byte[][] labels = new byte[CAPACITY][];
-    // a min-heap of counters by total: heap[0] is the smallest; position[counter] is its place in the heap
+    // made with the first label: accounting's counters never have one
+    private byte[][] labels;
+    // a min-heap of counters by total (read plus write units): heap[0] is the smallest; heapTotal[at] is the total of
+    // the counter at heap place at, beside it, so sifting reads no counter's figures; position[counter] is its place
     private final int[] heap = new int[CAPACITY];
+    private final double[] heapTotal = new double[CAPACITY];
     private final int[] position = new int[CAPACITY];
-    // the index from a key's hash to its counter: slot -> counter + 1 (0: empty), linear probing
+    // the index from a key's hash to its counter, linear probing: slot s holds the hash at 2s and its counter + 1 at
+    // 2s + 1 (0: empty), side by side, so a probe and the moves of a removal read no other array
     private static final int SLOTS = 256;
-    private final int[] slots = new int[SLOTS];
+    private final long[] slots = new long[2 * SLOTS];
 
     void add(long hash, long atSecond, boolean isWrite, double units) {
         add(hash, null, atSecond, isWrite, units);
@@ -56,7 +58,10 @@ final class HotKeys {
     void add(long hash, byte[] label, long atSecond, boolean isWrite, double units) {
         int i = indexOf(hash);
         if (i < 0) i = admit(hash);
-        if (label != null && labels[i] == null) labels[i] = label;
+        if (label != null) {
+            if (labels == null) labels = new byte[CAPACITY][];
+            if (labels[i] == null) labels[i] = label;
+        }
         double[] f = figures;
         int at = i * STRIDE;
         if (atSecond > f[at + SECOND]) { // a new second: its units start from nothing
@@ -71,13 +76,15 @@ final class HotKeys {
             f[at + READ] += units;
             f[at + PEAK_READ] = Math.max(f[at + PEAK_READ], f[at + SECOND_READ] += units);
         }
-        total[i] += units;
-        siftDown(position[i]);
+        int place = position[i];
+        heapTotal[place] += units;
+        siftDown(place);
     }
 
     private int indexOf(long hash) {
-        for (int s = home(hash); slots[s] != 0; s = (s + 1) & (SLOTS - 1)) {
-            if (hashes[slots[s] - 1] == hash) return slots[s] - 1;
+        long[] t = slots;
+        for (int s = home(hash); t[2 * s + 1] != 0; s = (s + 1) & (SLOTS - 1)) {
+            if (t[2 * s] == hash) return (int) t[2 * s + 1] - 1;
         }
         return -1;
     }
@@ -87,24 +94,27 @@ final class HotKeys {
         return (int) ((hash * 0x9E3779B97F4A7C15L) >>> 56);
     }
 
-    private void indexAdd(int counter) {
-        int s = home(hashes[counter]);
-        while (slots[s] != 0) s = (s + 1) & (SLOTS - 1);
-        slots[s] = counter + 1;
+    private void indexAdd(int counter, long hash) {
+        int s = home(hash);
+        while (slots[2 * s + 1] != 0) s = (s + 1) & (SLOTS - 1);
+        slots[2 * s] = hash;
+        slots[2 * s + 1] = counter + 1;
     }
 
     /** Takes the counter's slot out, moving later entries of the probe run back so every probe still finds them. */
-    private void indexRemove(int counter) {
-        int gap = home(hashes[counter]);
-        while (slots[gap] != counter + 1) gap = (gap + 1) & (SLOTS - 1);
-        slots[gap] = 0;
-        for (int s = (gap + 1) & (SLOTS - 1); slots[s] != 0; s = (s + 1) & (SLOTS - 1)) {
-            int ideal = home(hashes[slots[s] - 1]);
+    private void indexRemove(int counter, long hash) {
+        long[] t = slots;
+        int gap = home(hash);
+        while (t[2 * gap + 1] != counter + 1) gap = (gap + 1) & (SLOTS - 1);
+        t[2 * gap + 1] = 0;
+        for (int s = (gap + 1) & (SLOTS - 1); t[2 * s + 1] != 0; s = (s + 1) & (SLOTS - 1)) {
+            int ideal = home(t[2 * s]);
             // the entry at s may move to the gap unless its home lies cyclically in (gap, s]
             boolean stays = gap <= s ? (ideal > gap && ideal <= s) : (ideal > gap || ideal <= s);
             if (!stays) {
-                slots[gap] = slots[s];
-                slots[s] = 0;
+                t[2 * gap] = t[2 * s];
+                t[2 * gap + 1] = t[2 * s + 1];
+                t[2 * s + 1] = 0;
                 gap = s;
             }
         }
@@ -119,7 +129,7 @@ final class HotKeys {
             figures[at + READ] = 0;
             figures[at + WRITE] = 0;
             figures[at + ERROR] = 0;
-            total[i] = 0;
+            heapTotal[i] = 0;
             heap[i] = i;
             position[i] = i;
             siftUp(i);
@@ -128,12 +138,12 @@ final class HotKeys {
             at = i * STRIDE;
             // the newcomer may have been counted before and evicted: it inherits the evicted
             // count (its read and write units too), which is also how much it may be overcounted
-            figures[at + ERROR] = total[i];
-            indexRemove(i);
+            figures[at + ERROR] = heapTotal[0];
+            indexRemove(i, hashes[i]);
         }
         hashes[i] = hash;
-        labels[i] = null;
-        indexAdd(i);
+        if (labels != null) labels[i] = null;
+        indexAdd(i, hash);
         figures[at + SECOND] = Double.NEGATIVE_INFINITY; // the first add starts the counter's second
         figures[at + PEAK_READ] = 0;
         figures[at + PEAK_WRITE] = 0;
@@ -147,32 +157,36 @@ final class HotKeys {
     /** Moves the counter at heap place {@code at} down while a child is smaller (its total grew). */
     private void siftDown(int at) {
         int counter = heap[at];
-        double value = total[counter];
+        double value = heapTotal[at];
         while (true) {
             int child = 2 * at + 1;
             if (child >= size) break;
-            if (child + 1 < size && total[heap[child + 1]] < total[heap[child]]) child++;
-            if (total[heap[child]] >= value) break;
+            if (child + 1 < size && heapTotal[child + 1] < heapTotal[child]) child++;
+            if (heapTotal[child] >= value) break;
             heap[at] = heap[child];
+            heapTotal[at] = heapTotal[child];
             position[heap[at]] = at;
             at = child;
         }
         heap[at] = counter;
+        heapTotal[at] = value;
         position[counter] = at;
     }
 
     /** Moves the counter at heap place {@code at} up while its parent is larger. */
     private void siftUp(int at) {
         int counter = heap[at];
-        double value = total[counter];
+        double value = heapTotal[at];
         while (at > 0) {
             int parent = (at - 1) / 2;
-            if (total[heap[parent]] <= value) break;
+            if (heapTotal[parent] <= value) break;
             heap[at] = heap[parent];
+            heapTotal[at] = heapTotal[parent];
             position[heap[at]] = at;
             at = parent;
         }
         heap[at] = counter;
+        heapTotal[at] = value;
         position[counter] = at;
     }
 
@@ -182,7 +196,7 @@ final class HotKeys {
         for (int i = 0; i < size; i++) {
             int at = i * STRIDE;
             all.add(new Counter(hashes[i], figures[at + READ], figures[at + WRITE], figures[at + ERROR], figures[at + PEAK_READ],
-                    figures[at + PEAK_WRITE], labels[i]));
+                    figures[at + PEAK_WRITE], labels == null ? null : labels[i]));
         }
         all.sort(Comparator.comparingDouble(Counter::total).reversed().thenComparingLong(Counter::hash));
         return all.subList(0, Math.min(n, all.size()));
@@ -193,7 +207,7 @@ final class HotKeys {
         for (int i = 0; i < size; i++) {
             int at = i * STRIDE;
             var counter = out.addObject();
-            if (labels[i] != null) counter.put("label", labels[i]);
+            if (labels != null && labels[i] != null) counter.put("label", labels[i]);
             double second = figures[at + SECOND];
             counter.put("hash", hashes[i]).put("read", figures[at + READ]).put("write", figures[at + WRITE]).put("error", figures[at + ERROR])
                     .put("second", second == Double.NEGATIVE_INFINITY ? Long.MIN_VALUE : (long) second)
@@ -210,7 +224,10 @@ final class HotKeys {
             int i = keys.size++;
             int at = i * STRIDE;
             keys.hashes[i] = c.path("hash").asLong();
-            keys.labels[i] = c.hasNonNull("label") ? Base64.getDecoder().decode(c.get("label").asText()) : null;
+            if (c.hasNonNull("label")) {
+                if (keys.labels == null) keys.labels = new byte[CAPACITY][];
+                keys.labels[i] = Base64.getDecoder().decode(c.get("label").asText());
+            }
             double[] f = keys.figures;
             f[at + READ] = c.path("read").asDouble();
             f[at + WRITE] = c.path("write").asDouble();
@@ -221,8 +238,8 @@ final class HotKeys {
             f[at + SECOND_WRITE] = c.path("secondWrite").asDouble();
             f[at + PEAK_READ] = c.path("peakRead").asDouble();
             f[at + PEAK_WRITE] = c.path("peakWrite").asDouble();
-            keys.total[i] = f[at + READ] + f[at + WRITE];
-            keys.indexAdd(i);
+            keys.indexAdd(i, keys.hashes[i]);
+            keys.heapTotal[i] = f[at + READ] + f[at + WRITE];
             keys.heap[i] = i;
             keys.position[i] = i;
             keys.siftUp(i);

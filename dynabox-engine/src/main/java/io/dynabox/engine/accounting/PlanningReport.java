@@ -151,7 +151,7 @@ public final class PlanningReport {
         List<ObjectNode> warnings = new ArrayList<>();
         ArrayNode indexes = node.putArray("indexes");
         double provisionedMonthly = 0;
-        ObjectNode provisioned = provisioned(usage.baseRead, usage.baseWrite, multiplier);
+        ObjectNode provisioned = provisioned(usage.baseRead(), usage.baseWrite(), multiplier);
         provisionedMonthly += provisionedCost(provisioned, prices);
         if (table != null) {
             List<IndexDefinition> all = new ArrayList<>(table.definition().localIndexes());

@@ -18,9 +18,13 @@ final class TableUsage {
     final String tableName;
     UnitSeries totalRead = new UnitSeries();
     UnitSeries totalWrite = new UnitSeries();
-    /** What the table's own provisioned capacity serves: the table and its local indexes. */
-    UnitSeries baseRead = new UnitSeries();
-    UnitSeries baseWrite = new UnitSeries();
+    /**
+     * What the table's own provisioned capacity serves: the table and its local indexes. Until a global index is
+     * charged that is everything, so the totals stand for it ({@code baseIsTotal}) and each charge updates one series.
+     */
+    private UnitSeries baseRead;
+    private UnitSeries baseWrite;
+    private boolean baseIsTotal = true;
     final Map<String, IndexUsage> indexes = new HashMap<>();
     /** By action: read units, write units, requests. */
     final Map<String, double[]> byAction = new HashMap<>();
@@ -58,9 +62,22 @@ final class TableUsage {
         return figures;
     }
 
+    UnitSeries baseRead() {
+        return baseIsTotal ? totalRead : baseRead;
+    }
+
+    UnitSeries baseWrite() {
+        return baseIsTotal ? totalWrite : baseWrite;
+    }
+
     void charge(String index, boolean global, boolean write, double units, Long partitionHash, long second, double[] byAction) {
+        if (global && baseIsTotal) { // the first global index charge: from now on the table's own series differ
+            baseRead = UnitSeries.fromJson(totalRead.toJson());
+            baseWrite = UnitSeries.fromJson(totalWrite.toJson());
+            baseIsTotal = false;
+        }
         (write ? totalWrite : totalRead).add(second, units);
-        if (index == null || !global) (write ? baseWrite : baseRead).add(second, units);
+        if (!baseIsTotal && (index == null || !global)) (write ? baseWrite : baseRead).add(second, units);
         if (index != null) {
             IndexUsage usage = indexes.computeIfAbsent(index, name -> new IndexUsage(global, new UnitSeries(), new UnitSeries()));
             (write ? usage.write : usage.read).add(second, units);
@@ -75,8 +92,11 @@ final class TableUsage {
         node.put("namespace", namespaceId).put("table", tableName);
         node.set("totalRead", totalRead.toJson());
         node.set("totalWrite", totalWrite.toJson());
-        node.set("baseRead", baseRead.toJson());
-        node.set("baseWrite", baseWrite.toJson());
+        node.put("baseIsTotal", baseIsTotal);
+        if (!baseIsTotal) {
+            node.set("baseRead", baseRead.toJson());
+            node.set("baseWrite", baseWrite.toJson());
+        }
         ObjectNode indexNodes = node.putObject("indexes");
         new java.util.TreeMap<>(indexes).forEach((name, usage) -> indexNodes.putObject(name).put("global", usage.global)
                 .<ObjectNode>set("read", usage.read.toJson()).set("write", usage.write.toJson()));
@@ -99,8 +119,11 @@ final class TableUsage {
     private TableUsage read(JsonNode node) {
         totalRead = UnitSeries.fromJson(node.path("totalRead"));
         totalWrite = UnitSeries.fromJson(node.path("totalWrite"));
-        baseRead = UnitSeries.fromJson(node.path("baseRead"));
-        baseWrite = UnitSeries.fromJson(node.path("baseWrite"));
+        baseIsTotal = node.path("baseIsTotal").asBoolean(false);
+        if (!baseIsTotal) {
+            baseRead = UnitSeries.fromJson(node.path("baseRead"));
+            baseWrite = UnitSeries.fromJson(node.path("baseWrite"));
+        }
         node.path("indexes").fields().forEachRemaining(e -> indexes.put(e.getKey(), new IndexUsage(e.getValue().path("global").asBoolean(),
                 UnitSeries.fromJson(e.getValue().path("read")), UnitSeries.fromJson(e.getValue().path("write")))));
         node.path("byAction").fields().forEachRemaining(e -> byAction.put(e.getKey(),

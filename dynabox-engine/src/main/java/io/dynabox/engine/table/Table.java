@@ -43,6 +43,8 @@ public final class Table {
     // the global table this table is a replica of, or null
     private volatile ReplicaGroup replicas;
     private volatile AutoScaling autoScaling = AutoScaling.NONE;
+    // accounting's figures of this table, kept here so that a request reaches them without a lookup by name
+    private volatile Object accountingSlot;
 
     public Table(TableDefinition definition, Store store, String namespaceId, String initialStatus, long settledAtMillis) {
         this(definition, store, namespaceId, Lifecycle.starting(initialStatus, settledAtMillis, null));
@@ -190,6 +192,15 @@ public final class Table {
     }
 
     /** What the control plane keeps about the table beside its definition. */
+    /** What accounting keeps on this table for itself (the table only holds it), or null. */
+    public Object accountingSlot() {
+        return accountingSlot;
+    }
+
+    public void accountingSlot(Object slot) {
+        accountingSlot = slot;
+    }
+
     public ControlState control() {
         return control;
     }
