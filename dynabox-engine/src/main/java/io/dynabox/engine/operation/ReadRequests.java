@@ -27,14 +27,17 @@ final class ReadRequests {
      * attributes of an index, or the named attributes when some are named.
      */
     static Select select(JsonNode request) {
-        boolean attributesToGet = ItemRequests.has(request, "AttributesToGet");
-        boolean projectionExpression = ItemRequests.has(request, "ProjectionExpression");
-        boolean index = ItemRequests.has(request, "IndexName");
-        if (!ItemRequests.has(request, "Select")) {
+        return select(ItemRequests.has(request, "Select") ? request.get("Select").textValue() : null, ItemRequests.has(request, "AttributesToGet"),
+                ItemRequests.has(request, "ProjectionExpression"), ItemRequests.has(request, "IndexName"));
+    }
+
+    /** The same from the members' values: {@code given} is the Select given (null when none), the booleans say which members are there. */
+    static Select select(String given, boolean attributesToGet, boolean projectionExpression, boolean index) {
+        if (given == null) {
             if (attributesToGet || projectionExpression) return Select.SPECIFIC_ATTRIBUTES;
             return index ? Select.ALL_PROJECTED_ATTRIBUTES : Select.ALL_ATTRIBUTES;
         }
-        Select select = Select.valueOf(request.get("Select").textValue());
+        Select select = Select.valueOf(given);
         String named = attributesToGet ? "AttributesToGet" : projectionExpression ? "ProjectionExpression" : null;
         switch (select) {
             case SPECIFIC_ATTRIBUTES:

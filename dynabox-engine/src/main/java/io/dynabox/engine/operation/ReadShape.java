@@ -47,6 +47,13 @@ record ReadShape(Condition filter, List<DocumentPath> projection, String filterM
         return new ReadShape(filter, projection, filterMember);
     }
 
+    /** The same from a FilterExpression and a ProjectionExpression given as text (null where not given), in the same order. */
+    static ReadShape of(String filterExpression, String projectionExpression, ExpressionAttributes attributes) {
+        Condition filter = filterExpression == null ? null : Expressions.condition("FilterExpression", filterExpression, attributes);
+        List<DocumentPath> projection = projectionExpression == null ? null : Expressions.projection(projectionExpression, attributes);
+        return new ReadShape(filter, projection, filter == null ? null : "FilterExpression");
+    }
+
     /** The top-level attributes the projection names, or null when it names none. */
     List<String> projectedAttributes() {
         if (projection == null) return null;

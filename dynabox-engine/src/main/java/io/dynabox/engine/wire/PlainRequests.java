@@ -44,6 +44,10 @@ public final class PlainRequests {
 
         /** Whether every member the action requires was read. */
         boolean complete();
+
+        /** The whole body, given before its members, for a reader that may need to echo part of it as given. */
+        default void body(byte[] body) {
+        }
     }
 
     /**
@@ -52,6 +56,7 @@ public final class PlainRequests {
      * are all distinct and complete.
      */
     public static <R extends MemberReader> R read(byte[] body, R members) {
+        members.body(body);
         try (JsonParser parser = Json.parser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
             Set<String> seen = new java.util.HashSet<>(8);
@@ -102,6 +107,14 @@ public final class PlainRequests {
         if (token == JsonToken.VALUE_TRUE) return true;
         if (token == JsonToken.VALUE_FALSE) return false;
         throw NOT_PLAIN;
+    }
+
+    /** A whole number from 1 to {@link Integer#MAX_VALUE} written as one (a Limit). */
+    public static int positiveInt(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) throw NOT_PLAIN;
+        int value = parser.getIntValue();
+        if (value < 1) throw NOT_PLAIN;
+        return value;
     }
 
     /** ExpressionAttributeNames: a non-empty object of keys {@code validKey} takes and names of 1 to 65535 characters. */
