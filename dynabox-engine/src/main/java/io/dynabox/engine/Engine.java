@@ -34,6 +34,7 @@ import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.wire.ContentCoding;
 import io.dynabox.engine.kinesis.KinesisDelivery;
+import io.dynabox.engine.transfer.TransferJobs;
 import io.dynabox.engine.ttl.TimeToLiveSweeper;
 import io.dynabox.engine.wire.Credentials;
 import io.dynabox.engine.wire.ErrorWire;
@@ -86,6 +87,8 @@ public final class Engine implements AutoCloseable {
     private final TimeToLiveSweeper sweeper;
     private final Replicator replicator;
     private final KinesisDelivery kinesis;
+    // runs exports and imports off the request thread
+    private final TransferJobs transferJobs;
     // where exports and imports go: made on first use (an S3 endpoint's client costs start-up time)
     private Buckets buckets;
     // set once the sweeper has loaded every namespace the store kept
@@ -119,6 +122,7 @@ public final class Engine implements AutoCloseable {
         });
         replicator.start();
         this.kinesis = KinesisDelivery.to(options.kinesisEndpoint(), this.clock, options.strictMessages());
+        this.transferJobs = new TransferJobs(this.clock);
         if (options.logRequests()) addObserver(new RequestLog(System.out, this.clock));
     }
 
@@ -381,7 +385,8 @@ public final class Engine implements AutoCloseable {
             loaded.joinReplication(replicator);
             loaded.deliverKinesisWith(kinesis);
             kinesis.resume(loaded);
-            loaded.transfers().connect(this::buckets);
+            loaded.transfers().connect(this::buckets, transferJobs);
+            transferJobs.resume(loaded);
             return loaded;
         });
     }
@@ -550,6 +555,7 @@ public final class Engine implements AutoCloseable {
         accounting.close();
         insightsKeys.close();
         sweeper.close();
+        transferJobs.close();
         replicator.close();
         kinesis.close();
         synchronized (this) {

@@ -180,7 +180,9 @@ class ExportTest {
         assertThat(started.exportType()).as("the service names the type only when asked").isNull();
         assertThat(started.exportManifest()).isNull();
 
-        ExportDescription done = box.client.describeExport(b -> b.exportArn(started.exportArn())).exportDescription();
+        // waited for as users wait: the SDK's waiter, polling DescribeExport until COMPLETED
+        ExportDescription done = box.client.waiter().waitUntilExportCompleted(b -> b.exportArn(started.exportArn()), TransferWaits.QUICK)
+                .matched().response().orElseThrow().exportDescription();
         assertThat(done.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(done.exportTime()).isEqualTo(exportTime);
         assertThat(done.itemCount()).isEqualTo(40);
@@ -214,7 +216,7 @@ class ExportTest {
         enableRecovery();
         ExportDescription started = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
                 .exportFormat(ExportFormat.ION)).exportDescription();
-        ExportDescription done = box.client.describeExport(b -> b.exportArn(started.exportArn())).exportDescription();
+        ExportDescription done = TransferWaits.export(box.client, started.exportArn());
         assertThat(done.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(done.exportManifest()).startsWith("AWSDynamoDB/");
         JsonNode summary = parse(object("exports", done.exportManifest()));
@@ -265,7 +267,7 @@ class ExportTest {
                 .incrementalExportSpecification(s -> s.exportFromTime(from).exportToTime(to).exportViewType(ExportViewType.NEW_AND_OLD_IMAGES)))
                 .exportDescription();
         assertThat(started.exportType()).isEqualTo(ExportType.INCREMENTAL_EXPORT);
-        ExportDescription done = box.client.describeExport(b -> b.exportArn(started.exportArn())).exportDescription();
+        ExportDescription done = TransferWaits.export(box.client, started.exportArn());
         assertThat(done.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(done.incrementalExportSpecification().exportFromTime()).isEqualTo(from);
         Map<String, JsonNode> bySk = new LinkedHashMap<>();
@@ -281,10 +283,10 @@ class ExportTest {
         JsonNode summary = parse(object("exports", done.exportManifest()));
         assertThat(summary.get("exportType").textValue()).isEqualTo("INCREMENTAL_EXPORT");
 
-        ExportDescription newOnly = box.client.describeExport(d -> d.exportArn(box.client.exportTableToPointInTime(b -> b.tableArn(tableArn())
+        ExportDescription newOnly = TransferWaits.export(box.client, box.client.exportTableToPointInTime(b -> b.tableArn(tableArn())
                 .s3Bucket("exports").exportType(ExportType.INCREMENTAL_EXPORT)
                 .incrementalExportSpecification(s -> s.exportFromTime(from).exportToTime(to).exportViewType(ExportViewType.NEW_IMAGE)))
-                .exportDescription().exportArn())).exportDescription();
+                .exportDescription().exportArn());
         assertThat(readExport(newOnly)).noneMatch(line -> line.has("OldImage"));
 
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
@@ -315,13 +317,13 @@ class ExportTest {
     void aBucketThatDoesNotExistFailsTheExport() {
         enableRecovery();
         String arn = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("no-such-bucket")).exportDescription().exportArn();
-        ExportDescription failed = box.client.describeExport(b -> b.exportArn(arn)).exportDescription();
+        ExportDescription failed = TransferWaits.export(box.client, arn);
         assertThat(failed.exportStatus()).isEqualTo(ExportStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("S3NoSuchBucket");
         assertThat(failed.failureMessage()).contains("bucket does not exist");
         String other = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports").s3BucketOwner("123456789012"))
                 .exportDescription().exportArn();
-        assertThat(box.client.describeExport(b -> b.exportArn(other)).exportDescription().failureCode()).isEqualTo("S3AccessDenied");
+        assertThat(TransferWaits.export(box.client, other).failureCode()).isEqualTo("S3AccessDenied");
     }
 
     @Test
@@ -354,7 +356,7 @@ class ExportTest {
         ListExportsResponse page = box.client.listExports(b -> b.tableArn(tableArn()).maxResults(2));
         assertThat(page.exportSummaries()).extracting(ExportSummary::exportStatus).containsOnly(ExportStatus.IN_PROGRESS);
         box.advance(Duration.ofMinutes(2));
-        assertThat(box.client.describeExport(b -> b.exportArn(arns.get(0))).exportDescription().exportStatus()).isEqualTo(ExportStatus.COMPLETED);
+        for (String arn : arns) assertThat(TransferWaits.export(box.client, arn).exportStatus()).isEqualTo(ExportStatus.COMPLETED);
 
         List<String> listed = new ArrayList<>();
         box.client.listExportsPaginator(b -> b.tableArn(tableArn()).maxResults(2)).forEach(p -> {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * A small S3-compatible server for tests, on a free loopback port: path-style HeadBucket,
@@ -24,6 +27,9 @@ final class FakeS3 implements AutoCloseable {
     final Map<String, ConcurrentSkipListMap<String, byte[]>> objects = new ConcurrentHashMap<>();
     /** The server-side encryption each object was written with ({@code x-amz-server-side-encryption}), by bucket/key. */
     final Map<String, String> encryption = new ConcurrentHashMap<>();
+    // while set, a GetObject waits for it (to hold a job at work); getsWaiting counts the ones that came
+    private volatile CountDownLatch gate;
+    final Semaphore getsWaiting = new Semaphore(0);
 
     FakeS3() {
         try {
@@ -32,6 +38,12 @@ final class FakeS3 implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // a GetObject held at the gate must not hold the other requests
+        server.setExecutor(Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "fake-s3");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -67,6 +79,7 @@ final class FakeS3 implements AutoCloseable {
                 exchange.getResponseHeaders().add("ETag", "\"etag\"");
                 exchange.sendResponseHeaders(200, -1);
             } else if (method.equals("GET")) {
+                awaitGate();
                 byte[] object = objects.get(bucket).get(key);
                 if (object == null) {
                     error(exchange, 404, "NoSuchKey", "The specified key does not exist.");
@@ -79,6 +92,29 @@ final class FakeS3 implements AutoCloseable {
             } else {
                 error(exchange, 405, "MethodNotAllowed", method);
             }
+        }
+    }
+
+    /** Holds every GetObject from now until {@link #open()}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Lets the held GetObjects (and all later ones) go. */
+    void open() {
+        CountDownLatch held = gate;
+        gate = null;
+        if (held != null) held.countDown();
+    }
+
+    private void awaitGate() {
+        CountDownLatch held = gate;
+        if (held == null) return;
+        getsWaiting.release();
+        try {
+            held.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -127,6 +163,7 @@ final class FakeS3 implements AutoCloseable {
 
     @Override
     public void close() {
+        open();
         server.stop(0);
     }
 }

@@ -99,7 +99,7 @@ class ImportTest {
             source.accept(b);
         }).importTableDescription();
         assertThat(started.importStatus()).isEqualTo(ImportStatus.IN_PROGRESS);
-        return box.client.describeImport(b -> b.importArn(started.importArn())).importTableDescription();
+        return TransferWaits.imported(box.client, started.importArn());
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
@@ -135,16 +135,19 @@ class ImportTest {
         String tableArn = box.client.describeTable(b -> b.tableName("source")).table().tableArn();
         String exportArn = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("data").s3Prefix("backups")
                 .exportFormat(format)).exportDescription().exportArn();
-        ExportDescription export = box.client.describeExport(b -> b.exportArn(exportArn)).exportDescription();
+        ExportDescription export = TransferWaits.export(box.client, exportArn);
         String dataPrefix = export.exportManifest().replace("manifest-summary.json", "data/");
 
-        ImportTableDescription done = box.client.describeImport(d -> d.importArn(box.client.importTable(b -> b
+        String importArn = box.client.importTable(b -> b
                 .s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix(dataPrefix))
                 .inputFormat(inputFormat).inputCompressionType(InputCompressionType.GZIP)
                 .tableCreationParameters(t -> t.tableName("copy").attributeDefinitions(s("pk"), n("sk"), s("city"))
                         .keySchema(hash("pk"), range("sk")).billingMode(BillingMode.PAY_PER_REQUEST)
                         .globalSecondaryIndexes(g -> g.indexName("byCity").keySchema(hash("city"), range("sk")).projection(all()))))
-                .importTableDescription().importArn())).importTableDescription();
+                .importTableDescription().importArn();
+        // waited for as users wait: the SDK's waiter, polling DescribeImport until COMPLETED
+        ImportTableDescription done = box.client.waiter().waitUntilImportCompleted(b -> b.importArn(importArn), TransferWaits.QUICK)
+                .matched().response().orElseThrow().importTableDescription();
         assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.processedItemCount()).isEqualTo(60);
         assertThat(done.importedItemCount()).isEqualTo(60);
@@ -287,6 +290,7 @@ class ImportTest {
         assertThat(box.client.describeImport(b -> b.importArn(arns.get(0))).importTableDescription().importStatus()).isEqualTo(ImportStatus.IN_PROGRESS);
         assertThat(box.client.describeTable(b -> b.tableName("tab0")).table().tableStatus()).isEqualTo(TableStatus.CREATING);
         box.advance(Duration.ofMinutes(2));
+        for (String arn : arns) TransferWaits.imported(box.client, arn);
         ImportTableDescription done = box.client.describeImport(b -> b.importArn(arns.get(0))).importTableDescription();
         assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.importedItemCount()).isEqualTo(1);

@@ -71,7 +71,7 @@ class S3EndpointTest {
         String tableArn = box.client.describeTable(b -> b.tableName("events")).table().tableArn();
         String arn = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("lake").s3Prefix("exports"))
                 .exportDescription().exportArn();
-        ExportDescription export = box.client.describeExport(b -> b.exportArn(arn)).exportDescription();
+        ExportDescription export = TransferWaits.export(box.client, arn);
         assertThat(export.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(export.itemCount()).isEqualTo(30);
         String base = export.exportManifest().replace("manifest-summary.json", "");
@@ -83,7 +83,7 @@ class S3EndpointTest {
                 .inputFormat(InputFormat.DYNAMODB_JSON).inputCompressionType(InputCompressionType.GZIP)
                 .tableCreationParameters(t -> t.tableName("copy").attributeDefinitions(s("pk"), n("sk")).keySchema(hash("pk"), range("sk"))
                         .billingMode(BillingMode.PAY_PER_REQUEST))).importTableDescription().importArn();
-        ImportTableDescription imported = box.client.describeImport(b -> b.importArn(importArn)).importTableDescription();
+        ImportTableDescription imported = TransferWaits.imported(box.client, importArn);
         assertThat(imported.importStatus()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(imported.importedItemCount()).isEqualTo(30);
         assertThat(scan("copy")).isEqualTo(scan("events"));
@@ -91,12 +91,12 @@ class S3EndpointTest {
         assertThat(s3.encryption).as("no S3SseAlgorithm, no encryption asked").isEmpty();
         String encrypted = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("lake").s3Prefix("sealed")
                 .s3SseAlgorithm("AES256")).exportDescription().exportArn();
-        String sealedSummary = box.client.describeExport(b -> b.exportArn(encrypted)).exportDescription().exportManifest();
+        String sealedSummary = TransferWaits.export(box.client, encrypted).exportManifest();
         assertThat(s3.encryption).containsEntry("lake/" + sealedSummary, "AES256");
         assertThat(s3.encryption.keySet()).allMatch(k -> k.startsWith("lake/sealed/"));
 
         String missing = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("no-such-bucket")).exportDescription().exportArn();
-        ExportDescription failed = box.client.describeExport(b -> b.exportArn(missing)).exportDescription();
+        ExportDescription failed = TransferWaits.export(box.client, missing);
         assertThat(failed.exportStatus()).isEqualTo(ExportStatus.FAILED);
         assertThat(failed.failureCode()).isEqualTo("S3NoSuchBucket");
     }

@@ -20,6 +20,15 @@ public interface Buckets extends AutoCloseable {
     /** An object's bytes; null when there is no object with that key. */
     byte[] get(String bucket, String key);
 
+    /**
+     * An object's bytes as a stream, for readers that take it piece by piece (an import reads
+     * any object in bounded memory); null when there is no object with that key. The caller closes it.
+     */
+    default java.io.InputStream open(String bucket, String key) {
+        byte[] bytes = get(bucket, key);
+        return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
+    }
+
     /** The keys of the objects under a prefix (all of them for null or empty), in key order. */
     List<String> list(String bucket, String prefix);
 

@@ -61,6 +61,18 @@ public final class DirectoryBuckets implements Buckets {
     }
 
     @Override
+    public java.io.InputStream open(String bucket, String key) {
+        Path file = objectFile(bucket, key);
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read s3://" + bucket + "/" + key + " from " + file, e);
+        }
+    }
+
+    @Override
     public List<String> list(String bucket, String prefix) {
         Path dir = bucketDir(bucket);
         if (!Files.isDirectory(dir)) throw new NoSuchBucketException(bucket);

@@ -101,6 +101,17 @@ public final class EndpointBuckets implements Buckets {
     }
 
     @Override
+    public java.io.InputStream open(String bucket, String key) {
+        try {
+            return s3.getObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return null;
+        } catch (NoSuchBucketException e) {
+            throw new io.dynabox.engine.s3.NoSuchBucketException(bucket);
+        }
+    }
+
+    @Override
     public List<String> list(String bucket, String prefix) {
         List<String> keys = new ArrayList<>();
         try {

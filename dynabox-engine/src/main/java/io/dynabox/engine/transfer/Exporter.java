@@ -1,7 +1,8 @@
 package io.dynabox.engine.transfer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynabox.engine.operation.RequestContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.s3.Buckets;
 import io.dynabox.engine.s3.NoSuchBucketException;
 import io.dynabox.engine.store.StoredItem;
@@ -13,11 +14,12 @@ import io.dynabox.engine.wire.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * Runs an export: reads what it exports under the table's read lock (the items at the export
+ * An export's work, on the job thread: reads what it exports under the table's read lock (the items at the export
  * time, or the changes of the incremental period, from the recovery log), then writes the
- * objects with no lock held, and records the outcome in the export's finished description:
+ * objects with no lock held, and records the outcome in the export's description:
  * the manifest's key, the item count and billed size, or FAILED with S3's error code.
  */
 public final class Exporter {
@@ -34,16 +36,29 @@ public final class Exporter {
     }
 
     /**
-     * Exports the table ({@code window} null: the items at {@code exportTimeMillis}) into the
-     * bucket the description names, and completes {@code finished}.
+     * Exports what {@code state} describes (the table at its ExportTime, or the changes of its
+     * IncrementalExportSpecification) into the bucket it names, and completes {@code state}.
      */
-    public static void run(RequestContext context, Table table, Buckets buckets, ObjectNode finished, String exportId, Window window,
-                           long exportTimeMillis, boolean ownerMatches) {
-        String bucket = finished.get("S3Bucket").textValue();
-        if (!ownerMatches) {
-            fail(finished, "S3AccessDenied", "Access Denied");
+    static void run(LongSupplier clock, Namespace namespace, Buckets buckets, ObjectNode state, Runnable checkNotStopping) {
+        String bucket = state.get("S3Bucket").textValue();
+        String owner = text(state, "S3BucketOwner");
+        if (owner != null && !owner.equals(Namespace.ACCOUNT_ID)) {
+            fail(state, "S3AccessDenied", "Access Denied");
             return;
         }
+        String arn = state.get("ExportArn").textValue();
+        String exportId = arn.substring(arn.lastIndexOf('/') + 1);
+        String tableArn = state.get("TableArn").textValue();
+        String name = tableArn.substring(tableArn.indexOf(":table/") + ":table/".length());
+        Table table = namespace.table(name, clock.getAsLong());
+        if (table == null || !table.definition().tableId().equals(state.get("TableId").textValue())) {
+            fail(state, "TableNotFoundException", "Table not found: " + name);
+            return;
+        }
+        JsonNode spec = state.get("IncrementalExportSpecification");
+        Window window = spec == null ? null : new Window(millis(spec.get("ExportFromTime")), millis(spec.get("ExportToTime")),
+                spec.get("ExportViewType").textValue());
+        long exportTimeMillis = spec == null ? millis(state.get("ExportTime")) : -1;
         List<ExportFiles.Line> lines;
         if (window == null) {
             List<StoredItem> items = TableLocks.read(table, () -> table.itemsAt(exportTimeMillis));
@@ -57,13 +72,14 @@ public final class Exporter {
             lines = new ArrayList<>(changes.size());
             for (RecoveryLog.KeyChange change : changes) lines.add(new ExportFiles.Changed(change, schema, withOld));
         }
+        checkNotStopping.run();
         ObjectNode summary = Json.object();
         summary.put("version", "2020-06-30");
-        summary.put("exportArn", finished.get("ExportArn").textValue());
-        summary.put("startTime", iso(context.nowMillis()));
-        summary.put("endTime", iso(context.nowMillis()));
-        summary.put("tableArn", finished.get("TableArn").textValue());
-        summary.put("tableId", finished.get("TableId").textValue());
+        summary.put("exportArn", state.get("ExportArn").textValue());
+        summary.put("startTime", iso(millis(state.get("StartTime"))));
+        summary.put("endTime", iso(clock.getAsLong()));
+        summary.put("tableArn", state.get("TableArn").textValue());
+        summary.put("tableId", state.get("TableId").textValue());
         if (window == null) summary.put("exportTime", iso(exportTimeMillis));
         else {
             summary.put("exportFromTime", iso(window.fromMillis()));
@@ -72,35 +88,40 @@ public final class Exporter {
         }
         summary.put("exportType", window == null ? "FULL_EXPORT" : "INCREMENTAL_EXPORT");
         summary.put("s3Bucket", bucket);
-        putOrNull(summary, "s3Prefix", finished, "S3Prefix");
-        putOrNull(summary, "s3SseAlgorithm", finished, "S3SseAlgorithm");
-        putOrNull(summary, "s3SseKmsKeyId", finished, "S3SseKmsKeyId");
-        boolean ion = "ION".equals(finished.get("ExportFormat").textValue());
-        String prefix = finished.has("S3Prefix") ? finished.get("S3Prefix").textValue() : null;
+        putOrNull(summary, "s3Prefix", state, "S3Prefix");
+        putOrNull(summary, "s3SseAlgorithm", state, "S3SseAlgorithm");
+        putOrNull(summary, "s3SseKmsKeyId", state, "S3SseKmsKeyId");
+        boolean ion = "ION".equals(state.get("ExportFormat").textValue());
+        String prefix = state.has("S3Prefix") ? state.get("S3Prefix").textValue() : null;
         try {
             if (!buckets.exists(bucket)) throw new NoSuchBucketException(bucket);
-            Buckets target = buckets.encrypted(text(finished, "S3SseAlgorithm"), text(finished, "S3SseKmsKeyId"));
+            Buckets target = buckets.encrypted(text(state, "S3SseAlgorithm"), text(state, "S3SseKmsKeyId"));
             ExportFiles.Written written = ExportFiles.write(target, bucket, prefix, exportId, ion, lines, summary);
-            finished.put("ExportManifest", written.manifestSummaryKey());
-            finished.put("ItemCount", written.itemCount());
-            finished.put("BilledSizeBytes", written.billedSizeBytes());
+            state.put("ExportManifest", written.manifestSummaryKey());
+            state.put("ItemCount", written.itemCount());
+            state.put("BilledSizeBytes", written.billedSizeBytes());
         } catch (NoSuchBucketException e) {
-            fail(finished, "S3NoSuchBucket", "The specified bucket does not exist");
+            fail(state, "S3NoSuchBucket", "The specified bucket does not exist");
         } catch (RuntimeException e) {
             System.getLogger(Exporter.class.getName()).log(System.Logger.Level.WARNING,
-                    "export " + finished.get("ExportArn").textValue() + " could not write to s3://" + bucket, e);
-            fail(finished, "S3Error", String.valueOf(e.getMessage()));
+                    "export " + state.get("ExportArn").textValue() + " could not write to s3://" + bucket, e);
+            fail(state, "S3Error", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Epoch seconds with a fraction, as descriptions hold times, to milliseconds. */
+    private static long millis(JsonNode seconds) {
+        return Math.round(seconds.doubleValue() * 1000);
     }
 
     private static String text(ObjectNode node, String member) {
         return node.has(member) ? node.get(member).textValue() : null;
     }
 
-    private static void fail(ObjectNode finished, String code, String message) {
-        finished.put("ExportStatus", Transfer.FAILED);
-        finished.put("FailureCode", code);
-        finished.put("FailureMessage", message);
+    private static void fail(ObjectNode state, String code, String message) {
+        state.put("ExportStatus", Transfer.FAILED);
+        state.put("FailureCode", code);
+        state.put("FailureMessage", message);
     }
 
     private static void putOrNull(ObjectNode summary, String member, ObjectNode from, String fromMember) {

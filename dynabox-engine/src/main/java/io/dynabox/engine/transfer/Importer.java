@@ -16,26 +16,20 @@ import io.dynabox.engine.s3.Buckets;
 import io.dynabox.engine.s3.NoSuchBucketException;
 import io.dynabox.engine.store.Mutation;
 import io.dynabox.engine.store.StoredItem;
-import io.dynabox.engine.table.IndexDefinition;
-import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
-import io.dynabox.engine.table.TableLimits;
+import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.Bytes;
 import io.dynabox.engine.value.DynamoNumber;
 import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,24 +38,26 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads an import's source: every object under the bucket's key prefix, decompressed (GZIP,
- * ZSTD or none), in its format: DynamoDB JSON (a {@code {"Item": {...}}} object a line), Amazon
- * Ion ({@code {Item: {...}}} values) or CSV (a header line, or the request's HeaderList, then a
- * line an item; the key attributes get the types of their definitions, every other column is a
- * string, empty columns are left out). Each item is checked as PutItem checks one (values, key
- * attributes and their types, index key types, 400 KB); an item that fails is counted as an
- * error and skipped, and the import goes on, as the service's does. A line that is not JSON at
- * all is an error of its own; an object that cannot be decompressed, or Ion that stops parsing,
- * counts one error and the rest of that object is skipped ("may skip processing the remaining
- * portion of the object"). Items with the same key overwrite each other, uncounted.
+ * Reads an import's source into its new table: every object under the bucket's key prefix,
+ * streamed and decompressed (GZIP, ZSTD or none) as it is read, in its format: DynamoDB JSON (a
+ * {@code {"Item": {...}}} object a line), Amazon Ion ({@code {Item: {...}}} values) or CSV (a
+ * header line, or the request's HeaderList, then a line an item; the key attributes get the
+ * types of their definitions, every other column is a string, empty columns are left out). The
+ * items go into the table a batch at a time as they are read, so an import holds a batch per
+ * object being read, whatever the size of its source. Each item is checked as PutItem checks one
+ * (values, key attributes and their types, index key types, 400 KB); an item that fails is
+ * counted as an error and skipped, and the import goes on, as the service's does. A line that is
+ * not JSON at all is an error of its own; an object that cannot be decompressed, or Ion or CSV
+ * that stops parsing, counts one error and the rest of that object is skipped ("may skip
+ * processing the remaining portion of the object"). Items with the same key overwrite each other,
+ * uncounted.
  */
 final class Importer {
     private static final int BATCH = 1000;
     private static final CsvMapper CSV = new CsvMapper();
 
-    /** What an import read: the items by key (in no order), and the counts its description shows. */
-    static final class Outcome {
-        final Map<ByteBuffer, StoredItem> items = new LinkedHashMap<>();
+    /** What an import read: the counts its description shows. */
+    static final class Counts {
         long processedItems;
         long errors;
         long processedBytes;
@@ -71,10 +67,45 @@ final class Importer {
             errors++;
             if (firstError == null) firstError = why;
         }
+
+        void add(Counts part) {
+            processedItems += part.processedItems;
+            processedBytes += part.processedBytes;
+            errors += part.errors;
+            if (firstError == null) firstError = part.firstError;
+        }
     }
 
     /** The options of the import that shape its reading. */
     record Source(String bucket, String prefix, String format, String compression, String csvDelimiter, List<String> csvHeader) {
+    }
+
+    /** Where an object's items go: into the table, a batch at a time under its write lock. */
+    private static final class Filler {
+        private final Table table;
+        private final Runnable checkNotStopping;
+        private List<Mutation> batch = new ArrayList<>(BATCH);
+
+        Filler(Table table, Runnable checkNotStopping) {
+            this.table = table;
+            this.checkNotStopping = checkNotStopping;
+        }
+
+        void put(StoredItem item) {
+            batch.add(Mutation.put(table.keyspace(), item));
+            if (batch.size() == BATCH) flush();
+        }
+
+        void flush() {
+            checkNotStopping.run();
+            if (batch.isEmpty()) return;
+            List<Mutation> full = batch;
+            batch = new ArrayList<>(BATCH);
+            TableLocks.write(table, () -> {
+                table.store().apply(full);
+                return null;
+            });
+        }
     }
 
     private Importer() {}
@@ -85,76 +116,98 @@ final class Importer {
         return buckets.list(source.bucket(), source.prefix());
     }
 
-    /** Reads the objects side by side (each is decompressed and parsed on its own), then merges them in key order. */
-    static Outcome read(Buckets buckets, Source source, List<String> keys, TableDefinition table) {
-        List<Outcome> parts = keys.parallelStream().map(key -> readObject(buckets, source, key, table)).toList();
-        Outcome outcome = new Outcome();
-        for (Outcome part : parts) {
-            outcome.items.putAll(part.items);
-            outcome.processedItems += part.processedItems;
-            outcome.processedBytes += part.processedBytes;
-            outcome.errors += part.errors;
-            if (outcome.firstError == null) outcome.firstError = part.firstError;
-        }
-        return outcome;
+    /**
+     * Reads the objects side by side (each is decompressed, parsed and written on its own) into
+     * the table, which is CREATING, so nobody else writes to it. {@code checkNotStopping} throws
+     * to stop between two batches.
+     */
+    static Counts read(Buckets buckets, Source source, List<String> keys, Table table, Runnable checkNotStopping) {
+        List<Counts> parts = keys.parallelStream().map(key -> readObject(buckets, source, key, table, checkNotStopping)).toList();
+        Counts counts = new Counts();
+        parts.forEach(counts::add);
+        return counts;
     }
 
-    private static Outcome readObject(Buckets buckets, Source source, String key, TableDefinition table) {
-        Outcome outcome = new Outcome();
-        byte[] stored = buckets.get(source.bucket(), key);
-        if (stored == null || stored.length == 0) return outcome;
-        byte[] data;
-        try {
-            data = decompress(stored, source.compression());
-        } catch (IOException | RuntimeException e) {
-            outcome.processedItems++;
-            outcome.error("s3://" + source.bucket() + "/" + key + " could not be decompressed as " + source.compression() + ": " + e.getMessage());
-            return outcome;
-        }
-        outcome.processedBytes += data.length;
-        switch (source.format()) {
-            case "ION" -> readIon(data, key, table, outcome);
-            case "CSV" -> readCsv(data, key, source, table, outcome);
-            default -> readJsonLines(data, key, table, outcome);
-        }
-        return outcome;
-    }
-
-    private static byte[] decompress(byte[] data, String compression) throws IOException {
-        if (compression == null || "NONE".equals(compression)) return data;
-        try (InputStream in = "ZSTD".equals(compression) ? new ZstdInputStream(new ByteArrayInputStream(data))
-                : new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static void readJsonLines(byte[] data, String key, TableDefinition table, Outcome outcome) {
-        int start = 0;
-        int line = 0;
-        for (int i = 0; i <= data.length; i++) {
-            if (i < data.length && data[i] != '\n') continue;
-            line++;
-            int end = i > start && data[i - 1] == '\r' ? i - 1 : i;
-            if (end > start && !blank(data, start, end)) {
-                outcome.processedItems++;
-                String where = key + " line " + line;
-                try {
-                    JsonNode record = Json.MAPPER.readTree(data, start, end - start);
-                    JsonNode item = record == null ? null : record.get("Item");
-                    if (item == null || !item.isObject()) {
-                        outcome.error(where + ": not an object with an Item member");
-                    } else {
-                        add(AttributeValues.readItem(item), table, outcome, where);
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    outcome.error(where + ": not JSON: " + e.getOriginalMessage());
-                } catch (IOException e) {
-                    outcome.error(where + ": not JSON: " + e.getMessage());
-                } catch (DynamoException e) {
-                    outcome.error(where + ": " + e.getMessage());
+    private static Counts readObject(Buckets buckets, Source source, String key, Table table, Runnable checkNotStopping) {
+        Counts counts = new Counts();
+        Filler filler = new Filler(table, checkNotStopping);
+        try (InputStream stored = buckets.open(source.bucket(), key)) {
+            if (stored == null) return counts;
+            CountingStream data = new CountingStream(decompress(new BufferedInputStream(stored, 1 << 16), source.compression()));
+            try {
+                switch (source.format()) {
+                    case "ION" -> readIon(data, key, table.definition(), counts, filler);
+                    case "CSV" -> readCsv(data, key, source, table.definition(), counts, filler);
+                    default -> readJsonLines(data, key, table.definition(), counts, filler);
                 }
+            } catch (IOException e) {
+                counts.processedItems++;
+                counts.error("s3://" + source.bucket() + "/" + key + " could not be read as " + source.compression()
+                        + " from byte " + data.count + " of its data on (" + e.getMessage() + "); the rest of the object is skipped");
+            } finally {
+                counts.processedBytes += data.count;
             }
-            start = i + 1;
+        } catch (IOException e) {
+            counts.processedItems++;
+            counts.error("s3://" + source.bucket() + "/" + key + " could not be decompressed as " + source.compression() + ": " + e.getMessage());
+        }
+        filler.flush();
+        // a file store commits in the background: the import is done once its items are durable
+        table.store().awaitDurable();
+        return counts;
+    }
+
+    private static InputStream decompress(InputStream data, String compression) throws IOException {
+        if (compression == null || "NONE".equals(compression)) return data;
+        return "ZSTD".equals(compression) ? new ZstdInputStream(data) : new GZIPInputStream(data, 1 << 16);
+    }
+
+    /** The bytes read through it: the import's ProcessedSizeBytes counts the source's data, decompressed. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+
+    private static void readJsonLines(InputStream data, String key, TableDefinition table, Counts counts, Filler filler) throws IOException {
+        LineReader lines = new LineReader(data);
+        int line = 0;
+        for (int length = lines.next(); length >= 0; length = lines.next()) {
+            line++;
+            byte[] bytes = lines.buffer();
+            int end = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+            if (end == 0 || blank(bytes, 0, end)) continue;
+            counts.processedItems++;
+            String where = key + " line " + line;
+            try {
+                JsonNode record = Json.MAPPER.readTree(bytes, 0, end);
+                JsonNode item = record == null ? null : record.get("Item");
+                if (item == null || !item.isObject()) {
+                    counts.error(where + ": not an object with an Item member");
+                } else {
+                    add(AttributeValues.readItem(item), table, counts, filler, where);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                counts.error(where + ": not JSON: " + e.getOriginalMessage());
+            } catch (DynamoException e) {
+                counts.error(where + ": " + e.getMessage());
+            }
         }
     }
 
@@ -163,7 +216,7 @@ final class Importer {
         return true;
     }
 
-    private static void readIon(byte[] data, String key, TableDefinition table, Outcome outcome) {
+    private static void readIon(InputStream data, String key, TableDefinition table, Counts outcome, Filler filler) {
         int value = 0;
         try (IonReader reader = IonReaderBuilder.standard().build(data)) {
             while (reader.next() != null) {
@@ -184,17 +237,18 @@ final class Importer {
                     }
                     reader.stepOut();
                     if (item == null) outcome.error(where + ": not a struct with an Item field");
-                    else add(checked(item), table, outcome, where);
+                    else add(checked(item), table, outcome, filler, where);
                 } catch (DynamoException | IllegalArgumentException | DynamoNumber.InvalidNumberException e) {
                     outcome.error(where + ": " + e.getMessage());
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof TransferJobs.Stopped stopped) throw stopped;
             outcome.error(key + ": not Ion from value " + (value + 1) + " on (" + e.getMessage() + "); the rest of the object is skipped");
         }
     }
 
-    private static void readCsv(byte[] data, String key, Source source, TableDefinition table, Outcome outcome) {
+    private static void readCsv(InputStream data, String key, Source source, TableDefinition table, Counts outcome, Filler filler) {
         char delimiter = source.csvDelimiter() == null ? ',' : source.csvDelimiter().charAt(0);
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withoutQuoteChar().withQuoteChar('"');
         List<String> header = source.csvHeader();
@@ -229,12 +283,13 @@ final class Importer {
                         if (value.isEmpty()) continue;
                         item.put(header.get(i), csvValue(table, header.get(i), value));
                     }
-                    add(checked(item), table, outcome, where);
+                    add(checked(item), table, outcome, filler, where);
                 } catch (DynamoException | IllegalArgumentException | DynamoNumber.InvalidNumberException e) {
                     outcome.error(where + ": " + e.getMessage());
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof TransferJobs.Stopped stopped) throw stopped;
             outcome.error(key + ": not CSV (" + e.getMessage() + "); the rest of the object is skipped");
         }
     }
@@ -252,7 +307,7 @@ final class Importer {
         return AttributeValues.readItem(AttributeValues.writeItem(item));
     }
 
-    private static void add(Map<String, AttributeValue> item, TableDefinition definition, Outcome outcome, String where) {
+    private static void add(Map<String, AttributeValue> item, TableDefinition definition, Counts outcome, Filler filler, String where) {
         try {
             io.dynabox.engine.operation.ItemKeys.checkItem(definition, item);
             long size = ItemSize.of(item);
@@ -261,7 +316,7 @@ final class Importer {
                 return;
             }
             byte[] key = encodeKey(definition, item);
-            outcome.items.put(ByteBuffer.wrap(key), new StoredItem(key, io.dynabox.engine.store.ItemJson.encode(item), size));
+            filler.put(new StoredItem(key, io.dynabox.engine.store.ItemJson.encode(item), size));
         } catch (DynamoException e) {
             outcome.error(where + ": " + e.getMessage());
         }
@@ -274,19 +329,5 @@ final class Importer {
         io.dynabox.engine.value.KeyCodec.writePartition(out, item.get(schema.partitionName()));
         if (schema.hasSort()) io.dynabox.engine.value.KeyCodec.writeSortable(out, item.get(schema.sortName()));
         return out.toByteArray();
-    }
-
-    /** Fills the new table with the items and builds its indexes; the table is CREATING, so nobody else writes to it. */
-    static void fill(Table table, Outcome outcome) {
-        List<Mutation> batch = new ArrayList<>(BATCH);
-        for (StoredItem item : outcome.items.values()) {
-            batch.add(Mutation.put(table.keyspace(), item));
-            if (batch.size() == BATCH) {
-                table.store().apply(batch);
-                batch = new ArrayList<>(BATCH);
-            }
-        }
-        if (!batch.isEmpty()) table.store().apply(batch);
-        for (IndexDefinition index : table.definition().globalIndexes()) ItemWriter.backfill(table, index);
     }
 }

@@ -2,81 +2,118 @@ package io.dynabox.engine.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynabox.engine.error.DynamoException;
-import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.s3.Buckets;
 import io.dynabox.engine.s3.NoSuchBucketException;
-import io.dynabox.engine.table.Lifecycle;
+import io.dynabox.engine.table.IndexDefinition;
+import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
-import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableLocks;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs an import: checks the source (the bucket exists and is the caller's, objects are under
- * the prefix), reads it ({@link Importer}), adds the new table (CREATING until {@code settledAt})
- * and fills it, and records the counts in the import's finished description, or FAILED with
- * the reason when the source cannot be used at all (no table is made then).
+ * An import's work, on the job thread: checks the source (the bucket exists and is the caller's,
+ * objects are under the prefix), reads it into the new table ({@link Importer}; the table is
+ * CREATING from the request on), builds its global indexes, and records the counts in the
+ * import's description, or FAILED with the reason when the source cannot be used at all (the
+ * table is dropped then, so no table is left).
  */
 public final class Imports {
+    /** The table an import is creating, until the import is done. */
+    public static final long UNTIL_IMPORTED = Long.MAX_VALUE;
+
     private Imports() {}
 
-    public static void run(RequestContext context, Buckets buckets, TableDefinition definition, long settledAt, ObjectNode finished) {
-        JsonNode source = finished.get("S3BucketSource");
+    /** Runs the import {@code state} describes into its table; answers the filled table, or null when the import FAILED. */
+    static Table run(Namespace namespace, Buckets buckets, String tableArn, ObjectNode state, Runnable checkNotStopping) {
+        Table table = namespace.tableMap().get(tableName(tableArn));
+        if (table == null) {
+            fail(state, "InternalError", "the table the import was creating is gone");
+            return null;
+        }
+        JsonNode source = state.get("S3BucketSource");
         String bucket = source.get("S3Bucket").textValue();
         JsonNode owner = source.get("S3BucketOwner");
         if (owner != null && !owner.textValue().equals(Namespace.ACCOUNT_ID)) {
-            fail(finished, "S3AccessDenied", "Access Denied");
-            return;
+            return failAndDrop(namespace, table, state, "S3AccessDenied", "Access Denied");
         }
         JsonNode prefixNode = source.get("S3KeyPrefix");
-        JsonNode csv = finished.path("InputFormatOptions").path("Csv");
+        JsonNode csv = state.path("InputFormatOptions").path("Csv");
         List<String> header = null;
         if (csv.has("HeaderList")) {
-            header = new java.util.ArrayList<>();
+            header = new ArrayList<>();
             for (JsonNode name : csv.get("HeaderList")) header.add(name.textValue());
         }
         Importer.Source from = new Importer.Source(bucket, prefixNode == null ? null : prefixNode.textValue(),
-                finished.get("InputFormat").textValue(), finished.get("InputCompressionType").textValue(),
+                state.get("InputFormat").textValue(), state.get("InputCompressionType").textValue(),
                 csv.has("Delimiter") ? csv.get("Delimiter").textValue() : null, header);
         List<String> keys;
         try {
             keys = Importer.objects(buckets, from);
         } catch (NoSuchBucketException e) {
-            fail(finished, "S3NoSuchBucket", "The specified bucket does not exist");
-            return;
+            return failAndDrop(namespace, table, state, "S3NoSuchBucket", "The specified bucket does not exist");
         }
         if (keys.isEmpty()) {
-            fail(finished, "S3NoSuchKey", "No objects found under s3://" + bucket + "/" + (from.prefix() == null ? "" : from.prefix()));
-            return;
+            return failAndDrop(namespace, table, state, "S3NoSuchKey",
+                    "No objects found under s3://" + bucket + "/" + (from.prefix() == null ? "" : from.prefix()));
         }
-        Importer.Outcome outcome = Importer.read(buckets, from, keys, definition);
-        Table table = new Table(definition, context.store(), context.namespace().id(), Lifecycle.starting(Table.CREATING, settledAt, null));
-        if (context.namespace().addIfAbsent(table) != null) {
-            throw DynamoException.resourceInUse("Table already exists: " + definition.name());
-        }
+        Importer.Counts counts = Importer.read(buckets, from, keys, table, checkNotStopping);
+        checkNotStopping.run();
         TableLocks.write(table, () -> {
-            Importer.fill(table, outcome);
+            for (IndexDefinition index : table.definition().globalIndexes()) ItemWriter.backfill(table, index);
             return null;
         });
-        finished.put("ProcessedSizeBytes", outcome.processedBytes);
-        finished.put("ProcessedItemCount", outcome.processedItems);
-        finished.put("ImportedItemCount", outcome.items.size());
-        finished.put("ErrorCount", outcome.errors);
-        if (outcome.errors > 0) {
-            System.getLogger(Imports.class.getName()).log(System.Logger.Level.INFO, "import " + finished.get("ImportArn").textValue()
-                    + " skipped " + outcome.errors + " items that were not valid; the first: " + outcome.firstError);
+        table.store().awaitDurable();
+        state.put("ProcessedSizeBytes", counts.processedBytes);
+        state.put("ProcessedItemCount", counts.processedItems);
+        // the table was empty and nobody else writes to it: its items are the imported ones, duplicates counted once
+        state.put("ImportedItemCount", table.keyspace().itemCount());
+        state.put("ErrorCount", counts.errors);
+        if (counts.errors > 0) {
+            System.getLogger(Imports.class.getName()).log(System.Logger.Level.INFO, "import " + state.get("ImportArn").textValue()
+                    + " skipped " + counts.errors + " items that were not valid; the first: " + counts.firstError);
+        }
+        return table;
+    }
+
+    /** The imported table shows CREATING until {@code atMillis}, then ACTIVE. */
+    static void settle(Table table, long atMillis) {
+        TableLocks.write(table, () -> {
+            table.update(table.definition(), Table.CREATING, atMillis);
+            return null;
+        });
+    }
+
+    /** Drops the table a failed import was creating. */
+    static void dropTable(Namespace namespace, String tableArn) {
+        Table table = namespace.tableMap().get(tableName(tableArn));
+        if (table != null && table.lifecycle().settledAtMillis() == UNTIL_IMPORTED) {
+            TableLocks.write(table, () -> {
+                table.store().dropTable(namespace.id(), table.name());
+                return null;
+            });
+            namespace.remove(table);
         }
     }
 
-    private static void fail(ObjectNode finished, String code, String message) {
-        finished.put("ImportStatus", Transfer.FAILED);
-        finished.put("FailureCode", code);
-        finished.put("FailureMessage", message);
-        finished.put("ProcessedSizeBytes", 0);
-        finished.put("ProcessedItemCount", 0);
-        finished.put("ImportedItemCount", 0);
-        finished.put("ErrorCount", 0);
+    private static Table failAndDrop(Namespace namespace, Table table, ObjectNode state, String code, String message) {
+        dropTable(namespace, table.definition().arn());
+        fail(state, code, message);
+        return null;
+    }
+
+    private static String tableName(String tableArn) {
+        return tableArn.substring(tableArn.indexOf(":table/") + ":table/".length());
+    }
+
+    private static void fail(ObjectNode state, String code, String message) {
+        state.put("ImportStatus", Transfer.FAILED);
+        state.put("FailureCode", code);
+        state.put("FailureMessage", message);
+        state.put("ProcessedSizeBytes", 0);
+        state.put("ProcessedItemCount", 0);
+        state.put("ImportedItemCount", 0);
+        state.put("ErrorCount", 0);
     }
 }

@@ -6,11 +6,12 @@ import io.dynabox.engine.wire.Json;
 import java.util.List;
 
 /**
- * One export or import as DescribeExport / DescribeImport show it. Dynabox does the work
- * while answering the request, and keeps what the finished job looks like ({@code finished}:
- * COMPLETED or FAILED, with counts, sizes, manifest, end time); until {@code settledAtMillis}
- * (the request's time plus {@code --delay-transient-statuses}, by the engine's clock) the job
- * is shown IN_PROGRESS, without the members only a finished job has, as the service shows it.
+ * One export or import as DescribeExport / DescribeImport show it. The request that starts a
+ * job keeps it IN_PROGRESS ({@code state} names that status) and hands the work to
+ * {@link TransferJobs}, which replaces the job with its finished form: COMPLETED or FAILED,
+ * with counts, sizes, manifest and end time. A finished job is still shown IN_PROGRESS, without
+ * the members only a finished job has, until {@code settledAtMillis} (the request's time plus
+ * {@code --delay-transient-statuses}, by the engine's clock), as the service shows a job in flight.
  *
  * @param kind            export or import
  * @param arn             the job's ARN (the table's ARN, {@code /export/} or {@code /import/}, an id)
@@ -18,11 +19,11 @@ import java.util.List;
  * @param tableArn        the exported table, or the table the import made
  * @param requestKey      the request without its ClientToken, to tell a retry from a conflicting request
  * @param startMillis     when the request came, by the engine's clock
- * @param settledAtMillis when the job shows its final status
- * @param finished        the description once finished
+ * @param settledAtMillis the earliest time the job shows its final status
+ * @param state           the description: IN_PROGRESS while the job runs, its final form once done
  */
 public record Transfer(Kind kind, String arn, String clientToken, String tableArn, String requestKey, long startMillis,
-                       long settledAtMillis, ObjectNode finished) {
+                       long settledAtMillis, ObjectNode state) {
 
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String COMPLETED = "COMPLETED";
@@ -45,10 +46,20 @@ public record Transfer(Kind kind, String arn, String clientToken, String tableAr
         }
     }
 
-    /** The description at {@code nowMillis}: the finished one once settled, else IN_PROGRESS. */
+    /** Whether the job's work is still to be done (or being done). */
+    public boolean running() {
+        return IN_PROGRESS.equals(state.get(kind.statusMember).textValue());
+    }
+
+    /** The same job in a new state (its work done, or failed). */
+    public Transfer withState(ObjectNode newState) {
+        return new Transfer(kind, arn, clientToken, tableArn, requestKey, startMillis, settledAtMillis, newState);
+    }
+
+    /** The description at {@code nowMillis}: the final one once done and settled, else IN_PROGRESS. */
     public ObjectNode description(long nowMillis) {
-        if (nowMillis >= settledAtMillis) return finished.deepCopy();
-        ObjectNode shown = finished.deepCopy();
+        ObjectNode shown = state.deepCopy();
+        if (!running() && nowMillis >= settledAtMillis) return shown;
         shown.put(kind.statusMember, IN_PROGRESS);
         shown.remove(kind.finishedMembers);
         return shown;
@@ -68,7 +79,8 @@ public record Transfer(Kind kind, String arn, String clientToken, String tableAr
         ObjectNode node = Json.object()
                 .put("kind", kind.name()).put("arn", arn).put("clientToken", clientToken).put("tableArn", tableArn)
                 .put("requestKey", requestKey).put("startMillis", startMillis).put("settledAtMillis", settledAtMillis);
-        node.set("finished", finished);
+        // kept under the member name of earlier versions, so their files read as they are
+        node.set("finished", state);
         return Json.write(node);
     }
 

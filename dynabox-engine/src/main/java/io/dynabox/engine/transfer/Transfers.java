@@ -28,6 +28,7 @@ public final class Transfers {
     private final String namespaceId;
     private final Map<Transfer.Kind, ConcurrentSkipListMap<String, Transfer>> byArn = new ConcurrentHashMap<>();
     private volatile Supplier<Buckets> buckets;
+    private volatile TransferJobs jobs;
 
     private Transfers(Store store, String namespaceId) {
         this.store = store;
@@ -47,9 +48,17 @@ public final class Transfers {
         return transfers;
     }
 
-    /** Where the buckets come from: the engine's, made on first use. */
-    public void connect(Supplier<Buckets> source) {
+    /** Where the buckets come from (the engine's, made on first use), and who runs the jobs. */
+    public void connect(Supplier<Buckets> source, TransferJobs runner) {
         buckets = source;
+        jobs = runner;
+    }
+
+    /** Who runs this namespace's jobs off the request thread. */
+    public TransferJobs jobs() {
+        TransferJobs runner = jobs;
+        if (runner == null) throw new IllegalStateException("no job runner connected to namespace " + namespaceId);
+        return runner;
     }
 
     public Buckets buckets() {
@@ -74,6 +83,13 @@ public final class Transfers {
             if (transfer.clientToken().equals(clientToken) && nowMillis - transfer.startMillis() < CLIENT_TOKEN_MILLIS) return transfer;
         }
         return null;
+    }
+
+    /** How many jobs of a kind are still at work. */
+    public int running(Transfer.Kind kind) {
+        int count = 0;
+        for (Transfer transfer : byArn.get(kind).values()) if (transfer.running()) count++;
+        return count;
     }
 
     /** Every job of a kind, in ARN order. */

@@ -10,7 +10,6 @@ import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.ContinuousBackups;
-import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.transfer.Exporter;
 import io.dynabox.engine.transfer.Transfer;
@@ -24,8 +23,9 @@ import java.time.Instant;
  * ExportTableToPointInTime: the table as it was at ExportTime (a full export, from
  * point-in-time recovery, so the table must have it on), or what changed between ExportFromTime
  * and ExportToTime (an incremental export, from the same recovery log), written to the bucket in
- * the service's layout ({@link Exporter}). The files are written while the request is answered;
- * the export shows IN_PROGRESS until {@code --delay-transient-statuses} has passed. A bucket that
+ * the service's layout. The request answers IN_PROGRESS at once; the files are written off the
+ * request thread ({@link io.dynabox.engine.transfer.TransferJobs}), and the export shows IN_PROGRESS
+ * until they are and {@code --delay-transient-statuses} has passed. A bucket that
  * does not exist, or a bucket owner that is not the caller, is accepted and the export FAILS, as in
  * the service. A ClientToken makes the request idempotent for eight hours.
  */
@@ -74,30 +74,29 @@ public final class ExportTableToPointInTime implements Operation {
         String prefix = text(request, "S3Prefix");
         String id = TransferArns.newId(now);
         String arn = table.definition().arn() + "/export/" + id;
-        ObjectNode finished = Json.object();
-        finished.put("ExportArn", arn);
-        finished.put("ExportStatus", Transfer.COMPLETED);
-        finished.put("StartTime", now / 1000.0);
-        finished.put("TableArn", table.definition().arn());
-        finished.put("TableId", table.definition().tableId());
-        if (!incremental) finished.put("ExportTime", exportTime / 1000.0);
-        finished.put("ClientToken", token != null ? token : TransferArns.newClientToken());
-        finished.put("S3Bucket", bucket);
-        if (owner != null) finished.put("S3BucketOwner", owner);
-        if (prefix != null) finished.put("S3Prefix", prefix);
-        if (text(request, "S3SseAlgorithm") != null) finished.put("S3SseAlgorithm", text(request, "S3SseAlgorithm"));
-        if (text(request, "S3SseKmsKeyId") != null) finished.put("S3SseKmsKeyId", text(request, "S3SseKmsKeyId"));
-        finished.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
+        ObjectNode description = Json.object();
+        description.put("ExportArn", arn);
+        description.put("ExportStatus", Transfer.IN_PROGRESS);
+        description.put("StartTime", now / 1000.0);
+        description.put("TableArn", table.definition().arn());
+        description.put("TableId", table.definition().tableId());
+        if (!incremental) description.put("ExportTime", exportTime / 1000.0);
+        description.put("ClientToken", token != null ? token : TransferArns.newClientToken());
+        description.put("S3Bucket", bucket);
+        if (owner != null) description.put("S3BucketOwner", owner);
+        if (prefix != null) description.put("S3Prefix", prefix);
+        if (text(request, "S3SseAlgorithm") != null) description.put("S3SseAlgorithm", text(request, "S3SseAlgorithm"));
+        if (text(request, "S3SseKmsKeyId") != null) description.put("S3SseKmsKeyId", text(request, "S3SseKmsKeyId"));
+        description.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
         // the service names the type only when the request did
-        if (type != null) finished.put("ExportType", type);
-        if (incremental) finished.set("IncrementalExportSpecification", window.describe());
+        if (type != null) description.put("ExportType", type);
+        if (incremental) description.set("IncrementalExportSpecification", window.describe());
 
         long settledAt = now + context.options().delayTransientStatuses().toMillis();
-        Exporter.run(context, table, transfers.buckets(), finished, id, window, exportTime, owner == null || owner.equals(Namespace.ACCOUNT_ID));
-        finished.put("EndTime", Math.max(settledAt, now) / 1000.0);
-        Transfer export = new Transfer(Transfer.Kind.EXPORT, arn, finished.get("ClientToken").textValue(), table.definition().arn(),
-                requestKey, now, settledAt, finished);
+        Transfer export = new Transfer(Transfer.Kind.EXPORT, arn, description.get("ClientToken").textValue(), table.definition().arn(),
+                requestKey, now, settledAt, description);
         transfers.add(export);
+        transfers.jobs().start(context.namespace(), export);
         return Json.object().set("ExportDescription", export.started());
     }
 

@@ -11,6 +11,8 @@ import io.dynabox.engine.operation.CreateTable;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Namespace;
+import io.dynabox.engine.table.Lifecycle;
+import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.transfer.Imports;
 import io.dynabox.engine.transfer.Transfer;
@@ -20,15 +22,21 @@ import io.dynabox.engine.wire.Json;
 
 /**
  * ImportTable: a new table, defined by TableCreationParameters as CreateTable defines one,
- * filled from the objects under the S3 source's prefix ({@link Imports}). The table is
- * CREATING and the import IN_PROGRESS until {@code --delay-transient-statuses} has passed
- * (the reading is done while the request is answered). A table of that name gives
- * ResourceInUseException; a ClientToken makes the request idempotent for eight hours, and the
- * same token with another request is an ImportConflictException. A bucket that does not exist,
- * a bucket owner that is not the caller, or a prefix with no object FAIL the import, and no
- * table is left.
+ * filled from the objects under the S3 source's prefix. The request adds the table (CREATING)
+ * and answers the import IN_PROGRESS at once; the reading is done off the request thread
+ * ({@link io.dynabox.engine.transfer.TransferJobs}), and the table stays CREATING and the import
+ * IN_PROGRESS until it is done and {@code --delay-transient-statuses} has passed. A table of that
+ * name gives ResourceInUseException; a ClientToken makes the request idempotent for eight hours,
+ * and the same token with another request is an ImportConflictException. The account's table
+ * quotas apply as to CreateTable, and at most {@link #MAX_CONCURRENT_IMPORTS} imports (the
+ * service's quota, 50 per account) are IN_PROGRESS at once. A bucket that does not exist, a
+ * bucket owner that is not the caller, or a prefix with no object FAIL the import, and its table
+ * is dropped.
  */
 public final class ImportTable implements Operation {
+    /** "up to 50 simultaneous import table operations are allowed per account" (API reference, LimitExceededException). */
+    public static final int MAX_CONCURRENT_IMPORTS = 50;
+
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         long now = context.nowMillis();
@@ -53,29 +61,46 @@ public final class ImportTable implements Operation {
         JsonNode source = request.get("S3BucketSource");
         String id = TransferArns.newId(now);
         String arn = definition.arn() + "/import/" + id;
-        ObjectNode finished = Json.object();
-        finished.put("ImportArn", arn);
-        finished.put("ImportStatus", Transfer.COMPLETED);
-        finished.put("TableArn", definition.arn());
-        finished.put("TableId", definition.tableId());
-        finished.put("ClientToken", token != null ? token : TransferArns.newClientToken());
-        finished.set("S3BucketSource", source.deepCopy());
-        finished.put("CloudWatchLogGroupArn", "arn:aws:logs:" + context.namespace().region() + ":" + Namespace.ACCOUNT_ID
+        ObjectNode description = Json.object();
+        description.put("ImportArn", arn);
+        description.put("ImportStatus", Transfer.IN_PROGRESS);
+        description.put("TableArn", definition.arn());
+        description.put("TableId", definition.tableId());
+        description.put("ClientToken", token != null ? token : TransferArns.newClientToken());
+        description.set("S3BucketSource", source.deepCopy());
+        description.put("CloudWatchLogGroupArn", "arn:aws:logs:" + context.namespace().region() + ":" + Namespace.ACCOUNT_ID
                 + ":log-group:/aws-dynamodb/imports:*");
-        finished.put("InputFormat", text(request, "InputFormat"));
+        description.put("InputFormat", text(request, "InputFormat"));
         JsonNode options = present(request, "InputFormatOptions");
-        if (options != null) finished.set("InputFormatOptions", options.deepCopy());
+        if (options != null) description.set("InputFormatOptions", options.deepCopy());
         String compression = text(request, "InputCompressionType");
-        finished.put("InputCompressionType", compression == null ? "NONE" : compression);
-        finished.set("TableCreationParameters", parameters.deepCopy());
-        finished.put("StartTime", now / 1000.0);
+        description.put("InputCompressionType", compression == null ? "NONE" : compression);
+        description.set("TableCreationParameters", parameters.deepCopy());
+        description.put("StartTime", now / 1000.0);
 
         long settledAt = now + context.options().delayTransientStatuses().toMillis();
-        Imports.run(context, transfers.buckets(), definition, settledAt, finished);
-        finished.put("EndTime", settledAt / 1000.0);
-        Transfer started = new Transfer(Transfer.Kind.IMPORT, arn, finished.get("ClientToken").textValue(), definition.arn(),
-                requestKey, now, settledAt, finished);
-        transfers.add(started);
+        Table table = new Table(definition, context.store(), context.namespace().id(),
+                Lifecycle.starting(Table.CREATING, Imports.UNTIL_IMPORTED, null));
+        Transfer started = new Transfer(Transfer.Kind.IMPORT, arn, description.get("ClientToken").textValue(), definition.arn(),
+                requestKey, now, settledAt, description);
+        // the quotas are checked and the table added under one lock, so two creations cannot both pass
+        synchronized (context.namespace()) {
+            if (context.namespace().table(definition.name(), now) != null) {
+                throw DynamoException.resourceInUse("Table already exists: " + definition.name());
+            }
+            int running = transfers.running(Transfer.Kind.IMPORT);
+            if (running >= MAX_CONCURRENT_IMPORTS) {
+                throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Up to " + MAX_CONCURRENT_IMPORTS
+                        + " simultaneous import table operations are allowed per account",
+                        "the service's exact wording is not recorded (its documentation's sentence); " + running + " imports are IN_PROGRESS");
+            }
+            context.options().accountQuotas().checkNewTable(context.namespace(), now, definition.hasIndexes());
+            if (context.namespace().addIfAbsent(table) != null) {
+                throw DynamoException.resourceInUse("Table already exists: " + definition.name());
+            }
+            transfers.add(started);
+        }
+        transfers.jobs().start(context.namespace(), started);
         return Json.object().set("ImportTableDescription", started.started());
     }
 }

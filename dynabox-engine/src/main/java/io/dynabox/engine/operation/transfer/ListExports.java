@@ -37,7 +37,7 @@ public final class ListExports implements Operation {
         ObjectNode answer = Json.object();
         ArrayNode summaries = answer.putArray("ExportSummaries");
         for (Transfer export : matching.subList(0, Math.min(limit, matching.size()))) {
-            JsonNode type = export.finished().get("ExportType");
+            JsonNode type = export.state().get("ExportType");
             summaries.add(Json.object().put("ExportArn", export.arn()).put("ExportStatus", export.status(now))
                     .put("ExportType", type == null ? ExportTableToPointInTime.FULL_EXPORT : type.textValue()));
         }
