@@ -34,12 +34,16 @@ public final class DeleteItem implements Operation, PlainOperation {
         attributes.checkAllUsed();
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
-        return delete(context, request, tableName, key, returnValues.equals("ALL_OLD"), condition, detail,
+        return delete(context, tableName, key, returnValues.equals("ALL_OLD"), condition, Conditions.oldItemOnFailure(request), detail,
                 ItemCollectionMetrics.wanted(request));
     }
 
-    /** A DeleteItem of the plain shape (table, key, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics; no condition). */
+    /**
+     * A DeleteItem of the plain shape: table, key, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics,
+     * and a ConditionExpression with its members (see {@link Conditions.Plain}); no legacy Expected.
+     */
     static final class Plain implements PlainRequest {
+        final Conditions.Plain condition = new Conditions.Plain();
         String tableName;
         Map<String, AttributeValue> key;
         boolean returnOld;
@@ -53,6 +57,7 @@ public final class DeleteItem implements Operation, PlainOperation {
 
         @Override
         public void read(String name, JsonParser parser) throws IOException {
+            if (condition.read(name, parser)) return;
             switch (name) {
                 case "TableName" -> tableName = PlainRequests.tableName(parser);
                 case "Key" -> key = PlainRequests.item(parser);
@@ -65,12 +70,16 @@ public final class DeleteItem implements Operation, PlainOperation {
 
         @Override
         public boolean complete() {
-            return tableName != null && key != null;
+            return tableName != null && key != null && condition.complete(false);
         }
 
         @Override
         public JsonNode execute(RequestContext context) {
-            return delete(context, null, tableName, key, returnOld, null, detail, metricsWanted);
+            // what the tree path does with the same members, in its order
+            ExpressionAttributes attributes = condition.attributes();
+            Condition bound = condition.condition(attributes);
+            attributes.checkAllUsed();
+            return delete(context, tableName, key, returnOld, bound, condition.oldItemOnFailure, detail, metricsWanted);
         }
     }
 
@@ -79,9 +88,9 @@ public final class DeleteItem implements Operation, PlainOperation {
         return new Plain();
     }
 
-    /** The delete itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */
-    private static JsonNode delete(RequestContext context, JsonNode request, String tableName, Map<String, AttributeValue> key,
-                                   boolean returnOld, Condition condition, ConsumedCapacity.Detail detail, boolean metricsWanted) {
+    /** The delete itself; {@code oldItemOnFailure}: a failed condition answers with the item. */
+    private static JsonNode delete(RequestContext context, String tableName, Map<String, AttributeValue> key, boolean returnOld,
+                                   Condition condition, boolean oldItemOnFailure, ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
         ItemKeys.checkKey(table.definition(), key);
         byte[] storedKey = table.encodeKey(key);
@@ -92,7 +101,7 @@ public final class DeleteItem implements Operation, PlainOperation {
             StoredItem stored = table.keyspace().find(storedKey);
             // the old item is decoded only for a condition; ALL_OLD answers with it as stored
             Conditions.checkCharged(context, table, partition, storedKey, stored == null ? 0 : stored.size(), condition,
-                    stored == null || condition == null ? null : stored.item(), request);
+                    stored == null || condition == null ? null : stored.item(), oldItemOnFailure);
             ObjectNode answer = Json.object();
             WriteCost cost;
             if (stored == null) {

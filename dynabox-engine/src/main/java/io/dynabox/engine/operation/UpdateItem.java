@@ -54,21 +54,22 @@ public final class UpdateItem implements Operation, PlainOperation {
         String returnValues = ItemRequests.has(request, "ReturnValues") ? request.get("ReturnValues").textValue() : "NONE";
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
-        return update(context, request, tableName, key, expression, legacy, condition, returnValues, detail, ItemCollectionMetrics.wanted(request));
+        return update(context, Conditions.oldItemOnFailure(request), tableName, key, expression, legacy, condition, returnValues, detail,
+                ItemCollectionMetrics.wanted(request));
     }
 
     /**
      * An UpdateItem of the plain shape: TableName, Key, an UpdateExpression with its
      * ExpressionAttributeNames and ExpressionAttributeValues (each non-empty, with keys the
      * service takes and values of the plain shape), ReturnValues, ReturnConsumedCapacity,
-     * ReturnItemCollectionMetrics; no condition, no legacy parameter.
+     * ReturnItemCollectionMetrics, and a ConditionExpression with ReturnValuesOnConditionCheckFailure
+     * (see {@link Conditions.Plain}); no legacy parameter.
      */
     static final class Plain implements PlainRequest {
+        final Conditions.Plain condition = new Conditions.Plain();
         String tableName;
         Map<String, AttributeValue> key;
         String updateExpression;
-        Map<String, String> names;
-        Map<String, AttributeValue> values;
         String returnValues = "NONE";
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
         boolean metricsWanted;
@@ -80,12 +81,11 @@ public final class UpdateItem implements Operation, PlainOperation {
 
         @Override
         public void read(String name, JsonParser parser) throws IOException {
+            if (condition.read(name, parser)) return;
             switch (name) {
                 case "TableName" -> tableName = PlainRequests.tableName(parser);
                 case "Key" -> key = PlainRequests.item(parser);
                 case "UpdateExpression" -> updateExpression = PlainRequests.text(parser);
-                case "ExpressionAttributeNames" -> names = PlainRequests.expressionNames(parser, key -> ExpressionAttributes.isValidKey(key, '#'));
-                case "ExpressionAttributeValues" -> values = PlainRequests.expressionValues(parser, key -> ExpressionAttributes.isValidKey(key, ':'));
                 case "ReturnValues" -> returnValues = PlainRequests.oneOf(parser, RETURN_VALUES);
                 case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
                 case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, PutItem.METRICS).equals("SIZE");
@@ -101,10 +101,11 @@ public final class UpdateItem implements Operation, PlainOperation {
         @Override
         public JsonNode execute(RequestContext context) {
             // what the tree path does with the same members, in its order
-            ExpressionAttributes attributes = new ExpressionAttributes(names == null ? Map.of() : names, values == null ? Map.of() : values);
+            ExpressionAttributes attributes = condition.attributes();
             UpdateExpression expression = Expressions.update(updateExpression, attributes);
+            Condition bound = condition.condition(attributes);
             attributes.checkAllUsed();
-            return update(context, null, tableName, key, expression, null, null, returnValues, detail, metricsWanted);
+            return update(context, condition.oldItemOnFailure, tableName, key, expression, null, bound, returnValues, detail, metricsWanted);
         }
     }
 
@@ -113,8 +114,8 @@ public final class UpdateItem implements Operation, PlainOperation {
         return new Plain();
     }
 
-    /** The update itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */
-    private static JsonNode update(RequestContext context, JsonNode request, String tableName, Map<String, AttributeValue> key,
+    /** The update itself; {@code oldItemOnFailure}: a failed condition answers with the item. */
+    private static JsonNode update(RequestContext context, boolean oldItemOnFailure, String tableName, Map<String, AttributeValue> key,
                                    UpdateExpression expression, UpdateExpression legacy, Condition condition, String returnValues,
                                    ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
@@ -130,7 +131,7 @@ public final class UpdateItem implements Operation, PlainOperation {
             // sizes are measured once: the old item's as stored, the new one's here
             StoredItem stored = table.keyspace().find(storedKey);
             Map<String, AttributeValue> old = stored == null ? null : stored.item();
-            Conditions.checkCharged(context, table, partition, storedKey, stored == null ? 0 : stored.size(), condition, old, request);
+            Conditions.checkCharged(context, table, partition, storedKey, stored == null ? 0 : stored.size(), condition, old, oldItemOnFailure);
             Map<String, AttributeValue> updated = new LinkedHashMap<>(old == null ? key : old);
             if (expression != null) {
                 updated = Updater.apply(expression, updated);

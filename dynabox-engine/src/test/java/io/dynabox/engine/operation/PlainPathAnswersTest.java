@@ -186,8 +186,6 @@ class PlainPathAnswersTest {
         rows.add(row("UpdateItem", u + "\"UpdateExpression\":\"SET a = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"x\"}}}", "tree"));
         rows.add(row("UpdateItem", u + "\"UpdateExpression\":\"SET a = :v\",\"ExpressionAttributeValues\":{\":v\":null}}", "tree"));
         rows.add(row("UpdateItem", u + "\"UpdateExpression\":\"SET a = :v\",\"ExpressionAttributeValues\":{\":v\":{\"SS\":[]}}}", "tree"));
-        rows.add(row("UpdateItem", u + "\"UpdateExpression\":\"SET a = :v\",\"ConditionExpression\":\"attribute_exists(pk)\","
-                + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}", "tree"));
         rows.add(row("UpdateItem", u + "\"AttributeUpdates\":{\"a\":{\"Value\":{\"S\":\"x\"}}}}", "tree"));
         rows.add(row("UpdateItem", u + "\"UpdateExpression\":\"SET a = :v\",\"Expected\":{\"a\":{\"Exists\":false}},"
                 + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}}", "tree"));
@@ -197,6 +195,7 @@ class PlainPathAnswersTest {
         rows.add(row("UpdateItem", u + "\"UpdateExpression\":7}", "tree"));
         queryRows(rows);
         batchGetRows(rows);
+        conditionRows(rows);
         return rows.stream();
     }
 
@@ -348,6 +347,59 @@ class PlainPathAnswersTest {
         rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}],\"ConsistentRead\":\"yes\"}}}", "tree"));
         rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}},\"ReturnConsumedCapacity\":\"ALL\"}", "tree"));
         rows.add(row("BatchGetItem", "{\"RequestItems\":[]}", "tree"));
+    }
+
+    private static void conditionRows(List<Arguments> rows) {
+        // DeleteItem and UpdateItem with a ConditionExpression: kept, refused (and charged), the item on failure
+        rows.add(row("BatchWriteItem", "{\"RequestItems\":{\"items\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"c1\"},\"n\":{\"N\":\"1\"}}}},"
+                + "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"c2\"},\"n\":{\"N\":\"2\"},\"s\":{\"S\":\"x\"}}}}]}}", "plain"));
+        String d = "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"c1\"}},";
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"#n > :v\",\"ExpressionAttributeNames\":{\"#n\":\"n\"},"
+                + "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"5\"}},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnConsumedCapacity\":\"TOTAL\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"#n > :v\",\"ExpressionAttributeNames\":{\"#n\":\"n\"},"
+                + "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"5\"}},\"ReturnValuesOnConditionCheckFailure\":\"NONE\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"n < :v AND attribute_exists(pk)\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"5\"}},"
+                + "\"ReturnValues\":\"ALL_OLD\",\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"n = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"},\":w\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"n = :v\",\"ExpressionAttributeNames\":{\"#u\":\"u\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"#x = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"n = \"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"size(n) > :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("DeleteItem", "{\"TableName\":\"nope\",\"Key\":{\"pk\":{\"S\":\"c1\"}},\"ConditionExpression\":\"attribute_exists(pk)\"}", "plain"));
+        rows.add(row("DeleteItem", "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"N\":\"1\"}},\"ConditionExpression\":\"attribute_exists(pk)\"}", "plain"));
+        rows.add(row("DeleteItem", "{\"TableName\":\"lsi\",\"Key\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"9\"}},\"ConditionExpression\":\"attribute_exists(v)\","
+                + "\"ReturnItemCollectionMetrics\":\"SIZE\",\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        String c = "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"c2\"}},";
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET #n = #n + :one\",\"ConditionExpression\":\"#n < :max AND s = :s\","
+                + "\"ExpressionAttributeNames\":{\"#n\":\"n\"},\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":max\":{\"N\":\"3\"},\":s\":{\"S\":\"x\"}},"
+                + "\"ReturnValues\":\"UPDATED_NEW\",\"ReturnConsumedCapacity\":\"TOTAL\"}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET #n = #n + :one\",\"ConditionExpression\":\"#n < :max\","
+                + "\"ExpressionAttributeNames\":{\"#n\":\"n\"},\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":max\":{\"N\":\"3\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnConsumedCapacity\":\"TOTAL\"}", "plain"));
+        rows.add(row("UpdateItem", "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"c3\"}},\"UpdateExpression\":\"SET n = :one\","
+                + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("UpdateItem", "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"c3\"}},\"UpdateExpression\":\"SET n = :one\","
+                + "\"ConditionExpression\":\"attribute_not_exists(pk)\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_NEW\"}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = :one\",\"ConditionExpression\":\"n = :two\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = :one\",\"ConditionExpression\":\"n = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":u\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = :one\",\"ConditionExpression\":\"n = \",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = \",\"ConditionExpression\":\"n = :zzz\"}", "plain"));
+        // conditions the streamed path does not read
+        rows.add(row("DeleteItem", d + "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ExpressionAttributeNames\":{\"#n\":\"n\"}}", "tree"));
+        rows.add(row("DeleteItem", d + "\"Expected\":{\"n\":{\"Value\":{\"N\":\"1\"}}}}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_exists(pk)\",\"Expected\":{\"n\":{\"Exists\":false}}}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL\"}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ConditionalOperator\":\"AND\"}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"n = :v\",\"ExpressionAttributeValues\":{}}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"n = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"x\"}}}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":7}", "tree"));
+        rows.add(row("UpdateItem", c + "\"ConditionExpression\":\"attribute_exists(pk)\"}", "tree"));
+        rows.add(row("UpdateItem", c + "\"AttributeUpdates\":{\"a\":{\"Value\":{\"S\":\"x\"}}},\"ConditionExpression\":\"attribute_exists(pk)\"}", "tree"));
     }
 
     private static String keys(String prefix, int count) {

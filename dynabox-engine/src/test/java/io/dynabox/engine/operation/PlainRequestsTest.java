@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
+import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.operation.PlainOperation.PlainRequest;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.PlainRequests;
@@ -101,7 +102,10 @@ class PlainRequestsTest {
             {"TableName":"abc","Key":{"pk":{"S":"a"},"sk":{"N":"2"}}}                                                     | plain
             {"TableName":"abc","Key":{"pk":{"S":"a"}},"ReturnValues":"ALL_OLD","ReturnConsumedCapacity":"NONE","ReturnItemCollectionMetrics":"NONE"} | plain
             {"TableName":"abc","Key":{"pk":{"S":"a"}},"ReturnValues":"UPDATED_OLD"}                                      | tree
-            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ConditionExpression":"attribute_exists(pk)"}                      | tree
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ConditionExpression":"attribute_exists(pk)"}                      | plain
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ConditionExpression":"#n = :v","ExpressionAttributeNames":{"#n":"n"},"ExpressionAttributeValues":{":v":{"N":"1"}},"ReturnValuesOnConditionCheckFailure":"ALL_OLD"} | plain
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ExpressionAttributeValues":{":v":{"N":"1"}}}                      | tree
+            {"TableName":"abc","Key":{"pk":{"S":"a"}},"ConditionExpression":"a","ReturnValuesOnConditionCheckFailure":"ALL_NEW"} | tree
             {"TableName":"abc","Key":{"pk":{"S":"a"}},"Expected":{"pk":{"Exists":false}}}                                | tree
             {"TableName":"abc","Key":{"pk":{"SS":[]}}}                                                                   | tree
             """)
@@ -118,6 +122,10 @@ class PlainRequestsTest {
         assertThat(read.returnOld).isEqualTo(tree.path("ReturnValues").asText("NONE").equals("ALL_OLD"));
         assertThat(read.metricsWanted).isEqualTo(tree.path("ReturnItemCollectionMetrics").asText("NONE").equals("SIZE"));
         assertThat(read.detail).isEqualTo(ConsumedCapacity.Detail.of(tree));
+        assertThat(read.condition.expression).isEqualTo(tree.path("ConditionExpression").textValue());
+        assertThat(read.condition.oldItemOnFailure).isEqualTo(Conditions.oldItemOnFailure(tree));
+        ExpressionAttributes attributes = ExpressionAttributes.of(tree);
+        assertThat(read.condition.condition(read.condition.attributes())).isEqualTo(Conditions.of(tree, attributes));
     }
 
     @org.junit.jupiter.api.Test
