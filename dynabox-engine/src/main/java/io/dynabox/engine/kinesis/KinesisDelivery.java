@@ -2,6 +2,7 @@ package io.dynabox.engine.kinesis;
 
 import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.feed.FeedSubscriber;
+import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.KinesisDestination;
 import io.dynabox.engine.table.Namespace;
@@ -27,6 +28,13 @@ import java.util.function.LongSupplier;
  * refuses or fails them, for up to 24 hours of the engine's clock, then dropped (logged).
  * Without an endpoint there is no Kinesis to send to, and Enable fails as the service does for
  * a stream that does not exist.
+ *
+ * <p>With a store that outlives the process ({@code --db-path}) the records not yet taken survive
+ * a kill: each change a destination takes is also appended, with the write, to a log of the
+ * table and destination in the store ({@code kinesis:TABLE:STREAM-ARN}), trimmed once the
+ * endpoint took it (or it was given up on); when the namespace is loaded again, what the log
+ * still holds is sent first, before any new change. A record taken just before a kill may be
+ * sent again (a new eventID, the same change): delivery is at least once.
  */
 public final class KinesisDelivery implements AutoCloseable {
     static final String NO_PERMISSION = "User does not have a permission to use kinesis stream";
@@ -119,13 +127,39 @@ public final class KinesisDelivery implements AutoCloseable {
         }
     }
 
-    /** After a namespace is loaded: its tables with an ACTIVE destination send their changes again. */
+    /**
+     * After a namespace is loaded: its tables with an ACTIVE destination send what a stopped
+     * process had not sent (kept in the store), then their changes from now on.
+     */
     public void resume(Namespace namespace) {
         for (Table table : namespace.tableMap().values()) {
+            boolean delivers = false;
             for (KinesisDestination d : table.control().kinesisDestinations()) {
-                if (d.delivers()) follow(table, namespace.region());
+                if (!d.delivers()) continue;
+                delivers = true;
+                if (sink == null || !table.store().keepsSideData()) continue;
+                KinesisStreamArn stream = KinesisStreamArn.parse(d.streamArn());
+                KeySchema schema = table.definition().keySchema();
+                String log = log(table, d.streamArn());
+                int kept = 0;
+                for (Store.LogEntry entry : table.store().readLog(table.namespaceId(), log)) {
+                    Change change = KeptChanges.read(entry);
+                    if (change.timeMillis() < d.sinceMillis()) continue;
+                    queue.add(new Outgoing(stream, change, table.name(), namespace.region(), schema, d.precision(), table, log));
+                    kept++;
+                }
+                if (kept > 0) {
+                    log().log(System.Logger.Level.INFO, kept + " records of " + table.name() + " for " + d.streamArn()
+                            + " not sent when the process stopped are sent now");
+                }
             }
+            if (delivers) follow(table, namespace.region());
         }
+    }
+
+    /** The store's log of a table's changes a destination has not taken yet. */
+    static String log(Table table, String streamArn) {
+        return "kinesis:" + table.name() + ":" + streamArn;
     }
 
     /** Records handed to the endpoint since start-up (for tests and the logs). */
@@ -164,10 +198,16 @@ public final class KinesisDelivery implements AutoCloseable {
                 if (!d.delivers()) continue;
                 KinesisStreamArn stream = KinesisStreamArn.parse(d.streamArn());
                 KeySchema schema = table.definition().keySchema();
+                boolean keep = table.store().keepsSideData();
+                String log = keep ? log(table, d.streamArn()) : null;
+                List<Store.LogEntry> kept = keep ? new ArrayList<>(changes.size()) : null;
                 for (Change change : changes) {
                     if (change.timeMillis() < d.sinceMillis()) continue;
-                    queue.add(new Outgoing(stream, change, table.name(), region, schema, d.precision()));
+                    queue.add(new Outgoing(stream, change, table.name(), region, schema, d.precision(), keep ? table : null, log));
+                    if (keep) kept.add(KeptChanges.entry(change));
                 }
+                // with the write, in its commit order: a kill before the endpoint takes them loses nothing
+                if (keep && !kept.isEmpty()) table.store().appendToLog(table.namespaceId(), log, kept);
             }
         }
 
@@ -184,8 +224,9 @@ public final class KinesisDelivery implements AutoCloseable {
         queue.removeIf(o -> failed.contains(o.change()));
     }
 
+    /** A change on its way to a stream; {@code table} and {@code log}: where it is kept until taken (null: not kept). */
     private record Outgoing(KinesisStreamArn stream, Change change, String tableName, String region, KeySchema schema,
-                            String precision) {
+                            String precision, Table table, String log) {
         KinesisRecord record() {
             return KinesisRecords.of(change, tableName, region, schema, precision);
         }
@@ -205,6 +246,8 @@ public final class KinesisDelivery implements AutoCloseable {
                     batch.add(queue.poll());
                 }
                 send(first.stream(), batch);
+                if (!closed) forget(batch); // stopped before the endpoint took them: they stay kept
+
                 batch.clear();
             } catch (InterruptedException e) {
                 return;
@@ -253,6 +296,18 @@ public final class KinesisDelivery implements AutoCloseable {
             }
             from = to;
         }
+    }
+
+    /** Trims the logs that kept the batch's changes: the endpoint took them, or they were given up on. */
+    private static void forget(List<Outgoing> batch) {
+        Map<String, Outgoing> lastOfLog = new java.util.HashMap<>();
+        for (Outgoing o : batch) {
+            if (o.log() == null) continue;
+            String key = o.table().namespaceId() + '\u0000' + o.log();
+            Outgoing last = lastOfLog.get(key);
+            if (last == null || last.change().sequence() < o.change().sequence()) lastOfLog.put(key, o);
+        }
+        for (Outgoing o : lastOfLog.values()) o.table().store().trimLog(o.table().namespaceId(), o.log(), o.change().sequence());
     }
 
     private static long size(KinesisRecord r) {

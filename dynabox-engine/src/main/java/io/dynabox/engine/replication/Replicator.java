@@ -4,7 +4,9 @@ import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.CapacityListener;
 import io.dynabox.engine.feed.Change;
 import io.dynabox.engine.feed.FeedSubscriber;
+import io.dynabox.engine.store.Store;
 import io.dynabox.engine.store.StoredItem;
+import io.dynabox.engine.stream.Stream;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.ReplicaGroup;
@@ -45,6 +47,16 @@ import java.util.function.LongSupplier;
  *
  * <p>Tables of a STRONG (multi-Region strong consistency) group are replicated before the
  * request that wrote them answers: the engine calls {@link #settleStrong} after each request.
+ *
+ * <p>Writes not yet applied in the other replicas survive a kill of the process with a store that
+ * outlives it ({@code --db-path}): a replica always has a stream (NEW_AND_OLD_IMAGES), which the
+ * store keeps in commit order with the writes, and the replication thread keeps, per replica
+ * table, the sequence through which every write has been applied in every other replica (a
+ * document of kind {@value #MARK_KIND}, saved at most every {@value #MARK_EVERY_MILLIS} ms once
+ * what it counts is durable). When the table's namespace is loaded again, the writes of its
+ * stream after that sequence (its own, not those it received) are shipped again, before any new
+ * write of the table, and the item versions of its own earlier writes are taken from its stream,
+ * so a write shipped again does not win over a later write it had lost to.
  */
 public final class Replicator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Replicator.class.getName());
@@ -54,6 +66,10 @@ public final class Replicator implements AutoCloseable {
     // how often the replication thread looks for due writes while there are replicas, and while there are none
     private static final long POLL_MILLIS = 2;
     private static final long IDLE_MILLIS = 1_000;
+    /** The kind of the documents that keep each replica table's shipped-through sequence. */
+    public static final String MARK_KIND = "replication";
+    static final long MARK_EVERY_MILLIS = 100;
+    private long lastMarkNanos;
 
     private final BiFunction<String, String, Namespace> namespaces;
     // the regions in which an access key has a namespace (used, or kept by the store)
@@ -105,20 +121,93 @@ public final class Replicator implements AutoCloseable {
 
     /** Ships the table's changes to its other replicas from now on (idempotent). */
     public void track(Namespace namespace, Table table) {
-        links.computeIfAbsent(table, t -> {
-            Link link = new Link(accessKeyOf(namespace), namespace.region());
-            link.subscription = t.feed().subscribe(new Shipper(link));
-            return link;
-        });
+        if (!links.containsKey(table)) {
+            // under the table's lock: no write of it commits between the subscription and the look at its stream
+            TableLocks.write(table, () -> links.computeIfAbsent(table, t -> link(namespace, t)));
+        }
         synchronized (queue) {
             queue.notifyAll(); // from idle to polling
         }
+    }
+
+    /**
+     * A new link of a replica table: it subscribes to the table's feed and, when the store kept a
+     * shipped-through sequence for the table, takes back from its stream the table's own writes
+     * after it (shipped first) and the versions of those before. Caller holds the table's write lock.
+     */
+    private Link link(Namespace namespace, Table table) {
+        Link link = new Link(accessKeyOf(namespace), namespace.region(), namespace.id(), table.store(), table.definition().tableId());
+        link.subscription = table.feed().subscribe(new Shipper(link));
+        long last = table.feed().lastSequence();
+        long marked = markedThrough(table, namespace.id());
+        Stream stream = namespace.streams().current(table.definition());
+        if (marked >= 0 && stream != null) {
+            for (Change change : stream.changesAfter(0)) {
+                if (change.origin() == Change.Origin.REPLICATION) continue;
+                if (change.sequence() > marked) {
+                    link.unshipped.add(change);
+                    continue;
+                }
+                ItemKey key = new ItemKey(change.key());
+                LatestWrite latest = link.versions.get(key);
+                if (latest == null) link.versions.put(key, new LatestWrite(new Version(change.timeMillis(), link.region)));
+                else if (latest.version.time < change.timeMillis()) latest.version = new Version(change.timeMillis(), link.region);
+            }
+            link.unshippedSize = link.unshipped.size();
+            if (!link.unshipped.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, link.unshipped.size() + " writes of " + table.name() + " in " + namespace.region()
+                        + " not applied in its other replicas when the process stopped are shipped again");
+            }
+        }
+        long through = marked >= 0 ? Math.min(marked, last) : last;
+        link.drainedThrough = through;
+        saveMark(table.name(), link, through);
+        return link;
+    }
+
+    /** The shipped-through sequence the store kept for the table (this table: the same table id), or -1. */
+    private static long markedThrough(Table table, String namespaceId) {
+        byte[] document = table.store().loadDocuments(namespaceId, MARK_KIND).get(table.name());
+        if (document == null) return -1;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = io.dynabox.engine.wire.Json.parse(document);
+            if (!table.definition().tableId().equals(node.path("tableId").textValue())) return -1;
+            return node.get("shippedThrough").longValue();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the replication mark of " + table.name() + " cannot be read: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    private static void saveMark(String tableName, Link link, long through) {
+        link.markedThrough = through;
+        link.store.saveDocument(link.namespaceId, MARK_KIND, tableName, io.dynabox.engine.wire.Json.write(
+                io.dynabox.engine.wire.Json.object().put("tableId", link.tableId).put("shippedThrough", through)));
+    }
+
+    /**
+     * Saves each replica table's shipped-through sequence where it moved on: every write through
+     * it has been applied in every other replica, durably (the replication thread releases a
+     * write once its store has committed it). At most every {@value #MARK_EVERY_MILLIS} ms, unless {@code now}.
+     */
+    private void saveMarks(boolean now) {
+        long nanos = System.nanoTime();
+        if (!now && nanos - lastMarkNanos < MARK_EVERY_MILLIS * 1_000_000) return;
+        lastMarkNanos = nanos;
+        links.forEach((table, link) -> {
+            long through;
+            synchronized (queue) {
+                through = link.pending.isEmpty() ? link.drainedThrough : link.pending.firstKey() - 1;
+            }
+            if (through > link.markedThrough) saveMark(table.name(), link, through);
+        });
     }
 
     /** Stops shipping the table's changes (it left its global table, or was deleted). */
     public void untrack(Table table) {
         Link link = links.remove(table);
         if (link != null) {
+            link.store.deleteDocument(link.namespaceId, MARK_KIND, table.name());
             try {
                 link.subscription.close();
             } catch (Exception e) {
@@ -276,6 +365,7 @@ public final class Replicator implements AutoCloseable {
                 }
                 if (next != null) applyAndRelease(next);
                 else prune();
+                saveMarks(false);
             } catch (InterruptedException e) {
                 if (!running) return;
             } catch (RuntimeException e) {
@@ -290,11 +380,30 @@ public final class Replicator implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "a replicated write to " + shipment.tableName + " in " + shipment.region + " failed", e);
         } finally {
+            // the replication thread's own writes count as shipped once durable; another thread's (flush, a STRONG
+            // request's) are awaited by that thread's caller, or committed before the store closes
+            java.util.concurrent.CompletableFuture<Void> durable = Thread.currentThread() == worker ? shipment.from.store.durable() : null;
+            if (durable == null) release(shipment);
+            else durable.whenComplete((done, failure) -> {
+                if (failure == null) release(shipment); // a write that failed to commit keeps the mark where it is
+            });
             synchronized (queue) {
                 inFlight--;
                 queue.notifyAll();
             }
         }
+    }
+
+    /** A write of the source table applied in one replica: counts off its pending shipments. */
+    private void release(Shipment shipment) {
+        synchronized (queue) {
+            shipment.from.pending.computeIfPresent(shipment.sequence, (sequence, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    /** Counts one more pending shipment of the change. Caller holds the queue's monitor. */
+    private static void hold(Link from, long sequence) {
+        from.pending.merge(sequence, 1, Integer::sum);
     }
 
     /** Applies one shipped write in its target replica unless a later write of the item is there already. */
@@ -361,8 +470,9 @@ public final class Replicator implements AutoCloseable {
         synchronized (queue) {
             for (ReplicaGroup.Replica r : group.replicas()) {
                 if (r.region().equals(s.region) || !r.receivesAt(now)) continue;
+                hold(s.from, s.sequence);
                 queue.add(new Shipment(s.madeAt + delayMillis, s.madeAt, shipped.incrementAndGet(), s.accessKey, r.region(), s.tableName,
-                        s.key, write.mutations().get(0).item(), write.newSize(), s.version, false));
+                        s.key, write.mutations().get(0).item(), write.newSize(), s.version, false, s.from, s.sequence));
             }
         }
     }
@@ -412,6 +522,7 @@ public final class Replicator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+        saveMarks(true);
     }
 
     /** Reads one replica table's feed and ships its own writes (not those it received) to the other replicas. */
@@ -448,34 +559,42 @@ public final class Replicator implements AutoCloseable {
             if (!r.region().equals(link.region) && r.receivesAt(now)) targets.add(r.region());
         }
         for (Change change : changes) {
-            if (change.origin() == Change.Origin.REPLICATION) continue;
-            ItemKey key = new ItemKey(change.key());
-            LatestWrite latest = link.versions.get(key);
-            long time = change.timeMillis();
-            if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
-            Version version = new Version(time, link.region);
-            if (latest == null) link.versions.put(key, new LatestWrite(version));
-            else latest.version = version;
-            if (change.newImage() != null && ReplicaGroup.LEGACY.equals(group.version())) {
-                // the legacy version first writes its replication attributes into the item, and ships that
-                synchronized (queue) {
-                    queue.add(new Shipment(change.timeMillis(), change.timeMillis(), shipped.incrementAndGet(), link.accessKey, link.region,
-                            table.name(), change.key(), change.newImage(), change.newSize(), version, true));
-                }
-                continue;
-            }
-            if (targets.isEmpty()) continue;
-            long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
+            shipOne(table, link, group, change, targets);
+            link.drainedThrough = Math.max(link.drainedThrough, change.sequence());
+        }
+    }
+
+    /** Versions one change and ships it (see {@link #ship}); its shipments are counted pending before it counts as drained. */
+    private void shipOne(Table table, Link link, ReplicaGroup group, Change change, List<String> targets) {
+        if (change.origin() == Change.Origin.REPLICATION) return;
+        ItemKey key = new ItemKey(change.key());
+        LatestWrite latest = link.versions.get(key);
+        long time = change.timeMillis();
+        if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
+        Version version = new Version(time, link.region);
+        if (latest == null) link.versions.put(key, new LatestWrite(version));
+        else latest.version = version;
+        if (change.newImage() != null && ReplicaGroup.LEGACY.equals(group.version())) {
+            // the legacy version first writes its replication attributes into the item, and ships that
             synchronized (queue) {
-                for (String region : targets) {
-                    Shipment s = new Shipment(due, change.timeMillis(), shipped.incrementAndGet(), link.accessKey, region,
-                            table.name(), change.key(), change.newImage(), change.newSize(), version, false);
-                    if (group.strong()) {
-                        strongQueue.add(s);
-                        hasStrong = true;
-                    } else {
-                        queue.add(s);
-                    }
+                hold(link, change.sequence());
+                queue.add(new Shipment(change.timeMillis(), change.timeMillis(), shipped.incrementAndGet(), link.accessKey, link.region,
+                        table.name(), change.key(), change.newImage(), change.newSize(), version, true, link, change.sequence()));
+            }
+            return;
+        }
+        if (targets.isEmpty()) return;
+        long due = change.timeMillis() + (group.strong() ? 0 : delayMillis);
+        synchronized (queue) {
+            for (String region : targets) {
+                hold(link, change.sequence());
+                Shipment s = new Shipment(due, change.timeMillis(), shipped.incrementAndGet(), link.accessKey, region,
+                        table.name(), change.key(), change.newImage(), change.newSize(), version, false, link, change.sequence());
+                if (group.strong()) {
+                    strongQueue.add(s);
+                    hasStrong = true;
+                } else {
+                    queue.add(s);
                 }
             }
         }
@@ -509,16 +628,28 @@ public final class Replicator implements AutoCloseable {
     private static final class Link {
         final String accessKey;
         final String region;
+        final String namespaceId;
+        final Store store;
+        final String tableId;
         final Map<ItemKey, LatestWrite> versions = new HashMap<>();
+        // the changes with shipments not yet applied (durably), by sequence: how many (guarded by the queue's monitor)
+        final java.util.TreeMap<Long, Integer> pending = new java.util.TreeMap<>();
+        // the last change versioned and shipped (written under the table's write lock)
+        volatile long drainedThrough;
+        // the shipped-through sequence saved last (the replication thread's, or the tracking thread's under the table lock)
+        volatile long markedThrough;
         // the table's own writes not yet versioned and shipped, in commit order (guarded by the table's write lock)
         final List<Change> unshipped = new ArrayList<>();
         // their number, for threads that hold no lock (pending, the replication thread's look)
         volatile int unshippedSize;
         AutoCloseable subscription;
 
-        Link(String accessKey, String region) {
+        Link(String accessKey, String region, String namespaceId, Store store, String tableId) {
             this.accessKey = accessKey;
             this.region = region;
+            this.namespaceId = namespaceId;
+            this.store = store;
+            this.tableId = tableId;
         }
     }
 
@@ -563,10 +694,12 @@ public final class Replicator implements AutoCloseable {
 
     /**
      * One write on its way to one replica; or, with {@code stamp}, a write of a legacy replica
-     * waiting in its own region for its replication attributes before it is shipped.
+     * waiting in its own region for its replication attributes before it is shipped. {@code from}
+     * and {@code sequence}: the source table's link and the change's sequence in it.
      */
     private record Shipment(long dueAt, long madeAt, long order, String accessKey, String region, String tableName,
-                            byte[] key, byte[] newImage, long newSize, Version version, boolean stamp) implements Comparable<Shipment> {
+                            byte[] key, byte[] newImage, long newSize, Version version, boolean stamp, Link from, long sequence)
+            implements Comparable<Shipment> {
         @Override
         public int compareTo(Shipment other) {
             int byDue = Long.compare(dueAt, other.dueAt);

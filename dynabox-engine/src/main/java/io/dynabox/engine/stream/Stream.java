@@ -238,6 +238,15 @@ public final class Stream implements FeedSubscriber {
         return settledDisabledMillis;
     }
 
+    /** The changes of its records after {@code sequence} still kept, in commit order (a replica re-ships them after a restart). */
+    public synchronized List<Change> changesAfter(long sequence) {
+        List<Change> found = new ArrayList<>();
+        for (Shard shard : shards) {
+            for (StreamRecord record : shard.live()) if (record.sequence() > sequence) found.add(record.change());
+        }
+        return found;
+    }
+
     /** The shards described now (after maintenance), oldest first. */
     synchronized List<Shard> shards() {
         return List.copyOf(shards);

@@ -51,6 +51,12 @@ public final class Streams {
         return stream;
     }
 
+    /** The table's current stream (the one its definition's latest label names), or null. */
+    public Stream current(TableDefinition definition) {
+        String label = definition.latestStreamLabel();
+        return label == null ? null : streams.get(arn(definition, label));
+    }
+
     /** The table's current stream stops: readable for 24 hours more. */
     public void disable(Table table, long nowMillis) {
         TableDefinition d = table.definition();

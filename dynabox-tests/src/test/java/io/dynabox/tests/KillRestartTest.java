@@ -1,0 +1,182 @@
+package io.dynabox.tests;
+
+import static io.dynabox.tests.TableFixtures.hash;
+import static io.dynabox.tests.TableFixtures.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DestinationStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+
+/**
+ * Work a server had accepted but not finished survives SIGKILL with {@code --db-path}: a child
+ * Dynabox server is killed while replicated writes wait for their replication delay and while
+ * Kinesis records wait for an endpoint that refuses them, then started again on the same
+ * directory; the writes reach the other replica and the records reach Kinesis. (A kill needs a
+ * process of its own, so this test goes through the HTTP door only; the in-process door shares
+ * the engine and its store.)
+ */
+class KillRestartTest {
+    private static final String WEST = "us-west-2";
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void killChildren() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void replicatedWritesNotYetShippedReachTheOtherReplicaAfterAKill() throws Exception {
+        Process first = startChild("--replication-delay", "600000");
+        URI endpoint = endpointOf(first);
+        try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST))) {
+            east.createTable(b -> b.tableName("music").attributeDefinitions(s("pk")).keySchema(hash("pk")).billingMode(BillingMode.PAY_PER_REQUEST));
+            east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build()));
+            for (int i = 0; i < 20; i++) put(east, "song-" + i, "v1");
+            put(east, "song-3", "v2");
+            east.deleteItem(b -> b.tableName("music").key(key("song-4")));
+            // the west replica's own write of an item, later than east's: it must win after the restart too
+            Thread.sleep(5);
+            put(west, "song-5", "west");
+            assertThat(west.getItem(b -> b.tableName("music").key(key("song-0"))).hasItem()).as("still waiting for its delay").isFalse();
+        }
+        kill(first);
+
+        Process second = startChild("--replication-delay", "0");
+        try (DynamoDbClient east = client(endpointOf(second), Region.US_EAST_1); DynamoDbClient west = client(endpointOf(second), Region.of(WEST))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!west.getItem(b -> b.tableName("music").key(key("song-19"))).hasItem() && System.nanoTime() < deadline) Thread.sleep(20);
+            for (int i = 0; i < 20; i++) {
+                String name = "song-" + i;
+                var item = west.getItem(b -> b.tableName("music").key(key(name)).consistentRead(true)).item();
+                String expected = i == 3 ? "v2" : i == 5 ? "west" : "v1";
+                if (i == 4) assertThat(item).as(name).isEmpty();
+                else assertThat(item.get("v").s()).as(name).isEqualTo(expected);
+            }
+            // and east took west's write of song-5 (it was pending too)
+            while (!"west".equals(value(east, "song-5")) && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(value(east, "song-5")).isEqualTo("west");
+        }
+    }
+
+    @Test
+    void kinesisRecordsNotYetTakenReachTheEndpointAfterAKill() throws Exception {
+        try (FakeKinesis kinesis = new FakeKinesis()) {
+            kinesis.create("orders");
+            Process first = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(endpointOf(first), Region.US_EAST_1)) {
+                client.createTable(b -> b.tableName("orders").attributeDefinitions(s("pk")).keySchema(hash("pk"))
+                        .billingMode(BillingMode.PAY_PER_REQUEST));
+                assertThat(client.enableKinesisStreamingDestination(b -> b.tableName("orders")
+                        .streamArn("arn:aws:kinesis:us-east-1:000000000000:stream/orders")).destinationStatus())
+                        .isEqualTo(DestinationStatus.ENABLING);
+                kinesis.failCalls(Integer.MAX_VALUE); // the endpoint refuses every PutRecords from now on
+                for (int i = 0; i < 12; i++) put(client, "order-" + i, "v1");
+                client.deleteItem(b -> b.tableName("orders").key(key("order-0")));
+                Thread.sleep(200);
+                assertThat(kinesis.received()).isEmpty();
+            }
+            kill(first);
+            kinesis.failCalls(0);
+
+            Process second = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(endpointOf(second), Region.US_EAST_1)) {
+                client.listTables(); // loads the namespace at once (the Time to Live sweeper would within its first pass)
+                List<FakeKinesis.Received> received = kinesis.await(13);
+                assertThat(received).hasSize(13);
+                assertThat(received).extracting(r -> r.data().get("eventName").textValue()).containsOnly("INSERT", "REMOVE")
+                        .filteredOn("REMOVE"::equals).hasSize(1);
+                assertThat(received).extracting(r -> r.data().path("dynamodb").path("Keys").path("pk").path("S").textValue())
+                        .containsOnlyOnce("order-11", "order-1");
+                put(client, "order-99", "after");
+                assertThat(kinesis.await(14)).hasSize(14);
+            }
+        }
+    }
+
+    private static void put(DynamoDbClient client, String name, String value) {
+        String table = client.listTables().tableNames().contains("music") ? "music" : "orders";
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(name), "v", AttributeValue.fromS(value))));
+    }
+
+    private static String value(DynamoDbClient client, String name) {
+        var item = client.getItem(b -> b.tableName("music").key(key(name)).consistentRead(true)).item();
+        return item.containsKey("v") ? item.get("v").s() : null;
+    }
+
+    private static Map<String, AttributeValue> key(String name) {
+        return Map.of("pk", AttributeValue.fromS(name));
+    }
+
+    private void kill(Process child) throws InterruptedException {
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private final Map<Process, URI> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private URI endpointOf(Process child) {
+        return endpoints.get(child);
+    }
+
+    private Process startChild(String... options) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "io.dynabox.server.Main", "--port", "0", "--db-path", dir.toString()));
+        command.addAll(List.of(options));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile())).start();
+        children.add(child);
+        CompletableFuture<URI> endpoint = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    int at = line.indexOf(" ready on ");
+                    if (at >= 0) return URI.create(line.substring(at + " ready on ".length()).split(" ")[0]);
+                }
+                throw new IllegalStateException("the child server stopped before listening; see " + dir.resolve("child.log"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        endpoints.put(child, endpoint.get(30, TimeUnit.SECONDS));
+        return child;
+    }
+
+    private static DynamoDbClient client(URI endpoint, Region region) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(10)).build())
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("kill", "secret")))
+                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                .build();
+    }
+}
