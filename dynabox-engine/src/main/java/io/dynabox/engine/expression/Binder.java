@@ -168,13 +168,17 @@ final class Binder {
 
     private void bounds(Operand low, Operand high) {
         if (!(low instanceof Operand.Value l) || !(high instanceof Operand.Value h) || l.value() == null || h.value() == null) return;
-        String lower = "lower bound operand: AttributeValue: {" + Values.render(l.value()) + "}, upper bound operand: AttributeValue: {"
-                + Values.render(h.value()) + "}";
         if (l.value().type() != h.value().type()) {
-            problem(Category.FUNCTION, "The BETWEEN operator requires same data type for lower and upper bounds; " + lower);
+            problem(Category.FUNCTION, "The BETWEEN operator requires same data type for lower and upper bounds; " + boundsText(l, h));
         } else if (Values.isOrdered(l.value()) && Values.compare(l.value(), h.value()) > 0) {
-            problem(Category.FUNCTION, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + lower);
+            problem(Category.FUNCTION, "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + boundsText(l, h));
         }
+    }
+
+    /** The bounds as the service's message shows them (written only for a message: a valid BETWEEN needs none). */
+    private static String boundsText(Operand.Value low, Operand.Value high) {
+        return "lower bound operand: AttributeValue: {" + Values.render(low.value()) + "}, upper bound operand: AttributeValue: {"
+                + Values.render(high.value()) + "}";
     }
 
     // ---- operands
