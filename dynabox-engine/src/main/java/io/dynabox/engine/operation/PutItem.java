@@ -43,11 +43,15 @@ public final class PutItem implements Operation, PlainOperation {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
         boolean metricsWanted = ItemCollectionMetrics.wanted(request);
-        return write(context, request, tableName, item, size, returnOld, condition, detail, metricsWanted);
+        return write(context, tableName, item, size, returnOld, condition, Conditions.oldItemOnFailure(request), detail, metricsWanted);
     }
 
-    /** A PutItem of the plain shape (table, item, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics; no condition). */
+    /**
+     * A PutItem of the plain shape: table, item, ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics,
+     * and a ConditionExpression with its members (see {@link Conditions.Plain}); no legacy Expected.
+     */
     static final class Plain implements PlainRequest {
+        final Conditions.Plain condition = new Conditions.Plain();
         String tableName;
         Map<String, AttributeValue> item;
         boolean returnOld;
@@ -61,6 +65,7 @@ public final class PutItem implements Operation, PlainOperation {
 
         @Override
         public void read(String name, JsonParser parser) throws IOException {
+            if (condition.read(name, parser)) return;
             switch (name) {
                 case "TableName" -> tableName = PlainRequests.tableName(parser);
                 case "Item" -> item = PlainRequests.item(parser);
@@ -73,14 +78,18 @@ public final class PutItem implements Operation, PlainOperation {
 
         @Override
         public boolean complete() {
-            return tableName != null && item != null;
+            return tableName != null && item != null && condition.complete(false);
         }
 
         @Override
         public JsonNode execute(RequestContext context) {
+            // what the tree path does with the same members, in its order
             long size = ItemSize.of(item);
             checkSize(size);
-            return write(context, null, tableName, item, size, returnOld, null, detail, metricsWanted);
+            ExpressionAttributes attributes = condition.attributes();
+            Condition bound = condition.condition(attributes);
+            attributes.checkAllUsed();
+            return write(context, tableName, item, size, returnOld, bound, condition.oldItemOnFailure, detail, metricsWanted);
         }
     }
 
@@ -96,9 +105,9 @@ public final class PutItem implements Operation, PlainOperation {
         }
     }
 
-    /** The write itself; {@code request} is the tree of a request with a condition (null for a plain one, which has none). */
-    private static JsonNode write(RequestContext context, JsonNode request, String tableName, Map<String, AttributeValue> item, long size,
-                                  boolean returnOld, Condition condition, ConsumedCapacity.Detail detail, boolean metricsWanted) {
+    /** The write itself; {@code oldItemOnFailure}: a failed condition answers with the item. */
+    private static JsonNode write(RequestContext context, String tableName, Map<String, AttributeValue> item, long size, boolean returnOld,
+                                  Condition condition, boolean oldItemOnFailure, ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
         ItemKeys.checkItem(table.definition(), item);
         byte[] key = table.encodeKey(item);
@@ -110,7 +119,7 @@ public final class PutItem implements Operation, PlainOperation {
             StoredItem stored = table.keyspace().find(key);
             // the old item is decoded only when something looks inside it; ALL_OLD answers with it as stored
             Map<String, AttributeValue> old = stored == null || condition == null ? null : stored.item();
-            Conditions.checkCharged(context, table, partition, key, stored == null ? 0 : stored.size(), condition, old, request);
+            Conditions.checkCharged(context, table, partition, key, stored == null ? 0 : stored.size(), condition, old, oldItemOnFailure);
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, stored, old, item, size);
             ItemWriter.apply(table, write);
             JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;

@@ -388,7 +388,24 @@ class PlainPathAnswersTest {
         rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = :one\",\"ConditionExpression\":\"n = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":u\":{\"N\":\"1\"}}}", "plain"));
         rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = :one\",\"ConditionExpression\":\"n = \",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}", "plain"));
         rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET n = \",\"ConditionExpression\":\"n = :zzz\"}", "plain"));
+        String pc = "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"c4\"},\"n\":{\"N\":\"4\"}},";
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_not_exists(pk)\",\"ReturnConsumedCapacity\":\"TOTAL\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_not_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"#n = :v\",\"ExpressionAttributeNames\":{\"#n\":\"n\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"4\"}},"
+                + "\"ReturnValues\":\"ALL_OLD\",\"ReturnItemCollectionMetrics\":\"SIZE\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"n = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"4\"},\":w\":{\"N\":\"4\"}}}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"n = \"}", "plain"));
+        rows.add(row("PutItem", "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"c5\"},\"d\":{\"S\":\"" + "x".repeat(400 * 1024) + "\"}},"
+                + "\"ConditionExpression\":\"n = :nope\"}", "plain"));
+        rows.add(row("PutItem", "{\"TableName\":\"lsi\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"2\"},\"g\":{\"N\":\"1\"}},"
+                + "\"ConditionExpression\":\"attribute_exists(pk)\"}", "plain"));
+        rows.add(row("PutItem", "{\"TableName\":\"lsi\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"21\"}},"
+                + "\"ConditionExpression\":\"v = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"20\"}},\"ReturnConsumedCapacity\":\"INDEXES\",\"ReturnValues\":\"ALL_OLD\"}", "plain"));
         // conditions the streamed path does not read
+        rows.add(row("PutItem", pc + "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}", "tree"));
+        rows.add(row("PutItem", pc + "\"Expected\":{\"pk\":{\"Exists\":false}}}", "tree"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_not_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"UPDATED_OLD\"}", "tree"));
         rows.add(row("DeleteItem", d + "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}", "tree"));
         rows.add(row("DeleteItem", d + "\"ExpressionAttributeNames\":{\"#n\":\"n\"}}", "tree"));
         rows.add(row("DeleteItem", d + "\"Expected\":{\"n\":{\"Value\":{\"N\":\"1\"}}}}", "tree"));

@@ -70,7 +70,7 @@ class PlainRequestsTest {
             {"TableName":"abc","Item":{"ss":{"SS":["a","b"]},"bs":{"BS":["AA==","AQ=="]},"m":{"M":{}}},"ReturnValues":"ALL_OLD"} | plain
             {"TableName":"abc","Item":{"pk":{"S":"a"}},"ReturnValues":"NONE","ReturnItemCollectionMetrics":"SIZE","ReturnConsumedCapacity":"TOTAL"} | plain
             {"TableName":"abc","Item":{"pk":{"S":"a"}},"ReturnValues":"ALL_NEW"}                                           | tree
-            {"TableName":"abc","Item":{"pk":{"S":"a"}},"ConditionExpression":"attribute_not_exists(pk)"}                 | tree
+            {"TableName":"abc","Item":{"pk":{"S":"a"}},"ConditionExpression":"attribute_not_exists(pk)"}                 | plain
             {"TableName":"abc","Item":{"pk":{"S":"a"}},"Expected":{}}                                                      | tree
             {"TableName":"abc","Item":{"ss":{"SS":["a","a"]}}}                                                           | tree
             {"TableName":"abc","Item":{"ns":{"NS":["1","1.0"]}}}                                                         | tree
@@ -95,6 +95,7 @@ class PlainRequestsTest {
         assertThat(read.returnOld).isEqualTo(tree.path("ReturnValues").asText("NONE").equals("ALL_OLD"));
         assertThat(read.metricsWanted).isEqualTo(tree.path("ReturnItemCollectionMetrics").asText("NONE").equals("SIZE"));
         assertThat(read.detail).isEqualTo(ConsumedCapacity.Detail.of(tree));
+        assertThat(read.condition.condition(read.condition.attributes())).isEqualTo(Conditions.of(tree, ExpressionAttributes.of(tree)));
     }
 
     @ParameterizedTest
