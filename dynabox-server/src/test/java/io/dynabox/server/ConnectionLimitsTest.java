@@ -59,6 +59,35 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void aBusyConnectionStaysOpenAndItsIdleTimeoutCountsFromItsLastAnswer() throws Exception {
+        try (DynaboxServer server = server(Duration.ofMillis(400), Duration.ofSeconds(30), 100);
+             RawHttp client = new RawHttp(server.port())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 12; i++) { // 1.2 s of requests 100 ms apart: three idle timeouts long, never idle for one
+                assertThat(client.send(HEALTH).readResponse()).startsWith("HTTP/1.1 200 OK");
+                Thread.sleep(100);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1200));
+            long lastAnswer = System.nanoTime();
+            RawHttp.Answer after = client.readUntilClosed(10_000);
+            assertThat(after.closed()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - lastAnswer)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        }
+    }
+
+    @Test
+    void aRequestStalledRightAfterAnAnswerGets408WithinTheShorterRequestTimeout() throws Exception {
+        try (DynaboxServer server = server(Duration.ofSeconds(30), Duration.ofMillis(300), 100);
+             RawHttp client = new RawHttp(server.port())) {
+            for (int i = 0; i < 3; i++) assertThat(client.send(HEALTH).readResponse()).startsWith("HTTP/1.1 200 OK");
+            // the idle timeout is 30 s away: the request timeout must still end a stall 300 ms after it began
+            RawHttp.Answer answer = client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{").readUntilClosed(5_000);
+            assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertThat(answer.closed()).isTrue();
+        }
+    }
+
+    @Test
     void connectionsPastTheLimitAreClosedAndTheLimitFreesWhenOneCloses() throws Exception {
         try (DynaboxServer server = server(Duration.ofSeconds(30), Duration.ofSeconds(30), 2)) {
             RawHttp first = new RawHttp(server.port());
