@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** The one Jackson mapper, configured for the DynamoDB JSON 1.0 protocol. */
@@ -127,10 +131,124 @@ public final class Json {
                 return wrap(only.getKey(), inBrackets(raw));
             }
         }
+        if (node instanceof ObjectNode object) {
+            byte[] spliced = ItemsFirst.write(object);
+            if (spliced != null) return spliced;
+        }
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize a JSON tree", e);
         }
+    }
+
+    /**
+     * An answer whose first members hold stored items: a page's {@code "Items":[...]}, a
+     * BatchGetItem's {@code "Responses":{"table":[...]}}. Those members are written here, each
+     * item's bytes copied once into an array of the answer's exact length; the members after them
+     * (Count, LastEvaluatedKey, ConsumedCapacity...) are written by the mapper and spliced in. The
+     * mapper would copy every item twice (into its segments, then into one array). Same bytes:
+     * member names are taken only when JSON writes them as they are, and raw values are copied as
+     * the mapper copies them.
+     */
+    private static final class ItemsFirst {
+        private final List<byte[]> parts = new ArrayList<>();
+        private int length;
+
+        /** The answer's bytes, or null when its first member holds no stored items. */
+        static byte[] write(ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            Map.Entry<String, JsonNode> field = fields.hasNext() ? fields.next() : null;
+            if (field == null || !holdsItems(field.getKey(), field.getValue())) return null;
+            ItemsFirst out = new ItemsFirst();
+            out.add(OPEN_OBJECT);
+            boolean first = true;
+            while (field != null && holdsItems(field.getKey(), field.getValue())) {
+                if (!first) out.add(COMMA);
+                out.member(field.getKey(), field.getValue());
+                first = false;
+                field = fields.hasNext() ? fields.next() : null;
+            }
+            if (field == null) {
+                out.add(CLOSE_OBJECT);
+            } else {
+                ObjectNode rest = object();
+                for (; field != null; field = fields.hasNext() ? fields.next() : null) rest.set(field.getKey(), field.getValue());
+                byte[] written;
+                try {
+                    written = MAPPER.writeValueAsBytes(rest);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot serialize a JSON tree", e);
+                }
+                written[0] = ','; // {"Count":1} continues the object: ,"Count":1}
+                out.add(written);
+            }
+            byte[] bytes = new byte[out.length];
+            int at = 0;
+            for (byte[] part : out.parts) {
+                System.arraycopy(part, 0, bytes, at, part.length);
+                at += part.length;
+            }
+            return bytes;
+        }
+
+        /** An array of stored items, or an object of such arrays (each member named as JSON writes it as it is). */
+        private static boolean holdsItems(String name, JsonNode value) {
+            if (!isVerbatimName(name)) return false;
+            if (value instanceof ArrayNode array) {
+                for (JsonNode element : array) if (rawBytes(element) == null) return false;
+                return true;
+            }
+            if (!(value instanceof ObjectNode inner) || inner.isEmpty()) return false;
+            Iterator<Map.Entry<String, JsonNode>> fields = inner.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!(field.getValue() instanceof ArrayNode) || !holdsItems(field.getKey(), field.getValue())) return false;
+            }
+            return true;
+        }
+
+        private void member(String name, JsonNode value) {
+            add(("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII));
+            if (value instanceof ArrayNode array) {
+                add(OPEN_ARRAY);
+                for (int i = 0; i < array.size(); i++) {
+                    if (i > 0) add(COMMA);
+                    add(rawBytes(array.get(i)));
+                }
+                add(CLOSE_ARRAY);
+                return;
+            }
+            add(OPEN_OBJECT);
+            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            boolean first = true;
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!first) add(COMMA);
+                member(field.getKey(), field.getValue());
+                first = false;
+            }
+            add(CLOSE_OBJECT);
+        }
+
+        private void add(byte[] part) {
+            parts.add(part);
+            length += part.length;
+        }
+
+        /** A name JSON writes with no escape: a table name's characters ([a-zA-Z0-9_.-]), which include the service's member names. */
+        private static boolean isVerbatimName(String name) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) return false;
+            }
+            return true;
+        }
+
+        private static final byte[] OPEN_OBJECT = {'{'};
+        private static final byte[] CLOSE_OBJECT = {'}'};
+        private static final byte[] OPEN_ARRAY = {'['};
+        private static final byte[] CLOSE_ARRAY = {']'};
+        private static final byte[] COMMA = {','};
     }
 }
