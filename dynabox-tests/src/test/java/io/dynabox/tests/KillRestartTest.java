@@ -27,13 +27,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DestinationStatus;
+import software.amazon.awssdk.services.dynamodb.model.ImportStatus;
+import software.amazon.awssdk.services.dynamodb.model.ImportTableDescription;
+import software.amazon.awssdk.services.dynamodb.model.InputFormat;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 
 /**
  * Work a server had accepted but not finished survives SIGKILL with {@code --db-path}: a child
- * Dynabox server is killed while replicated writes wait for their replication delay and while
- * Kinesis records wait for an endpoint that refuses them, then started again on the same
- * directory; the writes reach the other replica and the records reach Kinesis. (A kill needs a
+ * Dynabox server is killed while replicated writes wait for their replication delay, while
+ * Kinesis records wait for an endpoint that refuses them, and while an import waits for its S3
+ * read, then started again on the same directory; the writes reach the other replica, the
+ * records reach Kinesis, and the import is resumed and completes. (A kill needs a
  * process of its own, so this test goes through the HTTP door only; the in-process door shares
  * the engine and its store.)
  */
@@ -118,6 +123,37 @@ class KillRestartTest {
                         .containsOnlyOnce("order-11", "order-1");
                 put(client, "order-99", "after");
                 assertThat(kinesis.await(14)).hasSize(14);
+            }
+        }
+    }
+
+    @Test
+    void anImportAtWorkWhenKilledIsResumedByTheNextStart() throws Exception {
+        try (FakeS3 s3 = new FakeS3()) {
+            s3.createBucket("lake");
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 300; i++) lines.append("{\"Item\":{\"pk\":{\"S\":\"k").append(i).append("\"}}}\n");
+            s3.objects.get("lake").put("in/part-1.json", lines.toString().getBytes(StandardCharsets.UTF_8));
+            s3.hold();
+            Process first = startChild("--s3-endpoint", s3.endpoint());
+            String arn;
+            try (DynamoDbClient client = client(endpointOf(first), Region.US_EAST_1)) {
+                arn = client.importTable(b -> b.s3BucketSource(src -> src.s3Bucket("lake").s3KeyPrefix("in/"))
+                        .inputFormat(InputFormat.DYNAMODB_JSON)
+                        .tableCreationParameters(t -> t.tableName("imported").attributeDefinitions(s("pk")).keySchema(hash("pk"))
+                                .billingMode(BillingMode.PAY_PER_REQUEST))).importTableDescription().importArn();
+                assertThat(s3.getsWaiting.tryAcquire(30, TimeUnit.SECONDS)).as("the job reads its source").isTrue();
+            }
+            kill(first);
+            s3.open();
+
+            Process second = startChild("--s3-endpoint", s3.endpoint());
+            try (DynamoDbClient client = client(endpointOf(second), Region.US_EAST_1)) {
+                ImportTableDescription done = TransferWaits.imported(client, arn);
+                assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+                assertThat(done.importedItemCount()).isEqualTo(300);
+                assertThat(client.describeTable(b -> b.tableName("imported")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+                assertThat(client.scan(b -> b.tableName("imported").select("COUNT")).count()).isEqualTo(300);
             }
         }
     }
