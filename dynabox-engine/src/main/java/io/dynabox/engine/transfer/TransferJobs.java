@@ -71,8 +71,9 @@ public final class TransferJobs implements AutoCloseable {
             }
         } catch (Stopped e) {
             return;
-        } catch (RuntimeException e) {
-            // stopping the engine interrupts the job's reads: it stays IN_PROGRESS, to be resumed
+        } catch (RuntimeException | Error e) {
+            // stopping the engine interrupts the job's reads: it stays IN_PROGRESS, to be resumed; anything else
+            // (an Error too, such as running out of memory) FAILS the job rather than leaving it IN_PROGRESS
             if (closing) return;
             LOG.log(System.Logger.Level.WARNING, "the " + job.kind().word + " " + job.arn() + " failed", e);
             if (job.kind() == Transfer.Kind.IMPORT) Imports.dropTable(namespace, job.tableArn());
