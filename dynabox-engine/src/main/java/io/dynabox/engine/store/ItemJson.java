@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,25 +22,37 @@ import java.util.Set;
  * An item as DynamoDB JSON in UTF-8: the form every store keeps an item in (one array
  * instead of a map of value objects, which the garbage collector copied object by object
  * and was a good part of a write's cost), the {@code item} column of the file, and what a
- * read answers with as it is. Written straight from the values into a buffer the writing
- * thread reuses (the same JSON as {@code AttributeValues.writeItem}); read back with a
- * streaming parser, trusting the form it was written in.
+ * read answers with as it is. Written straight from the values as UTF-8 into a buffer the
+ * writing thread reuses (the same JSON as {@code AttributeValues.writeItem}; no String in
+ * between, which cost a PutItem two more copies of its item); read back with a streaming
+ * parser, trusting the form it was written in.
  */
 public final class ItemJson {
     /** A thread's buffer is kept while it stays this small. */
     private static final int KEPT_CAPACITY = 64 * 1024;
-    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final ThreadLocal<Out> BUFFER = ThreadLocal.withInitial(Out::new);
+    private static final byte[] HEX = ascii("0123456789ABCDEF");
+    private static final byte[] OPEN_S = ascii("{\"S\":");
+    private static final byte[] OPEN_N = ascii("{\"N\":");
+    private static final byte[] OPEN_B = ascii("{\"B\":");
+    private static final byte[] OPEN_BOOL_TRUE = ascii("{\"BOOL\":true");
+    private static final byte[] OPEN_BOOL_FALSE = ascii("{\"BOOL\":false");
+    private static final byte[] OPEN_NULL = ascii("{\"NULL\":true");
+    private static final byte[] OPEN_SS = ascii("{\"SS\":[");
+    private static final byte[] OPEN_NS = ascii("{\"NS\":[");
+    private static final byte[] OPEN_BS = ascii("{\"BS\":[");
+    private static final byte[] OPEN_M = ascii("{\"M\":");
+    private static final byte[] OPEN_L = ascii("{\"L\":[");
 
     private ItemJson() {}
 
     /** The item's JSON; every character outside ASCII is in the BMP or escaped, so its UTF-8 is lossless. */
     public static byte[] encode(Map<String, AttributeValue> item) {
-        StringBuilder out = BUFFER.get();
-        out.setLength(0);
+        Out out = BUFFER.get();
+        out.size = 0;
         writeMap(out, item);
-        byte[] json = out.toString().getBytes(StandardCharsets.UTF_8);
-        if (out.capacity() > KEPT_CAPACITY) BUFFER.remove();
+        byte[] json = Arrays.copyOf(out.bytes, out.size);
+        if (out.bytes.length > KEPT_CAPACITY) BUFFER.remove();
         return json;
     }
 
@@ -130,7 +143,7 @@ public final class ItemJson {
         return value;
     }
 
-    private static void writeMap(StringBuilder out, Map<String, AttributeValue> values) {
+    private static void writeMap(Out out, Map<String, AttributeValue> values) {
         out.append('{');
         boolean first = true;
         for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
@@ -143,15 +156,15 @@ public final class ItemJson {
         out.append('}');
     }
 
-    private static void writeValue(StringBuilder out, AttributeValue value) {
+    private static void writeValue(Out out, AttributeValue value) {
         switch (value.type()) {
-            case S -> string(out.append("{\"S\":"), ((AttributeValue.S) value).value());
-            case N -> string(out.append("{\"N\":"), ((AttributeValue.N) value).value().toString());
-            case B -> string(out.append("{\"B\":"), ((AttributeValue.B) value).value().base64());
-            case BOOL -> out.append("{\"BOOL\":").append(((AttributeValue.BOOL) value).value());
-            case NULL -> out.append("{\"NULL\":true");
+            case S -> string(out.append(OPEN_S), ((AttributeValue.S) value).value());
+            case N -> string(out.append(OPEN_N), ((AttributeValue.N) value).value().toString());
+            case B -> string(out.append(OPEN_B), ((AttributeValue.B) value).value().base64());
+            case BOOL -> out.append(((AttributeValue.BOOL) value).value() ? OPEN_BOOL_TRUE : OPEN_BOOL_FALSE);
+            case NULL -> out.append(OPEN_NULL);
             case SS -> {
-                out.append("{\"SS\":[");
+                out.append(OPEN_SS);
                 boolean first = true;
                 for (String s : ((AttributeValue.SS) value).values()) {
                     if (!first) out.append(',');
@@ -161,7 +174,7 @@ public final class ItemJson {
                 out.append(']');
             }
             case NS -> {
-                out.append("{\"NS\":[");
+                out.append(OPEN_NS);
                 boolean first = true;
                 for (DynamoNumber n : ((AttributeValue.NS) value).values()) {
                     if (!first) out.append(',');
@@ -171,7 +184,7 @@ public final class ItemJson {
                 out.append(']');
             }
             case BS -> {
-                out.append("{\"BS\":[");
+                out.append(OPEN_BS);
                 boolean first = true;
                 for (Bytes b : ((AttributeValue.BS) value).values()) {
                     if (!first) out.append(',');
@@ -180,9 +193,9 @@ public final class ItemJson {
                 }
                 out.append(']');
             }
-            case M -> writeMap(out.append("{\"M\":"), ((AttributeValue.M) value).values());
+            case M -> writeMap(out.append(OPEN_M), ((AttributeValue.M) value).values());
             case L -> {
-                out.append("{\"L\":[");
+                out.append(OPEN_L);
                 boolean first = true;
                 for (AttributeValue v : ((AttributeValue.L) value).values()) {
                     if (!first) out.append(',');
@@ -196,39 +209,81 @@ public final class ItemJson {
     }
 
     /**
-     * A JSON string, escaped as Jackson escapes it: quotes, backslashes, control characters
-     * and surrogates (so a lone one survives the file's UTF-8), everything else as it is.
+     * A JSON string in UTF-8, escaped as Jackson escapes it: quotes, backslashes, control
+     * characters and surrogates (so a lone one survives the file's UTF-8), everything else as
+     * it is. The usual string, ASCII that needs no escape, is copied whole once it is checked.
      */
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
+    private static void string(Out out, String s) {
         int length = s.length();
-        int start = 0;
-        while (start < length && needsNoEscape(s.charAt(start))) start++;
-        if (start == length) { // the usual case, appended whole: a range of a String is appended char by char
-            out.append(s).append('"');
-            return;
-        }
-        out.append(s, 0, start);
-        for (int i = start; i < length; i++) {
+        int plain = 0;
+        while (plain < length && isPlainAscii(s.charAt(plain))) plain++;
+        out.reserve(plain + 2);
+        out.bytes[out.size++] = '"';
+        s.getBytes(0, plain, out.bytes, out.size);
+        out.size += plain;
+        if (plain < length) rest(out, s, plain);
+        out.append('"');
+    }
+
+    private static boolean isPlainAscii(char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+
+    /** The rest of a string from its first character that is not plain ASCII. */
+    private static void rest(Out out, String s, int from) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (needsNoEscape(c)) continue;
-            out.append(s, start, i);
-            start = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            if (!needsNoEscape(c)) {
+                switch (c) {
+                    case '"' -> out.append('\\').append('"');
+                    case '\\' -> out.append('\\').append('\\');
+                    case '\n' -> out.append('\\').append('n');
+                    case '\r' -> out.append('\\').append('r');
+                    case '\t' -> out.append('\\').append('t');
+                    case '\b' -> out.append('\\').append('b');
+                    case '\f' -> out.append('\\').append('f');
+                    default -> out.append('\\').append('u').append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                            .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                }
+            } else if (c < 0x80) {
+                out.append(c);
+            } else if (c < 0x800) { // two bytes of UTF-8; surrogates are escaped above, so never four
+                out.append(0xC0 | c >> 6).append(0x80 | c & 0x3F);
+            } else {
+                out.append(0xE0 | c >> 12).append(0x80 | c >> 6 & 0x3F).append(0x80 | c & 0x3F);
             }
         }
-        out.append(s, start, length).append('"');
     }
 
     private static boolean needsNoEscape(char c) {
         return c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The bytes written so far, in an array that grows as needed. */
+    private static final class Out {
+        byte[] bytes = new byte[4096];
+        int size;
+
+        void reserve(int more) {
+            if (more > bytes.length - size) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+
+        Out append(int b) {
+            reserve(1);
+            bytes[size++] = (byte) b;
+            return this;
+        }
+
+        Out append(byte[] text) {
+            reserve(text.length);
+            System.arraycopy(text, 0, bytes, size, text.length);
+            size += text.length;
+            return this;
+        }
     }
 }

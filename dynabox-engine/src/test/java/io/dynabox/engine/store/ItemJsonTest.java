@@ -30,6 +30,8 @@ class ItemJsonTest {
         item.put("unicode", new AttributeValue.S("é€𝄞 ¿"));
         item.put("lone", new AttributeValue.S("a\ud800b\udfff"));
         item.put("empty", new AttributeValue.S(""));
+        // UTF-8's one-, two- and three-byte edges, and escapes after a character outside ASCII
+        item.put("edges\u00e9", new AttributeValue.S("\u007f\u0080\u07ff\u0800\ud7ff\ue000\uffff\u00e9\"q\\\n\u0001x"));
         item.put("n", new AttributeValue.N(DynamoNumber.parse("-12.50e3")));
         item.put("b", new AttributeValue.B(Bytes.wrap(new byte[] {0, 1, (byte) 0xff})));
         item.put("t", new AttributeValue.BOOL(true));
