@@ -21,18 +21,22 @@ import java.util.Arrays;
  * DescribeExport / DescribeImport that shows the job COMPLETED (polled every millisecond).
  * Several rounds after a warm-up round; prints each round and the median.
  *
- * <pre>java -XX:+UseSerialGC -Xmx3g -cp dynabox-bench/target/benchmarks.jar io.dynabox.bench.ExportImportBench [items] [rounds]</pre>
+ * <p>With a data size (third argument, 960 characters by default) and {@code export} as fourth, only the exports run:
+ * with many small items and a small heap ({@code -Xmx}) it shows whether an export holds the whole table besides it.
+ *
+ * <pre>java -XX:+UseSerialGC -Xmx3g -cp dynabox-bench/target/benchmarks.jar io.dynabox.bench.ExportImportBench [items] [rounds] [data size] [export]</pre>
  */
 public final class ExportImportBench {
     private static final String AUTHORIZATION =
             "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
-    private static final String DATA = "x".repeat(960);
 
     private ExportImportBench() {}
 
     public static void main(String[] args) throws IOException {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String data = "x".repeat(args.length > 2 ? Integer.parseInt(args[2]) : 960);
+        boolean exportOnly = args.length > 3 && args[3].equals("export");
         Path s3 = Files.createTempDirectory("dynabox-bench-s3");
         Files.createDirectories(s3.resolve("bench"));
         try (Engine engine = new Engine(DynaboxOptions.builder().s3Dir(s3).build())) {
@@ -46,12 +50,12 @@ public final class ExportImportBench {
                 for (int k = i; k < Math.min(items, i + 25); k++) {
                     if (k > i) batch.append(',');
                     batch.append("{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"key-").append(k).append("\"},\"n\":{\"N\":\"").append(k)
-                            .append("\"},\"data\":{\"S\":\"").append(DATA).append("\"}}}}");
+                            .append("\"},\"data\":{\"S\":\"").append(data).append("\"}}}}");
                 }
                 call(engine, "BatchWriteItem", batch.append("]}}").toString());
             }
             String tableArn = call(engine, "DescribeTable", "{\"TableName\":\"bench_kv\"}").get("Table").get("TableArn").textValue();
-            System.out.printf("%d items of about 1 KB, %s of table data%n", items,
+            System.out.printf("%d items, %s of table data%n", items,
                     call(engine, "DescribeTable", "{\"TableName\":\"bench_kv\"}").get("Table").get("TableSizeBytes").asText() + " bytes");
             double[] exportSeconds = new double[rounds];
             double[] importSeconds = new double[rounds];
@@ -63,6 +67,11 @@ public final class ExportImportBench {
                         "ExportDescription", "ExportStatus");
                 double exported = (System.nanoTime() - start) / 1e9;
                 if (described.get("ItemCount").longValue() != items) throw new IllegalStateException("exported " + described);
+                if (exportOnly) {
+                    System.out.printf("%s: export %.2f s%n", round < 0 ? "warm-up" : "round " + (round + 1), exported);
+                    if (round >= 0) exportSeconds[round] = exported;
+                    continue;
+                }
                 String dataPrefix = described.get("ExportManifest").textValue().replace("manifest-summary.json", "data/");
                 start = System.nanoTime();
                 JsonNode imported = call(engine, "ImportTable", "{\"S3BucketSource\":{\"S3Bucket\":\"bench\",\"S3KeyPrefix\":\"" + dataPrefix
@@ -83,7 +92,8 @@ public final class ExportImportBench {
                 importSeconds[round] = importTook;
                 System.out.printf("round %d: export %.2f s, import %.2f s%n", round + 1, exported, importTook);
             }
-            System.out.printf("median: export %.2f s, import %.2f s (target: within 3 s each)%n", median(exportSeconds), median(importSeconds));
+            if (exportOnly) System.out.printf("median: export %.2f s%n", median(exportSeconds));
+            else System.out.printf("median: export %.2f s, import %.2f s (target: within 3 s each)%n", median(exportSeconds), median(importSeconds));
         }
     }
 

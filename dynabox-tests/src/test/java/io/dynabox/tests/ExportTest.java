@@ -210,6 +210,47 @@ class ExportTest {
         assertThat(exported).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    private void batchPut(int from, int to) {
+        for (int i = from; i < to; i += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> puts = new ArrayList<>();
+            for (int k = i; k < Math.min(to, i + 25); k++) {
+                Map<String, AttributeValue> item = item(k);
+                puts.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            }
+            box.client.batchWriteItem(b -> b.requestItems(Map.of("orders", puts)));
+        }
+    }
+
+    @Test
+    void anExportReadPageByPageHoldsTheTableAsItWasAtTheExportTime() {
+        // 2,500 items: the export reads 1,000 keys a page, so the changes after the export time fall in every page
+        batchPut(0, 2_500);
+        enableRecovery();
+        box.advance(Duration.ofMinutes(1));
+        Instant exportTime = Instant.ofEpochMilli(box.nowMillis());
+        List<Map<String, AttributeValue>> expected = scan();
+        box.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 2_500; i += 97) {
+            String sk = Integer.toString(i);
+            box.client.deleteItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("customer-" + Integer.parseInt(sk) % 7),
+                    "sk", AttributeValue.fromN(sk))));
+        }
+        for (int i = 5; i < 2_500; i += 89) {
+            String sk = Integer.toString(i);
+            box.client.updateItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("customer-" + Integer.parseInt(sk) % 7),
+                    "sk", AttributeValue.fromN(sk))).updateExpression("SET price = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromN("-1"))));
+        }
+        batchPut(2_500, 2_700);
+
+        ExportDescription done = TransferWaits.export(box.client, box.client.exportTableToPointInTime(b -> b.tableArn(tableArn())
+                .s3Bucket("exports").exportTime(exportTime)).exportDescription().exportArn());
+        assertThat(done.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
+        assertThat(done.itemCount()).isEqualTo(2_500);
+        List<Map<String, AttributeValue>> exported = new ArrayList<>();
+        for (JsonNode line : readExport(done)) exported.add(DynamoJsonItems.item(line.get("Item")));
+        assertThat(exported).hasSize(2_500).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     @Test
     void anIonExportWritesItemsAsIonValues() throws IOException {
         putItems(0, 5);

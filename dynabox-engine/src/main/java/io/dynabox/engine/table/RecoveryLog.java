@@ -8,10 +8,12 @@ import io.dynabox.engine.store.StoredItem;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Point-in-time recovery for one table: a log of the table's changes over the recovery
@@ -115,6 +117,82 @@ public final class RecoveryLog implements FeedSubscriber {
             if (undo.oldImage() != null) then.add(new StoredItem(undo.key(), undo.oldImage(), undo.oldSize()));
         }
         return then;
+    }
+
+    /** The table's items as they were at {@code atMillis}, read a page at a time (see {@link ItemsAt}). */
+    ItemsAt pagesAt(Table table, long atMillis) {
+        return new ItemsAt(table, atMillis);
+    }
+
+    /**
+     * The table's items as they were at a moment, read a page at a time, each page under the table's read lock
+     * and writes allowed between pages, so a reader (an export) never holds the whole table: each page is the
+     * keyspace's next items in key order with every change after the moment undone, then, once the keyspace is
+     * read, the items deleted since the moment. Held between pages: the first change after the moment of each key
+     * not read yet (at most the log's entries after the moment) and the items deleted since.
+     */
+    public final class ItemsAt {
+        private final Table table;
+        private final long atMillis;
+        // first change after the moment per key past the position; keys at or before it are decided
+        private final TreeMap<byte[], RecoveryEntry> firstAfter = new TreeMap<>(Arrays::compareUnsigned);
+        private final List<StoredItem> deletedSince = new ArrayList<>();
+        private RecoveryEntry newestTaken;
+        private byte[] position;
+        private boolean finished;
+
+        private ItemsAt(Table table, long atMillis) {
+            this.table = table;
+            this.atMillis = atMillis;
+        }
+
+        /**
+         * The items of the next {@code max} keys of the keyspace as they were at the moment (fewer where keys did
+         * not exist then), the items deleted since after the last keys; null once everything has been read.
+         * Caller holds the table's read lock.
+         */
+        public List<StoredItem> next(int max) {
+            if (finished) return null;
+            takeNewChanges();
+            List<StoredItem> page = new ArrayList<>(max);
+            Iterator<StoredItem> items = table.keyspace().range(position, false, null, false, false);
+            int read = 0;
+            byte[] last = null;
+            while (read < max && items.hasNext()) {
+                StoredItem item = items.next();
+                read++;
+                last = item.key();
+                RecoveryEntry undo = firstAfter.remove(item.key());
+                if (undo == null) page.add(item);
+                else if (undo.oldImage() != null) page.add(new StoredItem(item.key(), undo.oldImage(), undo.oldSize()));
+            }
+            finished = read < max;
+            // keys passed that are no longer in the keyspace: deleted since the moment (or created and deleted since)
+            Map<byte[], RecoveryEntry> passed = finished ? firstAfter : firstAfter.headMap(last, true);
+            for (RecoveryEntry gone : passed.values()) {
+                if (gone.oldImage() != null) deletedSince.add(new StoredItem(gone.key(), gone.oldImage(), gone.oldSize()));
+            }
+            passed.clear();
+            if (last != null) position = last;
+            if (finished) page.addAll(deletedSince);
+            return page;
+        }
+
+        /** Adds the log's entries since the last page: a key past the position not changed since the moment before gets its first change. */
+        private void takeNewChanges() {
+            List<RecoveryEntry> fresh = new ArrayList<>();
+            Iterator<RecoveryEntry> newestFirst = entries.descendingIterator();
+            while (newestFirst.hasNext()) {
+                RecoveryEntry entry = newestFirst.next();
+                if (entry == newestTaken || entry.timeMillis() <= atMillis) break;
+                fresh.add(entry);
+            }
+            newestTaken = entries.peekLast();
+            for (int i = fresh.size() - 1; i >= 0; i--) {
+                RecoveryEntry entry = fresh.get(i);
+                if (position == null || Arrays.compareUnsigned(entry.key(), position) > 0) firstAfter.putIfAbsent(entry.key(), entry);
+            }
+        }
     }
 
     /**

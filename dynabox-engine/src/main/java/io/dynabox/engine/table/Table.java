@@ -244,6 +244,13 @@ public final class Table {
         return log.itemsAt(this, atMillis);
     }
 
+    /** The table's items as they were at {@code atMillis}, a page at a time, from its recovery log. */
+    public RecoveryLog.ItemsAt pagesAt(long atMillis) {
+        RecoveryLog log = recoveryLog;
+        if (log == null) throw new IllegalStateException("point-in-time recovery is off for " + name());
+        return log.pagesAt(this, atMillis);
+    }
+
     /** Saves the metadata in the store, for stores that outlive the process. */
     void persist() {
         if (store.keepsTableMetadata()) store.saveTable(namespaceId, definition.name(), TableDocuments.write(this));

@@ -17,12 +17,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -38,7 +40,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code {"Metadata": {"WriteTimestampMicros": {"N": ...}}, "Keys": {...}, "NewImage": {...}, "OldImage": {...}}}
  * (NewImage absent for a deleted item; OldImage only for NEW_AND_OLD_IMAGES and items that existed at
  * the start). Data files hold consecutive ranges of the table's hashed keyspace, as the service's
- * partitions do; they are compressed in parallel.
+ * partitions do; they are written as the export pages through the table, compressed side by side.
  */
 final class ExportFiles {
     /** Items per data file: small enough to compress files side by side. */
@@ -131,26 +133,49 @@ final class ExportFiles {
     record Written(String manifestSummaryKey, long itemCount, long billedSizeBytes) {
     }
 
+    /** What an export writes, a page at a time (each read under the table's read lock by the page source). */
+    interface Pages {
+        /** The next lines, or null once every line has been given. */
+        List<? extends Line> next();
+    }
+
     /**
      * Writes an export's objects; {@code summary} holds the manifest summary's members known before
-     * (ARN, times, table, bucket ...), to which the keys, counts and sizes are added.
+     * (ARN, times, table, bucket ...), to which the keys, counts and sizes are added. The lines are
+     * read a page at a time and each data file is written once its lines are in: held at once are the
+     * lines of the files being compressed (one per processor) and of the one being gathered, whatever
+     * the table's size. {@code checkNotStopping} is run before each data file.
      */
-    static Written write(Buckets buckets, String bucket, String prefix, String exportId, boolean ion, List<? extends Line> lines,
-                         ObjectNode summary) {
+    static Written write(Buckets buckets, String bucket, String prefix, String exportId, boolean ion, Pages pages,
+                         ObjectNode summary, Runnable checkNotStopping) {
         String base = (prefix == null || prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/")
                 + "AWSDynamoDB/" + exportId + "/";
         buckets.put(bucket, base + "_started", new byte[0]);
-        int files = Math.max(1, (lines.size() + ITEMS_PER_FILE - 1) / ITEMS_PER_FILE);
         String extension = ion ? ".ion.gz" : ".json.gz";
-        List<ObjectNode> entries = IntStream.range(0, files).parallel().mapToObj(file -> {
-            List<? extends Line> part = lines.subList(file * ITEMS_PER_FILE, Math.min(lines.size(), (file + 1) * ITEMS_PER_FILE));
-            byte[] data = compress(part, ion);
-            String key = base + "data/" + name() + extension;
-            buckets.put(bucket, key, data);
-            byte[] md5 = md5(data);
-            return Json.object().put("itemCount", part.size()).put("md5Checksum", Base64.getEncoder().encodeToString(md5))
-                    .put("etag", HexFormat.of().formatHex(md5)).put("dataFileS3Key", key);
-        }).toList();
+        int inFlight = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ArrayDeque<CompletableFuture<ObjectNode>> writing = new ArrayDeque<>();
+        List<ObjectNode> entries = new ArrayList<>();
+        long itemCount = 0;
+        long billed = 0;
+        List<Line> file = new ArrayList<>();
+        boolean anyFile = false;
+        for (List<? extends Line> page = pages.next(); page != null; page = pages.next()) {
+            for (Line line : page) {
+                file.add(line);
+                itemCount++;
+                billed += line.size();
+                if (file.size() == ITEMS_PER_FILE) {
+                    checkNotStopping.run();
+                    if (writing.size() == inFlight) entries.add(join(writing.removeFirst()));
+                    writing.addLast(dataFile(buckets, bucket, base + "data/" + name() + extension, ion, file));
+                    anyFile = true;
+                    file = new ArrayList<>();
+                }
+            }
+        }
+        // at least one data file, empty for an empty table
+        if (!file.isEmpty() || !anyFile) writing.addLast(dataFile(buckets, bucket, base + "data/" + name() + extension, ion, file));
+        while (!writing.isEmpty()) entries.add(join(writing.removeFirst()));
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();
         for (ObjectNode entry : entries) {
             manifest.writeBytes(Json.write(entry));
@@ -159,16 +184,36 @@ final class ExportFiles {
         byte[] manifestFiles = manifest.toByteArray();
         buckets.put(bucket, base + "manifest-files.json", manifestFiles);
         buckets.put(bucket, base + "manifest-files.md5", base64Md5(manifestFiles));
-        long billed = 0;
-        for (Line line : lines) billed += line.size();
         summary.put("manifestFilesS3Key", base + "manifest-files.json");
         summary.put("billedSizeBytes", billed);
-        summary.put("itemCount", lines.size());
+        summary.put("itemCount", itemCount);
         summary.put("outputFormat", ion ? "ION" : "DYNAMODB_JSON");
         byte[] summaryBytes = Json.write(summary);
         buckets.put(bucket, base + "manifest-summary.json", summaryBytes);
         buckets.put(bucket, base + "manifest-summary.md5", base64Md5(summaryBytes));
-        return new Written(base + "manifest-summary.json", lines.size(), billed);
+        return new Written(base + "manifest-summary.json", itemCount, billed);
+    }
+
+    /** Compresses and writes one data file off the export's thread (files are compressed side by side); answers its manifest entry. */
+    private static CompletableFuture<ObjectNode> dataFile(Buckets buckets, String bucket, String key, boolean ion, List<Line> lines) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] data = compress(lines, ion);
+            buckets.put(bucket, key, data);
+            byte[] md5 = md5(data);
+            return Json.object().put("itemCount", lines.size()).put("md5Checksum", Base64.getEncoder().encodeToString(md5))
+                    .put("etag", HexFormat.of().formatHex(md5)).put("dataFileS3Key", key);
+        });
+    }
+
+    /** A data file's manifest entry once it is written; its failure (S3's, say) as thrown inside. */
+    private static ObjectNode join(CompletableFuture<ObjectNode> file) {
+        try {
+            return file.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
     }
 
     private static byte[] compress(List<? extends Line> lines, boolean ion) {

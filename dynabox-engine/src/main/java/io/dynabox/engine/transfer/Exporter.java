@@ -18,11 +18,14 @@ import java.util.function.LongSupplier;
 
 /**
  * An export's work, on the job thread: reads what it exports under the table's read lock (the items at the export
- * time, or the changes of the incremental period, from the recovery log), then writes the
- * objects with no lock held, and records the outcome in the export's description:
+ * time a page at a time, writes allowed between pages, or the changes of the incremental period, from the recovery
+ * log), writes the objects as it goes with no lock held, and records the outcome in the export's description:
  * the manifest's key, the item count and billed size, or FAILED with S3's error code.
  */
 public final class Exporter {
+    /** Keys read per page of a full export: the table's read lock is held for one page at a time. */
+    static final int PAGE_ITEMS = 1_000;
+
     private Exporter() {}
 
     /** An incremental export's period, {@code [from, to)}, and what each change shows. */
@@ -59,19 +62,7 @@ public final class Exporter {
         Window window = spec == null ? null : new Window(millis(spec.get("ExportFromTime")), millis(spec.get("ExportToTime")),
                 spec.get("ExportViewType").textValue());
         long exportTimeMillis = spec == null ? millis(state.get("ExportTime")) : -1;
-        List<ExportFiles.Line> lines;
-        if (window == null) {
-            List<StoredItem> items = TableLocks.read(table, () -> table.itemsAt(exportTimeMillis));
-            lines = new ArrayList<>(items.size());
-            for (StoredItem item : items) lines.add(new ExportFiles.FullItem(item));
-        } else {
-            KeySchema schema = table.definition().keySchema();
-            boolean withOld = Window.NEW_AND_OLD_IMAGES.equals(window.viewType());
-            List<RecoveryLog.KeyChange> changes = TableLocks.read(table,
-                    () -> table.recoveryLog().changesBetween(table, window.fromMillis(), window.toMillis()));
-            lines = new ArrayList<>(changes.size());
-            for (RecoveryLog.KeyChange change : changes) lines.add(new ExportFiles.Changed(change, schema, withOld));
-        }
+        ExportFiles.Pages pages = window == null ? fullPages(table, exportTimeMillis) : changedPages(table, window);
         checkNotStopping.run();
         ObjectNode summary = Json.object();
         summary.put("version", "2020-06-30");
@@ -96,10 +87,12 @@ public final class Exporter {
         try {
             if (!buckets.exists(bucket)) throw new NoSuchBucketException(bucket);
             Buckets target = buckets.encrypted(text(state, "S3SseAlgorithm"), text(state, "S3SseKmsKeyId"));
-            ExportFiles.Written written = ExportFiles.write(target, bucket, prefix, exportId, ion, lines, summary);
+            ExportFiles.Written written = ExportFiles.write(target, bucket, prefix, exportId, ion, pages, summary, checkNotStopping);
             state.put("ExportManifest", written.manifestSummaryKey());
             state.put("ItemCount", written.itemCount());
             state.put("BilledSizeBytes", written.billedSizeBytes());
+        } catch (TransferJobs.Stopped e) {
+            throw e;
         } catch (NoSuchBucketException e) {
             fail(state, "S3NoSuchBucket", "The specified bucket does not exist");
         } catch (RuntimeException e) {
@@ -107,6 +100,37 @@ public final class Exporter {
                     "export " + state.get("ExportArn").textValue() + " could not write to s3://" + bucket, e);
             fail(state, "S3Error", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The table's items at the export time, a page of {@link #PAGE_ITEMS} keys at a time, each page read under the table's read lock. */
+    private static ExportFiles.Pages fullPages(Table table, long exportTimeMillis) {
+        RecoveryLog.ItemsAt itemsAt = TableLocks.read(table, () -> table.pagesAt(exportTimeMillis));
+        return () -> {
+            List<StoredItem> items = TableLocks.read(table, () -> itemsAt.next(PAGE_ITEMS));
+            if (items == null) return null;
+            List<ExportFiles.Line> lines = new ArrayList<>(items.size());
+            for (StoredItem item : items) lines.add(new ExportFiles.FullItem(item));
+            return lines;
+        };
+    }
+
+    /**
+     * The changes of an incremental export's period, read at once under the table's read lock: they are at most the
+     * recovery log's entries of the period, which the log holds in memory already.
+     */
+    private static ExportFiles.Pages changedPages(Table table, Window window) {
+        KeySchema schema = table.definition().keySchema();
+        boolean withOld = Window.NEW_AND_OLD_IMAGES.equals(window.viewType());
+        List<RecoveryLog.KeyChange> changes = TableLocks.read(table,
+                () -> table.recoveryLog().changesBetween(table, window.fromMillis(), window.toMillis()));
+        List<ExportFiles.Line> lines = new ArrayList<>(changes.size());
+        for (RecoveryLog.KeyChange change : changes) lines.add(new ExportFiles.Changed(change, schema, withOld));
+        boolean[] given = {false};
+        return () -> {
+            if (given[0]) return null;
+            given[0] = true;
+            return lines;
+        };
     }
 
     /** Epoch seconds with a fraction, as descriptions hold times, to milliseconds. */
