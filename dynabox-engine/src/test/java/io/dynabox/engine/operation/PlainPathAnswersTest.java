@@ -196,6 +196,7 @@ class PlainPathAnswersTest {
         queryRows(rows);
         batchGetRows(rows);
         conditionRows(rows);
+        reviewRows(rows);
         return rows.stream();
     }
 
@@ -417,6 +418,134 @@ class PlainPathAnswersTest {
         rows.add(row("DeleteItem", d + "\"ConditionExpression\":7}", "tree"));
         rows.add(row("UpdateItem", c + "\"ConditionExpression\":\"attribute_exists(pk)\"}", "tree"));
         rows.add(row("UpdateItem", c + "\"AttributeUpdates\":{\"a\":{\"Value\":{\"S\":\"x\"}}},\"ConditionExpression\":\"attribute_exists(pk)\"}", "tree"));
+    }
+
+    /** The review's rows: member order, escapes, wrong types, empty members and first-error order on each streamed reader. */
+    private static void reviewRows(List<Arguments> rows) {
+        String pv = "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"}}";
+        String p = "{\"TableName\":\"lsi\",\"KeyConditionExpression\":\"pk = :p\",";
+        // Query: members in unusual order, escapes in names and expressions
+        rows.add(row("Query", "{" + pv + ",\"KeyConditionExpression\":\"pk = :p\",\"Limit\":2,\"TableName\":\"lsi\"}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"l\\u0073i\",\"KeyConditionExpression\":\"#\\u006b \\u003d :p\",\"ExpressionAttributeNames\":{\"#\\u006b\":\"p\\u006b\"}," + pv + "}", "plain"));
+        rows.add(row("Query", "{\"Table\\u004eame\":\"lsi\",\"KeyConditionExpression\":\"pk = :p\"," + pv + "}", "plain"));
+        rows.add(row("Query", p + pv + ",\"ExpressionAttributeNames\":{\"#\\u00e9\":\"x\"}}", "tree"));
+        // Query: wrong JSON types and empty members
+        rows.add(row("Query", "{\"TableName\":\"lsi\",\"KeyConditionExpression\":7," + pv + "}", "tree"));
+        rows.add(row("Query", "{\"TableName\":7,\"KeyConditionExpression\":\"pk = :p\"," + pv + "}", "tree"));
+        rows.add(row("Query", "{\"TableName\":[\"lsi\"],\"KeyConditionExpression\":\"pk = :p\"," + pv + "}", "tree"));
+        rows.add(row("Query", p + pv + ",\"ExpressionAttributeNames\":[\"#n\"]}", "tree"));
+        rows.add(row("Query", p + pv + ",\"ProjectionExpression\":{}}", "tree"));
+        rows.add(row("Query", p + pv + ",\"FilterExpression\":\"\"}", "plain"));
+        rows.add(row("Query", p + pv + ",\"FilterExpression\":null}", "tree"));
+        rows.add(row("Query", p + pv + ",\"Select\":null}", "tree"));
+        rows.add(row("Query", p + pv + ",\"ConsistentRead\":1}", "tree"));
+        rows.add(row("Query", p + pv + ",\"ReturnConsumedCapacity\":\"total\"}", "tree"));
+        rows.add(row("Query", p + pv + ",\"Limit\":2147483647}", "plain"));
+        rows.add(row("Query", p + pv + ",\"Limit\":1e2}", "tree"));
+        rows.add(row("Query", p + "\"ExpressionAttributeValues\":{\":p\":{\"N\":\"1e125\"}}}", "plain"));
+        rows.add(row("Query", p + "\"ExpressionAttributeValues\":{\":p\":{\"N\":\"1e126\"}}}", "tree"));
+        rows.add(row("Query", p + "\"ExpressionAttributeValues\":{\":p\":{\"N\":\"" + "9".repeat(38) + "\"}}}", "plain"));
+        rows.add(row("Query", p + "\"ExpressionAttributeValues\":{\":p\":{\"N\":\"" + "9".repeat(39) + "\"}}}", "tree"));
+        rows.add(row("Query", p + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"\"}}}", "plain"));
+        // Query: placeholders unused or missing, several refusals at once (the first one answers)
+        rows.add(row("Query", p + pv + ",\"ExpressionAttributeNames\":{\"#u\":\"u\"},\"FilterExpression\":\"g = :nope\"}", "plain"));
+        rows.add(row("Query", p + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"},\":u\":{\"S\":\"u\"}},\"ExpressionAttributeNames\":{\"#u\":\"u\"}}", "plain"));
+        rows.add(row("Query", p + pv + ",\"ProjectionExpression\":\"#x\",\"FilterExpression\":\"#y > :p\"}", "plain"));
+        rows.add(row("Query", p + pv + ",\"FilterExpression\":\"v > :p\",\"ProjectionExpression\":\"a..b\",\"Select\":\"COUNT\"}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"nope\",\"KeyConditionExpression\":\"pk = :p\"," + pv + ",\"Select\":\"SPECIFIC_ATTRIBUTES\"}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"nope\",\"KeyConditionExpression\":\"pk = :p\"," + pv + ",\"IndexName\":\"byG\",\"ConsistentRead\":true}", "plain"));
+        // Query: Select and ProjectionExpression on the indexes, ConsistentRead on a GSI
+        String g = "{\"TableName\":\"lsi\",\"IndexName\":\"byG\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"y\"}}";
+        rows.add(row("Query", g + ",\"ConsistentRead\":false,\"Select\":\"ALL_PROJECTED_ATTRIBUTES\"}", "plain"));
+        rows.add(row("Query", g + ",\"ConsistentRead\":true,\"Select\":\"SPECIFIC_ATTRIBUTES\"}", "plain"));
+        rows.add(row("Query", g + ",\"Select\":\"ALL_ATTRIBUTES\",\"ProjectionExpression\":\"v\",\"ConsistentRead\":true}", "plain"));
+        rows.add(row("Query", g + ",\"ProjectionExpression\":\"v, pk\",\"ScanIndexForward\":false,\"Limit\":1,\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        rows.add(row("Query", p + pv + ",\"IndexName\":\"byL\",\"Select\":\"ALL_PROJECTED_ATTRIBUTES\",\"ConsistentRead\":true,\"ReturnConsumedCapacity\":\"TOTAL\"}", "plain"));
+        rows.add(row("Query", p + pv + ",\"IndexName\":\"byL\",\"FilterExpression\":\"v > :z\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"},\":z\":{\"N\":\"0\"}}}", "tree"));
+        rows.add(row("Query", "{\"TableName\":\"lsi\",\"KeyConditionExpression\":\"pk = :p\",\"IndexName\":\"byL\",\"FilterExpression\":\"v > :z\","
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"},\":z\":{\"N\":\"0\"}},\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"items\",\"IndexName\":\"byG\",\"KeyConditionExpression\":\"pk = :p\"," + pv + "}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"lsi\",\"IndexName\":\"byL\",\"KeyConditionExpression\":\"pk = :p AND l > :l\","
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"},\":l\":{\"S\":\"x3\"}},\"Limit\":2}", "plain"));
+        // Query: start key shapes
+        String start = ",\"ExclusiveStartKey\":";
+        rows.add(row("Query", p + pv + start + "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"3\"},\"x\":{\"S\":\"x\"}}}", "plain"));
+        rows.add(row("Query", p + pv + start + "{\"sk\":{\"N\":\"3.00\"},\"pk\":{\"S\":\"p\"}},\"Limit\":1}", "plain"));
+        rows.add(row("Query", p + pv + start + "{\"pk\":{\"M\":{}},\"sk\":{\"N\":\"3\"}}}", "plain"));
+        rows.add(row("Query", p + pv + start + "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"3\"},\"pk\":{\"S\":\"q\"}}}", "tree"));
+        rows.add(row("Query", p + pv + start + "[]}", "tree"));
+        rows.add(row("Query", g + start + "{\"g\":{\"S\":\"y\"},\"pk\":{\"S\":\"p\"}}}", "plain"));
+        rows.add(row("Query", g + start + "{\"g\":{\"S\":\"y\"},\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"}}}", "plain"));
+        rows.add(row("Query", g + start + "{\"g\":{\"S\":\"z\"},\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}}", "plain"));
+        // BatchGetItem: order, escapes, projections per table, first refusal over tables, the 100 keys
+        String k = "\"Keys\":[{\"pk\":{\"S\":\"b2\"}}]";
+        rows.add(row("BatchGetItem", "{\"ReturnConsumedCapacity\":\"TOTAL\",\"RequestItems\":{\"it\\u0065ms\":{\"ProjectionExpression\":\"m\"," + k + "}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{" + k + ",\"ProjectionExpression\":\"\"}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{" + k + ",\"ProjectionExpression\":\"#m\"}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{" + k + ",\"ProjectionExpression\":\"m\",\"ExpressionAttributeNames\":{\"#m\":\"m\"}}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{" + k + ",\"ProjectionExpression\":7}}}", "tree"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{" + k + ",\"ConsistentRead\":null}}}", "tree"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":{\"pk\":{\"S\":\"b2\"}}}}}", "tree"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{}]}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"\"}}]}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}},{\"pk\":{\"S\":\"a\"}}]},"
+                + "\"lsi\":{\"Keys\":[{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}],\"ProjectionExpression\":\"#nope\"}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"nope\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]},"
+                + "\"lsi\":{\"Keys\":[{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}},{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1.0\"}}]}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"N\":\"1\"}}]},\"nope\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"b2\"}}]},\"lsi\":{\"Keys\":[{\"pk\":{\"S\":\"b2\"}}]}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":" + keys("k", 60) + "},\"lsi\":{\"Keys\":[{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}],"
+                + "\"ProjectionExpression\":\"a..b\"},\"nope\":{\"Keys\":" + keys("j", 40) + "}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":" + keys("k", 50) + "},\"nope\":{\"Keys\":" + keys("j", 50) + "}},"
+                + "\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":" + keys("k", 100) + ",\"ConsistentRead\":true},\"ReturnConsumedCapacity\":\"INDEXES\"}}", "tree"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":" + keys("k", 100) + ",\"ConsistentRead\":true}},\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        StringBuilder huge = new StringBuilder("{\"RequestItems\":{\"lsi\":{\"Keys\":[{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}]},\"items\":{\"Keys\":[");
+        for (int i = 0; i < 42; i++) huge.append(i == 0 ? "" : ",").append("{\"pk\":{\"S\":\"hug\\u0065").append(i).append("\"}}");
+        huge.append("],\"ProjectionExpression\":\"\\u0064, #n\",\"ExpressionAttributeNames\":{\"#n\":\"n\"},\"ConsistentRead\":false}},\"ReturnConsumedCapacity\":\"TOTAL\"}");
+        rows.add(row("BatchGetItem", huge.toString(), "plain", "\"UnprocessedKeys\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"huge"));
+        // conditions: escapes, ReturnValuesOnConditionCheckFailure without a condition, first refusal between the two expressions
+        String c = "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"c2\"}},";
+        rows.add(row("UpdateItem", c + "\"ConditionExpression\":\"n = \",\"UpdateExpression\":\"SET n = \"}", "plain"));
+        rows.add(row("UpdateItem", c + "\"ConditionExpression\":\"#c = :c\",\"UpdateExpression\":\"SET #u = :u\",\"ExpressionAttributeNames\":{\"#c\":\"n\"},"
+                + "\"ExpressionAttributeValues\":{\":c\":{\"N\":\"1\"}}}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET s = :s\",\"ExpressionAttributeValues\":{\":s\":{\"S\":\"y\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnValues\":\"UPDATED_OLD\"}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET s = :s\",\"ConditionExpression\":\"s \\u003d :s\",\"ExpressionAttributeValues\":{\":s\":{\"S\":\"nope\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnValues\":\"ALL_NEW\",\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET s = :s\",\"ConditionExpression\":\"s = :s\",\"ExpressionAttributeValues\":{\":s\":{\"S\":\"y\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":null}", "tree"));
+        rows.add(row("UpdateItem", c + "\"UpdateExpression\":\"SET s = :s\",\"ConditionExpression\":\"s = :s\",\"ExpressionAttributeValues\":{\":s\":{\"S\":\"y\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":\"all_old\"}", "tree"));
+        String d = "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"gone2\"}},";
+        rows.add(row("DeleteItem", d + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnValues\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ReturnValues\":\"ALL_NEW\"}", "tree"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":\"a = :a\",\"ExpressionAttributeValues\":{\":a\":{\"S\":\"x\"}},\"ExpressionAttributeNames\":{\"#n\":\"n\"}}", "plain"));
+        rows.add(row("DeleteItem", "{\"ConditionExpression\":\"attribute_exists(pk)\",\"Key\":{\"pk\":{\"S\":\"c1\"}},\"TableName\":\"items\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("DeleteItem", d + "\"ConditionExpression\":[\"attribute_exists(pk)\"]}", "tree"));
+        String pc = "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"c6\"},\"e\":{\"S\":\"\\u00e9\\ud83d\\ude00\\\"\"}},";
+        rows.add(row("PutItem", pc + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnValues\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_not_exists(pk)\",\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\",\"ReturnValues\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("PutItem", "{\"TableName\":\"nope\",\"Item\":{\"pk\":{\"S\":\"c7\"}},\"ConditionExpression\":\"a = :nope\"}", "plain"));
+        rows.add(row("PutItem", "{\"TableName\":\"nope\",\"Item\":{\"pk\":{\"S\":\"c7\"}},\"ConditionExpression\":\"attribute_exists(pk)\"}", "plain"));
+        rows.add(row("PutItem", pc + "\"ConditionExpression\":\"attribute_exists(pk)\",\"ReturnValues\":\"ALL_NEW\"}", "tree"));
+        // lone surrogates in values, names and placeholders
+        rows.add(row("PutItem", "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"c8\"},\"\\ud800\":{\"S\":\"\\udc00x\"}},\"ReturnValues\":\"ALL_OLD\"}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"items\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"c8\"}}}", "plain"));
+        rows.add(row("Query", "{\"TableName\":\"items\",\"KeyConditionExpression\":\"pk = :p\",\"ProjectionExpression\":\"#n\",\"ExpressionAttributeNames\":{\"#n\":\"\\ud800\"},"
+                + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"c8\"}}}", "plain"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"c8\"}},{\"pk\":{\"S\":\"\\udfff\"}}],\"ProjectionExpression\":\"#n\","
+                + "\"ExpressionAttributeNames\":{\"#n\":\"\\ud800\"}}}}", "plain"));
+        rows.add(row("DeleteItem", "{\"TableName\":\"items\",\"Key\":{\"pk\":{\"S\":\"c8\"}},\"ConditionExpression\":\"#n = :v\",\"ExpressionAttributeNames\":{\"#n\":\"\\ud800\"},"
+                + "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"\\udc00\"}},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}", "plain"));
+        // answers that start with stored items: escapes and numbers as stored, an empty page
+        rows.add(row("Query", "{\"TableName\":\"items\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"c6\"}}}", "plain", "\\uD83D\\uDE00"));
+        rows.add(row("Query", "{\"TableName\":\"items\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"none\"}},"
+                + "\"ReturnConsumedCapacity\":\"TOTAL\"}", "plain", "{\"Items\":[],\"Count\":0"));
+        rows.add(row("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[{\"pk\":{\"S\":\"c6\"}},{\"pk\":{\"S\":\"none\"}}]},\"lsi\":{\"Keys\":[{\"pk\":{\"S\":\"none\"},"
+                + "\"sk\":{\"N\":\"1\"}}]}}}", "plain", "\"lsi\":[]"));
     }
 
     private static String keys(String prefix, int count) {
