@@ -146,6 +146,7 @@ final class Importer {
                         + " from byte " + data.count + " of its data on (" + e.getMessage() + "); the rest of the object is skipped");
             } finally {
                 counts.processedBytes += data.count;
+                closeDecompressor(data);
             }
         } catch (IOException e) {
             counts.processedItems++;
@@ -155,6 +156,19 @@ final class Importer {
         // a file store commits in the background: the import is done once its items are durable
         table.store().awaitDurable();
         return counts;
+    }
+
+    /**
+     * Frees the decompressor's native memory (GZIP's Inflater, zstd's context) at once, on every
+     * way out, instead of whenever the collector finds it: the try above closes only the object's
+     * stream. What was read is counted already, so a failure to close loses nothing.
+     */
+    private static void closeDecompressor(InputStream data) {
+        try {
+            data.close();
+        } catch (IOException e) {
+            System.getLogger(Importer.class.getName()).log(System.Logger.Level.DEBUG, "closing a decompressed object failed: " + e.getMessage());
+        }
     }
 
     private static InputStream decompress(InputStream data, String compression) throws IOException {
