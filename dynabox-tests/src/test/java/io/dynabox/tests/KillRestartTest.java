@@ -128,6 +128,39 @@ class KillRestartTest {
     }
 
     @Test
+    void kinesisRecordsKeptOverTwoKillsAreNotReplacedByTheWritesBetween() throws Exception {
+        // a table without a DynamoDB stream: nothing else carries its change numbers over a restart
+        try (FakeKinesis kinesis = new FakeKinesis()) {
+            kinesis.create("orders");
+            Process first = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(endpointOf(first), Region.US_EAST_1)) {
+                client.createTable(b -> b.tableName("orders").attributeDefinitions(s("pk")).keySchema(hash("pk"))
+                        .billingMode(BillingMode.PAY_PER_REQUEST));
+                client.enableKinesisStreamingDestination(b -> b.tableName("orders").streamArn("arn:aws:kinesis:us-east-1:000000000000:stream/orders"));
+                kinesis.failCalls(Integer.MAX_VALUE);
+                for (int i = 0; i < 3; i++) put(client, "before-" + i, "v1");
+                Thread.sleep(200);
+            }
+            kill(first);
+
+            Process second = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(endpointOf(second), Region.US_EAST_1)) {
+                for (int i = 0; i < 2; i++) put(client, "between-" + i, "v1");
+                Thread.sleep(200);
+            }
+            kill(second);
+            kinesis.failCalls(0);
+
+            Process third = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(endpointOf(third), Region.US_EAST_1)) {
+                client.listTables();
+                assertThat(kinesis.await(5)).extracting(r -> r.data().path("dynamodb").path("Keys").path("pk").path("S").textValue())
+                        .containsExactlyInAnyOrder("before-0", "before-1", "before-2", "between-0", "between-1");
+            }
+        }
+    }
+
+    @Test
     void anImportAtWorkWhenKilledIsResumedByTheNextStart() throws Exception {
         try (FakeS3 s3 = new FakeS3()) {
             s3.createBucket("lake");

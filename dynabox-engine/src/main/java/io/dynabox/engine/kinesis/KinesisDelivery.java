@@ -7,6 +7,7 @@ import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.KinesisDestination;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.wire.ErrorWire;
 import java.net.URI;
 import java.util.ArrayList;
@@ -134,6 +135,7 @@ public final class KinesisDelivery implements AutoCloseable {
     public void resume(Namespace namespace) {
         for (Table table : namespace.tableMap().values()) {
             boolean delivers = false;
+            long keptThrough = 0;
             for (KinesisDestination d : table.control().kinesisDestinations()) {
                 if (!d.delivers()) continue;
                 delivers = true;
@@ -143,6 +145,7 @@ public final class KinesisDelivery implements AutoCloseable {
                 String log = log(table, d.streamArn());
                 int kept = 0;
                 for (Store.LogEntry entry : table.store().readLog(table.namespaceId(), log)) {
+                    keptThrough = Math.max(keptThrough, entry.sequence());
                     Change change = KeptChanges.read(entry);
                     if (change.timeMillis() < d.sinceMillis()) continue;
                     queue.add(new Outgoing(stream, change, table.name(), namespace.region(), schema, d.precision(), table, log));
@@ -153,8 +156,21 @@ public final class KinesisDelivery implements AutoCloseable {
                             + " not sent when the process stopped are sent now");
                 }
             }
+            if (keptThrough > 0) continueNumberingAfter(table, keptThrough);
             if (delivers) follow(table, namespace.region());
         }
+    }
+
+    /**
+     * A table without a DynamoDB stream numbers its changes from 1 again after a restart: its new
+     * changes must come after the kept ones, or the log would replace kept records of the same
+     * numbers and trim others along with the new ones the endpoint takes.
+     */
+    private static void continueNumberingAfter(Table table, long sequence) {
+        TableLocks.write(table, () -> {
+            table.feed().continueAfter(sequence);
+            return null;
+        });
     }
 
     /** The store's log of a table's changes a destination has not taken yet. */
