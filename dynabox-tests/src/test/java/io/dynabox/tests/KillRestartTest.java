@@ -32,10 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.ImportTableDescription;
 import software.amazon.awssdk.services.dynamodb.model.InputFormat;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.Replica;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Work a server had accepted but not finished survives SIGKILL with {@code --db-path}: a child
- * Dynabox server is killed while replicated writes wait for their replication delay, while
+ * Dynabox server is killed while replicated writes wait for their replication delay (of a current and of a
+ * legacy 2017.11.29 global table, whose writes get their replication attributes first), while
  * Kinesis records wait for an endpoint that refuses them, and while an import waits for its S3
  * read, then started again on the same directory; the writes reach the other replica, the
  * records reach Kinesis, and the import is resumed and completes. (A kill needs a
@@ -90,6 +93,45 @@ class KillRestartTest {
             while (!"west".equals(value(east, "song-5")) && System.nanoTime() < deadline) Thread.sleep(20);
             assertThat(value(east, "song-5")).isEqualTo("west");
         }
+    }
+
+    @Test
+    void aLegacyReplicasWriteStampedButNotYetShippedReachesTheOtherReplicaAfterAKill() throws Exception {
+        Process first = startChild("--replication-delay", "600000");
+        URI endpoint = endpointOf(first);
+        try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST))) {
+            for (DynamoDbClient client : List.of(east, west)) {
+                client.createTable(b -> b.tableName("music").attributeDefinitions(s("pk")).keySchema(hash("pk"))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .streamSpecification(sp -> sp.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+            }
+            east.createGlobalTable(b -> b.globalTableName("music").replicationGroup(Replica.builder().regionName("us-east-1").build(),
+                    Replica.builder().regionName(WEST).build()));
+            for (int i = 0; i < 5; i++) put(east, "song-" + i, "v1");
+            // the legacy version writes its replication attributes into each item in its own region first, at once
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!stamped(east, "song-4") && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(stamped(east, "song-4")).isTrue();
+            assertThat(west.getItem(b -> b.tableName("music").key(key("song-0"))).hasItem()).as("still waiting for its delay").isFalse();
+        }
+        kill(first);
+
+        Process second = startChild("--replication-delay", "0");
+        try (DynamoDbClient east = client(endpointOf(second), Region.US_EAST_1); DynamoDbClient west = client(endpointOf(second), Region.of(WEST))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!west.getItem(b -> b.tableName("music").key(key("song-4"))).hasItem() && System.nanoTime() < deadline) Thread.sleep(20);
+            for (int i = 0; i < 5; i++) {
+                String name = "song-" + i;
+                var inEast = east.getItem(b -> b.tableName("music").key(key(name)).consistentRead(true)).item();
+                var inWest = west.getItem(b -> b.tableName("music").key(key(name)).consistentRead(true)).item();
+                assertThat(inWest).as(name).isEqualTo(inEast).containsEntry("v", AttributeValue.fromS("v1"))
+                        .containsEntry("aws:rep:updateregion", AttributeValue.fromS("us-east-1"));
+            }
+        }
+    }
+
+    private static boolean stamped(DynamoDbClient client, String name) {
+        return client.getItem(b -> b.tableName("music").key(key(name)).consistentRead(true)).item().containsKey("aws:rep:updateregion");
     }
 
     @Test

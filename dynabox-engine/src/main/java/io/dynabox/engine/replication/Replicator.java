@@ -453,17 +453,24 @@ public final class Replicator implements AutoCloseable {
     /**
      * A write made in a legacy (2017.11.29) replica: its replication attributes are written into
      * the item in a second write, and the item is shipped with them. A write of the item made
-     * since is stamped and shipped in its own turn, so this one is dropped.
+     * since is stamped and shipped in its own turn, so this one is dropped. A write found stamped
+     * already (the process stopped after stamping it, before its shipments were applied, and the
+     * write is shipped again) is shipped as it is.
      */
     private void stampAndShip(Namespace namespace, Table table, Shipment s) {
-        ItemWriter.PlannedWrite write = TableLocks.write(table, () -> {
+        var item = LegacyAttributes.stamped(s.newImage, s.region, s.version.time);
+        Stamped stamped = TableLocks.write(table, () -> {
             StoredItem current = table.keyspace().find(s.key);
-            if (current == null || !Arrays.equals(current.json(), s.newImage)) return null;
-            var item = LegacyAttributes.stamped(s.newImage, s.region, s.version.time);
-            return applied(table, ItemWriter.plan(table, s.key, current, null, item, ItemSize.of(item)));
+            if (current == null) return null;
+            if (Arrays.equals(current.json(), s.newImage)) {
+                ItemWriter.PlannedWrite write = applied(table, ItemWriter.plan(table, s.key, current, null, item, ItemSize.of(item)));
+                return new Stamped(write.mutations().get(0).item(), write.newSize(), write);
+            }
+            if (current.item().equals(item)) return new Stamped(current.json(), current.size(), null);
+            return null;
         });
-        if (write == null) return;
-        charge(namespace, table, s.key, write);
+        if (stamped == null) return;
+        if (stamped.write() != null) charge(namespace, table, s.key, stamped.write());
         ReplicaGroup group = table.replicas();
         if (group == null) return;
         long now = clock.getAsLong();
@@ -472,9 +479,13 @@ public final class Replicator implements AutoCloseable {
                 if (r.region().equals(s.region) || !r.receivesAt(now)) continue;
                 hold(s.from, s.sequence);
                 queue.add(new Shipment(s.madeAt + delayMillis, s.madeAt, shipped.incrementAndGet(), s.accessKey, r.region(), s.tableName,
-                        s.key, write.mutations().get(0).item(), write.newSize(), s.version, false, s.from, s.sequence));
+                        s.key, stamped.image(), stamped.size(), s.version, false, s.from, s.sequence));
             }
         }
+    }
+
+    /** A legacy replica's item with its replication attributes, and the write that put them in (null: it had them already). */
+    private record Stamped(byte[] image, long size, ItemWriter.PlannedWrite write) {
     }
 
     /**
