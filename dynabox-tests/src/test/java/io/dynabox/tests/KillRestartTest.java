@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class KillRestartTest {
     private static final String WEST = "us-west-2";
+    private static final String EUROPE = "eu-west-1";
 
     @TempDir
     Path dir;
@@ -132,6 +133,50 @@ class KillRestartTest {
 
     private static boolean stamped(DynamoDbClient client, String name) {
         return client.getItem(b -> b.tableName("music").key(key(name)).consistentRead(true)).item().containsKey("aws:rep:updateregion");
+    }
+
+    @Test
+    void aWriteReceivedBeforeAKillStillWinsOverAnOlderWriteShippedAgainAfterIt() throws Exception {
+        Process first = startChild("--replication-delay", "0");
+        URI endpoint = endpointOf(first);
+        try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST));
+             DynamoDbClient europe = client(endpoint, Region.of(EUROPE))) {
+            east.createTable(b -> b.tableName("music").attributeDefinitions(s("pk")).keySchema(hash("pk")).billingMode(BillingMode.PAY_PER_REQUEST));
+            for (String region : List.of(WEST, EUROPE)) {
+                east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build()));
+            }
+            // europe's write waits for a long delay; east's later write of the item reaches west and europe at once
+            admin(endpoint, "PUT", "/dynabox/replication", "{\"delayMillis\":600000}");
+            put(europe, "song", "europe");
+            Thread.sleep(5);
+            admin(endpoint, "PUT", "/dynabox/replication", "{\"delayMillis\":0}");
+            put(east, "song", "east");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!("east".equals(value(west, "song")) && "east".equals(value(europe, "song"))) && System.nanoTime() < deadline) Thread.sleep(10);
+            assertThat(value(west, "song")).isEqualTo("east");
+            assertThat(value(europe, "song")).isEqualTo("east");
+            Thread.sleep(500); // east's write counts as applied everywhere: it is not shipped again after the kill
+        }
+        kill(first);
+
+        Process second = startChild("--replication-delay", "0");
+        endpoint = endpointOf(second);
+        try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST));
+             DynamoDbClient europe = client(endpoint, Region.of(EUROPE))) {
+            europe.listTables(); // europe's namespace loads: its pending write is shipped again, older than east's
+            assertThat(admin(endpoint, "POST", "/dynabox/replication/wait?timeoutMillis=20000", "")).contains("\"caughtUp\":true");
+            // west had received east's write before the kill: it still knows it is the later one
+            assertThat(value(west, "song")).isEqualTo("east");
+            assertThat(value(east, "song")).isEqualTo("east");
+            assertThat(value(europe, "song")).isEqualTo("east");
+        }
+    }
+
+    private static String admin(URI endpoint, String method, String path, String body) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(endpoint.resolve(path)).method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     @Test

@@ -18,9 +18,19 @@ import java.util.Map;
  * @param oldSize   the old item's size by DynamoDB's rules, 0 without one
  * @param newSize   the new item's size, 0 without one
  * @param origin    who made the change: a request, or the service itself (Time to Live)
+ * @param written   a REPLICATION change's version: when and in which region the write was made (null for others)
  */
 public record Change(long sequence, long timeMillis, long group, byte[] key, byte[] oldImage, byte[] newImage,
-                     long oldSize, long newSize, Origin origin) {
+                     long oldSize, long newSize, Origin origin, Written written) {
+
+    public Change(long sequence, long timeMillis, long group, byte[] key, byte[] oldImage, byte[] newImage,
+                  long oldSize, long newSize, Origin origin) {
+        this(sequence, timeMillis, group, key, oldImage, newImage, oldSize, newSize, origin, null);
+    }
+
+    /** When (engine time) and in which region a replicated write was first made: what last-writer-wins compares. */
+    public record Written(long timeMillis, String region) {
+    }
 
     /**
      * Who made a change; streams show the service's own deletions with a user identity. A

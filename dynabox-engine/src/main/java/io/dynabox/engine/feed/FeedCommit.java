@@ -18,10 +18,17 @@ import java.util.Map;
  */
 public final class FeedCommit {
     private final Change.Origin origin;
+    private final Change.Written written;
     private List<Pending> pending;
 
     public FeedCommit(Change.Origin origin) {
+        this(origin, null);
+    }
+
+    /** The commit of a replicated write, with its version ({@code written}), which its changes carry. */
+    public FeedCommit(Change.Origin origin, Change.Written written) {
         this.origin = origin;
+        this.written = written;
     }
 
     /** Notes what the table's item write {@code itemWrite} replaces, if anyone reads the table's feed. Before the store applies it. */
@@ -45,12 +52,12 @@ public final class FeedCommit {
         if (pending.size() == 1) { // one item write: the usual case, with no grouping to do
             Pending p = pending.get(0);
             byTable = Map.of(p.table, List.of(new Change(p.table.feed().nextSequence(), now, group, p.key, p.oldImage, p.newImage,
-                    p.oldSize, p.newSize, origin)));
+                    p.oldSize, p.newSize, origin, written)));
         } else {
             byTable = new LinkedHashMap<>(2);
             for (Pending p : pending) {
                 Change change = new Change(p.table.feed().nextSequence(), now, group, p.key, p.oldImage, p.newImage,
-                        p.oldSize, p.newSize, origin);
+                        p.oldSize, p.newSize, origin, written);
                 byTable.computeIfAbsent(p.table, t -> new ArrayList<>(pending.size())).add(change);
             }
             byTable.replaceAll((table, changes) -> List.copyOf(changes));

@@ -55,8 +55,9 @@ import java.util.function.LongSupplier;
  * document of kind {@value #MARK_KIND}, saved at most every {@value #MARK_EVERY_MILLIS} ms once
  * what it counts is durable). When the table's namespace is loaded again, the writes of its
  * stream after that sequence (its own, not those it received) are shipped again, before any new
- * write of the table, and the item versions of its own earlier writes are taken from its stream,
- * so a write shipped again does not win over a later write it had lost to.
+ * write of the table, and the item versions of its earlier writes, its own and those it received
+ * (whose stream records keep their version), are taken from its stream in commit order, so a write
+ * shipped again does not win over a later write it had lost to.
  */
 public final class Replicator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Replicator.class.getName());
@@ -133,7 +134,8 @@ public final class Replicator implements AutoCloseable {
     /**
      * A new link of a replica table: it subscribes to the table's feed and, when the store kept a
      * shipped-through sequence for the table, takes back from its stream the table's own writes
-     * after it (shipped first) and the versions of those before. Caller holds the table's write lock.
+     * after it (shipped first) and, in commit order, the versions of the writes before them and of the
+     * writes it received. Caller holds the table's write lock.
      */
     private Link link(Namespace namespace, Table table) {
         Link link = new Link(accessKeyOf(namespace), namespace.region(), namespace.id(), table.store(), table.definition().tableId());
@@ -142,20 +144,24 @@ public final class Replicator implements AutoCloseable {
         long marked = markedThrough(table, namespace.id());
         Stream stream = namespace.streams().current(table.definition());
         if (marked >= 0 && stream != null) {
+            int shippedAgain = 0;
             for (Change change : stream.changesAfter(0)) {
-                if (change.origin() == Change.Origin.REPLICATION) continue;
-                if (change.sequence() > marked) {
-                    link.unshipped.add(change);
+                if (change.origin() == Change.Origin.REPLICATION) {
+                    // a write received (or a legacy stamp), with its version
+                    if (change.written() != null) remember(link, change.key(), new Version(change.written().timeMillis(), change.written().region()));
                     continue;
                 }
-                ItemKey key = new ItemKey(change.key());
-                LatestWrite latest = link.versions.get(key);
-                if (latest == null) link.versions.put(key, new LatestWrite(new Version(change.timeMillis(), link.region)));
-                else if (latest.version.time < change.timeMillis()) latest.version = new Version(change.timeMillis(), link.region);
+                // an own write: versioned in commit order, as when it was made; shipped again (with that version) if after the mark
+                Version version = versionOwn(link, change);
+                if (change.sequence() > marked) {
+                    link.unshipped.add(change);
+                    link.versionedAgain.put(change, version);
+                    shippedAgain++;
+                }
             }
             link.unshippedSize = link.unshipped.size();
-            if (!link.unshipped.isEmpty()) {
-                LOG.log(System.Logger.Level.INFO, link.unshipped.size() + " writes of " + table.name() + " in " + namespace.region()
+            if (shippedAgain > 0) {
+                LOG.log(System.Logger.Level.INFO, shippedAgain + " writes of " + table.name() + " in " + namespace.region()
                         + " not applied in its other replicas when the process stopped are shipped again");
             }
         }
@@ -163,6 +169,14 @@ public final class Replicator implements AutoCloseable {
         link.drainedThrough = through;
         saveMark(table.name(), link, through);
         return link;
+    }
+
+    /** Keeps {@code version} as the item's latest write's unless a later one is kept. Caller holds the table's write lock. */
+    private static void remember(Link link, byte[] key, Version version) {
+        ItemKey itemKey = new ItemKey(key);
+        LatestWrite latest = link.versions.get(itemKey);
+        if (latest == null) link.versions.put(itemKey, new LatestWrite(version));
+        else if (latest.version.compareTo(version) < 0) latest.version = version;
     }
 
     /** The shipped-through sequence the store kept for the table (this table: the same table id), or -1. */
@@ -435,18 +449,19 @@ public final class Replicator implements AutoCloseable {
             if (s.newImage == null && LegacyAttributes.legacy(table)) {
                 // the legacy version marks the item as being deleted before it deletes it: two writes
                 var marked = LegacyAttributes.markedDeleting(old.item());
-                done.add(applied(table, ItemWriter.plan(table, s.key, old, null, marked, ItemSize.of(marked))));
+                done.add(applied(table, ItemWriter.plan(table, s.key, old, null, marked, ItemSize.of(marked)), s.version));
                 old = table.keyspace().find(s.key);
             }
             // the item's bytes as the first region stored them: decoded only if an index must look inside
-            done.add(applied(table, ItemWriter.planStored(table, s.key, old, s.newImage, s.newSize)));
+            done.add(applied(table, ItemWriter.planStored(table, s.key, old, s.newImage, s.newSize), s.version));
             return done;
         });
         for (ItemWriter.PlannedWrite write : writes) charge(target, table, s.key, write);
     }
 
-    private static ItemWriter.PlannedWrite applied(Table table, ItemWriter.PlannedWrite write) {
-        ItemWriter.apply(table, write, Change.Origin.REPLICATION);
+    /** Applies a replicated write (or a legacy replica's stamp) with its version, which the replica's stream keeps. */
+    private static ItemWriter.PlannedWrite applied(Table table, ItemWriter.PlannedWrite write, Version version) {
+        ItemWriter.applyReplicated(table, write, new Change.Written(version.time(), version.region()));
         return write;
     }
 
@@ -463,7 +478,7 @@ public final class Replicator implements AutoCloseable {
             StoredItem current = table.keyspace().find(s.key);
             if (current == null) return null;
             if (Arrays.equals(current.json(), s.newImage)) {
-                ItemWriter.PlannedWrite write = applied(table, ItemWriter.plan(table, s.key, current, null, item, ItemSize.of(item)));
+                ItemWriter.PlannedWrite write = applied(table, ItemWriter.plan(table, s.key, current, null, item, ItemSize.of(item)), s.version);
                 return new Stamped(write.mutations().get(0).item(), write.newSize(), write);
             }
             if (current.item().equals(item)) return new Stamped(current.json(), current.size(), null);
@@ -578,13 +593,8 @@ public final class Replicator implements AutoCloseable {
     /** Versions one change and ships it (see {@link #ship}); its shipments are counted pending before it counts as drained. */
     private void shipOne(Table table, Link link, ReplicaGroup group, Change change, List<String> targets) {
         if (change.origin() == Change.Origin.REPLICATION) return;
-        ItemKey key = new ItemKey(change.key());
-        LatestWrite latest = link.versions.get(key);
-        long time = change.timeMillis();
-        if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
-        Version version = new Version(time, link.region);
-        if (latest == null) link.versions.put(key, new LatestWrite(version));
-        else latest.version = version;
+        Version again = link.versionedAgain.isEmpty() ? null : link.versionedAgain.remove(change);
+        Version version = again != null ? again : versionOwn(link, change);
         if (change.newImage() != null && ReplicaGroup.LEGACY.equals(group.version())) {
             // the legacy version first writes its replication attributes into the item, and ships that
             synchronized (queue) {
@@ -611,12 +621,25 @@ public final class Replicator implements AutoCloseable {
         }
     }
 
+    /** The version of the table's own write: its time, moved past the item's latest write if need be. Caller holds the table's write lock. */
+    private static Version versionOwn(Link link, Change change) {
+        ItemKey key = new ItemKey(change.key());
+        LatestWrite latest = link.versions.get(key);
+        long time = change.timeMillis();
+        if (latest != null && latest.version.time >= time) time = latest.version.time + 1; // later than what it overwrote
+        Version version = new Version(time, link.region);
+        if (latest == null) link.versions.put(key, new LatestWrite(version));
+        else latest.version = version;
+        return version;
+    }
+
     /** Ships the changes the table's writers left. Caller holds the table's write lock. */
     private void drain(Table table, Link link) {
         if (link.unshipped.isEmpty()) return;
         ReplicaGroup group = table.replicas();
         if (group != null) ship(table, link, group, link.unshipped);
         link.unshipped.clear();
+        link.versionedAgain.clear();
         link.unshippedSize = 0;
     }
 
@@ -643,6 +666,8 @@ public final class Replicator implements AutoCloseable {
         final Store store;
         final String tableId;
         final Map<ItemKey, LatestWrite> versions = new HashMap<>();
+        // the versions of own writes shipped again after a restart, given in commit order with the writes received (guarded as versions)
+        final Map<Change, Version> versionedAgain = new java.util.IdentityHashMap<>();
         // the changes with shipments not yet applied (durably), by sequence: how many (guarded by the queue's monitor)
         final java.util.TreeMap<Long, Integer> pending = new java.util.TreeMap<>();
         // the last change versioned and shipped (written under the table's write lock)

@@ -92,6 +92,7 @@ final class StreamKeeper implements Stream.StreamListener {
         node.putRawValue("keys", Json.raw(record.keysJson()));
         if (change.oldImage() != null) node.putRawValue("old", Json.raw(change.oldImage()));
         if (change.newImage() != null) node.putRawValue("new", Json.raw(change.newImage()));
+        if (change.written() != null) node.put("writtenMillis", change.written().timeMillis()).put("writtenRegion", change.written().region());
         return Json.write(node);
     }
 
@@ -125,7 +126,8 @@ final class StreamKeeper implements Stream.StreamListener {
                 if (shard == null || entry.sequence() <= shard.trimmedThrough) continue;
                 Change change = new Change(entry.sequence(), e.get("time").longValue(), e.get("group").longValue(),
                         Base64.getDecoder().decode(e.get("key").textValue()), image(e.get("old")), image(e.get("new")),
-                        e.get("oldSize").longValue(), e.get("newSize").longValue(), Change.Origin.valueOf(e.get("origin").textValue()));
+                        e.get("oldSize").longValue(), e.get("newSize").longValue(), Change.Origin.valueOf(e.get("origin").textValue()),
+                        e.has("writtenRegion") ? new Change.Written(e.get("writtenMillis").longValue(), e.get("writtenRegion").textValue()) : null);
                 shard.add(new StreamRecord(e.get("eventId").textValue(), change, Json.write(e.get("keys")),
                         e.get("sizeBytes").longValue()));
             }

@@ -119,7 +119,15 @@ public final class ItemWriter {
 
     /** Applies a planned write made by {@code origin} (a request, or Time to Live). */
     public static void apply(Table table, PlannedWrite write, Change.Origin origin) {
-        FeedCommit commit = new FeedCommit(origin);
+        apply(table, write, new FeedCommit(origin));
+    }
+
+    /** Applies a write replicated from another region, whose change carries its version ({@code written}). */
+    public static void applyReplicated(Table table, PlannedWrite write, Change.Written written) {
+        apply(table, write, new FeedCommit(Change.Origin.REPLICATION, written));
+    }
+
+    private static void apply(Table table, PlannedWrite write, FeedCommit commit) {
         commit.capture(table, write.mutations().get(0));
         table.store().apply(write.mutations());
         applied(write);
