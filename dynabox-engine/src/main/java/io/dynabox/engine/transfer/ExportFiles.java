@@ -159,23 +159,29 @@ final class ExportFiles {
         long billed = 0;
         List<Line> file = new ArrayList<>();
         boolean anyFile = false;
-        for (List<? extends Line> page = pages.next(); page != null; page = pages.next()) {
-            for (Line line : page) {
-                file.add(line);
-                itemCount++;
-                billed += line.size();
-                if (file.size() == ITEMS_PER_FILE) {
-                    checkNotStopping.run();
-                    if (writing.size() == inFlight) entries.add(join(writing.removeFirst()));
-                    writing.addLast(dataFile(buckets, bucket, base + "data/" + name() + extension, ion, file));
-                    anyFile = true;
-                    file = new ArrayList<>();
+        try {
+            for (List<? extends Line> page = pages.next(); page != null; page = pages.next()) {
+                for (Line line : page) {
+                    file.add(line);
+                    itemCount++;
+                    billed += line.size();
+                    if (file.size() == ITEMS_PER_FILE) {
+                        checkNotStopping.run();
+                        if (writing.size() == inFlight) entries.add(join(writing.removeFirst()));
+                        writing.addLast(dataFile(buckets, bucket, base + "data/" + name() + extension, ion, file));
+                        anyFile = true;
+                        file = new ArrayList<>();
+                    }
                 }
             }
+            // at least one data file, empty for an empty table
+            if (!file.isEmpty() || !anyFile) writing.addLast(dataFile(buckets, bucket, base + "data/" + name() + extension, ion, file));
+            while (!writing.isEmpty()) entries.add(join(writing.removeFirst()));
+        } catch (RuntimeException | Error e) {
+            // a failed or stopped export has no file still being written into the bucket once it ends
+            writing.forEach(written -> written.exceptionally(failure -> null).join());
+            throw e;
         }
-        // at least one data file, empty for an empty table
-        if (!file.isEmpty() || !anyFile) writing.addLast(dataFile(buckets, bucket, base + "data/" + name() + extension, ion, file));
-        while (!writing.isEmpty()) entries.add(join(writing.removeFirst()));
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();
         for (ObjectNode entry : entries) {
             manifest.writeBytes(Json.write(entry));

@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -122,10 +123,27 @@ final class Importer {
      * to stop between two batches.
      */
     static Counts read(Buckets buckets, Source source, List<String> keys, Table table, Runnable checkNotStopping) {
-        List<Counts> parts = keys.parallelStream().map(key -> readObject(buckets, source, key, table, checkNotStopping)).toList();
+        // no object's failure ends the stream early: every read is over before the job goes on, so a
+        // failed import drops its table, and a closing engine its store, with no read still writing
+        List<ObjectRead> reads = keys.parallelStream().map(key -> ObjectRead.of(() -> readObject(buckets, source, key, table, checkNotStopping))).toList();
         Counts counts = new Counts();
-        parts.forEach(counts::add);
+        for (ObjectRead read : reads) {
+            if (read.failure() instanceof RuntimeException failure) throw failure;
+            if (read.failure() instanceof Error failure) throw failure;
+            counts.add(read.counts());
+        }
         return counts;
+    }
+
+    /** One object's read: its counts, or what it threw. */
+    private record ObjectRead(Counts counts, Throwable failure) {
+        static ObjectRead of(Supplier<Counts> read) {
+            try {
+                return new ObjectRead(read.get(), null);
+            } catch (RuntimeException | Error e) {
+                return new ObjectRead(null, e);
+            }
+        }
     }
 
     private static Counts readObject(Buckets buckets, Source source, String key, Table table, Runnable checkNotStopping) {
