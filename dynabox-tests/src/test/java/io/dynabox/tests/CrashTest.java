@@ -9,10 +9,7 @@ import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +64,8 @@ class CrashTest {
     void acknowledgedWritesSurviveKillNine() throws Exception {
         Random random = new Random();
         for (int run = 0; run <= KILLS; run++) {
-            Process child = startChild();
-            try (DynamoDbClient client = client(endpointOf(child))) {
+            ChildServer child = ChildServer.start(dir);
+            try (DynamoDbClient client = client(child.endpoint())) {
                 if (run == 0) createTables(client);
                 else checkAcknowledged(client);
                 if (run == KILLS) break;
@@ -76,17 +73,15 @@ class CrashTest {
                 List<CompletableFuture<Void>> writers = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
                     int thread = t;
-                    URI endpoint = endpointOf(child);
+                    URI endpoint = child.endpoint();
                     writers.add(CompletableFuture.runAsync(() -> write(thread, endpoint, stop)));
                 }
                 Thread.sleep(300 + random.nextInt(1200));
-                child.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
-                child.waitFor(10, TimeUnit.SECONDS);
+                child.kill(); // SIGKILL: no shutdown hook, no final commit
                 stop.set(true);
                 for (CompletableFuture<Void> writer : writers) writer.get(20, TimeUnit.SECONDS);
             } finally {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
+                child.kill();
             }
         }
         assertThat(acknowledged).hasSizeGreaterThan(THREADS * 3); // the stream did reach the server
@@ -189,34 +184,6 @@ class CrashTest {
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .billingMode(BillingMode.PAY_PER_REQUEST));
-    }
-
-    private final Map<Process, URI> endpoints = new ConcurrentHashMap<>();
-
-    private Process startChild() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.dynabox.server.Main", "--port", "0", "--db-path", dir.toString())
-                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()))
-                .start();
-        CompletableFuture<URI> endpoint = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    int at = line.indexOf(" ready on ");
-                    if (at >= 0) return URI.create(line.substring(at + " ready on ".length()).split(" ")[0]);
-                }
-                throw new IllegalStateException("the child server stopped before listening; see " + dir.resolve("child.log"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        endpoints.put(child, endpoint.get(30, TimeUnit.SECONDS));
-        return child;
-    }
-
-    private URI endpointOf(Process child) {
-        return endpoints.get(child);
     }
 
     private static DynamoDbClient client(URI endpoint) {

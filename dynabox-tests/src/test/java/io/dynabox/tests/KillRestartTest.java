@@ -4,8 +4,6 @@ import static io.dynabox.tests.TableFixtures.hash;
 import static io.dynabox.tests.TableFixtures.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,20 +49,17 @@ class KillRestartTest {
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
+    private final List<ChildServer> children = new ArrayList<>();
 
     @AfterEach
     void killChildren() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor(10, TimeUnit.SECONDS);
-        }
+        for (ChildServer child : children) child.kill();
     }
 
     @Test
     void replicatedWritesNotYetShippedReachTheOtherReplicaAfterAKill() throws Exception {
-        Process first = startChild("--replication-delay", "600000");
-        URI endpoint = endpointOf(first);
+        ChildServer first = startChild("--replication-delay", "600000");
+        URI endpoint = first.endpoint();
         try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST))) {
             east.createTable(b -> b.tableName("music").attributeDefinitions(s("pk")).keySchema(hash("pk")).billingMode(BillingMode.PAY_PER_REQUEST));
             east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build()));
@@ -79,8 +73,8 @@ class KillRestartTest {
         }
         kill(first);
 
-        Process second = startChild("--replication-delay", "0");
-        try (DynamoDbClient east = client(endpointOf(second), Region.US_EAST_1); DynamoDbClient west = client(endpointOf(second), Region.of(WEST))) {
+        ChildServer second = startChild("--replication-delay", "0");
+        try (DynamoDbClient east = client(second.endpoint(), Region.US_EAST_1); DynamoDbClient west = client(second.endpoint(), Region.of(WEST))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!west.getItem(b -> b.tableName("music").key(key("song-19"))).hasItem() && System.nanoTime() < deadline) Thread.sleep(20);
             for (int i = 0; i < 20; i++) {
@@ -98,8 +92,8 @@ class KillRestartTest {
 
     @Test
     void aLegacyReplicasWriteStampedButNotYetShippedReachesTheOtherReplicaAfterAKill() throws Exception {
-        Process first = startChild("--replication-delay", "600000");
-        URI endpoint = endpointOf(first);
+        ChildServer first = startChild("--replication-delay", "600000");
+        URI endpoint = first.endpoint();
         try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST))) {
             for (DynamoDbClient client : List.of(east, west)) {
                 client.createTable(b -> b.tableName("music").attributeDefinitions(s("pk")).keySchema(hash("pk"))
@@ -117,8 +111,8 @@ class KillRestartTest {
         }
         kill(first);
 
-        Process second = startChild("--replication-delay", "0");
-        try (DynamoDbClient east = client(endpointOf(second), Region.US_EAST_1); DynamoDbClient west = client(endpointOf(second), Region.of(WEST))) {
+        ChildServer second = startChild("--replication-delay", "0");
+        try (DynamoDbClient east = client(second.endpoint(), Region.US_EAST_1); DynamoDbClient west = client(second.endpoint(), Region.of(WEST))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (!west.getItem(b -> b.tableName("music").key(key("song-4"))).hasItem() && System.nanoTime() < deadline) Thread.sleep(20);
             for (int i = 0; i < 5; i++) {
@@ -137,8 +131,8 @@ class KillRestartTest {
 
     @Test
     void aWriteReceivedBeforeAKillStillWinsOverAnOlderWriteShippedAgainAfterIt() throws Exception {
-        Process first = startChild("--replication-delay", "0");
-        URI endpoint = endpointOf(first);
+        ChildServer first = startChild("--replication-delay", "0");
+        URI endpoint = first.endpoint();
         try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST));
              DynamoDbClient europe = client(endpoint, Region.of(EUROPE))) {
             east.createTable(b -> b.tableName("music").attributeDefinitions(s("pk")).keySchema(hash("pk")).billingMode(BillingMode.PAY_PER_REQUEST));
@@ -159,8 +153,8 @@ class KillRestartTest {
         }
         kill(first);
 
-        Process second = startChild("--replication-delay", "0");
-        endpoint = endpointOf(second);
+        ChildServer second = startChild("--replication-delay", "0");
+        endpoint = second.endpoint();
         try (DynamoDbClient east = client(endpoint, Region.US_EAST_1); DynamoDbClient west = client(endpoint, Region.of(WEST));
              DynamoDbClient europe = client(endpoint, Region.of(EUROPE))) {
             europe.listTables(); // europe's namespace loads: its pending write is shipped again, older than east's
@@ -183,8 +177,8 @@ class KillRestartTest {
     void kinesisRecordsNotYetTakenReachTheEndpointAfterAKill() throws Exception {
         try (FakeKinesis kinesis = new FakeKinesis()) {
             kinesis.create("orders");
-            Process first = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
-            try (DynamoDbClient client = client(endpointOf(first), Region.US_EAST_1)) {
+            ChildServer first = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(first.endpoint(), Region.US_EAST_1)) {
                 client.createTable(b -> b.tableName("orders").attributeDefinitions(s("pk")).keySchema(hash("pk"))
                         .billingMode(BillingMode.PAY_PER_REQUEST));
                 assertThat(client.enableKinesisStreamingDestination(b -> b.tableName("orders")
@@ -199,8 +193,8 @@ class KillRestartTest {
             kill(first);
             kinesis.failCalls(0);
 
-            Process second = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
-            try (DynamoDbClient client = client(endpointOf(second), Region.US_EAST_1)) {
+            ChildServer second = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(second.endpoint(), Region.US_EAST_1)) {
                 client.listTables(); // loads the namespace at once (the Time to Live sweeper would within its first pass)
                 List<FakeKinesis.Received> received = kinesis.await(13);
                 assertThat(received).hasSize(13);
@@ -219,8 +213,8 @@ class KillRestartTest {
         // a table without a DynamoDB stream: nothing else carries its change numbers over a restart
         try (FakeKinesis kinesis = new FakeKinesis()) {
             kinesis.create("orders");
-            Process first = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
-            try (DynamoDbClient client = client(endpointOf(first), Region.US_EAST_1)) {
+            ChildServer first = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(first.endpoint(), Region.US_EAST_1)) {
                 client.createTable(b -> b.tableName("orders").attributeDefinitions(s("pk")).keySchema(hash("pk"))
                         .billingMode(BillingMode.PAY_PER_REQUEST));
                 client.enableKinesisStreamingDestination(b -> b.tableName("orders").streamArn("arn:aws:kinesis:us-east-1:000000000000:stream/orders"));
@@ -230,16 +224,16 @@ class KillRestartTest {
             }
             kill(first);
 
-            Process second = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
-            try (DynamoDbClient client = client(endpointOf(second), Region.US_EAST_1)) {
+            ChildServer second = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(second.endpoint(), Region.US_EAST_1)) {
                 for (int i = 0; i < 2; i++) put(client, "between-" + i, "v1");
                 Thread.sleep(200);
             }
             kill(second);
             kinesis.failCalls(0);
 
-            Process third = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
-            try (DynamoDbClient client = client(endpointOf(third), Region.US_EAST_1)) {
+            ChildServer third = startChild("--kinesis-endpoint", kinesis.endpoint().toString());
+            try (DynamoDbClient client = client(third.endpoint(), Region.US_EAST_1)) {
                 client.listTables();
                 assertThat(kinesis.await(5)).extracting(r -> r.data().path("dynamodb").path("Keys").path("pk").path("S").textValue())
                         .containsExactlyInAnyOrder("before-0", "before-1", "before-2", "between-0", "between-1");
@@ -255,9 +249,9 @@ class KillRestartTest {
             for (int i = 0; i < 300; i++) lines.append("{\"Item\":{\"pk\":{\"S\":\"k").append(i).append("\"}}}\n");
             s3.objects.get("lake").put("in/part-1.json", lines.toString().getBytes(StandardCharsets.UTF_8));
             s3.hold();
-            Process first = startChild("--s3-endpoint", s3.endpoint());
+            ChildServer first = startChild("--s3-endpoint", s3.endpoint());
             String arn;
-            try (DynamoDbClient client = client(endpointOf(first), Region.US_EAST_1)) {
+            try (DynamoDbClient client = client(first.endpoint(), Region.US_EAST_1)) {
                 arn = client.importTable(b -> b.s3BucketSource(src -> src.s3Bucket("lake").s3KeyPrefix("in/"))
                         .inputFormat(InputFormat.DYNAMODB_JSON)
                         .tableCreationParameters(t -> t.tableName("imported").attributeDefinitions(s("pk")).keySchema(hash("pk"))
@@ -267,8 +261,8 @@ class KillRestartTest {
             kill(first);
             s3.open();
 
-            Process second = startChild("--s3-endpoint", s3.endpoint());
-            try (DynamoDbClient client = client(endpointOf(second), Region.US_EAST_1)) {
+            ChildServer second = startChild("--s3-endpoint", s3.endpoint());
+            try (DynamoDbClient client = client(second.endpoint(), Region.US_EAST_1)) {
                 ImportTableDescription done = TransferWaits.imported(client, arn);
                 assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
                 assertThat(done.importedItemCount()).isEqualTo(300);
@@ -292,37 +286,13 @@ class KillRestartTest {
         return Map.of("pk", AttributeValue.fromS(name));
     }
 
-    private void kill(Process child) throws InterruptedException {
-        child.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
-        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    private static void kill(ChildServer child) throws InterruptedException {
+        assertThat(child.kill()).isTrue();
     }
 
-    private final Map<Process, URI> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private URI endpointOf(Process child) {
-        return endpoints.get(child);
-    }
-
-    private Process startChild(String... options) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.dynabox.server.Main", "--port", "0", "--db-path", dir.toString()));
-        command.addAll(List.of(options));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile())).start();
+    private ChildServer startChild(String... options) throws Exception {
+        ChildServer child = ChildServer.start(dir, options);
         children.add(child);
-        CompletableFuture<URI> endpoint = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    int at = line.indexOf(" ready on ");
-                    if (at >= 0) return URI.create(line.substring(at + " ready on ".length()).split(" ")[0]);
-                }
-                throw new IllegalStateException("the child server stopped before listening; see " + dir.resolve("child.log"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        endpoints.put(child, endpoint.get(30, TimeUnit.SECONDS));
         return child;
     }
 
