@@ -43,7 +43,7 @@ public final class PutItem implements Operation, PlainOperation {
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.of(request);
         String tableName = request.get("TableName").textValue();
         boolean metricsWanted = ItemCollectionMetrics.wanted(request);
-        return write(context, tableName, item, size, returnOld, condition, Conditions.oldItemOnFailure(request), detail, metricsWanted);
+        return write(context, tableName, item, null, size, returnOld, condition, Conditions.oldItemOnFailure(request), detail, metricsWanted);
     }
 
     /**
@@ -53,7 +53,8 @@ public final class PutItem implements Operation, PlainOperation {
     static final class Plain implements PlainRequest {
         final Conditions.Plain condition = new Conditions.Plain();
         String tableName;
-        Map<String, AttributeValue> item;
+        byte[] body;
+        NewItem item;
         boolean returnOld;
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
         boolean metricsWanted;
@@ -64,11 +65,16 @@ public final class PutItem implements Operation, PlainOperation {
         }
 
         @Override
+        public void body(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
         public void read(String name, JsonParser parser) throws IOException {
             if (condition.read(name, parser)) return;
             switch (name) {
                 case "TableName" -> tableName = PlainRequests.tableName(parser);
-                case "Item" -> item = PlainRequests.item(parser);
+                case "Item" -> item = NewItem.read(parser, body);
                 case "ReturnValues" -> returnOld = PlainRequests.oneOf(parser, RETURN_VALUES).equals("ALL_OLD");
                 case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
                 case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, METRICS).equals("SIZE");
@@ -84,12 +90,12 @@ public final class PutItem implements Operation, PlainOperation {
         @Override
         public JsonNode execute(RequestContext context) {
             // what the tree path does with the same members, in its order
-            long size = ItemSize.of(item);
+            long size = item.itemSize();
             checkSize(size);
             ExpressionAttributes attributes = condition.attributes();
             Condition bound = condition.condition(attributes);
             attributes.checkAllUsed();
-            return write(context, tableName, item, size, returnOld, bound, condition.oldItemOnFailure, detail, metricsWanted);
+            return write(context, tableName, item, item.json(), size, returnOld, bound, condition.oldItemOnFailure, detail, metricsWanted);
         }
     }
 
@@ -105,8 +111,11 @@ public final class PutItem implements Operation, PlainOperation {
         }
     }
 
-    /** The write itself; {@code oldItemOnFailure}: a failed condition answers with the item. */
-    private static JsonNode write(RequestContext context, String tableName, Map<String, AttributeValue> item, long size, boolean returnOld,
+    /**
+     * The write itself; {@code json}: the item's stored form when it is written already (else
+     * null); {@code oldItemOnFailure}: a failed condition answers with the item.
+     */
+    private static JsonNode write(RequestContext context, String tableName, Map<String, AttributeValue> item, byte[] json, long size, boolean returnOld,
                                   Condition condition, boolean oldItemOnFailure, ConsumedCapacity.Detail detail, boolean metricsWanted) {
         Table table = context.usableTable(tableName);
         ItemKeys.checkItem(table.definition(), item);
@@ -120,7 +129,8 @@ public final class PutItem implements Operation, PlainOperation {
             // the old item is decoded only when something looks inside it; ALL_OLD answers with it as stored
             Map<String, AttributeValue> old = stored == null || condition == null ? null : stored.item();
             Conditions.checkCharged(context, table, partition, key, stored == null ? 0 : stored.size(), condition, old, oldItemOnFailure);
-            ItemWriter.PlannedWrite write = ItemWriter.plan(table, key, stored, old, item, size);
+            ItemWriter.PlannedWrite write = json == null ? ItemWriter.plan(table, key, stored, old, item, size)
+                    : ItemWriter.plan(table, key, stored, old, item, json, size);
             ItemWriter.apply(table, write);
             JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;
             return new Written(stored, write, metrics);

@@ -56,6 +56,57 @@ public final class ItemJson {
         return json;
     }
 
+    /**
+     * An item's stored form written attribute by attribute, as a reader goes through a request's
+     * item (see {@code PlainRequests.newItem}): the bytes {@link #encode} writes from the same
+     * values, except that a string value whose UTF-8 needs no escape is copied from the request
+     * as it is, never decoded. Uses the thread's buffer: one writer at a time on a thread.
+     */
+    public static final class Writer {
+        private final Out out = BUFFER.get();
+        private boolean first = true;
+
+        public Writer() {
+            out.size = 0;
+            out.append('{');
+        }
+
+        /** An attribute whose value is {@code value}. */
+        public void attribute(String name, AttributeValue value) {
+            name(name);
+            writeValue(out, value);
+        }
+
+        /**
+         * An attribute whose value is the string {@code utf8[from, to)}: UTF-8 of characters in
+         * the Basic Multilingual Plane, none of them a surrogate, a quote, a backslash or a control character.
+         */
+        public void plainString(String name, byte[] utf8, int from, int to) {
+            name(name);
+            out.append(OPEN_S);
+            out.reserve(to - from + 2);
+            out.bytes[out.size++] = '"';
+            System.arraycopy(utf8, from, out.bytes, out.size, to - from);
+            out.size += to - from;
+            out.append('"').append('}');
+        }
+
+        private void name(String name) {
+            if (!first) out.append(',');
+            first = false;
+            string(out, name);
+            out.append(':');
+        }
+
+        /** The item's stored form; the writer is done. */
+        public byte[] finish() {
+            out.append('}');
+            byte[] json = Arrays.copyOf(out.bytes, out.size);
+            if (out.bytes.length > KEPT_CAPACITY) BUFFER.remove();
+            return json;
+        }
+    }
+
     /** The item an {@link #encode} wrote; a new map each time, which the caller may keep. */
     public static Map<String, AttributeValue> decode(byte[] json) {
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {

@@ -54,6 +54,20 @@ public final class ItemWriter {
     }
 
     /**
+     * The same, for a new item whose stored form is written already ({@code newJson}, what
+     * {@code ItemJson.encode} writes from {@code newItem}: a PutItem read from the request's
+     * bytes): stored as it is, and {@code newItem} looked inside only by the indexes.
+     */
+    public static PlannedWrite plan(Table table, byte[] key, StoredItem old, Map<String, AttributeValue> oldValues,
+                                    Map<String, AttributeValue> newItem, byte[] newJson, long newSize) {
+        TableDefinition d = table.definition();
+        boolean indexed = !d.globalIndexes().isEmpty() || !d.localIndexes().isEmpty();
+        Map<String, AttributeValue> oldItem = old != null && oldValues == null && indexed ? old.item() : oldValues;
+        return plan(table, new Mutation(table.keyspace(), key, newJson, newSize), oldItem, old == null ? 0 : old.size(),
+                indexed ? newItem : null, newSize);
+    }
+
+    /**
      * Replacing the stored entry {@code old} (or nothing) by an item already in the store's
      * form ({@code newJson}, or null to delete; a write another replica made): its bytes are
      * stored as they are, and decoded only when an index must look inside.

@@ -170,13 +170,27 @@ public final class PlainRequests {
         return values;
     }
 
+    /**
+     * An item's attribute value of type {@code type} (its member name read already) whose first
+     * token ({@code token}) the parser is at; the caller checks the END_OBJECT after it.
+     */
+    public static AttributeValue attributeValue(JsonParser parser, String type, JsonToken token) throws IOException {
+        return typed(parser, type, token, 1);
+    }
+
     /** One attribute value of exactly one type: the parser at its START_OBJECT, left at its END_OBJECT. */
     private static AttributeValue value(JsonParser parser, int level) throws IOException {
         if (level > AttributeValues.MAX_NESTING_LEVEL || parser.currentToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
         String type = parser.nextFieldName();
         if (type == null) throw NOT_PLAIN;
-        JsonToken token = parser.nextToken();
-        AttributeValue value = switch (type) {
+        AttributeValue value = typed(parser, type, parser.nextToken(), level);
+        if (parser.nextToken() != JsonToken.END_OBJECT) throw NOT_PLAIN; // a second type, or a member the service drops
+        return value;
+    }
+
+    /** The value of type {@code type} whose first token ({@code token}) the parser is at. */
+    private static AttributeValue typed(JsonParser parser, String type, JsonToken token, int level) throws IOException {
+        return switch (type) {
             case "S" -> AttributeValue.s(text(parser));
             case "N" -> new AttributeValue.N(number(text(parser)));
             case "B" -> new AttributeValue.B(Bytes.wrap(binary(text(parser))));
@@ -209,8 +223,6 @@ public final class PlainRequests {
             }
             default -> throw NOT_PLAIN;
         };
-        if (parser.nextToken() != JsonToken.END_OBJECT) throw NOT_PLAIN; // a second type, or a member the service drops
-        return value;
     }
 
     /** A set's elements: a non-empty array of strings. */

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.capacity.ConsumedCapacity;
 import io.dynabox.engine.expression.ExpressionAttributes;
 import io.dynabox.engine.operation.PlainOperation.PlainRequest;
+import io.dynabox.engine.store.ItemJson;
+import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.PlainRequests;
 import io.dynabox.engine.wire.ShapeValidator;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -91,11 +95,100 @@ class PlainRequestsTest {
         JsonNode tree = validTree("PutItem", body);
         PutItem.Plain read = (PutItem.Plain) plain;
         assertThat(read.tableName).isEqualTo(tree.get("TableName").textValue());
-        assertThat(read.item).isEqualTo(AttributeValues.readItem(tree.get("Item")));
+        Map<String, AttributeValue> item = AttributeValues.readItem(tree.get("Item"));
+        assertThat(read.item).isEqualTo(item);
+        assertThat(new String(read.item.json(), StandardCharsets.UTF_8)).isEqualTo(new String(ItemJson.encode(item), StandardCharsets.UTF_8));
+        assertThat(read.item.itemSize()).isEqualTo(ItemSize.of(item));
         assertThat(read.returnOld).isEqualTo(tree.path("ReturnValues").asText("NONE").equals("ALL_OLD"));
         assertThat(read.metricsWanted).isEqualTo(tree.path("ReturnItemCollectionMetrics").asText("NONE").equals("SIZE"));
         assertThat(read.detail).isEqualTo(ConsumedCapacity.Detail.of(tree));
         assertThat(read.condition.condition(read.condition.attributes())).isEqualTo(Conditions.of(tree, ExpressionAttributes.of(tree)));
+    }
+
+    /**
+     * A PutItem's strings: those whose UTF-8 the store keeps as it is are copied from the request,
+     * the others decoded and written as the store writes any; either way the stored form is
+     * byte for byte the store's encoding of the values the tree path reads, and so are the size
+     * and every value looked up (each string on its own, then all at once).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            ``
+            plain ASCII with spaces, / and ~ and DEL \u007f
+            é and ß (two bytes), € and 中文 and \uffff (three bytes)
+            😀 outside the BMP (a surrogate pair, escaped in the store)
+            an escaped quote \\" and backslash \\\\ and slash \\/
+            an escaped newline \\n and tab \\t and \\u0001 and \\u00e9 and \\ud83d\\ude00
+            a lone surrogate \\ud800 and \\udfff
+            \\u0041 spelled as an escape
+            """)
+    void putItemStringsAreStoredAsTheStoreWritesThem(String text) {
+        String body = "{\"TableName\":\"abc\",\"Item\":{\"pk\":{\"S\":\"" + text + "\"},\"n\":{\"N\":\"1.50\"},"
+                + "\"" + text + "\":{\"S\":\"" + text + "\"},\"m\":{\"M\":{\"in\":{\"S\":\"" + text + "\"}}},\"tail\":{\"S\":\"x" + text + "\"}}}";
+        JsonNode tree = validTree("PutItem", body);
+        Map<String, AttributeValue> item = AttributeValues.readItem(tree.get("Item"));
+        NewItem read = ((PutItem.Plain) read(new PutItem(), body)).item;
+        assertThat(read.json()).isEqualTo(ItemJson.encode(item));
+        assertThat(read.itemSize()).isEqualTo(ItemSize.of(item));
+        for (String name : item.keySet()) assertThat(read.get(name)).as(name).isEqualTo(item.get(name));
+        assertThat(((PutItem.Plain) read(new PutItem(), body)).item).isEqualTo(item).containsExactlyEntriesOf(item);
+    }
+
+    /**
+     * A string's end is found eight bytes at a time: each kind of byte at every place in and
+     * across those words. {@code plainBytes}: how many bytes the character takes when the
+     * string stays plain; 0 where it ends the string; -1 where the string is not plain.
+     */
+    @ParameterizedTest
+    @CsvSource({"22, 0", "5c, -1", "01, -1", "1f, -1", "20, 1", "7e, 1", "7f, 1", "e9, 2", "20ac, 3", "1f600, -1"})
+    void plainStringEndsAtItsQuoteAtAnyPlace(String codePoint, int plainBytes) {
+        String character = Character.toString(Integer.parseInt(codePoint, 16));
+        for (int at = 0; at < 24; at++) {
+            byte[] body = ("\"" + "x".repeat(at) + character + "yyyy\"tail").getBytes(StandardCharsets.UTF_8);
+            int end = plainBytes < 0 ? -1 : plainBytes == 0 ? 1 + at : 1 + at + plainBytes + 4;
+            assertThat(NewItem.plainStringEnd(body, 1)).as("at %d", at).isEqualTo(end);
+        }
+    }
+
+    /**
+     * Bytes that are not plain UTF-8 in a string: never copied as they are, but decoded by the
+     * parser as the general reader decodes them, with the same outcome (refused, for the tree
+     * path to answer, or read as the same values and stored as the store writes them).
+     */
+    @ParameterizedTest
+    @CsvSource({"ff", "c0 80", "e0 80 80", "ed a0 80", "c3", "e2 82", "80", "f0 9f 98", "f0 9f 98 80", "01"})
+    void putItemStringsThatAreNotPlainUtf8AreReadAsTheGeneralReaderReadsThem(String hex) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("{\"TableName\":\"abc\",\"Item\":{\"pk\":{\"S\":\"a".getBytes(StandardCharsets.US_ASCII));
+        for (String b : hex.split(" ")) out.write(Integer.parseInt(b, 16));
+        out.writeBytes("b\"}}}".getBytes(StandardCharsets.US_ASCII));
+        byte[] body = out.toByteArray();
+        assertThat(NewItem.plainStringEnd(body, 38)).isEqualTo(-1);
+        Map<String, AttributeValue> general;
+        try (com.fasterxml.jackson.core.JsonParser parser = io.dynabox.engine.wire.Json.parser(body)) {
+            parser.nextToken();
+            parser.nextFieldName();
+            parser.nextToken();
+            parser.nextFieldName();
+            parser.nextToken();
+            general = PlainRequests.item(parser);
+        } catch (java.io.IOException | PlainRequests.NotPlain e) {
+            general = null;
+        }
+        PlainRequest read;
+        try {
+            read = PlainRequests.read(body, new PutItem().newPlainRequest());
+        } catch (PlainRequests.NotPlain e) {
+            read = null;
+        }
+        if (general == null) {
+            assertThat(read).isNull();
+            return;
+        }
+        NewItem item = ((PutItem.Plain) read).item;
+        assertThat(item).isEqualTo(general);
+        assertThat(item.json()).isEqualTo(ItemJson.encode(general));
+        assertThat(item.itemSize()).isEqualTo(ItemSize.of(general));
     }
 
     @ParameterizedTest
