@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.Engine;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Actions with small bodies whose work is bounded by one item, one page or the body itself
- * (single-item actions, Query and Scan pages, BatchWriteItem) are answered on the event loop
- * that read them; everything whose work can grow past that (BatchGetItem's up to 100 items,
- * transactions, table changes, large bodies) runs on the worker threads, so it never holds
- * up the other connections of an event loop.
+ * (single-item actions, Query and Scan pages, BatchWriteItem), and CreateTable in memory, are
+ * answered on the event loop that read them; everything whose work can grow past that
+ * (BatchGetItem's up to 100 items, transactions, other table changes, a CreateTable that writes
+ * files, large bodies) runs on the worker threads, so it never holds up the other connections
+ * of an event loop.
  */
 class OffLoopTest {
     private static final String AUTH = "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
@@ -43,8 +46,25 @@ class OffLoopTest {
             assertThat(threadByRequest.get("Query small")).startsWith("nioEventLoopGroup");
             assertThat(threadByRequest.get("BatchWriteItem")).startsWith("nioEventLoopGroup");
             assertThat(threadByRequest.get("BatchGetItem")).startsWith("dynabox-work-");
-            assertThat(threadByRequest.get("CreateTable small")).startsWith("dynabox-work-");
+            assertThat(threadByRequest.get("CreateTable small")).startsWith("nioEventLoopGroup");
             assertThat(threadByRequest.get("GetItem " + big)).startsWith("dynabox-work-");
+        }
+    }
+
+    @Test
+    void aCreateTableThatWritesFilesRunsOnAWorker(@TempDir Path dir) throws Exception {
+        Map<String, String> threadByRequest = new ConcurrentHashMap<>();
+        try (Engine engine = new Engine(DynaboxOptions.builder().dbPath(dir).build());
+             DynaboxServer server = DynaboxServer.start(engine, 0);
+             RawHttp client = new RawHttp(server.port())) {
+            engine.addObserver((namespace, action, table, error, nanos) -> threadByRequest.put(action, Thread.currentThread().getName()));
+            String body = "{\"TableName\":\"files\",\"KeySchema\":[{\"AttributeName\":\"k\",\"KeyType\":\"HASH\"}],"
+                    + "\"AttributeDefinitions\":[{\"AttributeName\":\"k\",\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}";
+            String answer = client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                    + "X-Amz-Target: DynamoDB_20120810.CreateTable\r\nAuthorization: " + AUTH + "\r\nX-Amz-Date: 20260101T000000Z\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).readResponse();
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(threadByRequest.get("CreateTable")).startsWith("dynabox-work-");
         }
     }
 }
