@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.Selector;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The HTTP door: DynamoDB's JSON 1.0 protocol on a Netty server, in front of an
@@ -52,47 +54,67 @@ public final class DynaboxServer implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(2));
 
-    private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options) {
+    private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options, boolean warmUpSockets) {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
         this.bossGroup = new NioEventLoopGroup(1);
         // one worker per core, not Netty's two: handlers never block, and a worker preempted while
         // it holds a table's lock only makes the others wait (put c8: 30 against 34 us of CPU per op)
-        this.workerGroup = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors());
+        int workers = Runtime.getRuntime().availableProcessors();
+        this.workerGroup = new NioEventLoopGroup(workers);
         this.offLoop = offLoopWorkers();
         HttpDoor door = new HttpDoor(engine, options.corsOrigins(), offLoop);
-        int maxConnections = options.maxConnections();
         try {
             initializeWhatFailuresNeed();
-            ServerBootstrap bootstrap = new ServerBootstrap()
-                    .group(bossGroup, workerGroup)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .handler(new AcceptErrors())
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            if (open.incrementAndGet() > maxConnections) {
-                                open.decrementAndGet();
-                                refused(ch, maxConnections);
-                                return;
-                            }
-                            ch.closeFuture().addListener(f -> open.decrementAndGet());
-                            connections.add(ch);
-                            ConnectionTimeouts timeouts = new ConnectionTimeouts(options.idleTimeout(), options.requestTimeout());
-                            ch.pipeline().addLast(timeouts.bytes);
-                            addHandlers(ch.pipeline(), door);
-                            ch.pipeline().addBefore("aggregator", "timeouts", timeouts.requests);
-                        }
-                    });
             startWorkerThreads();
-            this.channel = bootstrap.bind(options.host(), options.port()).syncUninterruptibly().channel();
+            if (warmUpSockets) warmUpSockets(options, workers);
+            this.channel = listener(options, door).bind(options.host(), options.port()).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             shutdownGroups();
             if (ownsEngine) engine.close();
             throw e;
         }
+    }
+
+    /**
+     * The listening side: connections on this server's event loops, each with its timeouts, the
+     * HTTP handlers and {@code door}, counted against {@code --max-connections}.
+     */
+    private ServerBootstrap listener(DynaboxOptions options, HttpDoor door) {
+        int maxConnections = options.maxConnections();
+        return new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .handler(new AcceptErrors())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (open.incrementAndGet() > maxConnections) {
+                            open.decrementAndGet();
+                            refused(ch, maxConnections);
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        connections.add(ch);
+                        ConnectionTimeouts timeouts = new ConnectionTimeouts(options.idleTimeout(), options.requestTimeout());
+                        ch.pipeline().addLast(timeouts.bytes);
+                        addHandlers(ch.pipeline(), door);
+                        ch.pipeline().addBefore("aggregator", "timeouts", timeouts.requests);
+                    }
+                });
+    }
+
+    /**
+     * Before the port opens, so that a user's first connection is not the first on its event
+     * loop; then waits (a moment at most) for the warm-up's connections to be closed on this
+     * side too, so none counts against {@code --max-connections}.
+     */
+    private void warmUpSockets(DynaboxOptions options, int workers) {
+        SocketWarmUp.run(scratch -> listener(options, new HttpDoor(scratch, List.of(), offLoop)), workers);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (open.get() > 0 && System.nanoTime() < giveUp) LockSupport.parkNanos(100_000);
     }
 
     /** The handlers a connection's bytes pass through, from HTTP to the door. */
@@ -147,17 +169,26 @@ public final class DynaboxServer implements AutoCloseable {
 
     /** Starts a server with its own engine, configured by {@code options}. */
     public static DynaboxServer start(DynaboxOptions options) {
-        return new DynaboxServer(Engines.open(options), true, options);
+        return new DynaboxServer(Engines.open(options), true, options, false);
+    }
+
+    /**
+     * {@link #start(DynaboxOptions)}, after a {@link SocketWarmUp} on the server's event loops: the
+     * command line's start, where the first request's time matters more than a few milliseconds of
+     * start-up (a test's own server, started many times, skips it).
+     */
+    static DynaboxServer startWarmedUp(DynaboxOptions options) {
+        return new DynaboxServer(Engines.open(options), true, options, true);
     }
 
     /** Starts a server in front of an engine the caller keeps (and closes), on the engine's configured port. */
     public static DynaboxServer start(Engine engine) {
-        return new DynaboxServer(engine, false, engine.options());
+        return new DynaboxServer(engine, false, engine.options(), false);
     }
 
     /** Starts a server in front of an engine the caller keeps (and closes), on {@code port} (0 for a free one). */
     public static DynaboxServer start(Engine engine, int port) {
-        return new DynaboxServer(engine, false, engine.options().toBuilder().port(port).build());
+        return new DynaboxServer(engine, false, engine.options().toBuilder().port(port).build(), false);
     }
 
     public int port() {

@@ -224,7 +224,7 @@ public final class Main implements Callable<Integer> {
         Thread fileStoreWarmUp = options.inMemory() ? null : startInBackground(new FileStoreWarmUp(), "dynabox-file-store-warm-up");
         awaitWarmUp();
         await(fileStoreWarmUp);
-        DynaboxServer server = DynaboxServer.start(options);
+        DynaboxServer server = DynaboxServer.startWarmedUp(options);
         Runtime.getRuntime().addShutdownHook(new Thread(new Stop(server, options), "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         out.println(readyLine(server, options));

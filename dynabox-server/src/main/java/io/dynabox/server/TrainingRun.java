@@ -20,10 +20,12 @@ public final class TrainingRun {
     private TrainingRun() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        // as Main does: the leak detector's classes would otherwise be loaded here and archived for nothing
+        if (System.getProperty("io.netty.leakDetection.level") == null) System.setProperty("io.netty.leakDetection.level", "disabled");
         Main main = new Main();
         new CommandLine(main).parseArgs("--port", "0");
         HttpWarmUp.run();
-        try (DynaboxServer server = DynaboxServer.start(main.options())) {
+        try (DynaboxServer server = DynaboxServer.startWarmedUp(main.options())) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (WarmUp.Request request : WarmUp.requests()) {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(server.endpoint())
