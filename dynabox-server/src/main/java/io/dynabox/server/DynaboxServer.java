@@ -54,7 +54,8 @@ public final class DynaboxServer implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(2));
 
-    private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options, boolean warmUpSockets) {
+    /** @param warmUp null for no warm-up; else what to wait for, after this server's own {@link SocketWarmUp}, before the port opens */
+    private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options, Runnable warmUp) {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
         this.bossGroup = new NioEventLoopGroup(1);
@@ -67,7 +68,10 @@ public final class DynaboxServer implements AutoCloseable {
         try {
             initializeWhatFailuresNeed();
             startWorkerThreads();
-            if (warmUpSockets) warmUpSockets(options, workers);
+            if (warmUp != null) {
+                warmUpSockets(options, workers);
+                warmUp.run();
+            }
             this.channel = listener(options, door).bind(options.host(), options.port()).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             shutdownGroups();
@@ -169,26 +173,27 @@ public final class DynaboxServer implements AutoCloseable {
 
     /** Starts a server with its own engine, configured by {@code options}. */
     public static DynaboxServer start(DynaboxOptions options) {
-        return new DynaboxServer(Engines.open(options), true, options, false);
+        return new DynaboxServer(Engines.open(options), true, options, null);
     }
 
     /**
-     * {@link #start(DynaboxOptions)}, after a {@link SocketWarmUp} on the server's event loops: the
-     * command line's start, where the first request's time matters more than a few milliseconds of
-     * start-up (a test's own server, started many times, skips it).
+     * {@link #start(DynaboxOptions)} for the command line: the engine is opened and the server set
+     * up while {@code otherWarmUps} (running on other threads) may still be under way, then a
+     * {@link SocketWarmUp} runs on the server's event loops, and the port opens once
+     * {@code otherWarmUps} returns. A test's own server, started many times, skips all of it.
      */
-    static DynaboxServer startWarmedUp(DynaboxOptions options) {
-        return new DynaboxServer(Engines.open(options), true, options, true);
+    static DynaboxServer startWarmedUp(DynaboxOptions options, Runnable otherWarmUps) {
+        return new DynaboxServer(Engines.open(options), true, options, otherWarmUps);
     }
 
     /** Starts a server in front of an engine the caller keeps (and closes), on the engine's configured port. */
     public static DynaboxServer start(Engine engine) {
-        return new DynaboxServer(engine, false, engine.options(), false);
+        return new DynaboxServer(engine, false, engine.options(), null);
     }
 
     /** Starts a server in front of an engine the caller keeps (and closes), on {@code port} (0 for a free one). */
     public static DynaboxServer start(Engine engine, int port) {
-        return new DynaboxServer(engine, false, engine.options().toBuilder().port(port).build(), false);
+        return new DynaboxServer(engine, false, engine.options().toBuilder().port(port).build(), null);
     }
 
     public int port() {

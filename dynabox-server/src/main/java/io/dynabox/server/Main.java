@@ -222,9 +222,8 @@ public final class Main implements Callable<Integer> {
         DynaboxOptions options = options();
         // beside the door's warm-up: the SQLite store's (its native library, its code), which the first CreateTable paid for
         Thread fileStoreWarmUp = options.inMemory() ? null : startInBackground(new FileStoreWarmUp(), "dynabox-file-store-warm-up");
-        awaitWarmUp();
-        await(fileStoreWarmUp);
-        DynaboxServer server = DynaboxServer.startWarmedUp(options);
+        // the engine opens and the server is set up meanwhile; the port opens once both warm-ups are done
+        DynaboxServer server = DynaboxServer.startWarmedUp(options, new AwaitWarmUps(warmUp, fileStoreWarmUp));
         Runtime.getRuntime().addShutdownHook(new Thread(new Stop(server, options), "dynabox-shutdown"));
         PrintWriter out = new PrintWriter(System.out, true);
         out.println(readyLine(server, options));
@@ -248,9 +247,13 @@ public final class Main implements Callable<Integer> {
                 + (options.sharedDb() ? "one shared namespace" : "a namespace per access key and region") + "); Ctrl-C stops it";
     }
 
-    /** The door and engine paths are warmed before the port opens, so the first real request is as fast as the next ones. */
-    private void awaitWarmUp() {
-        await(warmUp);
+    /** The door's, engine's and file store's warm-ups, waited for before the port opens (a class, not a lambda: nothing to link at start-up). */
+    record AwaitWarmUps(Thread httpWarmUp, Thread fileStoreWarmUp) implements Runnable {
+        @Override
+        public void run() {
+            await(httpWarmUp);
+            await(fileStoreWarmUp);
+        }
     }
 
     /** {@link WarmUp#throughFileStore}, as a class: a lambda's first linking costs start-up time. */

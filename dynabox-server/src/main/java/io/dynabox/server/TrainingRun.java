@@ -24,8 +24,8 @@ public final class TrainingRun {
         if (System.getProperty("io.netty.leakDetection.level") == null) System.setProperty("io.netty.leakDetection.level", "disabled");
         Main main = new Main();
         new CommandLine(main).parseArgs("--port", "0");
-        HttpWarmUp.run();
-        try (DynaboxServer server = DynaboxServer.startWarmedUp(main.options())) {
+        Thread warmUp = HttpWarmUp.startInBackground();
+        try (DynaboxServer server = DynaboxServer.startWarmedUp(main.options(), new Main.AwaitWarmUps(warmUp, null))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (WarmUp.Request request : WarmUp.requests()) {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(server.endpoint())

@@ -11,6 +11,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SocketWarmUpTest {
@@ -40,12 +41,16 @@ class SocketWarmUpTest {
     /**
      * The command line's server warms its event loops up with connections to a scratch engine:
      * its own engine has not seen them, and none of them is still counted when the port opens
-     * (with a limit of one connection, the first user's is served).
+     * (with a limit of one connection, the first user's is served). The other warm-ups it is
+     * given are over before the port opens.
      */
     @Test
     void theWarmUpLeavesNoTraceInTheServer() throws Exception {
-        try (DynaboxServer server = DynaboxServer.startWarmedUp(DynaboxOptions.builder().port(0).maxConnections(1).build());
+        AtomicBoolean otherWarmUpsAwaited = new AtomicBoolean();
+        try (DynaboxServer server = DynaboxServer.startWarmedUp(DynaboxOptions.builder().port(0).maxConnections(1).build(),
+                () -> otherWarmUpsAwaited.set(true));
              RawHttp client = new RawHttp(server.port())) {
+            assertThat(otherWarmUpsAwaited).isTrue();
             assertThat(client.send(LIST_TABLES).readResponse()).startsWith("HTTP/1.1 200 OK").endsWith("{\"TableNames\":[]}");
         }
     }
