@@ -249,7 +249,7 @@ public final class BatchGetItem implements Operation, PlainOperation {
                     answerBytes += size;
                     read++;
                     context.ledger().readItem(table, CapacityUnits.readUnits(size, tableRead.consistent), partition, storedKey);
-                    if (stored != null && tableRead.projection == null) items.addRawValue(Json.raw(stored.json()));
+                    if (stored != null && tableRead.projection == null) items.addRawValue(Json.raw(stored.jsonArray(), stored.jsonOffset(), stored.jsonLength()));
                     else if (stored != null) items.add(AttributeValues.writeItem(Projector.project(stored.item(), tableRead.projection)));
                 }
                 if (!leftOver.isEmpty()) {

@@ -110,7 +110,7 @@ public final class DeleteItem implements Operation, PlainOperation {
                 ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, stored, null, null, 0);
                 ItemWriter.apply(table, write);
                 cost = write.cost();
-                if (returnOld) answer.putRawValue("Attributes", Json.raw(stored.json()));
+                if (returnOld) answer.putRawValue("Attributes", Json.raw(stored.jsonArray(), stored.jsonOffset(), stored.jsonLength()));
             }
             context.ledger().write(table, cost, partition, storedKey);
             ConsumedCapacity.add(answer, detail, context.ledger(), table.name());

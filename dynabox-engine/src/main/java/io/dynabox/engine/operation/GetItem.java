@@ -90,7 +90,7 @@ public final class GetItem implements Operation, PlainOperation {
         StoredItem stored = consistent ? latest : context.eventuallyConsistent(table, storedKey, latest);
 
         ObjectNode answer = Json.object();
-        if (stored != null && projection == null) answer.putRawValue("Item", Json.raw(stored.json()));
+        if (stored != null && projection == null) answer.putRawValue("Item", Json.raw(stored.jsonArray(), stored.jsonOffset(), stored.jsonLength()));
         else if (stored != null) answer.set("Item", AttributeValues.writeItem(Projector.project(stored.item(), projection)));
         context.ledger().readItem(table, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition, storedKey);
         ConsumedCapacity.add(answer, detail, context.ledger(), table.name());

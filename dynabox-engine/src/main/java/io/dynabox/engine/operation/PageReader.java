@@ -115,7 +115,7 @@ final class PageReader {
             }
             count++;
             if (items == null) continue;
-            if (r.projection() == null) items.addRawValue(Json.raw(returned.json()));
+            if (r.projection() == null) items.addRawValue(Json.raw(returned.jsonArray(), returned.jsonOffset(), returned.jsonLength()));
             else items.add(AttributeValues.writeItem(r.projection().apply(returnedValues != null ? returnedValues : returned.item())));
         }
         boolean more = stopped && last != null

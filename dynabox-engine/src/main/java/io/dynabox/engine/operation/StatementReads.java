@@ -132,7 +132,7 @@ final class StatementReads {
         ArrayNode items = answer.putArray("Items");
         if (stored != null && (filter == null || Evaluator.test(filter, stored.item()))) {
             UnaryOperator<Map<String, AttributeValue>> projector = projector(select.projection());
-            if (projector == null) items.addRawValue(Json.raw(stored.json()));
+            if (projector == null) items.addRawValue(Json.raw(stored.jsonArray(), stored.jsonOffset(), stored.jsonLength()));
             else items.add(AttributeValues.writeItem(projector.apply(stored.item())));
         }
         context.ledger().readItem(table, CapacityUnits.readUnits(stored == null ? 0 : stored.size(), consistent), partition, storedKey);

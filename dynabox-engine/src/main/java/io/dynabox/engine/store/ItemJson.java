@@ -109,7 +109,12 @@ public final class ItemJson {
 
     /** The item an {@link #encode} wrote; a new map each time, which the caller may keep. */
     public static Map<String, AttributeValue> decode(byte[] json) {
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+        return decode(json, 0, json.length);
+    }
+
+    /** The same, of bytes [offset, offset + length) of the array. */
+    public static Map<String, AttributeValue> decode(byte[] json, int offset, int length) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("an item is a JSON object");
             return readMap(parser);
         } catch (IOException e) {

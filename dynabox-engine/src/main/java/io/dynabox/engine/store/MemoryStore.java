@@ -99,14 +99,9 @@ public final class MemoryStore implements Store {
         }
 
         void apply(Mutation m) {
-            StoredItem previous;
-            if (m.item() == null) {
-                previous = items.remove(m.key());
-            } else {
-                previous = items.put(new StoredItem(m.key(), m.item(), m.size()));
-            }
-            bytes.addAndGet((m.item() == null ? 0 : m.size()) - (previous == null ? 0 : previous.size()));
-            count.addAndGet((m.item() == null ? 0 : 1) - (previous == null ? 0 : 1));
+            long previous = m.item() == null ? items.remove(m.key()) : items.put(m.key(), m.item(), m.size());
+            bytes.addAndGet((m.item() == null ? 0 : m.size()) - Math.max(previous, 0));
+            count.addAndGet((m.item() == null ? 0 : 1) - (previous < 0 ? 0 : 1));
         }
     }
 }

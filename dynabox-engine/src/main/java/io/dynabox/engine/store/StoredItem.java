@@ -1,16 +1,72 @@
 package io.dynabox.engine.store;
 
 import io.dynabox.engine.value.AttributeValue;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * An item as a store keeps it: its encoded key, its DynamoDB JSON ({@link ItemJson}) and its
- * size by DynamoDB's rules. The arrays are never changed once stored.
+ * size by DynamoDB's rules. The bytes are never changed once stored.
+ *
+ * <p>The memory store answers items whose JSON is a range of one of its slabs
+ * ({@link ItemSlabs}) rather than an array of its own, so a read copies nothing: answers that
+ * copy the bytes into their output read the range ({@link #jsonArray()}, {@link #jsonOffset()},
+ * {@link #jsonLength()}); {@link #json()} gives an array of the JSON alone, copied out of the slab
+ * when it is one, so whoever keeps it (a change's image, a backup) does not keep the slab too.
  */
-public record StoredItem(byte[] key, byte[] json, long size) {
+public final class StoredItem {
+    private final byte[] key;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
+    private final long size;
+
+    public StoredItem(byte[] key, byte[] json, long size) {
+        this(key, json, 0, json.length, size);
+    }
+
+    /** An item whose JSON is bytes [offset, offset + length) of {@code bytes}, which nobody changes. */
+    StoredItem(byte[] key, byte[] bytes, int offset, int length, long size) {
+        this.key = key;
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+        this.size = size;
+    }
+
+    public byte[] key() {
+        return key;
+    }
+
+    /** The JSON as an array of its own (the stored one when it is one, else a copy). */
+    public byte[] json() {
+        return offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
+    }
+
+    /** The array the JSON is in, from {@link #jsonOffset()} for {@link #jsonLength()} bytes: to copy, never to change or keep. */
+    public byte[] jsonArray() {
+        return bytes;
+    }
+
+    public int jsonOffset() {
+        return offset;
+    }
+
+    public int jsonLength() {
+        return length;
+    }
+
+    public long size() {
+        return size;
+    }
 
     /** The item's values, decoded anew on each call: callers that need them more than once keep the map. */
     public Map<String, AttributeValue> item() {
-        return ItemJson.decode(json);
+        return ItemJson.decode(bytes, offset, length);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredItem[key=" + Arrays.toString(key) + ", size=" + size + ", " + length + " bytes of JSON]";
     }
 }

@@ -60,6 +60,11 @@ public final class Json {
         return new RawValue(new RawJson(utf8));
     }
 
+    /** The same for bytes [offset, offset + length) of an array (a stored item inside a store's slab), which nobody changes. */
+    public static RawValue raw(byte[] utf8, int offset, int length) {
+        return new RawValue(new RawJson(utf8, offset, length));
+    }
+
     /** A streaming parser over a request body, with the same limits as {@link #parse}. */
     public static JsonParser parser(byte[] body) throws IOException {
         return FACTORY.createParser(body);
@@ -81,9 +86,9 @@ public final class Json {
     }
 
     /** The bytes of a value put with {@link #raw}, or null for any other node. */
-    private static byte[] rawBytes(JsonNode node) {
+    private static RawJson rawOf(JsonNode node) {
         return node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue value && value.rawValue() instanceof RawJson json
-                ? json.asUnquotedUTF8() : null;
+                ? json : null;
     }
 
     /** A member name that needs no escaping (the service's names: ASCII letters). */
@@ -95,25 +100,19 @@ public final class Json {
         return true;
     }
 
-    /** {@code [raw]}. */
-    private static byte[] inBrackets(byte[] raw) {
-        byte[] out = new byte[raw.length + 2];
-        out[0] = '[';
-        System.arraycopy(raw, 0, out, 1, raw.length);
-        out[out.length - 1] = ']';
-        return out;
-    }
-
-    /** {@code {"name":raw}}. */
-    private static byte[] wrap(String name, byte[] raw) {
-        byte[] out = new byte[name.length() + raw.length + 5];
+    /** {@code {"name":raw}}, or {@code {"name":[raw]}} in brackets. */
+    private static byte[] wrap(String name, RawJson raw, boolean inBrackets) {
+        int brackets = inBrackets ? 2 : 0;
+        byte[] out = new byte[name.length() + raw.length() + brackets + 5];
         out[0] = '{';
         out[1] = '"';
         int at = 2;
         for (int i = 0; i < name.length(); i++) out[at++] = (byte) name.charAt(i); // ASCII letters (isPlainName)
         out[at++] = '"';
         out[at++] = ':';
-        System.arraycopy(raw, 0, out, at, raw.length);
+        if (inBrackets) out[at++] = '[';
+        raw.copyTo(out, at);
+        if (inBrackets) out[out.length - 2] = ']';
         out[out.length - 1] = '}';
         return out;
     }
@@ -124,11 +123,11 @@ public final class Json {
             // {"Item": stored item} (a GetItem's answer, ALL_OLD's): the item's bytes copied once, without a generator
             Map.Entry<String, JsonNode> only = node.fields().next();
             JsonNode value = only.getValue();
-            byte[] raw = rawBytes(value);
-            if (raw != null && isPlainName(only.getKey())) return wrap(only.getKey(), raw);
+            RawJson raw = rawOf(value);
+            if (raw != null && isPlainName(only.getKey())) return wrap(only.getKey(), raw, false);
             // {"Items": [stored item]} (a PartiQL SELECT of one item by its key): the same, in brackets
-            if (value.isArray() && value.size() == 1 && (raw = rawBytes(value.get(0))) != null && isPlainName(only.getKey())) {
-                return wrap(only.getKey(), inBrackets(raw));
+            if (value.isArray() && value.size() == 1 && (raw = rawOf(value.get(0))) != null && isPlainName(only.getKey())) {
+                return wrap(only.getKey(), raw, true);
             }
         }
         if (node instanceof ObjectNode object) {
@@ -152,7 +151,7 @@ public final class Json {
      * the mapper copies them.
      */
     private static final class ItemsFirst {
-        private final List<byte[]> parts = new ArrayList<>();
+        private final List<RawJson> parts = new ArrayList<>();
         private int length;
 
         /** The answer's bytes, or null when its first member holds no stored items. */
@@ -185,9 +184,9 @@ public final class Json {
             }
             byte[] bytes = new byte[out.length];
             int at = 0;
-            for (byte[] part : out.parts) {
-                System.arraycopy(part, 0, bytes, at, part.length);
-                at += part.length;
+            for (RawJson part : out.parts) {
+                part.copyTo(bytes, at);
+                at += part.length();
             }
             return bytes;
         }
@@ -196,7 +195,7 @@ public final class Json {
         private static boolean holdsItems(String name, JsonNode value) {
             if (!isVerbatimName(name)) return false;
             if (value instanceof ArrayNode array) {
-                for (JsonNode element : array) if (rawBytes(element) == null) return false;
+                for (JsonNode element : array) if (rawOf(element) == null) return false;
                 return true;
             }
             if (!(value instanceof ObjectNode inner) || inner.isEmpty()) return false;
@@ -214,7 +213,7 @@ public final class Json {
                 add(OPEN_ARRAY);
                 for (int i = 0; i < array.size(); i++) {
                     if (i > 0) add(COMMA);
-                    add(rawBytes(array.get(i)));
+                    add(rawOf(array.get(i)));
                 }
                 add(CLOSE_ARRAY);
                 return;
@@ -232,8 +231,12 @@ public final class Json {
         }
 
         private void add(byte[] part) {
+            add(new RawJson(part));
+        }
+
+        private void add(RawJson part) {
             parts.add(part);
-            length += part.length;
+            length += part.length();
         }
 
         /** A name JSON writes with no escape: a table name's characters ([a-zA-Z0-9_.-]), which include the service's member names. */
@@ -245,10 +248,10 @@ public final class Json {
             return true;
         }
 
-        private static final byte[] OPEN_OBJECT = {'{'};
-        private static final byte[] CLOSE_OBJECT = {'}'};
-        private static final byte[] OPEN_ARRAY = {'['};
-        private static final byte[] CLOSE_ARRAY = {']'};
-        private static final byte[] COMMA = {','};
+        private static final RawJson OPEN_OBJECT = new RawJson(new byte[] {'{'});
+        private static final RawJson CLOSE_OBJECT = new RawJson(new byte[] {'}'});
+        private static final RawJson OPEN_ARRAY = new RawJson(new byte[] {'['});
+        private static final RawJson CLOSE_ARRAY = new RawJson(new byte[] {']'});
+        private static final RawJson COMMA = new RawJson(new byte[] {','});
     }
 }

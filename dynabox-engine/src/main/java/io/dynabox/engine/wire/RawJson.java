@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A JSON value already written, as UTF-8 (an item as a store keeps it), put into an answer
@@ -15,14 +16,32 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawJson implements SerializableString {
     private final byte[] utf8;
+    private final int offset;
+    private final int length;
 
     RawJson(byte[] utf8) {
+        this(utf8, 0, utf8.length);
+    }
+
+    /** Bytes [offset, offset + length) of the array (a stored item inside a store's slab), which nobody changes. */
+    RawJson(byte[] utf8, int offset, int length) {
         this.utf8 = utf8;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** Copies the bytes into {@code out} at {@code at}. */
+    void copyTo(byte[] out, int at) {
+        System.arraycopy(utf8, offset, out, at, length);
     }
 
     @Override
     public String getValue() {
-        return new String(utf8, StandardCharsets.UTF_8);
+        return new String(utf8, offset, length, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -32,27 +51,27 @@ final class RawJson implements SerializableString {
 
     @Override
     public byte[] asUnquotedUTF8() {
-        return utf8;
+        return offset == 0 && length == utf8.length ? utf8 : Arrays.copyOfRange(utf8, offset, offset + length);
     }
 
     @Override
-    public int appendUnquotedUTF8(byte[] buffer, int offset) {
-        if (offset + utf8.length > buffer.length) return -1;
-        System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-        return utf8.length;
+    public int appendUnquotedUTF8(byte[] buffer, int at) {
+        if (at + length > buffer.length) return -1;
+        System.arraycopy(utf8, offset, buffer, at, length);
+        return length;
     }
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(utf8);
-        return utf8.length;
+        out.write(utf8, offset, length);
+        return length;
     }
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        if (utf8.length > buffer.remaining()) return -1;
-        buffer.put(utf8);
-        return utf8.length;
+        if (length > buffer.remaining()) return -1;
+        buffer.put(utf8, offset, length);
+        return length;
     }
 
     @Override

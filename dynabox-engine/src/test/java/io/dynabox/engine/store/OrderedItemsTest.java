@@ -3,7 +3,10 @@ package io.dynabox.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableMap;
@@ -15,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The tree against a TreeMap of the same keys, through inserts, splits, removals and merges. */
+/**
+ * The tree against a TreeMap of the same keys, through inserts, splits, removals and merges;
+ * items of many lengths, so slabs fill, empty, thin out and are emptied into newer ones. Entries
+ * are compared by what they hold (the tree answers copies).
+ */
 class OrderedItemsTest {
     private static final byte[] EMPTY_ITEM = {'{', '}'};
 
@@ -28,27 +35,70 @@ class OrderedItemsTest {
         for (int i = 0; i < keys * 3; i++) {
             byte[] key = key(random, keys);
             boolean remove = random.nextInt(3) == 0;
-            assertThat(tree.find(key)).isSameAs(model.get(key));
+            assertThat(text(tree.find(key))).isEqualTo(text(model.get(key)));
             if (remove) {
-                assertThat(tree.remove(key)).isEqualTo(model.remove(key));
+                assertThat(tree.remove(key)).isEqualTo(sizeOf(model.remove(key)));
             } else {
-                StoredItem item = new StoredItem(key, EMPTY_ITEM, i);
-                assertThat(tree.put(item)).isEqualTo(model.put(key, item));
+                StoredItem item = item(key, random, i);
+                assertThat(tree.put(key, item.json(), item.size())).isEqualTo(sizeOf(model.put(key, item)));
             }
         }
         assertRangesAgree(tree, model, random);
+        assertSameEntries(Arrays.asList(tree.snapshot(0)).iterator(), model.values());
         // remove nearly everything, so leaves empty and merge, then the rest
         List<byte[]> all = new ArrayList<>(model.keySet());
         for (int i = 0; i < all.size(); i++) {
-            if (i % 17 != 0) assertThat(tree.remove(all.get(i))).isSameAs(model.remove(all.get(i)));
+            if (i % 17 != 0) assertThat(tree.remove(all.get(i))).isEqualTo(sizeOf(model.remove(all.get(i))));
         }
         assertRangesAgree(tree, model, random);
-        for (byte[] key : new ArrayList<>(model.keySet())) assertThat(tree.remove(key)).isSameAs(model.remove(key));
+        for (byte[] key : new ArrayList<>(model.keySet())) assertThat(tree.remove(key)).isEqualTo(sizeOf(model.remove(key)));
         assertThat(tree.range(null, false, null, false, false).hasNext()).isFalse();
         assertThat(tree.range(null, false, null, false, true).hasNext()).isFalse();
-        StoredItem again = new StoredItem(new byte[] {1}, EMPTY_ITEM, 1);
-        tree.put(again);
-        assertThat(tree.range(null, false, null, false, false).next()).isSameAs(again);
+        assertThat(tree.slabBytes()).as("only the newest slab is kept").isLessThanOrEqualTo(ItemSlabs.MAX_SLAB);
+        tree.put(new byte[] {1}, EMPTY_ITEM, 1);
+        assertThat(text(tree.range(null, false, null, false, false).next())).isEqualTo(text(new StoredItem(new byte[] {1}, EMPTY_ITEM, 1)));
+    }
+
+    @Test
+    void slabsStayWithinTwiceWhatIsLiveThroughReplacementsAndRemovals() {
+        OrderedItems tree = new OrderedItems();
+        Random random = new Random(11);
+        NavigableMap<byte[], StoredItem> model = new TreeMap<>(Arrays::compareUnsigned);
+        long live = 0;
+        for (int i = 0; i < 200_000; i++) {
+            byte[] key = key(random, 4_000);
+            StoredItem previous;
+            if (random.nextInt(4) == 0) {
+                previous = model.remove(key);
+                tree.remove(key);
+            } else {
+                StoredItem item = item(key, random, i);
+                previous = model.put(key, item);
+                tree.put(key, item.json(), item.size());
+                live += entryBytes(item);
+            }
+            if (previous != null) live -= entryBytes(previous);
+            // at most one slab beside the newest less than half live, each under 1 MiB
+            assertThat(tree.slabBytes()).isLessThanOrEqualTo(2 * live + 3L * ItemSlabs.MAX_SLAB);
+        }
+        assertSameEntries(Arrays.asList(tree.snapshot(0)).iterator(), model.values());
+    }
+
+    @Test
+    void anItemOverAQuarterOfASlabHasASlabOfItsOwnThatGoesWithIt() {
+        OrderedItems tree = new OrderedItems();
+        byte[] large = new byte[400 * 1024];
+        Arrays.fill(large, (byte) 'x');
+        tree.put(new byte[] {1}, EMPTY_ITEM, 2);
+        long small = tree.slabBytes();
+        tree.put(new byte[] {2}, large, large.length);
+        assertThat(tree.slabBytes()).isEqualTo(small + 12 + 1 + large.length);
+        assertThat(tree.find(new byte[] {2}).json()).isEqualTo(large);
+        tree.put(new byte[] {3}, EMPTY_ITEM, 2);
+        assertThat(tree.slabBytes()).as("small items still go to the first slab").isEqualTo(small + 12 + 1 + large.length);
+        assertThat(tree.remove(new byte[] {2})).isEqualTo(large.length);
+        assertThat(tree.slabBytes()).isEqualTo(small);
+        assertThat(text(tree.find(new byte[] {3}))).isEqualTo(text(new StoredItem(new byte[] {3}, EMPTY_ITEM, 2)));
     }
 
     @Test
@@ -59,7 +109,7 @@ class OrderedItemsTest {
             {1, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF}, {(byte) 0xFF}, {(byte) 0x80, 1}, {0x7F, (byte) 0xFF}};
         for (byte[] key : keys) {
             StoredItem item = new StoredItem(key, EMPTY_ITEM, key.length);
-            tree.put(item);
+            tree.put(key, EMPTY_ITEM, key.length);
             model.put(key, item);
         }
         assertRangesAgree(tree, model, new Random(7));
@@ -71,7 +121,7 @@ class OrderedItemsTest {
         Random seed = new Random(3);
         for (int i = 0; i < 5_000; i++) {
             byte[] key = key(seed, 10_000);
-            tree.put(new StoredItem(key, EMPTY_ITEM, 0));
+            tree.put(key, EMPTY_ITEM, 0);
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -79,7 +129,7 @@ class OrderedItemsTest {
             Random random = new Random(4);
             while (!stop.get()) {
                 byte[] key = key(random, 10_000);
-                if (random.nextBoolean()) tree.put(new StoredItem(key, EMPTY_ITEM, 0));
+                if (random.nextBoolean()) tree.put(key, item(key, random, 0).json(), 0);
                 else tree.remove(key);
             }
         });
@@ -113,7 +163,7 @@ class OrderedItemsTest {
         for (int i = 0; i < 3_000; i++) {
             StoredItem item = new StoredItem(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) (i >>> 8), (byte) i, 0}, EMPTY_ITEM, i);
             staying.add(item);
-            tree.put(item);
+            tree.put(item.key(), item.json(), item.size());
         }
         AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
@@ -122,7 +172,7 @@ class OrderedItemsTest {
             while (!stop.get()) {
                 int between = random.nextInt(3_000);
                 byte[] key = {0, 0, 0, 0, 0, 0, 0, 0, (byte) (between >>> 8), (byte) between, (byte) (1 + random.nextInt(4))};
-                if (random.nextInt(3) > 0) tree.put(new StoredItem(key, EMPTY_ITEM, 0));
+                if (random.nextInt(3) > 0) tree.put(key, item(key, random, 0).json(), 0);
                 else tree.remove(key);
             }
         });
@@ -133,7 +183,7 @@ class OrderedItemsTest {
             for (int round = 0; round < 50; round++) {
                 for (StoredItem item : staying) {
                     reads++;
-                    if (tree.find(item.key().clone()) != item) wrong.add(item);
+                    if (!text(tree.find(item.key().clone())).equals(text(item))) wrong.add(item);
                 }
             }
         } finally {
@@ -147,8 +197,8 @@ class OrderedItemsTest {
 
     /** Every combination of bounds, in both directions, over random and existing keys. */
     private static void assertRangesAgree(OrderedItems tree, NavigableMap<byte[], StoredItem> model, Random random) {
-        assertThat(walk(tree.range(null, false, null, false, false))).containsExactlyElementsOf(model.values());
-        assertThat(walk(tree.range(null, false, null, false, true))).containsExactlyElementsOf(model.descendingMap().values());
+        assertSameEntries(tree.range(null, false, null, false, false), model.values());
+        assertSameEntries(tree.range(null, false, null, false, true), model.descendingMap().values());
         List<byte[]> present = new ArrayList<>(model.keySet());
         for (int i = 0; i < 200; i++) {
             byte[] a = present.isEmpty() || random.nextBoolean() ? key(random, 1_000_000) : present.get(random.nextInt(present.size()));
@@ -158,17 +208,44 @@ class OrderedItemsTest {
             boolean fromInclusive = random.nextBoolean();
             boolean toInclusive = random.nextBoolean();
             NavigableMap<byte[], StoredItem> expected = model.subMap(from, fromInclusive, to, toInclusive);
-            assertThat(walk(tree.range(from, fromInclusive, to, toInclusive, false))).containsExactlyElementsOf(expected.values());
-            assertThat(walk(tree.range(from, fromInclusive, to, toInclusive, true))).containsExactlyElementsOf(expected.descendingMap().values());
-            assertThat(walk(tree.range(from, fromInclusive, null, false, false))).containsExactlyElementsOf(model.tailMap(from, fromInclusive).values());
-            assertThat(walk(tree.range(null, false, to, toInclusive, true))).containsExactlyElementsOf(model.headMap(to, toInclusive).descendingMap().values());
+            assertSameEntries(tree.range(from, fromInclusive, to, toInclusive, false), expected.values());
+            assertSameEntries(tree.range(from, fromInclusive, to, toInclusive, true), expected.descendingMap().values());
+            assertSameEntries(tree.range(from, fromInclusive, null, false, false), model.tailMap(from, fromInclusive).values());
+            assertSameEntries(tree.range(null, false, to, toInclusive, true), model.headMap(to, toInclusive).descendingMap().values());
         }
     }
 
-    private static List<StoredItem> walk(Iterator<StoredItem> iterator) {
-        List<StoredItem> items = new ArrayList<>();
-        iterator.forEachRemaining(items::add);
-        return items;
+    /** The walk gives entries holding what the model's hold, in the model's order (compared in place: walks of 20,000 entries are many). */
+    private static void assertSameEntries(Iterator<StoredItem> walk, Collection<StoredItem> expected) {
+        int at = 0;
+        for (StoredItem want : expected) {
+            assertThat(walk.hasNext()).as("entry %d of %d", at, expected.size()).isTrue();
+            StoredItem got = walk.next();
+            if (!Arrays.equals(got.key(), want.key()) || !Arrays.equals(got.json(), want.json()) || got.size() != want.size()) {
+                assertThat(text(got)).as("entry %d", at).isEqualTo(text(want));
+            }
+            at++;
+        }
+        assertThat(walk.hasNext()).as("no entry after the %d expected", expected.size()).isFalse();
+    }
+
+    private static String text(StoredItem item) {
+        return item == null ? "none" : HexFormat.of().formatHex(item.key()) + " / " + new String(item.json(), StandardCharsets.UTF_8) + " / " + item.size();
+    }
+
+    private static long sizeOf(StoredItem item) {
+        return item == null ? -1 : item.size();
+    }
+
+    private static long entryBytes(StoredItem item) {
+        return 12 + item.key().length + item.json().length;
+    }
+
+    /** An item of about 30 to 9,000 bytes, most under 300, that names its key and number. */
+    private static StoredItem item(byte[] key, Random random, int number) {
+        int length = random.nextInt(50) == 0 ? random.nextInt(9_000) : random.nextInt(300);
+        String json = "{\"n\":" + number + ",\"k\":\"" + HexFormat.of().formatHex(key) + "\",\"p\":\"" + "p".repeat(length) + "\"}";
+        return new StoredItem(key, json.getBytes(StandardCharsets.UTF_8), number);
     }
 
     /** Keys as the codec makes them: eight hash bytes, then a few key bytes; few distinct hashes, so prefixes tie often. */
