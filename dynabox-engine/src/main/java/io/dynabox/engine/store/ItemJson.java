@@ -138,8 +138,13 @@ public final class ItemJson {
      * the others are skipped without being decoded.
      */
     public static Map<String, AttributeValue> attributes(byte[] json, String first, String second) {
+        return attributes(json, 0, json.length, first, second);
+    }
+
+    /** The same, of bytes [offset, offset + length) of the array. */
+    public static Map<String, AttributeValue> attributes(byte[] json, int offset, int length, String first, String second) {
         Map<String, AttributeValue> found = new LinkedHashMap<>(4);
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json)) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(json, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("an item is a JSON object");
             AttributeValue a = null;
             AttributeValue b = null;

@@ -500,7 +500,7 @@ final class SqliteFile {
                 for (StoredItem stored : items) {
                     item.setString(1, arn);
                     item.setBytes(2, stored.key());
-                    item.setString(3, new String(stored.json(), StandardCharsets.UTF_8));
+                    item.setString(3, new String(stored.jsonArray(), stored.jsonOffset(), stored.jsonLength(), StandardCharsets.UTF_8));
                     item.setLong(4, stored.size());
                     item.executeUpdate();
                 }

@@ -133,7 +133,7 @@ public final class TimeToLiveSweeper implements AutoCloseable {
 
     /** A Number of epoch seconds at or before now, and not more than five years before it. */
     static boolean expired(StoredItem item, String attribute, long nowSeconds) {
-        Map<String, AttributeValue> found = ItemJson.attributes(item.json(), attribute, null);
+        Map<String, AttributeValue> found = ItemJson.attributes(item.jsonArray(), item.jsonOffset(), item.jsonLength(), attribute, null);
         if (!(found.get(attribute) instanceof AttributeValue.N number)) return false;
         BigDecimal expiry = number.value().bigDecimal();
         return expiry.compareTo(BigDecimal.valueOf(nowSeconds)) <= 0
