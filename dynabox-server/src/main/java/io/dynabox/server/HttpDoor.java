@@ -16,6 +16,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -34,6 +35,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -82,6 +84,23 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
      * is set (a few per cent of a PutItem's server CPU) is left out.
      */
     private static final HttpHeadersFactory OWN_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    /** An answer has no trailers (it is never chunked): none are made. */
+    private static final HttpHeadersFactory NO_TRAILERS = new HttpHeadersFactory() {
+        @Override
+        public HttpHeaders newHeaders() {
+            return EmptyHttpHeaders.INSTANCE;
+        }
+
+        @Override
+        public HttpHeaders newEmptyHeaders() {
+            return EmptyHttpHeaders.INSTANCE;
+        }
+    };
+    // header names as AsciiStrings, whose hash the headers' look-ups and the encoder need not work out each time
+    private static final AsciiString TARGET = AsciiString.cached("X-Amz-Target");
+    private static final AsciiString AMZ_DATE = AsciiString.cached("X-Amz-Date");
+    private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
+    private static final AsciiString CRC32_HEADER = AsciiString.cached("x-amz-crc32");
 
     private final Engine engine;
     private final List<String> corsOrigins;
@@ -206,22 +225,28 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean hasBody = content.isReadable();
         if (hasBody && !AMZ_JSON.equals(contentType) && !JSON.equals(contentType)) return CompletableFuture.completedFuture(notFound());
         byte[] body = hasBody ? ByteBufUtil.getBytes(content) : new byte[0];
-        String date = headers.get("X-Amz-Date");
+        String date = headers.get(AMZ_DATE);
         if (date == null) date = headers.get(HttpHeaderNames.DATE);
         String uri = request.uri();
         int question = uri.indexOf('?');
         RequestHead head = new RequestHead(method.name(), path(uri), question < 0 ? null : uri.substring(question + 1), headers::getAll, false);
-        String target = headers.get("X-Amz-Target");
+        String target = headers.get(TARGET);
         DynamoRequest dynamoRequest = new DynamoRequest(target, headers.get(HttpHeaderNames.AUTHORIZATION), date, body, query(uri), head);
         CompletableFuture<DynamoResponse> answer = isLight(target, body.length)
                 ? engine.handleAsync(dynamoRequest)
                 : CompletableFuture.supplyAsync(() -> engine.handleAsync(dynamoRequest), offLoop).thenCompose(a -> a);
         String responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON : JSON;
-        List<String> accepted = headers.getAll(HttpHeaderNames.ACCEPT_ENCODING);
-        String acceptEncoding = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1); // the service reads the last one
+        String acceptEncoding = lastAcceptEncoding(headers);
         Function<DynamoResponse, FullHttpResponse> toHttp = a -> encoded(HttpResponseStatus.valueOf(a.status()), responseType, a, acceptEncoding);
         // an answer that waits for the disk (or ran off the loop) is completed by another thread: the rest happens on the event loop
         return answer.isDone() ? answer.thenApply(toHttp) : answer.thenApplyAsync(toHttp, ctx.executor());
+    }
+
+    /** The request's last Accept-Encoding (the one the service reads), or null; most clients send none. */
+    private static String lastAcceptEncoding(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.ACCEPT_ENCODING)) return null;
+        List<String> accepted = headers.getAll(HttpHeaderNames.ACCEPT_ENCODING);
+        return accepted.get(accepted.size() - 1);
     }
 
     private boolean isLight(String target, int bodyBytes) {
@@ -289,14 +314,14 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static FullHttpResponse respond(HttpResponseStatus status, String contentType, byte[] body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body),
-                OWN_HEADERS, OWN_HEADERS);
+                OWN_HEADERS, NO_TRAILERS);
         CRC32 crc = new CRC32();
         crc.update(body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set("x-amzn-RequestId", requestId)
-                .set("x-amz-crc32", Long.toString(crc.getValue()));
+                .set(REQUEST_ID, requestId)
+                .set(CRC32_HEADER, Long.toString(crc.getValue()));
         return response;
     }
 
@@ -308,8 +333,8 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
         response.headers()
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
-                .set("x-amzn-RequestId", RequestIds.next())
-                .set("x-amz-crc32", "0")
+                .set(REQUEST_ID, RequestIds.next())
+                .set(CRC32_HEADER, "0")
                 .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "172800");
         String requestHeaders = headers.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
         if (requestHeaders != null) response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requestHeaders);
@@ -337,7 +362,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
                 HttpUtil.setTransferEncodingChunked(response, true);
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                         .set(HttpHeaderNames.SERVER, "Server").set(HttpHeaderNames.DATE, dates.now())
-                        .set("x-amzn-RequestId", RequestIds.next()).set("x-amz-crc32", "0");
+                        .set(REQUEST_ID, RequestIds.next()).set(CRC32_HEADER, "0");
                 ctx.write(response);
                 ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
             }

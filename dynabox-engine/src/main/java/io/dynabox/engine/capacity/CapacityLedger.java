@@ -60,6 +60,7 @@ public final class CapacityLedger {
      */
     public void write(Table table, WriteCost cost, Long partitionHash, long writtenBytes, byte[] itemKey) {
         add(new Charge(table, null, false, true, cost.tableUnits(), partitionHash, writtenBytes, itemKey));
+        if (cost.globalIndexUnits().isEmpty() && cost.localIndexUnits().isEmpty()) return; // a table without indexes
         for (Map.Entry<String, Double> index : cost.globalIndexUnits().entrySet()) {
             byte[] indexKey = cost.globalIndexKeys().get(index.getKey());
             add(new Charge(table, index.getKey(), true, true, index.getValue(), indexKey == null ? null : KeyCodec.hashOf(indexKey), -1, indexKey));

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +23,9 @@ public final class ExpressionAttributes {
 
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
-    private final Set<String> usedNames = new LinkedHashSet<>();
-    private final Set<String> usedValues = new LinkedHashSet<>();
+    // the placeholders the expressions used; made on first use (most requests have none)
+    private Set<String> usedNames;
+    private Set<String> usedValues;
 
     public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
         this.names = names;
@@ -104,30 +105,42 @@ public final class ExpressionAttributes {
     /** The name a {@code #placeholder} stands for, or null when undefined; marks it used. */
     String name(String placeholder) {
         String name = names.get(placeholder);
-        if (name != null) usedNames.add(placeholder);
+        if (name != null) {
+            if (usedNames == null) usedNames = new HashSet<>();
+            usedNames.add(placeholder);
+        }
         return name;
     }
 
     /** The value a {@code :placeholder} stands for, or null when undefined; marks it used. */
     AttributeValue value(String placeholder) {
         AttributeValue value = values.get(placeholder);
-        if (value != null) usedValues.add(placeholder);
+        if (value != null) {
+            if (usedValues == null) usedValues = new HashSet<>();
+            usedValues.add(placeholder);
+        }
         return value;
     }
 
     /** After every expression of the request is bound: placeholders never used are refused. */
     public void checkAllUsed() {
-        List<String> unusedNames = new ArrayList<>();
-        for (String key : names.keySet()) if (!usedNames.contains(key)) unusedNames.add(key);
+        if (names.isEmpty() && values.isEmpty()) return;
+        List<String> unusedNames = unused(names.keySet(), usedNames);
         if (!unusedNames.isEmpty()) {
             throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
                     + String.join(", ", unusedNames) + "}");
         }
-        List<String> unusedValues = new ArrayList<>();
-        for (String key : values.keySet()) if (!usedValues.contains(key)) unusedValues.add(key);
+        List<String> unusedValues = unused(values.keySet(), usedValues);
         if (!unusedValues.isEmpty()) {
             throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
                     + String.join(", ", unusedValues) + "}");
         }
+    }
+
+    /** The placeholders given and not used, in the order given. */
+    private static List<String> unused(Set<String> given, Set<String> used) {
+        List<String> unused = new ArrayList<>();
+        for (String key : given) if (used == null || !used.contains(key)) unused.add(key);
+        return unused;
     }
 }

@@ -97,8 +97,8 @@ public final class ItemWriter {
         List<Mutation> mutations = new ArrayList<>(1 + 2 * (d.globalIndexes().size() + d.localIndexes().size()));
         mutations.add(write);
         double tableUnits = CapacityUnits.writeUnits(Math.max(oldSize, newSize));
-        Map<String, Double> globalUnits = new LinkedHashMap<>();
-        Map<String, Double> localUnits = new LinkedHashMap<>();
+        Map<String, Double> globalUnits = d.globalIndexes().isEmpty() ? Map.of() : new LinkedHashMap<>();
+        Map<String, Double> localUnits = d.localIndexes().isEmpty() ? Map.of() : new LinkedHashMap<>();
         Map<String, byte[]> globalKeys = d.globalIndexes().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (IndexDefinition index : d.globalIndexes()) {
             double cost = planIndex(table, index, oldItem, newItem, mutations);

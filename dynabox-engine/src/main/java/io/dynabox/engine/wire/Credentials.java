@@ -19,7 +19,7 @@ public record Credentials(String accessKeyId, String region) {
     private static final String[] PARAMETERS = {"Credential", "Signature", "SignedHeaders"};
     private static final int CREDENTIAL = 0;
     private static final int SIGNATURE = 1;
-    private static final int SIGNED_HEADERS = 2;
+    private static final int ALL_SEEN = 0b111;
 
     /** The query-string parameters of a presigned request, in the order the service reports them missing. */
     private static final List<String> QUERY_PARAMETERS =
@@ -58,12 +58,12 @@ public record Credentials(String accessKeyId, String region) {
         if (!trimmed.startsWith("AWS4-")) {
             throw new DynamoException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
         }
-        String[] values = parameters(trimmed);
-        String credential = values[CREDENTIAL];
+        Parameters parameters = parameters(trimmed);
+        String credential = parameters.credential();
         StringBuilder missing = new StringBuilder();
         if (credential == null) missing.append("Authorization header requires 'Credential' parameter. ");
-        if (values[SIGNATURE] == null) missing.append("Authorization header requires 'Signature' parameter. ");
-        if (values[SIGNED_HEADERS] == null) missing.append("Authorization header requires 'SignedHeaders' parameter. ");
+        if (!parameters.signature()) missing.append("Authorization header requires 'Signature' parameter. ");
+        if (!parameters.signedHeaders()) missing.append("Authorization header requires 'SignedHeaders' parameter. ");
         if (date == null || date.isBlank()) {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         }
@@ -83,31 +83,55 @@ public record Credentials(String accessKeyId, String region) {
         return new Credentials(credential.substring(0, first), region.isEmpty() ? DEFAULT_REGION : region);
     }
 
+    /** The Credential parameter's value, and whether the Signature and SignedHeaders parameters have one. */
+    private record Parameters(String credential, boolean signature, boolean signedHeaders) {}
+
     /**
-     * The values of the Credential, Signature and SignedHeaders parameters, found in one
-     * pass over the header (every request pays for it): parameters are {@code name=value}
-     * separated by commas and/or white space; the first of a name counts, and an empty value
-     * is null.
+     * The Authorization header's parameters, found in one pass over the header (every request
+     * pays for it): parameters are {@code name=value} separated by commas and/or white space;
+     * the first of a name counts, and an empty value is none. Only the Credential's value is
+     * kept, and the pass stops once the three are found (the signature itself is not read).
      */
-    private static String[] parameters(String header) {
-        String[] values = new String[PARAMETERS.length];
-        boolean[] seen = new boolean[PARAMETERS.length];
+    private static Parameters parameters(String header) {
+        String credential = null;
+        boolean signature = false;
+        boolean signedHeaders = false;
+        int seen = 0;
         int length = header.length();
         int i = 0;
-        while (i < length) {
+        while (i < length && seen != ALL_SEEN) {
             while (i < length && isSeparator(header.charAt(i))) i++;
-            int end = i;
-            while (end < length && !isSeparator(header.charAt(end))) end++;
-            for (int p = 0; p < PARAMETERS.length; p++) {
-                String name = PARAMETERS[p];
-                if (!seen[p] && i + name.length() < end && header.charAt(i + name.length()) == '=' && header.startsWith(name, i)) {
-                    seen[p] = true;
-                    values[p] = i + name.length() + 1 == end ? null : header.substring(i + name.length() + 1, end);
-                }
+            int p = unseenParameterAt(header, i, seen);
+            if (p >= 0) {
+                seen |= 1 << p;
+                int value = i + PARAMETERS[p].length() + 1;
+                boolean hasValue = value < length && !isSeparator(header.charAt(value));
+                if (p == CREDENTIAL) credential = hasValue ? header.substring(value, tokenEnd(header, value)) : null;
+                else if (p == SIGNATURE) signature = hasValue;
+                else signedHeaders = hasValue;
             }
-            i = end;
+            if (seen != ALL_SEEN) i = tokenEnd(header, i);
         }
-        return values;
+        return new Parameters(credential, signature, signedHeaders);
+    }
+
+    /** Which of {@link #PARAMETERS} not {@code seen} yet is named at {@code at} (followed by '='), or -1. */
+    private static int unseenParameterAt(String header, int at, int seen) {
+        for (int p = 0; p < PARAMETERS.length; p++) {
+            String name = PARAMETERS[p];
+            if ((seen & 1 << p) == 0 && at + name.length() < header.length() && header.charAt(at + name.length()) == '='
+                    && header.startsWith(name, at)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the token from {@code from} ends: the next separator, or the header's end. */
+    private static int tokenEnd(String header, int from) {
+        int end = from;
+        while (end < header.length() && !isSeparator(header.charAt(end))) end++;
+        return end;
     }
 
     /** A comma or white space; only control characters and a few Unicode spaces beyond the ASCII space are white space. */
