@@ -10,6 +10,8 @@ import java.math.BigInteger;
  */
 public final class DynamoNumber implements Comparable<DynamoNumber> {
     public static final int MAX_DIGITS = 38;
+    /** Any number of this many digits fits a long. */
+    private static final int MAX_LONG_DIGITS = 18;
     /** Largest power of ten a number may reach: magnitudes must stay below 1E+126. */
     private static final int MAX_EXPONENT = 125;
     /** Smallest power of ten allowed: 1E-130. */
@@ -121,11 +123,16 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
         if (first < 0) return ZERO;
         int significant = last - first + 1;
         if (significant > MAX_DIGITS) throw new InvalidNumberException(Problem.TOO_MANY_DIGITS);
+        int scale = significant - 1 - (int) exponent;
+        if (significant <= MAX_LONG_DIGITS) { // most numbers: their digits fit a long, and no BigInteger is made
+            long unscaled = 0;
+            for (int d = first; d <= last; d++) unscaled = unscaled * 10 + (digitAt(text, d, intStart, intLength, fracStart) - '0');
+            return new DynamoNumber(BigDecimal.valueOf(negative ? -unscaled : unscaled, scale));
+        }
         char[] digits = new char[significant];
         for (int d = first; d <= last; d++) digits[d - first] = digitAt(text, d, intStart, intLength, fracStart);
         BigInteger unscaled = new BigInteger(new String(digits));
-        BigDecimal value = new BigDecimal(negative ? unscaled.negate() : unscaled, significant - 1 - (int) exponent);
-        return new DynamoNumber(value);
+        return new DynamoNumber(new BigDecimal(negative ? unscaled.negate() : unscaled, scale));
     }
 
     private static boolean isDigit(char c) {

@@ -27,9 +27,21 @@ public final class ItemSize {
             case N -> of(((AttributeValue.N) value).value());
             case B -> ((AttributeValue.B) value).value().length();
             case BOOL, NULL -> 1;
-            case SS -> ((AttributeValue.SS) value).values().stream().mapToLong(ItemSize::utf8Length).sum();
-            case NS -> ((AttributeValue.NS) value).values().stream().mapToLong(ItemSize::of).sum();
-            case BS -> ((AttributeValue.BS) value).values().stream().mapToLong(Bytes::length).sum();
+            case SS -> {
+                long size = 0;
+                for (String element : ((AttributeValue.SS) value).values()) size += utf8Length(element);
+                yield size;
+            }
+            case NS -> {
+                long size = 0;
+                for (DynamoNumber element : ((AttributeValue.NS) value).values()) size += of(element);
+                yield size;
+            }
+            case BS -> {
+                long size = 0;
+                for (Bytes element : ((AttributeValue.BS) value).values()) size += element.length();
+                yield size;
+            }
             case L -> {
                 long size = 3;
                 for (AttributeValue element : ((AttributeValue.L) value).values()) size += 1 + of(element);
@@ -51,13 +63,13 @@ public final class ItemSize {
      */
     public static long of(DynamoNumber number) {
         if (number.signum() == 0) return 1;
-        String digits = number.bigDecimal().unscaledValue().abs().toString();
+        int digits = number.significantDigits(); // of the canonical form: its unscaled value has no trailing zeros
         int exponent = number.exponent();
         // digits before the point, counted from the leading digit: exponent + 1 (may be <= 0)
         int integerDigits = exponent + 1;
         // align the first digit so pairs split on the decimal point
         int leadingPad = Math.floorMod(-integerDigits, 2);
-        int totalDigits = leadingPad + digits.length();
+        int totalDigits = leadingPad + digits;
         long size = (totalDigits + 1) / 2 + 1;
         return number.signum() < 0 ? size + 1 : size;
     }

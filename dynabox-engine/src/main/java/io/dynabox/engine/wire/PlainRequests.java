@@ -59,10 +59,16 @@ public final class PlainRequests {
         members.body(body);
         try (JsonParser parser = Json.parser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) throw NOT_PLAIN;
-            Set<String> seen = new java.util.HashSet<>(8);
+            // the members' names so far: a request has a handful, which a scan checks sooner than a hash set
+            String[] seen = new String[8];
+            int count = 0;
             String name;
             while ((name = parser.nextFieldName()) != null) {
-                if (!seen.add(name)) throw NOT_PLAIN; // the tree keeps the last of duplicates: its path decides
+                for (int i = 0; i < count; i++) {
+                    if (seen[i].equals(name)) throw NOT_PLAIN; // the tree keeps the last of duplicates: its path decides
+                }
+                if (count == seen.length) seen = java.util.Arrays.copyOf(seen, 2 * count);
+                seen[count++] = name;
                 parser.nextToken();
                 if (parser.currentToken() == JsonToken.VALUE_NULL) throw NOT_PLAIN;
                 members.read(name, parser);
