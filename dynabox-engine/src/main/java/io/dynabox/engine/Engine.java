@@ -262,13 +262,13 @@ public final class Engine implements AutoCloseable {
         String target = request.target();
         // a hot action's request of the plain shape is read straight from its bytes (see PlainOperation);
         // any other takes the tree path, and so does every request while a fault rule (which reads the tree) is in force
-        PlainRequest plain = hasBody && (latency == null || !simulation.anyFaults()) ? readPlain(target, body) : null;
-        // the service parses a body before it looks at the target, and authenticates after
-        JsonNode json = hasBody && plain == null ? ShapeValidator.parseBody(body) : null;
         boolean streams = target != null && target.startsWith(STREAMS_TARGET_PREFIX);
         String action = streams ? target.substring(STREAMS_TARGET_PREFIX.length()) : actionOf(target);
-        observed.requestedAction = action;
         Operation operation = action == null ? null : (streams ? streamOperations : operations).get(action);
+        PlainRequest plain = hasBody && (latency == null || !simulation.anyFaults()) ? readPlain(operation, body) : null;
+        // the service parses a body before it looks at the target, and authenticates after
+        JsonNode json = hasBody && plain == null ? ShapeValidator.parseBody(body) : null;
+        observed.requestedAction = action;
         ShapeValidator validator = streams ? ShapeValidator.streams() : ShapeValidator.instance();
         // an action of the service that Dynabox has not built is known to the service: it authenticates first
         if (operation == null && (action == null || !validator.isServiceAction(action))) {
@@ -319,11 +319,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The request read from its bytes when its action has a streamed path and it has the plain shape; null otherwise. */
-    private PlainRequest readPlain(String target, byte[] body) {
-        String action = actionOf(target);
-        if (action == null || !(operations.get(action) instanceof PlainOperation operation)) return null;
+    private static PlainRequest readPlain(Operation operation, byte[] body) {
+        if (!(operation instanceof PlainOperation plain)) return null;
         try {
-            return PlainRequests.read(body, operation.newPlainRequest());
+            return PlainRequests.read(body, plain.newPlainRequest());
         } catch (PlainRequests.NotPlain e) {
             return null;
         }

@@ -9,14 +9,14 @@ public final class RequestIds {
 
     private RequestIds() {}
 
-    /** Twelve letters from each random long: 36^12 fits in its 63 low bits. */
+    /** Five letters from each random int: 36^5 fits in its 31 low bits (an int's division is cheaper than a long's). */
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         byte[] id = new byte[52];
-        long bits = 0;
+        int bits = 0;
         for (int i = 0; i < id.length; i++) {
-            if (i % 12 == 0) bits = random.nextLong() >>> 1;
-            id[i] = ALPHABET[(int) (bits % ALPHABET.length)];
+            if (i % 5 == 0) bits = random.nextInt() >>> 1;
+            id[i] = ALPHABET[bits % ALPHABET.length];
             bits /= ALPHABET.length;
         }
         return new String(id, StandardCharsets.US_ASCII);
