@@ -60,10 +60,10 @@ public final class BatchWriteItem implements Operation, PlainOperation {
                 Write write;
                 if (ItemRequests.has(writeRequest, "PutRequest")) {
                     Map<String, AttributeValue> item = AttributeValues.readItem(writeRequest.get("PutRequest").get("Item"));
-                    write = new Write(item, true, ItemSize.of(item), writeRequest);
+                    write = new Write(item, true, ItemSize.of(item), null, writeRequest);
                     checkSize(write);
                 } else {
-                    write = new Write(AttributeValues.readItem(writeRequest.get("DeleteRequest").get("Key")), false, 0, writeRequest);
+                    write = new Write(AttributeValues.readItem(writeRequest.get("DeleteRequest").get("Key")), false, 0, null, writeRequest);
                 }
                 writes.add(write);
                 checkCount(++count);
@@ -79,6 +79,7 @@ public final class BatchWriteItem implements Operation, PlainOperation {
      * DeleteRequest with only a Key, of plain values; ReturnConsumedCapacity, ReturnItemCollectionMetrics.
      */
     static final class Plain implements PlainRequest {
+        byte[] body;
         List<TableWrites> batch;
         ConsumedCapacity.Detail detail = ConsumedCapacity.Detail.NONE;
         boolean metricsWanted;
@@ -89,9 +90,14 @@ public final class BatchWriteItem implements Operation, PlainOperation {
         }
 
         @Override
+        public void body(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
         public void read(String name, JsonParser parser) throws IOException {
             switch (name) {
-                case "RequestItems" -> batch = requestItems(parser);
+                case "RequestItems" -> batch = requestItems(parser, body);
                 case "ReturnConsumedCapacity" -> detail = ConsumedCapacity.Detail.valueOf(PlainRequests.oneOf(parser, GetItem.DETAILS));
                 case "ReturnItemCollectionMetrics" -> metricsWanted = PlainRequests.oneOf(parser, PutItem.METRICS).equals("SIZE");
                 default -> throw PlainRequests.NOT_PLAIN;
@@ -116,7 +122,7 @@ public final class BatchWriteItem implements Operation, PlainOperation {
             return write(context, batch, detail, metricsWanted);
         }
 
-        private static List<TableWrites> requestItems(JsonParser parser) throws IOException {
+        private static List<TableWrites> requestItems(JsonParser parser, byte[] body) throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) throw PlainRequests.NOT_PLAIN;
             List<TableWrites> batch = new ArrayList<>();
             Set<String> names = new HashSet<>();
@@ -124,7 +130,7 @@ public final class BatchWriteItem implements Operation, PlainOperation {
             while ((name = parser.nextFieldName()) != null) {
                 if (!names.add(PlainRequests.tableName(name)) || parser.nextToken() != JsonToken.START_ARRAY) throw PlainRequests.NOT_PLAIN;
                 List<Write> writes = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) writes.add(writeRequest(parser));
+                while (parser.nextToken() != JsonToken.END_ARRAY) writes.add(writeRequest(parser, body));
                 if (writes.isEmpty() || writes.size() > MAX_REQUESTS) throw PlainRequests.NOT_PLAIN;
                 batch.add(new TableWrites(name, writes));
             }
@@ -132,8 +138,11 @@ public final class BatchWriteItem implements Operation, PlainOperation {
             return batch;
         }
 
-        /** {"PutRequest":{"Item":...}} or {"DeleteRequest":{"Key":...}}, the parser at its start, left at its end. */
-        private static Write writeRequest(JsonParser parser) throws IOException {
+        /**
+         * {"PutRequest":{"Item":...}} or {"DeleteRequest":{"Key":...}}, the parser at its start, left at its end; a put's
+         * item with its stored form written as it is read ({@link NewItem}).
+         */
+        private static Write writeRequest(JsonParser parser, byte[] body) throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) throw PlainRequests.NOT_PLAIN;
             String kind = parser.nextFieldName();
             boolean put = "PutRequest".equals(kind);
@@ -142,10 +151,11 @@ public final class BatchWriteItem implements Operation, PlainOperation {
                 throw PlainRequests.NOT_PLAIN;
             }
             parser.nextToken();
-            Map<String, AttributeValue> attributes = PlainRequests.item(parser);
+            NewItem item = put ? NewItem.read(parser, body) : null;
+            Map<String, AttributeValue> attributes = put ? item : PlainRequests.item(parser);
             // nothing more in the PutRequest or DeleteRequest, nor in the WriteRequest
             if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != JsonToken.END_OBJECT) throw PlainRequests.NOT_PLAIN;
-            return new Write(attributes, put, put ? ItemSize.of(attributes) : 0, null);
+            return put ? new Write(item, true, item.itemSize(), item.json(), null) : new Write(attributes, false, 0, null, null);
         }
     }
 
@@ -213,7 +223,8 @@ public final class BatchWriteItem implements Operation, PlainOperation {
                         continue;
                     }
                     // the old item is decoded only when an index must see it
-                    ItemWriter.PlannedWrite plan = ItemWriter.plan(table, key, old, null, write.put ? write.attributes : null, write.size);
+                    ItemWriter.PlannedWrite plan = write.json != null ? ItemWriter.plan(table, key, old, null, write.attributes, write.json, write.size)
+                            : ItemWriter.plan(table, key, old, null, write.put ? write.attributes : null, write.size);
                     planned.add(plan);
                     context.ledger().write(table, plan.cost(), partition, write.put ? plan.newSize() : -1, key);
                 }
@@ -267,7 +278,8 @@ public final class BatchWriteItem implements Operation, PlainOperation {
      * A put (the item, and its size) or a delete (the key); {@code source} is the write request
      * as the tree path read it (null for the streamed path), which an unprocessed write is answered with.
      */
-    private record Write(Map<String, AttributeValue> attributes, boolean put, long size, JsonNode source) {
+    /** {@code json}: a put's stored form when it was written as the request was read (else null); {@code source}: the request as given, if a tree. */
+    private record Write(Map<String, AttributeValue> attributes, boolean put, long size, byte[] json, JsonNode source) {
         JsonNode request() {
             if (source != null) return source;
             ObjectNode request = Json.object();

@@ -100,6 +100,13 @@ class PlainPathAnswersTest {
                 "plain"));
         rows.add(row("BatchWriteItem", "{\"RequestItems\":{\"items\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"b3\"},\"s\":{\"SS\":[\"a\",\"b\"]},"
                 + "\"ns\":{\"NS\":[\"1\",\"2.0\"]}}}}]},\"ReturnConsumedCapacity\":\"NONE\",\"ReturnItemCollectionMetrics\":\"NONE\"}", "plain"));
+        // strings copied from the request as they are, or decoded first (escapes, characters outside the BMP), in keys and index keys
+        rows.add(row("PutItem", "{\"TableName\":\"lsi\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"5\"},\"l\":{\"S\":\"é\\u00e9\\\"x\"},"
+                + "\"g\":{\"S\":\"中\\n😀 y\"},\"d\":{\"S\":\"plain text\"}},\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
+        rows.add(row("BatchWriteItem", "{\"RequestItems\":{\"items\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"é😀\\\\\"},\"d\":{\"S\":\"x\\ty\"}}}},"
+                + "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"€ plain\"},\"d\":{\"S\":\"" + "z".repeat(1000) + "\"}}}}],"
+                + "\"lsi\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"6\"},\"l\":{\"S\":\"ß\"},\"g\":{\"S\":\"ü\"}}}}]},"
+                + "\"ReturnConsumedCapacity\":\"INDEXES\"}", "plain"));
         // BatchWriteItem: refusals the streamed path leaves to the engine's checks, in the tree path's order
         rows.add(row("BatchWriteItem", "{\"RequestItems\":{\"items\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"d\"}}}},"
                 + "{\"DeleteRequest\":{\"Key\":{\"pk\":{\"S\":\"d\"}}}}]}}", "plain"));
