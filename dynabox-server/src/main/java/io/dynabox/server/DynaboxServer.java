@@ -72,7 +72,7 @@ public final class DynaboxServer implements AutoCloseable {
                 warmUpSockets(options, workers);
                 warmUp.run();
             }
-            this.channel = listener(options, door).bind(options.host(), options.port()).syncUninterruptibly().channel();
+            this.channel = listener(options, door, options.maxConnections()).bind(options.host(), options.port()).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             shutdownGroups();
             if (ownsEngine) engine.close();
@@ -82,10 +82,9 @@ public final class DynaboxServer implements AutoCloseable {
 
     /**
      * The listening side: connections on this server's event loops, each with its timeouts, the
-     * HTTP handlers and {@code door}, counted against {@code --max-connections}.
+     * HTTP handlers and {@code door}, counted, and refused past {@code maxConnections}.
      */
-    private ServerBootstrap listener(DynaboxOptions options, HttpDoor door) {
-        int maxConnections = options.maxConnections();
+    private ServerBootstrap listener(DynaboxOptions options, HttpDoor door, int maxConnections) {
         return new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class)
@@ -116,7 +115,9 @@ public final class DynaboxServer implements AutoCloseable {
      * side too, so none counts against {@code --max-connections}.
      */
     private void warmUpSockets(DynaboxOptions options, int workers) {
-        SocketWarmUp.run(scratch -> listener(options, new HttpDoor(scratch, List.of(), offLoop)), workers);
+        // counted (so the wait below sees them close) but never refused: a limit of one would refuse the
+        // second while the first is still closing, and say so in the log
+        SocketWarmUp.run(scratch -> listener(options, new HttpDoor(scratch, List.of(), offLoop), Integer.MAX_VALUE), workers);
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (open.get() > 0 && System.nanoTime() < giveUp) LockSupport.parkNanos(100_000);
     }
