@@ -55,8 +55,13 @@ final class ItemSlabs {
         return (int) (handle >>> 32);
     }
 
-    private static int offsetOf(long handle) {
+    static int offsetOf(long handle) {
         return (int) handle;
+    }
+
+    /** The slab the entry is in: its entry's bytes there never change, whatever happens to the entry or the slab after. */
+    byte[] slab(long handle) {
+        return slabs[slabOf(handle)];
     }
 
     /** Appends an entry; answers its handle. */
@@ -195,8 +200,10 @@ final class ItemSlabs {
     }
 
     byte[] key(long handle) {
-        byte[] bytes = slabs[slabOf(handle)];
-        int at = offsetOf(handle);
+        return key(slabs[slabOf(handle)], offsetOf(handle));
+    }
+
+    static byte[] key(byte[] bytes, int at) {
         return slice(bytes, at + HEADER, keyLength(bytes, at));
     }
 
@@ -206,16 +213,22 @@ final class ItemSlabs {
 
     /**
      * The entry, its JSON read in place (entries are never written over), with {@code key} as its
-     * key (the caller's array of the same bytes), or a copy of the entry's own when null.
+     * key (the caller's array of the same bytes), or, when null, the entry's own (copied out when
+     * asked for).
      */
     StoredItem item(long handle, byte[] key) {
-        byte[] bytes = slabs[slabOf(handle)];
-        int at = offsetOf(handle);
+        return item(slabs[slabOf(handle)], offsetOf(handle), key);
+    }
+
+    /** The same, of the entry at {@code at} in the slab {@code bytes}. */
+    static StoredItem item(byte[] bytes, int at, byte[] key) {
         int keyLength = keyLength(bytes, at);
         int json = at + HEADER + keyLength;
         int jsonLength = jsonLength(bytes, at);
+        checkInside(bytes, at + HEADER, keyLength);
         checkInside(bytes, json, jsonLength);
-        return new StoredItem(key != null ? key : slice(bytes, at + HEADER, keyLength), bytes, json, jsonLength, (int) INT.get(bytes, at + 8));
+        int size = (int) INT.get(bytes, at + 8);
+        return key != null ? new StoredItem(key, bytes, json, jsonLength, size) : new StoredItem(bytes, at + HEADER, keyLength, json, jsonLength, size);
     }
 
     private static int keyLength(byte[] bytes, int at) {

@@ -430,7 +430,11 @@ final class OrderedItems {
         private final boolean endInclusive;
         private byte[] resume; // the next copy starts after this key (or at it, while resumeInclusive)
         private boolean resumeInclusive;
-        private StoredItem[] chunk = new StoredItem[16]; // a first page is often small
+        // the entries copied: where each is, a slab and an offset (made into a StoredItem only when
+        // given, so a walk that stops early pays for no more than it gave; an entry's bytes in its
+        // slab never change, so that is safe after the lock is released)
+        private byte[][] chunkSlabs = new byte[16][]; // a first page is often small
+        private int[] chunkOffsets = new int[16];
         private int position;
         private int count;
         private boolean exhausted;
@@ -455,19 +459,23 @@ final class OrderedItems {
         @Override
         public StoredItem next() {
             if (!hasNext()) throw new NoSuchElementException();
-            return chunk[position++];
+            StoredItem item = ItemSlabs.item(chunkSlabs[position], chunkOffsets[position], null);
+            chunkSlabs[position++] = null;
+            return item;
         }
 
         private void copy() {
-            if (count == chunk.length && chunk.length < CAPACITY) chunk = new StoredItem[CAPACITY];
-            else Arrays.fill(chunk, 0, count, null);
+            if (count == chunkSlabs.length && chunkSlabs.length < CAPACITY) { // next() let go of every slab it gave
+                chunkSlabs = new byte[CAPACITY][];
+                chunkOffsets = new int[CAPACITY];
+            }
             position = 0;
             count = 0;
             long stamp = lock.readLock();
             try {
                 Leaf leaf = leafFor(resume);
                 int at = startIn(leaf);
-                while (leaf != null && count < chunk.length) {
+                while (leaf != null && count < chunkSlabs.length) {
                     if (at < 0 || at >= leaf.size) {
                         leaf = ascending ? leaf.next : leaf.previous;
                         if (leaf != null) at = ascending ? 0 : leaf.size - 1;
@@ -477,7 +485,9 @@ final class OrderedItems {
                         exhausted = true;
                         break;
                     }
-                    chunk[count++] = slabs.item(leaf.handles[at], null);
+                    long handle = leaf.handles[at];
+                    chunkSlabs[count] = slabs.slab(handle);
+                    chunkOffsets[count++] = ItemSlabs.offsetOf(handle);
                     at += ascending ? 1 : -1;
                 }
                 if (leaf == null) exhausted = true;
@@ -485,7 +495,7 @@ final class OrderedItems {
                 lock.unlockRead(stamp);
             }
             if (count > 0) {
-                resume = chunk[count - 1].key();
+                resume = ItemSlabs.key(chunkSlabs[count - 1], chunkOffsets[count - 1]);
                 resumeInclusive = false;
             }
         }

@@ -15,11 +15,14 @@ import java.util.Map;
  * when it is one, so whoever keeps it (a change's image, a backup) does not keep the slab too.
  */
 public final class StoredItem {
-    private final byte[] key;
     private final byte[] bytes;
+    private final int keyOffset; // of the key in bytes, when it is there and not yet copied out
+    private final int keyLength;
     private final int offset;
     private final int length;
     private final long size;
+    private final byte[] givenKey;
+    private volatile byte[] copiedKey; // copied out of the bytes on the first call of key() when none was given
 
     public StoredItem(byte[] key, byte[] json, long size) {
         this(key, json, 0, json.length, size);
@@ -27,15 +30,29 @@ public final class StoredItem {
 
     /** An item whose JSON is bytes [offset, offset + length) of {@code bytes}, which nobody changes. */
     StoredItem(byte[] key, byte[] bytes, int offset, int length, long size) {
-        this.key = key;
+        this(key, bytes, -1, 0, offset, length, size);
+    }
+
+    /** The same, with the key at [keyOffset, keyOffset + keyLength) of {@code bytes} (walks give many items whose keys nobody asks for). */
+    StoredItem(byte[] bytes, int keyOffset, int keyLength, int offset, int length, long size) {
+        this(null, bytes, keyOffset, keyLength, offset, length, size);
+    }
+
+    private StoredItem(byte[] givenKey, byte[] bytes, int keyOffset, int keyLength, int offset, int length, long size) {
+        this.givenKey = givenKey;
         this.bytes = bytes;
+        this.keyOffset = keyOffset;
+        this.keyLength = keyLength;
         this.offset = offset;
         this.length = length;
         this.size = size;
     }
 
     public byte[] key() {
-        return key;
+        if (givenKey != null) return givenKey;
+        byte[] copied = copiedKey;
+        if (copied == null) copiedKey = copied = Arrays.copyOfRange(bytes, keyOffset, keyOffset + keyLength);
+        return copied;
     }
 
     /** The JSON as an array of its own (the stored one when it is one, else a copy). */
@@ -67,6 +84,6 @@ public final class StoredItem {
 
     @Override
     public String toString() {
-        return "StoredItem[key=" + Arrays.toString(key) + ", size=" + size + ", " + length + " bytes of JSON]";
+        return "StoredItem[key=" + Arrays.toString(key()) + ", size=" + size + ", " + length + " bytes of JSON]";
     }
 }

@@ -27,7 +27,7 @@ class ItemSlabsTest {
         for (int i = 0; i < keys.length; i++) handles[i] = slabs.add(keys[i], utf8(jsons[i]), 100 + i);
         for (int i = 0; i < keys.length; i++) {
             StoredItem own = slabs.item(handles[i], null);
-            assertThat(own.key()).isEqualTo(keys[i]).isNotSameAs(keys[i]);
+            assertThat(own.key()).isEqualTo(keys[i]).isNotSameAs(keys[i]).isSameAs(own.key()); // copied out once
             assertThat(new String(own.json(), StandardCharsets.UTF_8)).isEqualTo(jsons[i]);
             assertThat(new String(own.jsonArray(), own.jsonOffset(), own.jsonLength(), StandardCharsets.UTF_8)).isEqualTo(jsons[i]);
             assertThat(own.size()).isEqualTo(100 + i);
