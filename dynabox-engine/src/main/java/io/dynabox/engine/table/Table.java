@@ -290,9 +290,10 @@ public final class Table {
     /** The stored key of an item or a key map: both key attributes must be present and valid. */
     public byte[] encodeKey(Map<String, AttributeValue> key) {
         KeySchema schema = definition.keySchema();
+        if (!schema.hasSort()) return KeyCodec.partition(key.get(schema.partitionName())); // no stream in between
         ByteArrayOutputStream out = new ByteArrayOutputStream(32);
         KeyCodec.writePartition(out, key.get(schema.partitionName()));
-        if (schema.hasSort()) KeyCodec.writeSortable(out, key.get(schema.sortName()));
+        KeyCodec.writeSortable(out, key.get(schema.sortName()));
         return out.toByteArray();
     }
 

@@ -33,12 +33,22 @@ public final class KeyCodec {
 
     /** The key of a partition: hash prefix and the length-prefixed partition value. */
     public static void writePartition(ByteArrayOutputStream out, AttributeValue partitionValue) {
+        out.writeBytes(partition(partitionValue));
+    }
+
+    /**
+     * What {@link #writePartition} writes, in an array of its exact length: the stored key of an
+     * item whose table has no sort key (the 8-byte hash, the 2-byte length, the value's bytes).
+     */
+    public static byte[] partition(AttributeValue partitionValue) {
         byte[] raw = rawBytes(partitionValue);
         long hash = partitionValue instanceof AttributeValue.N n ? hash(numberBytes(n.value())) : hash(raw);
-        for (int shift = 56; shift >= 0; shift -= 8) out.write((int) (hash >>> shift));
-        out.write(raw.length >>> 8);
-        out.write(raw.length);
-        out.write(raw, 0, raw.length);
+        byte[] key = new byte[10 + raw.length];
+        for (int i = 0; i < 8; i++) key[i] = (byte) (hash >>> (56 - 8 * i));
+        key[8] = (byte) (raw.length >>> 8);
+        key[9] = (byte) raw.length;
+        System.arraycopy(raw, 0, key, 10, raw.length);
+        return key;
     }
 
     /**
