@@ -134,6 +134,18 @@ class PlainRequestsTest {
         assertThat(((PutItem.Plain) read(new PutItem(), body)).item).isEqualTo(item).containsExactlyEntriesOf(item);
     }
 
+    /** White space between the tokens (pretty-printed JSON): strings are still copied from where they are. */
+    @org.junit.jupiter.api.Test
+    void putItemStringsAreFoundBetweenWhiteSpace() {
+        String body = "{ \"TableName\" : \"abc\" ,\n \"Item\" : {\n  \"pk\" : { \"S\" :  \"k é 1\" } ,\t\"d\":{\"S\"\n:\r\n\"x y\\u0041\"} ,"
+                + " \"e\": {\"S\":\"plain\" } , \"n\" : { \"N\" : \"1.50\" } \n }\n}";
+        Map<String, AttributeValue> item = AttributeValues.readItem(validTree("PutItem", body).get("Item"));
+        NewItem read = ((PutItem.Plain) read(new PutItem(), body)).item;
+        assertThat(read.json()).isEqualTo(ItemJson.encode(item));
+        assertThat(read.itemSize()).isEqualTo(ItemSize.of(item));
+        assertThat(read).isEqualTo(item);
+    }
+
     /**
      * A string's end is found eight bytes at a time: each kind of byte at every place in and
      * across those words. {@code plainBytes}: how many bytes the character takes when the
