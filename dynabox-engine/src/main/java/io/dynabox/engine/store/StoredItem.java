@@ -60,6 +60,14 @@ public final class StoredItem {
         return offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
+    /**
+     * The item with arrays of its own, for whoever keeps it long (a backup, a snapshot): an item
+     * read from a slab would otherwise keep the whole slab, dead entries and others' items included.
+     */
+    public StoredItem detached() {
+        return offset == 0 && length == bytes.length ? this : new StoredItem(key(), json(), size);
+    }
+
     /** The array the JSON is in, from {@link #jsonOffset()} for {@link #jsonLength()} bytes: to copy, never to change or keep. */
     public byte[] jsonArray() {
         return bytes;

@@ -2,6 +2,7 @@ package io.dynabox.engine.table;
 
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,9 +10,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A namespace's on-demand backups, by ARN. They outlive their source tables. The memory store
- * keeps a backup's items here (shared with the table's tree: stored entries never change, so a
- * backup costs a reference per item until the items are overwritten); a file store writes them
- * in the background and, once they are durable, they are read back from the file at restore.
+ * keeps a copy of a backup's items here (each with arrays of its own: an item as the store reads
+ * it lies in a slab shared with other items, which the backup would otherwise keep alive); a file
+ * store writes them in the background and, once they are durable, they are read back from the
+ * file at restore.
  */
 public final class Backups {
     private final ConcurrentSkipListMap<String, Held> byArn = new ConcurrentSkipListMap<>();
@@ -46,7 +48,7 @@ public final class Backups {
     /** Keeps a new backup and its items; a file store saves them in the background. */
     public void add(Backup backup, List<StoredItem> items) {
         CompletableFuture<Void> saved = store.saveBackup(namespaceId, backup.arn(), TableDocuments.writeBackup(backup), items);
-        Held held = new Held(backup, items, saved == null);
+        Held held = new Held(backup, saved == null ? detached(items) : items, saved == null);
         byArn.put(backup.arn(), held);
         if (saved == null) return;
         saved.whenComplete((done, failure) -> {
@@ -59,6 +61,12 @@ public final class Backups {
             }
             held.durable = true;
         });
+    }
+
+    private static List<StoredItem> detached(List<StoredItem> items) {
+        List<StoredItem> own = new ArrayList<>(items.size());
+        for (StoredItem item : items) own.add(item.detached());
+        return own;
     }
 
     public Backup find(String arn) {

@@ -127,12 +127,12 @@ public final class NamespaceSnapshot {
     }
 
     /**
-     * The entries of a keyspace in key order. Stored entries are never changed in place, so
-     * the snapshot shares them with the store.
+     * The entries of a keyspace in key order, each with arrays of its own (as the memory store
+     * reads them they lie in slabs shared with other items, which the snapshot would keep alive).
      */
     private static List<StoredItem> copy(Keyspace keyspace) {
         List<StoredItem> entries = new ArrayList<>();
-        keyspace.range(null, false, null, false, false).forEachRemaining(entries::add);
+        keyspace.range(null, false, null, false, false).forEachRemaining(item -> entries.add(item.detached()));
         return entries;
     }
 }

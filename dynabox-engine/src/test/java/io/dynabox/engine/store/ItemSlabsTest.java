@@ -40,6 +40,22 @@ class ItemSlabsTest {
     }
 
     @Test
+    void aDetachedItemHasArraysOfItsOwnWithTheSameBytes() {
+        ItemSlabs slabs = new ItemSlabs();
+        slabs.add(new byte[] {7}, utf8("{\"x\":{\"N\":\"1\"}}"), 5);
+        long handle = slabs.add(new byte[] {8, 9}, utf8("{\"a\":{\"S\":\"b\"}}"), 6);
+        StoredItem inSlab = slabs.item(handle, null);
+        assertThat(inSlab.jsonArray().length).isGreaterThan(inSlab.jsonLength()); // a range of the slab
+
+        StoredItem detached = inSlab.detached();
+        assertThat(detached.jsonArray()).isNotSameAs(inSlab.jsonArray()).isEqualTo(utf8("{\"a\":{\"S\":\"b\"}}"));
+        assertThat(detached.jsonOffset()).isZero();
+        assertThat(detached.key()).isEqualTo(new byte[] {8, 9});
+        assertThat(detached.size()).isEqualTo(6);
+        assertThat(detached.detached()).isSameAs(detached); // already its own
+    }
+
+    @Test
     void slabsDoubleFromFourKibToAboutOneMibAndALargeEntryHasOneOfItsOwn() {
         ItemSlabs slabs = new ItemSlabs();
         byte[] json = new byte[1000 - HEADER - 1];
