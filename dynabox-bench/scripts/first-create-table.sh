@@ -3,14 +3,20 @@
 # for the same request, a table with a global index), in memory and with --db-path, RUNS times each:
 #   dynabox-bench/scripts/first-create-table.sh [RUNS] [JAR]     (JAR: dynabox-server/target/dynabox.jar)
 # Prints each run and the medians. Start-up uses the launcher's JVM flags (./dynabox), without
-# its class-data archive unless ARCHIVE=path is given. NEXT=N also times the N CreateTables after
-# the first (each on a new connection, another table of the same namespace) and prints their medians.
+# its class-data archive unless ARCHIVE=path is given (a .jsa; on JDK 25 and later the launcher's
+# .aot cache, with --sun-misc-unsafe-memory-access=allow in JAVA_OPTS as the launcher adds on 24+).
+# NEXT=N also times the N CreateTables after the first (each on a new connection, another table of
+# the same namespace) and prints their medians.
 set -euo pipefail
 runs="${1:-5}"
 jar="${2:-$(cd "$(dirname "$0")/../.." && pwd)/dynabox-server/target/dynabox.jar}"
 port="${PORT:-18199}"
 jvm=(-XX:+UseSerialGC ${JAVA_OPTS:-})
-[ -n "${ARCHIVE:-}" ] && jvm+=(-XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off)
+case "${ARCHIVE:-}" in
+    "") ;;
+    *.aot) jvm+=(-XX:AOTCache="$ARCHIVE" -Xlog:aot=off -Xlog:cds=off) ;;   # the launcher's on JDK 25 and later
+    *) jvm+=(-XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off) ;;
+esac
 body='{"TableName":"bench_first","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"},{"AttributeName":"gpk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"GlobalSecondaryIndexes":[{"IndexName":"gsi1","KeySchema":[{"AttributeName":"gpk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}],"BillingMode":"PAY_PER_REQUEST"}'
 
 first_create() {   # [table name suffix]; prints ms
