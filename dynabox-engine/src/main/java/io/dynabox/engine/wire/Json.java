@@ -134,6 +134,13 @@ public final class Json {
             byte[] spliced = ItemsFirst.write(object);
             if (spliced != null) return spliced;
         }
+        return writeTree(node);
+    }
+
+    /** The tree's bytes: written by {@link TreeBytes} when it holds only what it writes, else by the mapper. */
+    private static byte[] writeTree(JsonNode node) {
+        byte[] written = TreeBytes.write(node);
+        if (written != null) return written;
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
@@ -145,7 +152,7 @@ public final class Json {
      * An answer whose first members hold stored items: a page's {@code "Items":[...]}, a
      * BatchGetItem's {@code "Responses":{"table":[...]}}. Those members are written here, each
      * item's bytes copied once into an array of the answer's exact length; the members after them
-     * (Count, LastEvaluatedKey, ConsumedCapacity...) are written by the mapper and spliced in. The
+     * (Count, LastEvaluatedKey, ConsumedCapacity...) are written as a tree and spliced in. The
      * mapper would copy every item twice (into its segments, then into one array). Same bytes:
      * member names are taken only when JSON writes them as they are, and raw values are copied as
      * the mapper copies them.
@@ -173,12 +180,7 @@ public final class Json {
             } else {
                 ObjectNode rest = object();
                 for (; field != null; field = fields.hasNext() ? fields.next() : null) rest.set(field.getKey(), field.getValue());
-                byte[] written;
-                try {
-                    written = MAPPER.writeValueAsBytes(rest);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot serialize a JSON tree", e);
-                }
+                byte[] written = writeTree(rest);
                 written[0] = ','; // {"Count":1} continues the object: ,"Count":1}
                 out.add(written);
             }
