@@ -15,8 +15,13 @@ import io.dynabox.engine.wire.Json;
  * protected; otherwise the table is DELETING for the configured delay and its items are
  * dropped at once.
  */
-public final class DeleteTable implements Operation {
+public final class DeleteTable implements Operation, PlainOperation {
     private static final String IN_USE = "Attempt to change a resource which is still in use: ";
+
+    @Override
+    public PlainRequest newPlainRequest() {
+        return new PlainTableName(this);
+    }
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {

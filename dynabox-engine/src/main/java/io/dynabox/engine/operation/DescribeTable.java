@@ -5,7 +5,12 @@ import io.dynabox.engine.table.TableDescriptions;
 import io.dynabox.engine.wire.Json;
 
 /** DescribeTable: the table's full description, with its status at this moment. */
-public final class DescribeTable implements Operation {
+public final class DescribeTable implements Operation, PlainOperation {
+    @Override
+    public PlainRequest newPlainRequest() {
+        return new PlainTableName(this);
+    }
+
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         var table = context.describedTable(request.get("TableName").textValue());

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * CreateTable request → the same answer, byte for byte (status, error type and message, or the
+ * CreateTable request (and DescribeTable's and DeleteTable's) → the same answer, byte for byte (status, error type and message, or the
  * table's description, its random TableId aside), from the streamed path and from the tree
  * path, and the same table after it (DescribeTable): two engines on the same clock get each
  * request, one as it is, the other with a member the service ignores ({@code "Unread"}), which
@@ -44,6 +44,10 @@ class PlainCreateTableTest {
     static void engines() {
         plainEngine = new Engine(DynaboxOptions.defaults(), new MemoryStore(), () -> NOW);
         treeEngine = new Engine(DynaboxOptions.defaults(), new MemoryStore(), () -> NOW);
+        for (Engine engine : List.of(plainEngine, treeEngine)) {
+            for (String table : List.of("kept", "doomed")) call(engine, "CreateTable", "{\"TableName\":\"" + table + "\"," + HASH_KEY + "," + ON_DEMAND + "}");
+            call(engine, "CreateTable", "{\"TableName\":\"guarded\"," + HASH_KEY + "," + ON_DEMAND + ",\"DeletionProtectionEnabled\":true}");
+        }
     }
 
     @AfterAll
@@ -174,6 +178,42 @@ class PlainCreateTableTest {
             String describe = "{\"TableName\":\"" + name + "\"}";
             assertThat(withoutTableId(call(plainEngine, "DescribeTable", describe))).isEqualTo(withoutTableId(call(treeEngine, "DescribeTable", describe)));
         }
+    }
+
+    static Stream<Arguments> tableNameRequests() {
+        return Stream.of(
+                Arguments.of("DescribeTable", "{\"TableName\":\"kept\"}", "plain"),
+                Arguments.of("DescribeTable", "{\"TableName\":\"missing\"}", "plain"),
+                Arguments.of("DescribeTable", "{\"TableName\":\"ab\"}", "tree"),
+                Arguments.of("DescribeTable", "{\"TableName\":\"arn:aws:dynamodb:us-east-1:000000000000:table/kept\"}", "tree"),
+                Arguments.of("DescribeTable", "{}", "tree"),
+                Arguments.of("DescribeTable", "{\"TableName\":null}", "tree"),
+                Arguments.of("DescribeTable", "{\"TableName\":\"kept\",\"Extra\":1}", "tree"),
+                Arguments.of("DeleteTable", "{\"TableName\":\"guarded\"}", "plain"),
+                Arguments.of("DeleteTable", "{\"TableName\":\"doomed\"}", "plain"),
+                Arguments.of("DescribeTable", "{\"TableName\":\"doomed\"}", "plain"),
+                Arguments.of("DeleteTable", "{\"TableName\":\"doomed\"}", "plain"),
+                Arguments.of("DeleteTable", "{\"TableName\":\"missing\"}", "plain"),
+                Arguments.of("DeleteTable", "{\"TableName\":\"a b c\"}", "tree"));
+    }
+
+    /** DescribeTable and DeleteTable of a table named by the name rules: read straight from the bytes, answered alike. */
+    @ParameterizedTest
+    @MethodSource("tableNameRequests")
+    void tableNameRequestsAnswerAlike(String action, String body, String path) {
+        Operation operation = action.equals("DescribeTable") ? new DescribeTable() : new DeleteTable();
+        boolean readsPlain;
+        try {
+            PlainRequests.read(body.getBytes(StandardCharsets.UTF_8), ((PlainOperation) operation).newPlainRequest());
+            readsPlain = true;
+        } catch (PlainRequests.NotPlain e) {
+            readsPlain = false;
+        }
+        assertThat(readsPlain).as("the streamed path reads it").isEqualTo(path.equals("plain"));
+        DynamoResponse plain = call(plainEngine, action, body);
+        DynamoResponse tree = call(treeEngine, action, body.startsWith("{\"") ? "{\"Unread\":0," + body.substring(1) : body);
+        assertThat(plain.status()).isEqualTo(tree.status());
+        assertThat(withoutTableId(plain)).isEqualTo(withoutTableId(tree));
     }
 
     private static String tableName(String body) {
