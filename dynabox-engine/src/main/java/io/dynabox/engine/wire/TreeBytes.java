@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes an answer's tree straight into bytes, the bytes the mapper writes for it, when the
@@ -35,6 +36,16 @@ final class TreeBytes {
     private static final int KEPT_BYTES = 64 * 1024;
     /** One writer per thread, its buffers kept between answers (a request is answered on one thread, without reentry). */
     private static final ThreadLocal<TreeBytes> WRITERS = ThreadLocal.withInitial(TreeBytes::new);
+
+    /**
+     * Member names written before, as {@code "name":}: an answer's names are mostly the service's,
+     * the same few hundred in every answer, which are then copied instead of checked character by
+     * character. Only names of letters, and a bounded number of them (an item's attribute names
+     * in a projected answer may be anything).
+     */
+    private static final ConcurrentHashMap<String, byte[]> NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 1024;
+    private static final int MAX_NAME_LENGTH = 64;
 
     private byte[] out = new byte[BUFFER_BYTES];
     /** A string's characters, copied out to be read without a call per character. */
@@ -81,11 +92,35 @@ final class TreeBytes {
             Map.Entry<String, JsonNode> member = members.next();
             if (!first) put(',');
             first = false;
-            if (!string(member.getKey())) return false;
-            put(':');
+            if (!memberName(member.getKey())) return false;
             if (!value(member.getValue())) return false;
         }
         put('}');
+        return true;
+    }
+
+    /** {@code "name":}, from the cache when the name is one (the service's member names are a few hundred). */
+    private boolean memberName(String name) {
+        byte[] written = NAMES.get(name);
+        if (written == null) {
+            if (!string(name)) return false;
+            put(':');
+            if (NAMES.size() < MAX_NAMES && isLetters(name)) NAMES.putIfAbsent(name, ('"' + name + "\":").getBytes(StandardCharsets.US_ASCII));
+            return true;
+        }
+        ensure(written.length);
+        System.arraycopy(written, 0, out, length, written.length);
+        length += written.length;
+        return true;
+    }
+
+    /** A name of ASCII letters only, as the service's member names are (written as it is, with no escape). */
+    private static boolean isLetters(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) return false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) return false;
+        }
         return true;
     }
 
