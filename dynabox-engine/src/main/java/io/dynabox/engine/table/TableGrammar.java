@@ -224,6 +224,8 @@ public final class TableGrammar {
         List<String> names = new ArrayList<>();
         if (nonKey != null) {
             for (JsonNode n : nonKey) {
+                // a null in the list passes the model's checks; the service names what is missing
+                if (!n.isTextual()) throw DynamoException.validation("Attribute name must be specified.");
                 if (names.contains(n.textValue())) {
                     throw DynamoException.validation(INVALID + "Duplicate element in NonKeyAttributes: " + n.textValue());
                 }
