@@ -34,42 +34,31 @@ final class PlainTableMembers {
 
     /** AttributeDefinitions: a list of {AttributeName, AttributeType}. */
     static ArrayNode attributeDefinitions(JsonParser parser) throws IOException {
-        ArrayNode list = array(parser);
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            ObjectNode definition = object(parser);
-            String member;
-            while ((member = parser.nextFieldName()) != null) {
-                parser.nextToken();
-                switch (member) {
-                    case "AttributeName" -> once(definition, member).put(member, attributeName(parser));
-                    case "AttributeType" -> once(definition, member).put(member, PlainRequests.oneOf(parser, SCALAR_TYPES));
-                    default -> throw NOT_PLAIN;
-                }
-            }
-            if (definition.size() != 2) throw NOT_PLAIN;
-            list.add(definition);
-        }
-        return list;
+        return namedPairs(parser, "AttributeType", SCALAR_TYPES);
     }
 
     /** A KeySchema: a list of one to {@code max} {AttributeName, KeyType}. */
     static ArrayNode keySchema(JsonParser parser, int max) throws IOException {
+        ArrayNode list = namedPairs(parser, "KeyType", KEY_TYPES);
+        if (list.isEmpty() || list.size() > max) throw NOT_PLAIN;
+        return list;
+    }
+
+    /** A list of objects of exactly two members: an AttributeName, and {@code second}, one of {@code values}. */
+    private static ArrayNode namedPairs(JsonParser parser, String second, Set<String> values) throws IOException {
         ArrayNode list = array(parser);
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             ObjectNode element = object(parser);
             String member;
             while ((member = parser.nextFieldName()) != null) {
                 parser.nextToken();
-                switch (member) {
-                    case "AttributeName" -> once(element, member).put(member, attributeName(parser));
-                    case "KeyType" -> once(element, member).put(member, PlainRequests.oneOf(parser, KEY_TYPES));
-                    default -> throw NOT_PLAIN;
-                }
+                if (member.equals("AttributeName")) once(element, member).put(member, attributeName(parser));
+                else if (member.equals(second)) once(element, member).put(member, PlainRequests.oneOf(parser, values));
+                else throw NOT_PLAIN;
             }
             if (element.size() != 2) throw NOT_PLAIN;
             list.add(element);
         }
-        if (list.isEmpty() || list.size() > max) throw NOT_PLAIN;
         return list;
     }
 
