@@ -15,12 +15,6 @@ public record Credentials(String accessKeyId, String region) {
     /** Used when a complete header's credential scope names no region. */
     private static final String DEFAULT_REGION = "us-east-1";
 
-    /** The Authorization header's parameters that must be there, in the order the service reports them missing. */
-    private static final String[] PARAMETERS = {"Credential", "Signature", "SignedHeaders"};
-    private static final int CREDENTIAL = 0;
-    private static final int SIGNATURE = 1;
-    private static final int ALL_SEEN = 0b111;
-
     /** The query-string parameters of a presigned request, in the order the service reports them missing. */
     private static final List<String> QUERY_PARAMETERS =
             List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
@@ -87,51 +81,43 @@ public record Credentials(String accessKeyId, String region) {
     private record Parameters(String credential, boolean signature, boolean signedHeaders) {}
 
     /**
-     * The Authorization header's parameters, found in one pass over the header (every request
-     * pays for it): parameters are {@code name=value} separated by commas and/or white space;
-     * the first of a name counts, and an empty value is none. Only the Credential's value is
-     * kept, and the pass stops once the three are found (the signature itself is not read).
+     * The Authorization header's parameters (every request pays for this): parameters are
+     * {@code name=value} separated by commas and/or white space; the first of a name counts, and an
+     * empty value is none. Each is found by the JDK's search for its name, not by reading the header
+     * character by character (a request's first few hundred run interpreted), and only the
+     * Credential's value is read (the signature itself is not).
      */
     private static Parameters parameters(String header) {
-        String credential = null;
-        boolean signature = false;
-        boolean signedHeaders = false;
-        int seen = 0;
-        int length = header.length();
-        int i = 0;
-        while (i < length && seen != ALL_SEEN) {
-            while (i < length && isSeparator(header.charAt(i))) i++;
-            int p = unseenParameterAt(header, i, seen);
-            if (p >= 0) {
-                seen |= 1 << p;
-                int value = i + PARAMETERS[p].length() + 1;
-                boolean hasValue = value < length && !isSeparator(header.charAt(value));
-                if (p == CREDENTIAL) credential = hasValue ? header.substring(value, tokenEnd(header, value)) : null;
-                else if (p == SIGNATURE) signature = hasValue;
-                else signedHeaders = hasValue;
-            }
-            if (seen != ALL_SEEN) i = tokenEnd(header, i);
-        }
-        return new Parameters(credential, signature, signedHeaders);
+        int credential = valueAt(header, "Credential=");
+        int credentialEnd = credential < 0 ? -1 : tokenEnd(header, credential);
+        return new Parameters(credentialEnd > credential ? header.substring(credential, credentialEnd) : null,
+                hasValue(header, valueAt(header, "Signature=")), hasValue(header, valueAt(header, "SignedHeaders=")));
     }
 
-    /** Which of {@link #PARAMETERS} not {@code seen} yet is named at {@code at} (followed by '='), or -1. */
-    private static int unseenParameterAt(String header, int at, int seen) {
-        for (int p = 0; p < PARAMETERS.length; p++) {
-            String name = PARAMETERS[p];
-            if ((seen & 1 << p) == 0 && at + name.length() < header.length() && header.charAt(at + name.length()) == '='
-                    && header.startsWith(name, at)) {
-                return p;
-            }
+    /**
+     * Where the value of the first parameter {@code nameAndEquals} names begins, or -1: the name must
+     * begin a token, so it is at the header's start or after a separator.
+     */
+    private static int valueAt(String header, String nameAndEquals) {
+        for (int at = header.indexOf(nameAndEquals); at >= 0; at = header.indexOf(nameAndEquals, at + 1)) {
+            if (at == 0 || isSeparator(header.charAt(at - 1))) return at + nameAndEquals.length();
         }
         return -1;
     }
 
+    private static boolean hasValue(String header, int value) {
+        return value >= 0 && value < header.length() && !isSeparator(header.charAt(value));
+    }
+
     /** Where the token from {@code from} ends: the next separator, or the header's end. */
     private static int tokenEnd(String header, int from) {
-        int end = from;
-        while (end < header.length() && !isSeparator(header.charAt(end))) end++;
-        return end;
+        int length = header.length();
+        for (int end = from; end < length; end++) {
+            char c = header.charAt(end);
+            // between the space and the first Unicode space only a comma separates: most characters are decided without a call
+            if (c > ' ' && c < '\u1680' ? c == ',' : isSeparator(c)) return end;
+        }
+        return length;
     }
 
     /** A comma or white space; only control characters and a few Unicode spaces beyond the ASCII space are white space. */

@@ -20,6 +20,8 @@ class CredentialsTest {
             AWS4-HMAC-SHA256 Credential=k, SignedHeaders=host, Signature=abc                                                   | k    | us-east-1
             AWS4-HMAC-SHA256 Credential=first/d/r1/s/x, Credential=second/d/r2/s/x, SignedHeaders=h, Signature=s                | first | r1
             AWS4-HMAC-SHA256 Credential=k/d/r\u00A0x/s/x, SignedHeaders=h, Signature=s                                          | k    | r\u00A0x
+            AWS4-HMAC-SHA256 SignedHeaders=h;Credential=no/d/r1/s/x, XCredential=no/d/r2/s/x, Credential=yes/d/r3/s/x, Signature=s | yes | r3
+            AWS4-HMAC-SHA256 Signature=s\u2003Credential=k/d/r4/s/x\u3000SignedHeaders=h                                    | k    | r4
             """)
     void readsTheCredentialScope(String header, String accessKey, String region) {
         assertThat(Credentials.fromAuthorization(header, DATE)).isEqualTo(new Credentials(accessKey, region));
@@ -32,6 +34,8 @@ class CredentialsTest {
             AWS4-HMAC-SHA256 Credential=, Signature=b, SignedHeaders=h | Authorization header requires 'Credential' parameter. Authorization=AWS4-HMAC-SHA256 Credential=, Signature=b, SignedHeaders=h
             AWS4-HMAC-SHA256 Credential= a, Signature=b, SignedHeaders=h, Credential=late | Authorization header requires 'Credential' parameter. Authorization=AWS4-HMAC-SHA256 Credential= a, Signature=b, SignedHeaders=h, Credential=late
             AWS4-HMAC-SHA256 Credentials=a, Signatures=b, SignedHeaders=h | Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization=AWS4-HMAC-SHA256 Credentials=a, Signatures=b, SignedHeaders=h
+            AWS4-HMAC-SHA256 Credential=a, Signature=, SignedHeaders=h, Signature=late | Authorization header requires 'Signature' parameter. Authorization=AWS4-HMAC-SHA256 Credential=a, Signature=, SignedHeaders=h, Signature=late
+            AWS4-HMAC-SHA256 Credential=a, XSignature=b, SignedHeaders=Signature=c | Authorization header requires 'Signature' parameter. Authorization=AWS4-HMAC-SHA256 Credential=a, XSignature=b, SignedHeaders=Signature=c
             """)
     void refusesAnIncompleteSignature(String header, String message) {
         assertThatThrownBy(() -> Credentials.fromAuthorization(header, DATE))
