@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,9 +38,12 @@ import java.util.zip.CRC32;
  * the same thread, in turns of blocks; the thread's CPU time and allocated bytes per request.
  * The difference is what Dynabox itself costs a request; a socket's wake-ups and system calls,
  * the same for both and most of {@code compare.sh}'s server CPU at one client, are left out, so
- * a loaded machine moves these figures little.
+ * a loaded machine moves these figures little. The collector's pauses in each kind of block are
+ * reported apart (the serial collector's CPU is not the thread's, but {@code compare.sh} counts
+ * it); with the launcher's heap flags they are what a server pays.
  *
  * <p>{@code java -XX:+UseSerialGC -cp dynabox-bench/target/benchmarks.jar io.dynabox.server.DoorCpuCost [ROUNDS]}
+ * (add the heap flags of {@code ./dynabox} for the server's collector figures)
  */
 public final class DoorCpuCost {
     private static final int ITEMS = 10_000;
@@ -95,22 +99,26 @@ public final class DoorCpuCost {
         EmbeddedChannel[] channels = {door, ceiling};
         double[][] micros = new double[2][rounds];
         double[][] bytes = new double[2][rounds];
+        double[][] collector = new double[2][rounds];
         for (int r = -3; r < rounds; r++) { // three rounds of warm-up
             for (int k = 0; k < 2; k++) {
                 int which = (k + Math.max(r, 0)) % 2;
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long allocated = THREADS.getCurrentThreadAllocatedBytes();
+                long collected = collectorMillis();
                 for (int i = 0; i < BLOCK; i++) request.sendTo(channels[which]);
                 if (r < 0) continue;
                 micros[which][r] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / BLOCK;
                 bytes[which][r] = (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) BLOCK;
+                collector[which][r] = (collectorMillis() - collected) * 1000.0 / BLOCK;
             }
         }
         double[] own = new double[rounds];
         for (int r = 0; r < rounds; r++) own[r] = micros[0][r] - micros[1][r];
-        System.out.printf("%s: door %.3f us, ceiling %.3f us, Dynabox's own %.3f us (rounds %.3f to %.3f); allocated %.0f and %.0f bytes%n",
+        System.out.printf("%s: door %.3f us, ceiling %.3f us, Dynabox's own %.3f us (rounds %.3f to %.3f); allocated %.0f and %.0f bytes; "
+                        + "collector pauses %.3f and %.3f us%n",
                 action, median(micros[0]), median(micros[1]), median(own), Arrays.stream(own).min().orElse(0),
-                Arrays.stream(own).max().orElse(0), median(bytes[0]), median(bytes[1]));
+                Arrays.stream(own).max().orElse(0), median(bytes[0]), median(bytes[1]), mean(collector[0]), mean(collector[1]));
     }
 
     /** Sends the request's bytes and drops the answer; a door's answer other than 200 stops the run. */
@@ -158,6 +166,18 @@ public final class DoorCpuCost {
         byte[] bytes = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII), head.length() + json.length);
         System.arraycopy(json, 0, bytes, head.length(), json.length);
         return bytes;
+    }
+
+    /** The collectors' pauses so far: the serial collector runs while this thread waits, so its CPU is not in the thread's. */
+    private static long collectorMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) millis += Math.max(0, collector.getCollectionTime());
+        return millis;
+    }
+
+    /** Pauses are rare and whole milliseconds: the mean over the rounds, not the median, says what a request costs. */
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
     }
 
     private static double median(double[] values) {
