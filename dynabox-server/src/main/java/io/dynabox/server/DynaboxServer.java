@@ -5,6 +5,7 @@ import io.dynabox.engine.Engine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -52,6 +53,8 @@ public final class DynaboxServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService offLoop;
     private final AtomicInteger open = new AtomicInteger();
+    /** Counts a connection out; one listener for all of them. */
+    private final ChannelFutureListener connectionClosed = f -> open.decrementAndGet();
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(2));
 
     /** @param warmUp null for no warm-up; else what to wait for, after this server's own {@link SocketWarmUp}, before the port opens */
@@ -90,7 +93,8 @@ public final class DynaboxServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptErrors())
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                // no TCP_NODELAY child option: Netty sets it on every connection itself (on all but Android), and
+                // setting it again cost each new connection a second system call and Netty's option dispatch, interpreted
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -99,7 +103,7 @@ public final class DynaboxServer implements AutoCloseable {
                             refused(ch, maxConnections);
                             return;
                         }
-                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        ch.closeFuture().addListener(connectionClosed);
                         connections.add(ch);
                         ConnectionTimeouts timeouts = new ConnectionTimeouts(options.idleTimeout(), options.requestTimeout());
                         ch.pipeline().addLast(timeouts.bytes);

@@ -248,6 +248,10 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
                 : CompletableFuture.supplyAsync(() -> engine.handleAsync(dynamoRequest), offLoop).thenCompose(a -> a);
         AsciiString responseType = AMZ_JSON.equals(contentType) ? AMZ_JSON_TYPE : JSON_TYPE;
         String acceptEncoding = lastAcceptEncoding(headers);
+        if (answer.isDone() && !answer.isCompletedExceptionally()) { // most answers: encoded at once, without a stage and a lambda per request
+            DynamoResponse ready = answer.join();
+            return CompletableFuture.completedFuture(encoded(HttpResponseStatus.valueOf(ready.status()), responseType, ready, acceptEncoding));
+        }
         Function<DynamoResponse, FullHttpResponse> toHttp = a -> encoded(HttpResponseStatus.valueOf(a.status()), responseType, a, acceptEncoding);
         // an answer that waits for the disk (or ran off the loop) is completed by another thread: the rest happens on the event loop
         return answer.isDone() ? answer.thenApply(toHttp) : answer.thenApplyAsync(toHttp, ctx.executor());
