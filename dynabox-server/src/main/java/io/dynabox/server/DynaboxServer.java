@@ -9,8 +9,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.DefaultSelectStrategyFactory;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -25,10 +23,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.Selector;
-import java.nio.channels.spi.SelectorProvider;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,36 +45,27 @@ public final class DynaboxServer implements AutoCloseable {
 
     private final Engine engine;
     private final boolean ownsEngine;
+    private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
-    /** Which of {@link #workerGroup}'s loops a new connection goes to. */
-    private final ConnectionLoops connectionLoops = new ConnectionLoops();
-    /** The loop that accepts connections: one of the workers, not a thread of its own (see {@link ConnectionLoops}). */
-    private final EventLoop acceptingLoop;
     // closed before the threads stop, so no handler runs after its executor is gone
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel channel;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService offLoop;
     private final AtomicInteger open = new AtomicInteger();
-    /** Counts an admitted connection out; one listener for all of them. */
-    private final ChannelFutureListener connectionClosed = f -> {
-        open.decrementAndGet();
-        connectionLoops.closed(f.channel().eventLoop());
-    };
-    /** The same for a connection refused past the limit, which was never counted as open. */
-    private final ChannelFutureListener refusedClosed = f -> connectionLoops.closed(f.channel().eventLoop());
+    /** Counts a connection out; one listener for all of them. */
+    private final ChannelFutureListener connectionClosed = f -> open.decrementAndGet();
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(2));
 
     /** @param warmUp null for no warm-up; else what to wait for, after this server's own {@link SocketWarmUp}, before the port opens */
     private DynaboxServer(Engine engine, boolean ownsEngine, DynaboxOptions options, Runnable warmUp) {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
+        this.bossGroup = new NioEventLoopGroup(1);
         // one worker per core, not Netty's two: handlers never block, and a worker preempted while
         // it holds a table's lock only makes the others wait (put c8: 30 against 34 us of CPU per op)
         int workers = Runtime.getRuntime().availableProcessors();
-        this.workerGroup = new NioEventLoopGroup(workers, (Executor) null, connectionLoops, SelectorProvider.provider(),
-                DefaultSelectStrategyFactory.INSTANCE);
-        this.acceptingLoop = (EventLoop) workerGroup.iterator().next();
+        this.workerGroup = new NioEventLoopGroup(workers);
         this.offLoop = offLoopWorkers();
         HttpDoor door = new HttpDoor(engine, options.corsOrigins(), offLoop);
         try {
@@ -102,7 +89,7 @@ public final class DynaboxServer implements AutoCloseable {
      */
     private ServerBootstrap listener(DynaboxOptions options, HttpDoor door, int maxConnections) {
         return new ServerBootstrap()
-                .group(acceptingLoop, workerGroup)
+                .group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptErrors())
@@ -113,7 +100,6 @@ public final class DynaboxServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         if (open.incrementAndGet() > maxConnections) {
                             open.decrementAndGet();
-                            ch.closeFuture().addListener(refusedClosed);
                             refused(ch, maxConnections);
                             return;
                         }
@@ -261,6 +247,7 @@ public final class DynaboxServer implements AutoCloseable {
 
     private void shutdownGroups() {
         offLoop.shutdown();
+        bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * in front of a scratch engine: a CreateTable in a namespace of its own, and a DeleteTable (the
  * engine's work off the event loop and the answer's way back to it). {@link HttpWarmUp} runs
  * the handlers on an in-memory channel; this runs what only a socket does: accepting on the
- * accepting loop, setting a connection's pipeline up on each loop, reading from and writing to
+ * boss loop, setting a connection's pipeline up on a worker loop, reading from and writing to
  * the socket (a gathering write for an answer with a body), closing, and each event loop's own
  * per-thread state (Netty's handler caches, the JDK's I/O vectors). Without it a user's first
  * connection to each loop paid for all of that.
@@ -36,10 +36,9 @@ final class SocketWarmUp {
 
     /**
      * Listens on a free loopback port with {@code listenerFor}'s bootstrap in front of a scratch
-     * engine, opens {@code loops} connections at once (open together, they go to different event
-     * loops), sends each its requests, then closes them and stops listening. Returns the answers'
-     * status lines; a failure only leaves the first requests slower, so it ends the warm-up without
-     * being reported.
+     * engine, connects {@code loops} times (connections go to the event loops in turn), then
+     * stops listening. Returns the answers' status lines; a failure only leaves the first
+     * requests slower, so it ends the warm-up without being reported.
      */
     static List<String> run(Function<Engine, ServerBootstrap> listenerFor, int loops) {
         List<String> statusLines = new ArrayList<>();
@@ -47,13 +46,7 @@ final class SocketWarmUp {
             Channel listening = listenerFor.apply(scratch).bind(InetAddress.getLoopbackAddress(), 0).syncUninterruptibly().channel();
             try {
                 int port = ((InetSocketAddress) listening.localAddress()).getPort();
-                List<Socket> sockets = new ArrayList<>();
-                try {
-                    for (int loop = 0; loop < loops; loop++) sockets.add(connect(port));
-                    for (int loop = 0; loop < loops; loop++) sendRequests(sockets.get(loop), "warmup" + loop, statusLines);
-                } finally {
-                    for (Socket socket : sockets) socket.close();
-                }
+                for (int loop = 0; loop < loops; loop++) connectOnce(port, "warmup" + loop, statusLines);
             } finally {
                 listening.close().syncUninterruptibly();
             }
@@ -63,26 +56,23 @@ final class SocketWarmUp {
         return statusLines;
     }
 
-    private static Socket connect(int port) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(TIMEOUT_MILLIS);
-        socket.setTcpNoDelay(true);
-        return socket;
-    }
-
-    private static void sendRequests(Socket socket, String accessKey, List<String> statusLines) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        InputStream in = new BufferedInputStream(socket.getInputStream());
-        for (WarmUp.Request request : WarmUp.requests()) {
-            if (!request.action().equals("CreateTable") && !request.action().equals("DeleteTable")) continue;
-            byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-            out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                    + "X-Amz-Target: DynamoDB_20120810." + request.action() + "\r\nX-Amz-Date: " + WarmUp.AMZ_DATE + "\r\n"
-                    + "Authorization: AWS4-HMAC-SHA256 Credential=" + accessKey + "/20260101/us-east-1/dynamodb/aws4_request, "
-                    + "SignedHeaders=host, Signature=0\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            statusLines.add(readAnswer(in));
+    private static void connectOnce(int port, String accessKey, List<String> statusLines) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (WarmUp.Request request : WarmUp.requests()) {
+                if (!request.action().equals("CreateTable") && !request.action().equals("DeleteTable")) continue;
+                byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+                out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                        + "X-Amz-Target: DynamoDB_20120810." + request.action() + "\r\nX-Amz-Date: " + WarmUp.AMZ_DATE + "\r\n"
+                        + "Authorization: AWS4-HMAC-SHA256 Credential=" + accessKey + "/20260101/us-east-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=host, Signature=0\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                statusLines.add(readAnswer(in));
+            }
         }
     }
 
