@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -245,9 +246,15 @@ public final class DynaboxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the event loops and waits for both groups: the listening socket's descriptor is
+     * released by the accepting loop's last select after the channel closed (the JDK defers
+     * closing a registered channel), so the port is free again only once that loop has ended.
+     */
     private void shutdownGroups() {
         offLoop.shutdown();
-        bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        Future<?> accepting = bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
         workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        accepting.syncUninterruptibly();
     }
 }
