@@ -6,6 +6,7 @@ import io.dynabox.engine.Engine;
 import io.dynabox.engine.RequestHead;
 import io.dynabox.engine.wire.ContentCoding;
 import java.util.List;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
@@ -21,14 +22,44 @@ final class EngineExchange {
     record Exchange(DynamoResponse answer, byte[] body, ContentCoding coding) {}
 
     static Exchange call(Engine engine, SdkHttpRequest http, byte[] body) {
-        String date = http.firstMatchingHeader("X-Amz-Date").orElseGet(() -> http.firstMatchingHeader("Date").orElse(null));
+        ReadHeaders read = new ReadHeaders();
+        http.forEachHeader(read);
         RequestHead head = new RequestHead(http.method().name(), http.encodedPath(), http.encodedQueryParameters().orElse(null),
-                name -> headers(http, name), true);
-        DynamoResponse answer = engine.handle(new DynamoRequest(http.firstMatchingHeader("X-Amz-Target").orElse(null),
-                http.firstMatchingHeader("Authorization").orElse(null), date, body, null, head));
-        List<String> accepted = http.matchingHeaders("Accept-Encoding");
+                name -> name.equals("content-encoding") ? read.contentEncoding : headers(http, name), true);
+        DynamoResponse answer = engine.handle(new DynamoRequest(read.target, read.authorization,
+                read.amzDate != null ? read.amzDate : read.date, body, null, head));
+        List<String> accepted = read.acceptEncoding;
         ContentCoding coding = ContentCoding.negotiate(accepted.isEmpty() ? null : accepted.get(accepted.size() - 1), answer.body().length);
         return new Exchange(answer, coding == null ? answer.body() : coding.encode(answer.body()), coding);
+    }
+
+    /**
+     * The headers every request's answer reads, found in one pass over the SDK's: a look-up by
+     * name walks its case-insensitive map and compares names character by character, and the
+     * five look-ups of a request cost about twice this pass.
+     */
+    private static final class ReadHeaders implements BiConsumer<String, List<String>> {
+        String amzDate;
+        String date;
+        String target;
+        String authorization;
+        List<String> acceptEncoding = List.of();
+        List<String> contentEncoding = List.of();
+
+        @Override
+        public void accept(String name, List<String> values) {
+            // first values, as firstMatchingHeader reads them; all of a coding's, as matchingHeaders does
+            String first = values.isEmpty() ? null : values.get(0);
+            switch (name.length()) {
+                case 4 -> date = name.equalsIgnoreCase("Date") ? first : date;
+                case 10 -> amzDate = name.equalsIgnoreCase("X-Amz-Date") ? first : amzDate;
+                case 12 -> target = name.equalsIgnoreCase("X-Amz-Target") ? first : target;
+                case 13 -> authorization = name.equalsIgnoreCase("Authorization") ? first : authorization;
+                case 15 -> acceptEncoding = name.equalsIgnoreCase("Accept-Encoding") ? values : acceptEncoding;
+                case 16 -> contentEncoding = name.equalsIgnoreCase("Content-Encoding") ? values : contentEncoding;
+                default -> { } // a header the engine reads only to check a signature: looked up by name then
+            }
+        }
     }
 
     /** A header's values; {@code host}, which the SDK's signer signs, is the endpoint's when the request carries none. */
