@@ -639,10 +639,13 @@ public final class Replicator implements AutoCloseable {
     private void drain(Table table, Link link) {
         if (link.unshipped.isEmpty()) return;
         ReplicaGroup group = table.replicas();
-        if (group != null) ship(table, link, group, link.unshipped);
-        link.unshipped.clear();
-        link.versionedAgain.clear();
-        link.unshippedSize = 0;
+        // queued and no longer counted unshipped in one step: pending() (under this monitor) never counts a write twice
+        synchronized (queue) {
+            if (group != null) ship(table, link, group, link.unshipped);
+            link.unshipped.clear();
+            link.versionedAgain.clear();
+            link.unshippedSize = 0;
+        }
     }
 
     /** Ships what every replica table's writers left; takes each such table's write lock (no other lock held). */
