@@ -335,10 +335,19 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         crc.update(body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-                .set(HttpHeaderNames.CONTENT_LENGTH, ascii(Integer.toString(body.length)))
+                .set(HttpHeaderNames.CONTENT_LENGTH, decimal(body.length))
                 .set(REQUEST_ID, ascii(requestId))
-                .set(CRC32_HEADER, ascii(Long.toString(crc.getValue())));
+                .set(CRC32_HEADER, decimal(crc.getValue()));
         return response;
+    }
+
+    /** A number of zero or more in decimal digits, written straight as the AsciiString's bytes (no String between). */
+    static AsciiString decimal(long value) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) digits++;
+        byte[] bytes = new byte[digits];
+        for (int i = digits - 1; i >= 0; i--, value /= 10) bytes[i] = (byte) ('0' + value % 10);
+        return new AsciiString(bytes, false);
     }
 
     /** An ASCII String as an AsciiString, made by the JDK's copy (Netty's own constructor copies it character by character). */
