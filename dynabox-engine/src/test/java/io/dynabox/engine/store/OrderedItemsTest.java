@@ -59,6 +59,50 @@ class OrderedItemsTest {
         assertThat(text(tree.range(null, false, null, false, false).next())).isEqualTo(text(new StoredItem(new byte[] {1}, EMPTY_ITEM, 1)));
     }
 
+    /**
+     * Keys as the stores make them: eight bytes of a partition key's hash, spread evenly, then the
+     * rest of the key. Some partitions hold hundreds of keys (runs of one prefix that span leaves),
+     * and prefixes at the ends of the unsigned range (0, 2^63 - 1, 2^63, 2^64 - 1) are among them;
+     * an absent and a present key are looked up at each step, and ranges walked at the end.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {15, 16, 17, 64, 3_000, 30_000})
+    void findsHashedKeysAndRunsOfOnePartitionAsATreeMapDoes(int keys) {
+        Random random = new Random(keys);
+        long[] partitions = new long[Math.max(8, keys / 4)];
+        for (int i = 0; i < partitions.length; i++) partitions[i] = random.nextLong();
+        partitions[0] = 0;
+        partitions[1] = -1;
+        partitions[2] = Long.MAX_VALUE;
+        partitions[3] = Long.MIN_VALUE;
+        OrderedItems tree = new OrderedItems();
+        NavigableMap<byte[], StoredItem> model = new TreeMap<>(Arrays::compareUnsigned);
+        for (int i = 0; i < keys * 3; i++) {
+            // half the keys in the first eight partitions: long runs of one prefix
+            long partition = partitions[random.nextBoolean() ? random.nextInt(8) : random.nextInt(partitions.length)];
+            byte[] key = hashedKey(partition, random.nextInt(keys));
+            byte[] absent = hashedKey(random.nextLong(), 0);
+            assertThat(text(tree.find(absent))).isEqualTo(text(model.get(absent)));
+            assertThat(text(tree.find(key))).isEqualTo(text(model.get(key)));
+            if (random.nextInt(4) == 0) {
+                assertThat(tree.remove(key)).isEqualTo(sizeOf(model.remove(key)));
+            } else {
+                StoredItem item = item(key, random, i);
+                assertThat(tree.put(key, item.json(), item.size())).isEqualTo(sizeOf(model.put(key, item)));
+            }
+        }
+        for (byte[] key : model.keySet()) assertThat(text(tree.find(key))).isEqualTo(text(model.get(key)));
+        assertRangesAgree(tree, model, random);
+        assertSameEntries(Arrays.asList(tree.snapshot(0)).iterator(), model.values());
+    }
+
+    private static byte[] hashedKey(long partition, int sortKey) {
+        byte[] key = new byte[8 + 1 + sortKey % 4];
+        for (int i = 0; i < 8; i++) key[i] = (byte) (partition >>> (56 - 8 * i));
+        for (int i = 8; i < key.length; i++) key[i] = (byte) (sortKey >>> (8 * (i - 8)));
+        return key;
+    }
+
     @Test
     void slabsStayWithinTwiceWhatIsLiveThroughReplacementsAndRemovals() {
         OrderedItems tree = new OrderedItems();
