@@ -13,7 +13,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.EventExecutor;
@@ -127,9 +127,16 @@ public final class DynaboxServer implements AutoCloseable {
         while (open.get() > 0 && System.nanoTime() < giveUp) LockSupport.parkNanos(100_000);
     }
 
-    /** The handlers a connection's bytes pass through, from HTTP to the door. */
+    /**
+     * The handlers a connection's bytes pass through, from HTTP to the door. The decoder and the
+     * encoder are apart rather than Netty's HttpServerCodec, whose encoder must see a response
+     * object for every request: most answers go out as bytes ({@link AnswerBytes}). The door
+     * drops the body of an answer to a HEAD itself.
+     */
     static void addHandlers(ChannelPipeline pipeline, HttpDoor door) {
-        pipeline.addLast(new HttpServerCodec())
+        pipeline.addLast(new HttpRequestDecoder())
+                .addLast(new AnswerEncoder())
+                .addLast(new WholeRequests(MAX_REQUEST_BYTES))
                 .addLast("aggregator", door.aggregator(MAX_REQUEST_BYTES))
                 .addLast("door", door);
     }

@@ -63,11 +63,11 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
      * writes a String one character at a time through the buffer's setByte, which costs a
      * request's first few hundred answers (run interpreted) about a tenth of their event loop's CPU.
      */
-    private static final AsciiString AMZ_JSON_TYPE = AsciiString.cached(AMZ_JSON);
-    private static final AsciiString JSON_TYPE = AsciiString.cached(JSON);
+    static final AsciiString AMZ_JSON_TYPE = AsciiString.cached(AMZ_JSON);
+    static final AsciiString JSON_TYPE = AsciiString.cached(JSON);
     private static final AsciiString TEXT_TYPE = AsciiString.cached("text/plain");
     private static final AsciiString XML_TYPE = AsciiString.cached("application/xml");
-    private static final AsciiString SERVER_NAME = AsciiString.cached("Server");
+    static final AsciiString SERVER_NAME = AsciiString.cached("Server");
     private static final AsciiString ZERO = AsciiString.cached("0");
     /** The host the health check names when a request names none (HTTP/1.0). */
     private static final String DEFAULT_HOST = "dynamodb.us-east-1.amazonaws.com";
@@ -110,8 +110,8 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     // header names as AsciiStrings, whose hash the headers' look-ups and the encoder need not work out each time
     private static final AsciiString TARGET = AsciiString.cached("X-Amz-Target");
     private static final AsciiString AMZ_DATE = AsciiString.cached("X-Amz-Date");
-    private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
-    private static final AsciiString CRC32_HEADER = AsciiString.cached("x-amz-crc32");
+    static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
+    static final AsciiString CRC32_HEADER = AsciiString.cached("x-amz-crc32");
 
     private final Engine engine;
     private final List<String> corsOrigins;
@@ -160,21 +160,21 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
             refuseMalformed(ctx, request.decoderResult().cause());
             return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-        CompletableFuture<FullHttpResponse> response;
+        Delivery delivery = new Delivery(HttpUtil.isKeepAlive(request), request.headers().get(HttpHeaderNames.ORIGIN),
+                request.method().equals(HttpMethod.HEAD));
+        CompletableFuture<Reply> response;
         try {
             response = answer(request, ctx);
         } catch (RuntimeException e) {
             response = CompletableFuture.completedFuture(internalError(e));
         }
         if (response.isDone()) {
-            send(ctx, response.join(), keepAlive, origin);
+            send(ctx, response.join(), delivery);
             return;
         }
         ctx.channel().attr(WAITING).set(new ArrayDeque<>());
         response.whenComplete((answer, e) -> { // on the event loop: answer() completes it there
-            send(ctx, e == null ? answer : internalError(e), keepAlive, origin);
+            send(ctx, e == null ? answer : internalError(e), delivery);
             ArrayDeque<FullHttpRequest> queued = ctx.channel().attr(WAITING).getAndSet(null);
             boolean paused = !queued.isEmpty();
             while (!queued.isEmpty()) {
@@ -194,47 +194,74 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         });
     }
 
-    private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String origin) {
-        addCors(origin, response);
-        // the service names itself and the time on every answer, and says the connection stays open
-        response.headers().set(HttpHeaderNames.SERVER, SERVER_NAME).set(HttpHeaderNames.DATE, dates.now());
-        response.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
-        if (keepAlive) {
-            ctx.writeAndFlush(response, ctx.voidPromise());
+    /** What the door answers: an engine's answer sent as it is, or a response of the door's own. */
+    private sealed interface Reply permits PlainAnswer, OwnResponse {}
+
+    /** An engine's answer, uncompressed. */
+    private record PlainAnswer(AsciiString contentType, DynamoResponse answer) implements Reply {}
+
+    private record OwnResponse(FullHttpResponse response) implements Reply {}
+
+    /** How the request wants its answer: whether the connection stays open, its CORS origin, whether it asked for the head only. */
+    private record Delivery(boolean keepAlive, String origin, boolean headOnly) {}
+
+    private void send(ChannelHandlerContext ctx, Reply reply, Delivery delivery) {
+        Object message;
+        if (reply instanceof PlainAnswer plain && !delivery.headOnly() && !wantsCors(delivery.origin())) {
+            DynamoResponse answer = plain.answer();
+            message = AnswerBytes.write(ctx.alloc(), answer.status(), plain.contentType(), answer.body(), answer.requestId(), dates.now(),
+                    delivery.keepAlive());
         } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            FullHttpResponse response = reply instanceof PlainAnswer plain
+                    ? respond(HttpResponseStatus.valueOf(plain.answer().status()), plain.contentType(), plain.answer().body(), plain.answer().requestId())
+                    : ((OwnResponse) reply).response();
+            if (delivery.headOnly()) { // the head a GET would get, without its body
+                FullHttpResponse head = response.replace(Unpooled.EMPTY_BUFFER);
+                response.release();
+                response = head;
+            }
+            addCors(delivery.origin(), response);
+            // the service names itself and the time on every answer, and says the connection stays open
+            response.headers().set(HttpHeaderNames.SERVER, SERVER_NAME).set(HttpHeaderNames.DATE, dates.now());
+            response.headers().set(HttpHeaderNames.CONNECTION, delivery.keepAlive() ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+            message = response;
+        }
+        if (delivery.keepAlive()) {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
     /** A failure of the door itself, answered in the same words, by the same error writer, as one inside the engine. */
-    private FullHttpResponse internalError(Throwable e) {
-        DynamoResponse answer = engine.internalError(RequestIds.next(), "the HTTP door", e);
-        return respond(HttpResponseStatus.valueOf(answer.status()), AMZ_JSON_TYPE, answer.body(), answer.requestId());
+    private Reply internalError(Throwable e) {
+        return new PlainAnswer(AMZ_JSON_TYPE, engine.internalError(RequestIds.next(), "the HTTP door", e));
     }
 
-    private CompletableFuture<FullHttpResponse> answer(FullHttpRequest request, ChannelHandlerContext ctx) {
+    private CompletableFuture<Reply> answer(FullHttpRequest request, ChannelHandlerContext ctx) {
         HttpHeaders headers = request.headers();
         HttpMethod method = request.method();
         if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
-            return CompletableFuture.completedFuture(preflight(headers));
+            return CompletableFuture.completedFuture(new OwnResponse(preflight(headers)));
         }
         CompletableFuture<HttpAnswer> own = ownPaths.answer(request);
         if (own != null) {
-            Function<HttpAnswer, FullHttpResponse> toHttp = a -> respond(a.status(), a.contentType(), a.body(), RequestIds.next());
+            Function<HttpAnswer, Reply> toHttp = a -> new OwnResponse(respond(a.status(), a.contentType(), a.body(), RequestIds.next()));
             return own.isDone() ? own.thenApply(toHttp) : own.thenApplyAsync(toHttp, ctx.executor());
         }
         if (AdminDoor.handles(request.uri())) {
             AdminApi.Answer admin = AdminDoor.answer(engine.adminApi(), request);
-            return CompletableFuture.completedFuture(respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next()));
+            return CompletableFuture.completedFuture(
+                    new OwnResponse(respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next())));
         }
         if (method.equals(HttpMethod.GET)) {
-            return CompletableFuture.completedFuture(path(request.uri()).equals("/") ? healthy(headers) : notFound());
+            return CompletableFuture.completedFuture(new OwnResponse(path(request.uri()).equals("/") ? healthy(headers) : notFound()));
         }
-        if (!method.equals(HttpMethod.POST)) return CompletableFuture.completedFuture(notFound());
+        if (!method.equals(HttpMethod.POST)) return CompletableFuture.completedFuture(new OwnResponse(notFound()));
         ByteBuf content = request.content();
         String contentType = baseType(headers.get(HttpHeaderNames.CONTENT_TYPE));
         boolean hasBody = content.isReadable();
-        if (hasBody && !AMZ_JSON.equals(contentType) && !JSON.equals(contentType)) return CompletableFuture.completedFuture(notFound());
+        if (hasBody && !AMZ_JSON.equals(contentType) && !JSON.equals(contentType)) return CompletableFuture.completedFuture(new OwnResponse(notFound()));
         byte[] body = hasBody ? ByteBufUtil.getBytes(content) : new byte[0];
         String date = headers.get(AMZ_DATE);
         if (date == null) date = headers.get(HttpHeaderNames.DATE);
@@ -250,9 +277,9 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         String acceptEncoding = lastAcceptEncoding(headers);
         if (answer.isDone() && !answer.isCompletedExceptionally()) { // most answers: encoded at once, without a stage and a lambda per request
             DynamoResponse ready = answer.join();
-            return CompletableFuture.completedFuture(encoded(HttpResponseStatus.valueOf(ready.status()), responseType, ready, acceptEncoding));
+            return CompletableFuture.completedFuture(encoded(responseType, ready, acceptEncoding));
         }
-        Function<DynamoResponse, FullHttpResponse> toHttp = a -> encoded(HttpResponseStatus.valueOf(a.status()), responseType, a, acceptEncoding);
+        Function<DynamoResponse, Reply> toHttp = a -> encoded(responseType, a, acceptEncoding);
         // an answer that waits for the disk (or ran off the loop) is completed by another thread: the rest happens on the event loop
         return answer.isDone() ? answer.thenApply(toHttp) : answer.thenApplyAsync(toHttp, ctx.executor());
     }
@@ -309,12 +336,12 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** An engine answer, compressed as the request's {@code Accept-Encoding} allows (its CRC32 is of the bytes sent). */
-    private static FullHttpResponse encoded(HttpResponseStatus status, AsciiString contentType, DynamoResponse answer, String acceptEncoding) {
+    private static Reply encoded(AsciiString contentType, DynamoResponse answer, String acceptEncoding) {
         ContentCoding coding = ContentCoding.negotiate(acceptEncoding, answer.body().length);
-        if (coding == null) return respond(status, contentType, answer.body(), answer.requestId());
-        FullHttpResponse response = respond(status, contentType, coding.encode(answer.body()), answer.requestId());
+        if (coding == null) return new PlainAnswer(contentType, answer);
+        FullHttpResponse response = respond(HttpResponseStatus.valueOf(answer.status()), contentType, coding.encode(answer.body()), answer.requestId());
         response.headers().set(HttpHeaderNames.CONTENT_ENCODING, coding.token);
-        return response;
+        return new OwnResponse(response);
     }
 
     private static String baseType(String contentType) {
@@ -328,7 +355,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** @param contentType an {@link AsciiString} for the answers every client gets, a String from Dynabox's own paths */
-    private static FullHttpResponse respond(HttpResponseStatus status, CharSequence contentType, byte[] body, String requestId) {
+    static FullHttpResponse respond(HttpResponseStatus status, CharSequence contentType, byte[] body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body),
                 OWN_HEADERS, NO_TRAILERS);
         CRC32 crc = new CRC32();
@@ -355,6 +382,11 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         return new AsciiString(text.getBytes(StandardCharsets.US_ASCII), false);
     }
 
+    /** Whether the request came from a browser page whose origin may read the answer: it then gets the CORS headers. */
+    private boolean wantsCors(String origin) {
+        return origin != null && allowsCors(origin);
+    }
+
     private boolean allowsCors(String origin) {
         return corsOrigins.contains("*") || corsOrigins.contains(origin);
     }
@@ -374,7 +406,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void addCors(String origin, FullHttpResponse response) {
-        if (origin == null || !allowsCors(origin)) return;
+        if (!wantsCors(origin)) return;
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigins.contains("*") ? "*" : origin);
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
     }
