@@ -74,7 +74,8 @@ final class AnswerBytes {
         return (name + ": " + value + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static int digits(long value) {
+    /** How many decimal digits a number of zero or more has. */
+    static int digits(long value) {
         int digits = 1;
         for (long rest = value / 10; rest > 0; rest /= 10) digits++;
         return digits;

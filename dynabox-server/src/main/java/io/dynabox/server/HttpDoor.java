@@ -370,8 +370,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** A number of zero or more in decimal digits, written straight as the AsciiString's bytes (no String between). */
     static AsciiString decimal(long value) {
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) digits++;
+        int digits = AnswerBytes.digits(value);
         byte[] bytes = new byte[digits];
         for (int i = digits - 1; i >= 0; i--, value /= 10) bytes[i] = (byte) ('0' + value % 10);
         return new AsciiString(bytes, false);
