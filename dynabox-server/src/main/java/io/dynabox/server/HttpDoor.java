@@ -227,7 +227,8 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
             message = response;
         }
         if (delivery.keepAlive()) {
-            ctx.writeAndFlush(message, ctx.voidPromise());
+            ctx.write(message, ctx.voidPromise());
+            RoundFlushes.flushAfterRound(ctx);
         } else {
             ctx.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
         }
