@@ -64,12 +64,17 @@ final class CpuCost {
      * {@code afterBlock} (not measured) runs after each. Answers each variant's CPU microseconds per operation of its block.
      */
     static double[] round(int round, int variants, IntConsumer block, IntConsumer afterBlock) {
+        return round(round, variants, BLOCK, block, afterBlock);
+    }
+
+    /** {@link #round} for blocks of {@code operations} operations each. */
+    static double[] round(int round, int variants, int operations, IntConsumer block, IntConsumer afterBlock) {
         double[] micros = new double[variants];
         for (int k = 0; k < variants; k++) {
             int which = (k + round) % variants;
             double start = threadCpuMicros();
             block.accept(which);
-            micros[which] = (threadCpuMicros() - start) / BLOCK;
+            micros[which] = (threadCpuMicros() - start) / operations;
             afterBlock.accept(which);
         }
         return micros;
@@ -77,9 +82,14 @@ final class CpuCost {
 
     /** {@link #round} {@code rounds} times: answers [variant][round]. */
     static double[][] measure(int rounds, int variants, IntConsumer block, IntConsumer afterBlock) {
+        return measure(rounds, variants, BLOCK, block, afterBlock);
+    }
+
+    /** {@link #measure} for blocks of {@code operations} operations each. */
+    static double[][] measure(int rounds, int variants, int operations, IntConsumer block, IntConsumer afterBlock) {
         double[][] micros = new double[variants][rounds];
         for (int r = 0; r < rounds; r++) {
-            double[] one = round(r, variants, block, afterBlock);
+            double[] one = round(r, variants, operations, block, afterBlock);
             for (int v = 0; v < variants; v++) micros[v][r] = one[v];
         }
         return micros;

@@ -1,5 +1,6 @@
 package io.dynabox.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,19 +11,25 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (the in-process ceiling: the SDK's whole pipeline, no Dynabox), measured by {@link CpuCost} as the
  * calling thread's CPU time, not wall time, so a machine loaded by other processes does not count its
  * waiting. After a long warm-up (the SDK's pipeline takes many seconds to settle) the four calls run
- * in rotating turns of blocks; each figure is the median of its blocks, and Dynabox's share is a
- * call's median minus its ceiling's.
+ * in rotating turns of short blocks; each figure is the median of its blocks, and Dynabox's share is a
+ * call's median minus its ceiling's. Short blocks and many rounds, because the speed of a shared
+ * machine drifts over seconds: three identical clients of each kind, measured side by side, came
+ * out up to 8 µs apart in blocks of 20,000 calls (half a second each), and within 0.7 µs (GetItem)
+ * and 2.3 µs (PutItem) in blocks of 500. The bytes each call allocates are counted too: unlike
+ * time, they do not move with the machine.
  *
  * <pre>java -XX:+UseSerialGC -cp dynabox-bench/target/benchmarks.jar io.dynabox.bench.InProcessCpuCost [warm-up seconds] [rounds]</pre>
  */
 public final class InProcessCpuCost {
     private static final List<String> NAMES = List.of("getItem", "ceilingGetItem", "putItem", "ceilingPutItem");
+    private static final int CALLS_A_BLOCK = 500;
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private InProcessCpuCost() {}
 
     public static void main(String[] args) {
         long warmUpSeconds = args.length > 0 ? Long.parseLong(args[0]) : 40;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 161;
         InProcessSdkBenchmark.Items items = new InProcessSdkBenchmark.Items();
         items.open();
         try {
@@ -32,15 +39,21 @@ public final class InProcessCpuCost {
                     () -> client.putItem(items.put), () -> ceiling.putItem(items.put));
             long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
             while (System.nanoTime() < warmUpEnd) for (Supplier<Object> call : calls) for (int i = 0; i < 1000; i++) call.get();
-            double[][] micros = CpuCost.measure(rounds, calls.size(), which -> {
+            long[] allocated = new long[calls.size()];
+            double[][] micros = CpuCost.measure(rounds, calls.size(), CALLS_A_BLOCK, which -> {
                 Supplier<Object> call = calls.get(which);
-                for (int i = 0; i < CpuCost.BLOCK; i++) call.get();
+                long before = THREADS.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < CALLS_A_BLOCK; i++) call.get();
+                allocated[which] += THREADS.getCurrentThreadAllocatedBytes() - before;
             }, which -> { });
+            double[] medians = new double[calls.size()];
             for (int k = 0; k < calls.size(); k++) {
-                System.out.printf("%-15s %7.2f us CPU a call (median of %d blocks of %d)%n", NAMES.get(k), CpuCost.median(micros[k]), rounds, CpuCost.BLOCK);
+                medians[k] = CpuCost.median(micros[k]);
+                System.out.printf("%-15s %7.2f us CPU a call (median of %d blocks of %d), %,7d bytes allocated a call%n", NAMES.get(k),
+                        medians[k], rounds, CALLS_A_BLOCK, allocated[k] / ((long) rounds * CALLS_A_BLOCK));
             }
             System.out.printf("Dynabox's share: GetItem %.2f us, PutItem %.2f us (the call's median minus its ceiling's)%n",
-                    CpuCost.median(micros[0]) - CpuCost.median(micros[1]), CpuCost.median(micros[2]) - CpuCost.median(micros[3]));
+                    medians[0] - medians[1], medians[2] - medians[3]);
         } finally {
             items.close();
         }
