@@ -1,6 +1,7 @@
 package io.dynabox.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
@@ -259,18 +260,24 @@ class OrderedItemsTest {
         }
     }
 
-    /** The walk gives entries holding what the model's hold, in the model's order (compared in place: walks of 20,000 entries are many). */
+    /**
+     * The walk gives entries holding what the model's hold, in the model's order. Compared in place, and an
+     * assertion built only for a difference: the walks hold millions of entries in all, and an AssertJ
+     * assertion for each entry, with the size of each sub-map view, made the 30,000-key case of
+     * {@link #findsHashedKeysAndRunsOfOnePartitionAsATreeMapDoes} take 20 s instead of 13.
+     */
     private static void assertSameEntries(Iterator<StoredItem> walk, Collection<StoredItem> expected) {
         int at = 0;
         for (StoredItem want : expected) {
-            assertThat(walk.hasNext()).as("entry %d of %d", at, expected.size()).isTrue();
+            if (!walk.hasNext()) fail("the walk ended at entry %d of %d", at, expected.size());
             StoredItem got = walk.next();
             if (!Arrays.equals(got.key(), want.key()) || !Arrays.equals(got.json(), want.json()) || got.size() != want.size()) {
                 assertThat(text(got)).as("entry %d", at).isEqualTo(text(want));
             }
             at++;
         }
-        assertThat(walk.hasNext()).as("no entry after the %d expected", expected.size()).isFalse();
+        // at, not expected.size(): the size of a sub-map's view is a walk of its own
+        if (walk.hasNext()) fail("an entry after the %d expected", at);
     }
 
     private static String text(StoredItem item) {
