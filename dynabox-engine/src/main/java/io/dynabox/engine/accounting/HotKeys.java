@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.dynabox.engine.wire.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.List;
  * Keys are known by the partition hash their stored keys start with; the report finds the
  * key value from it. Each counter also keeps its busiest second's read and write units,
  * to compare with the per-partition limits. A counter's figures lie side by side in one array, found by an
- * open-addressing index of 256 slots (a quarter full, so a probe or two), and nothing is
- * allocated per request. The smallest counter, which a newcomer replaces, is the root of a
+ * open-addressing index of four slots a counter (a quarter full, so a probe or two), and nothing is
+ * allocated per request. The arrays start with room for {@link #FIRST_COUNTERS} counters and double as keys
+ * arrive, up to {@link #CAPACITY}: every table a run used keeps its counters, and a test's table sees a few keys.
+ * The smallest counter, which a newcomer replaces, is the root of a
  * min-heap over the counters' totals, so a key not among them (every request, when keys are
  * many and evenly used) costs a few steps down the heap rather than two scans of 64 counters.
  * A counter may keep a label (the stored key of an item it was counted for), which contributor insights decode into
@@ -24,6 +27,8 @@ import java.util.List;
  */
 final class HotKeys {
     static final int CAPACITY = 64;
+    private static final int FIRST_COUNTERS = 4;
+    private static final int SLOTS_A_COUNTER = 4;
 
     /** One key's figures, as the report reads them. */
     record Counter(long hash, double readUnits, double writeUnits, double error, double peakRead, double peakWrite, byte[] label) {
@@ -33,22 +38,23 @@ final class HotKeys {
     }
 
     private int size;
-    private final long[] hashes = new long[CAPACITY];
+    private long[] hashes = new long[FIRST_COUNTERS];
     // each counter's figures side by side (one cache line), so a counter taken over touches one line, not nine
     private static final int READ = 0, WRITE = 1, ERROR = 2, SECOND = 3, SECOND_READ = 4, SECOND_WRITE = 5, PEAK_READ = 6, PEAK_WRITE = 7;
     private static final int STRIDE = 8;
-    private final double[] figures = new double[CAPACITY * STRIDE];
+    private double[] figures = new double[FIRST_COUNTERS * STRIDE];
     // made with the first label: accounting's counters never have one
     private byte[][] labels;
     // a min-heap of counters by total (read plus write units): heap[0] is the smallest; heapTotal[at] is the total of
     // the counter at heap place at, beside it, so sifting reads no counter's figures; position[counter] is its place
-    private final int[] heap = new int[CAPACITY];
-    private final double[] heapTotal = new double[CAPACITY];
-    private final int[] position = new int[CAPACITY];
+    private int[] heap = new int[FIRST_COUNTERS];
+    private double[] heapTotal = new double[FIRST_COUNTERS];
+    private int[] position = new int[FIRST_COUNTERS];
     // the index from a key's hash to its counter, linear probing: slot s holds the hash at 2s and its counter + 1 at
     // 2s + 1 (0: empty), side by side, so a probe and the moves of a removal read no other array
-    private static final int SLOTS = 256;
-    private final long[] slots = new long[2 * SLOTS];
+    private long[] slots = new long[2 * SLOTS_A_COUNTER * FIRST_COUNTERS];
+    // what home() shifts a mixed hash right by to get a slot number: 64 minus log2 of the slots
+    private int homeShift = 64 - Integer.numberOfTrailingZeros(SLOTS_A_COUNTER * FIRST_COUNTERS);
 
     void add(long hash, long atSecond, boolean isWrite, double units) {
         add(hash, null, atSecond, isWrite, units);
@@ -59,7 +65,7 @@ final class HotKeys {
         int i = indexOf(hash);
         if (i < 0) i = admit(hash);
         if (label != null) {
-            if (labels == null) labels = new byte[CAPACITY][];
+            if (labels == null) labels = new byte[hashes.length][];
             if (labels[i] == null) labels[i] = label;
         }
         double[] f = figures;
@@ -83,20 +89,22 @@ final class HotKeys {
 
     private int indexOf(long hash) {
         long[] t = slots;
-        for (int s = home(hash); t[2 * s + 1] != 0; s = (s + 1) & (SLOTS - 1)) {
+        int mask = (t.length >> 1) - 1;
+        for (int s = home(hash); t[2 * s + 1] != 0; s = (s + 1) & mask) {
             if (t[2 * s] == hash) return (int) t[2 * s + 1] - 1;
         }
         return -1;
     }
 
     /** The slot a hash's probe starts at (the hash's top bits after a multiplicative mix: sequential hashes spread too). */
-    private static int home(long hash) {
-        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> 56);
+    private int home(long hash) {
+        return (int) ((hash * 0x9E3779B97F4A7C15L) >>> homeShift);
     }
 
     private void indexAdd(int counter, long hash) {
+        int mask = (slots.length >> 1) - 1;
         int s = home(hash);
-        while (slots[2 * s + 1] != 0) s = (s + 1) & (SLOTS - 1);
+        while (slots[2 * s + 1] != 0) s = (s + 1) & mask;
         slots[2 * s] = hash;
         slots[2 * s + 1] = counter + 1;
     }
@@ -104,10 +112,11 @@ final class HotKeys {
     /** Takes the counter's slot out, moving later entries of the probe run back so every probe still finds them. */
     private void indexRemove(int counter, long hash) {
         long[] t = slots;
+        int mask = (t.length >> 1) - 1;
         int gap = home(hash);
-        while (t[2 * gap + 1] != counter + 1) gap = (gap + 1) & (SLOTS - 1);
+        while (t[2 * gap + 1] != counter + 1) gap = (gap + 1) & mask;
         t[2 * gap + 1] = 0;
-        for (int s = (gap + 1) & (SLOTS - 1); t[2 * s + 1] != 0; s = (s + 1) & (SLOTS - 1)) {
+        for (int s = (gap + 1) & mask; t[2 * s + 1] != 0; s = (s + 1) & mask) {
             int ideal = home(t[2 * s]);
             // the entry at s may move to the gap unless its home lies cyclically in (gap, s]
             boolean stays = gap <= s ? (ideal > gap && ideal <= s) : (ideal > gap || ideal <= s);
@@ -124,6 +133,7 @@ final class HotKeys {
         int i;
         int at;
         if (size < CAPACITY) {
+            if (size == hashes.length) grow();
             i = size++;
             at = i * STRIDE;
             figures[at + READ] = 0;
@@ -152,6 +162,20 @@ final class HotKeys {
 
     int size() {
         return size;
+    }
+
+    /** Room for twice as many counters: the arrays copied, the index made again at its new size. */
+    private void grow() {
+        int counters = 2 * hashes.length;
+        hashes = Arrays.copyOf(hashes, counters);
+        figures = Arrays.copyOf(figures, counters * STRIDE);
+        heap = Arrays.copyOf(heap, counters);
+        heapTotal = Arrays.copyOf(heapTotal, counters);
+        position = Arrays.copyOf(position, counters);
+        if (labels != null) labels = Arrays.copyOf(labels, counters);
+        slots = new long[2 * SLOTS_A_COUNTER * counters];
+        homeShift = 64 - Integer.numberOfTrailingZeros(SLOTS_A_COUNTER * counters);
+        for (int i = 0; i < size; i++) indexAdd(i, hashes[i]);
     }
 
     /** Moves the counter at heap place {@code at} down while a child is smaller (its total grew). */
@@ -221,11 +245,12 @@ final class HotKeys {
         HotKeys keys = new HotKeys();
         for (JsonNode c : node) {
             if (keys.size == CAPACITY) break;
+            if (keys.size == keys.hashes.length) keys.grow();
             int i = keys.size++;
             int at = i * STRIDE;
             keys.hashes[i] = c.path("hash").asLong();
             if (c.hasNonNull("label")) {
-                if (keys.labels == null) keys.labels = new byte[CAPACITY][];
+                if (keys.labels == null) keys.labels = new byte[keys.hashes.length][];
                 keys.labels[i] = Base64.getDecoder().decode(c.get("label").asText());
             }
             double[] f = keys.figures;

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.wire.Json;
+import java.util.Arrays;
 
 /**
  * Capacity units consumed per second over a whole run, in bounded memory: the total, the
  * busiest second, a histogram of the seconds' units (for percentiles), and a chart of at
  * most {@link #MAX_POINTS} points. The chart starts at one second a point; when it fills,
- * neighbouring points merge and each covers twice as long, so a run of any length fits.
+ * neighbouring points merge and each covers twice as long, so a run of any length fits. Its
+ * arrays start small and grow with it: a test's table, busy for a second or two, keeps a few
+ * points, not room for 240 (every table a run ever used keeps its series).
  * Seconds are the engine clock's. Not thread-safe: its owner synchronizes.
  */
 final class UnitSeries {
     static final int MAX_POINTS = 240;
+    private static final int FIRST_POINTS = 8;
 
     private double total;
     private long second = Long.MIN_VALUE;     // the second being counted
@@ -26,8 +30,8 @@ final class UnitSeries {
     private long start = Long.MIN_VALUE;
     private long width = 1;
     private int points;
-    private final double[] pointUnits = new double[MAX_POINTS];
-    private final double[] pointPeak = new double[MAX_POINTS];
+    private double[] pointUnits = new double[FIRST_POINTS];
+    private double[] pointPeak = new double[FIRST_POINTS];
 
     void add(long atSecond, double units) {
         total += units;
@@ -64,6 +68,7 @@ final class UnitSeries {
             merge();
             index = (int) ((atSecond - start) / width);
         }
+        if (index >= pointUnits.length) grow(index + 1);
         if (index >= points) points = index + 1;
         pointUnits[index] += units;
         pointPeak[index] = Math.max(pointPeak[index], units);
@@ -78,12 +83,19 @@ final class UnitSeries {
             pointUnits[i] = units;
             pointPeak[i] = peak;
         }
-        for (int i = merged; i < MAX_POINTS; i++) {
+        for (int i = merged; i < pointUnits.length; i++) {
             pointUnits[i] = 0;
             pointPeak[i] = 0;
         }
         points = merged;
         width *= 2;
+    }
+
+    /** Room for at least {@code length} points (at most {@link #MAX_POINTS}), twice as much as before where that is more. */
+    private void grow(int length) {
+        int grown = Math.min(MAX_POINTS, Math.max(length, 2 * pointUnits.length));
+        pointUnits = Arrays.copyOf(pointUnits, grown);
+        pointPeak = Arrays.copyOf(pointPeak, grown);
     }
 
     double total() {
@@ -125,16 +137,16 @@ final class UnitSeries {
     /** The chart's points, the open second included: [{second, seconds, units, peak}]. */
     ArrayNode chart() {
         ArrayNode out = Json.array();
-        double[] units = pointUnits.clone();
-        double[] peak = pointPeak.clone();
         int count = points;
-        if (!isEmpty()) {
-            int index = (int) ((second - start) / width);
-            if (index < MAX_POINTS) {
-                units[index] += secondUnits;
-                peak[index] = Math.max(peak[index], secondUnits);
-                count = Math.max(count, index + 1);
-            }
+        // the open second's point, when the chart has room for it
+        int open = isEmpty() ? -1 : (int) ((second - start) / width);
+        boolean shown = open >= 0 && open < MAX_POINTS;
+        double[] units = Arrays.copyOf(pointUnits, shown ? Math.max(pointUnits.length, open + 1) : pointUnits.length);
+        double[] peak = Arrays.copyOf(pointPeak, units.length);
+        if (shown) {
+            units[open] += secondUnits;
+            peak[open] = Math.max(peak[open], secondUnits);
+            count = Math.max(count, open + 1);
         }
         for (int i = 0; i < count; i++) {
             out.addObject().put("second", start + i * width).put("seconds", width).put("units", units[i]).put("peak", peak[i]);
@@ -169,6 +181,7 @@ final class UnitSeries {
         JsonNode units = node.path("pointUnits");
         JsonNode peaks = node.path("pointPeak");
         series.points = Math.min(MAX_POINTS, units.size());
+        if (series.points > series.pointUnits.length) series.grow(series.points);
         for (int i = 0; i < series.points; i++) {
             series.pointUnits[i] = units.get(i).asDouble();
             series.pointPeak[i] = peaks.path(i).asDouble();

@@ -3,6 +3,7 @@ package io.dynabox.engine.accounting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** Accounting's memory stays bounded however long the run, and its figures stay exact where they must. */
@@ -88,5 +89,60 @@ class BoundedUsageTest {
             if (units > share) assertThat(all).anySatisfy(c -> assertThat(c.hash()).isEqualTo(key));
         });
         assertThat(keys.top(3)).extracting(HotKeys.Counter::hash).containsExactlyInAnyOrder(1_000L, 1_001L, 1_002L);
+    }
+
+    @Test
+    void aTableThatServedAFewKeysForAFewSecondsKeepsAFewKilobytes() {
+        // every table a run used keeps its usage, a test suite's thousands of scratch tables included: each was
+        // 18.7 KB with room for a full chart and 64 hot keys from the start
+        servedAFewKeys(); // the classes' first use allocates too
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        TableUsage usage = servedAFewKeys();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(usage.totalWrite.total()).isEqualTo(3);
+        assertThat(allocated).isLessThan(4_000);
+    }
+
+    private static TableUsage servedAFewKeys() {
+        TableUsage usage = new TableUsage("ns", "orders");
+        double[] byAction = usage.action("PutItem");
+        for (long key = 0; key < 3; key++) usage.charge(null, false, true, 1, key, 1_700_000_000L + key / 2, byAction);
+        return usage;
+    }
+
+    @Test
+    void aChartGrowsSecondBySecondAndReadsBackAsItWas() {
+        UnitSeries series = new UnitSeries();
+        for (int second = 0; second < 100; second++) series.add(50 + second, second % 5 + 0.5);
+        JsonNode chart = series.chart();
+        assertThat(chart).hasSize(100);
+        for (int second = 0; second < 100; second++) {
+            assertThat(chart.get(second).path("second").asLong()).isEqualTo(50 + second);
+            assertThat(chart.get(second).path("units").asDouble()).isEqualTo(second % 5 + 0.5);
+        }
+        assertThat(UnitSeries.fromJson(series.toJson()).chart()).isEqualTo(chart);
+        // and on past its room: 300 seconds in points of two
+        for (int second = 100; second < 300; second++) series.add(50 + second, 1);
+        assertThat(series.chart()).hasSize(150);
+        assertThat(series.chart().get(149).path("units").asDouble()).isEqualTo(2);
+    }
+
+    @Test
+    void hotKeysCountEveryKeyExactlyUntilTheirCountersAreAllTakenAcrossASaveAndLoad() {
+        HotKeys keys = new HotKeys();
+        java.util.Map<Long, Double> truth = new java.util.HashMap<>();
+        for (int n = 0; n < 2_000; n++) {
+            if (n == 1_000) keys = HotKeys.fromJson(keys.toJson());
+            long key = (n * 7919L) % HotKeys.CAPACITY; // every key of 64, in a scattered order, again and again
+            keys.add(key, n / 10, n % 3 == 0, 1 + n % 2);
+            truth.merge(key, 1.0 + n % 2, Double::sum);
+        }
+        java.util.List<HotKeys.Counter> all = keys.top(HotKeys.CAPACITY);
+        assertThat(all).hasSize(HotKeys.CAPACITY);
+        for (HotKeys.Counter counter : all) {
+            assertThat(counter.error()).isZero();
+            assertThat(counter.total()).isEqualTo(truth.get(counter.hash()));
+        }
     }
 }
