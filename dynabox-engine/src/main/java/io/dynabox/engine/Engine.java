@@ -421,9 +421,15 @@ public final class Engine implements AutoCloseable {
         if (options.sharedDb()) return namespace(SHARED_NAMESPACE, DEFAULT_REGION);
         int underscore = namespaceId.lastIndexOf('_');
         if (underscore <= 0) throw new IllegalArgumentException("not a namespace id: " + namespaceId);
+        return namespace(namespaceId.substring(0, underscore), regionOf(namespaceId));
+    }
+
+    /** The region of a namespace id ({@code ACCESSKEY_REGION}; the shared namespace's is the default region), without using the namespace. */
+    public String regionOf(String namespaceId) {
+        int underscore = namespaceId.lastIndexOf('_');
+        if (options.sharedDb() || underscore <= 0) return DEFAULT_REGION;
         // a region that is not valid had its underscores and percent signs escaped (see namespaceId)
-        String region = namespaceId.substring(underscore + 1).replace("%5F", "_").replace("%25", "%");
-        return namespace(namespaceId.substring(0, underscore), region);
+        return namespaceId.substring(underscore + 1).replace("%5F", "_").replace("%25", "%");
     }
 
     /**

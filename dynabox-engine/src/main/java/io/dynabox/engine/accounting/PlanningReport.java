@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
@@ -87,25 +88,30 @@ public final class PlanningReport {
                 .put("runStart", first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first).toString());
         ArrayNode tables = report.putArray("tables");
 
+        SortedSet<String> existing = engine.namespaceIds();
         TreeMap<String, Boolean> namespaceIds = new TreeMap<>();
-        for (String id : engine.namespaceIds()) namespaceIds.put(id, true);
+        for (String id : existing) namespaceIds.put(id, true);
         for (String id : usage.keySet()) namespaceIds.put(id, true);
         String pricesShown = null;
         for (String namespaceId : namespaceIds.keySet()) {
             if (settings.namespaceId() != null && !settings.namespaceId().equals(namespaceId)) continue;
-            Namespace namespace = engine.namespace(namespaceId);
-            Prices prices = settings.prices() != null ? settings.prices() : Prices.forRegion(namespace.region());
+            // a namespace dropped after its tables were used is reported from its usage alone: looking it up would make
+            // it again, empty (a test suite drops one a test)
+            Namespace namespace = existing.contains(namespaceId) ? engine.namespace(namespaceId) : null;
+            String region = namespace != null ? namespace.region() : engine.regionOf(namespaceId);
+            Prices prices = settings.prices() != null ? settings.prices() : Prices.forRegion(region);
             pricesShown = pricesShown == null ? prices.region() : pricesShown;
             Map<String, TableUsage> used = usage.getOrDefault(namespaceId, Map.of());
             TreeMap<String, Table> live = new TreeMap<>();
-            for (Table table : namespace.tables(engine.nowMillis())) live.put(table.name(), table);
+            if (namespace != null) for (Table table : namespace.tables(engine.nowMillis())) live.put(table.name(), table);
             TreeMap<String, Boolean> names = new TreeMap<>();
             live.keySet().forEach(n -> names.put(n, true));
             used.keySet().forEach(n -> names.put(n, true));
             for (String name : names.keySet()) {
                 if (settings.tableName() != null && !settings.tableName().equals(name)) continue;
                 TableUsage tableUsage = used.getOrDefault(name, new TableUsage(namespaceId, name));
-                ObjectNode tableNode = table(namespace, live.get(name), tableUsage, prices, runsPerDay, settings.trafficMultiplier(), engine.nowMillis());
+                ObjectNode tableNode = table(namespaceId, region, live.get(name), tableUsage, prices, runsPerDay, settings.trafficMultiplier(),
+                        engine.nowMillis());
                 if (live.containsKey(name)) tableNode.set("contributorInsights", engine.contributorInsights().enabled(namespaceId, live.get(name)));
                 tables.add(tableNode);
             }
@@ -116,12 +122,12 @@ public final class PlanningReport {
         return report;
     }
 
-    private static ObjectNode table(Namespace namespace, Table table, TableUsage usage, Prices prices, double runsPerDay,
+    private static ObjectNode table(String namespaceId, String region, Table table, TableUsage usage, Prices prices, double runsPerDay,
                                     double multiplier, long nowMillis) {
         ObjectNode node = Json.object();
         node.put("tableName", usage.tableName);
-        node.put("namespace", namespace.id());
-        node.put("region", namespace.region());
+        node.put("namespace", namespaceId);
+        node.put("region", region);
         node.put("status", table == null ? "DELETED" : table.status(nowMillis));
         boolean onDemand = table != null && table.definition().payPerRequest();
         node.put("billingMode", table == null ? null : onDemand ? "PAY_PER_REQUEST" : "PROVISIONED");

@@ -218,6 +218,28 @@ class PlanningReportTest {
     }
 
     @Test
+    void aDroppedNamespaceIsReportedFromWhatItsTablesServedAndStaysDropped() {
+        // what a test suite does: a namespace a test, dropped when the test ends; the report still counts its tables
+        dynabox = Dynabox.withOptions(DynaboxOptions.builder().manualClock(START).build());
+        DynaboxNamespace scratch = dynabox.newNamespace();
+        DynamoDbClient client = scratch.dynamoDbClient();
+        client.createTable(b -> b.tableName("things").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        client.putItem(b -> b.tableName("things").item(Map.of("pk", AttributeValue.fromS("a"))));
+        String id = dynabox.engine().namespaceId(scratch.accessKeyId(), scratch.region().id());
+        scratch.drop();
+
+        JsonNode report = JSON.valueToTree(dynabox.planningReport());
+        JsonNode things = table(report, "things");
+        assertThat(things.path("namespace").asText()).isEqualTo(id);
+        assertThat(things.path("region").asText()).isEqualTo(scratch.region().id());
+        assertThat(things.path("status").asText()).isEqualTo("DELETED");
+        assertThat(things.path("writeCapacityUnits").asDouble()).isEqualTo(1.0);
+        assertThat(dynabox.engine().namespaceIds()).doesNotContain(id);
+    }
+
+    @Test
     void warnsOfHotKeysAndLargeItems() {
         dynabox = Dynabox.withOptions(DynaboxOptions.builder().manualClock(START).build());
         server = dynabox.startServer();
