@@ -7,6 +7,7 @@ import io.dynabox.sdk.Dynabox;
 import io.dynabox.sdk.DynaboxNamespace;
 import io.dynabox.server.DynaboxServer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,48 @@ class MetricsTest {
                 .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"orders\",unit=\"write\"} 4.0\n")
                 .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"byowner\",table=\"orders\",unit=\"write\"} 3.0\n")
                 .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"orders\",unit=\"read\"} 0.0\n");
+    }
+
+    @Test
+    void foldsTheSeriesOfATableThatIsGoneIntoOnePerActionAMinuteAfterItsLastRequest() {
+        for (String name : new String[] {"scratch-1", "scratch-2"}) {
+            client.createTable(b -> b.tableName(name).keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            client.putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("a"))));
+            client.deleteTable(b -> b.tableName(name));
+        }
+        client.putItem(b -> b.tableName("orders").item(Map.of("pk", AttributeValue.fromS("a"))));
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName("missing").key(Map.of("pk", AttributeValue.fromS("a")))))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        // within the minute, a scraper still sees each table's own figures
+        dynabox.clock().advance(Duration.ofSeconds(59));
+        assertThat(scrape())
+                .contains("dynabox_requests_total{action=\"PutItem\",table=\"scratch-1\"} 1.0\n")
+                .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"scratch-2\",unit=\"write\"} 1.0\n")
+                .doesNotContain("(gone)");
+
+        dynabox.clock().advance(Duration.ofSeconds(2));
+        String text = scrape();
+        assertThat(text)
+                .doesNotContain("scratch-1").doesNotContain("scratch-2").doesNotContain("\"missing\"")
+                .contains("dynabox_requests_total{action=\"PutItem\",table=\"(gone)\"} 2.0\n")
+                .contains("dynabox_requests_total{action=\"CreateTable\",table=\"(gone)\"} 2.0\n")
+                .contains("dynabox_requests_total{action=\"DeleteTable\",table=\"(gone)\"} 2.0\n")
+                .contains("dynabox_request_duration_seconds_count{action=\"PutItem\",table=\"(gone)\"} 2\n")
+                .contains("dynabox_errors_total{action=\"GetItem\",error=\"ResourceNotFoundException\",table=\"(gone)\"} 1.0\n")
+                .contains("dynabox_consumed_capacity_units_total{action=\"PutItem\",index=\"\",table=\"(gone)\",unit=\"write\"} 2.0\n")
+                // a table that exists keeps its own series however long it is idle
+                .contains("dynabox_requests_total{action=\"PutItem\",table=\"orders\"} 1.0\n");
+
+        // a table made again under a gone name has its own series again, from zero
+        client.createTable(b -> b.tableName("scratch-1").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        assertThat(scrape())
+                .contains("dynabox_requests_total{action=\"CreateTable\",table=\"scratch-1\"} 1.0\n")
+                .contains("dynabox_requests_total{action=\"CreateTable\",table=\"(gone)\"} 2.0\n");
     }
 
     @Test
