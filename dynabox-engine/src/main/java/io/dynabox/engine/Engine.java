@@ -447,13 +447,18 @@ public final class Engine implements AutoCloseable {
         return namespaceId(accessKeyId, region, options.sharedDb());
     }
 
-    /** Forgets a namespace and drops its tables; the next call with its credentials starts empty. */
+    /**
+     * Forgets a namespace: its tables, backups, store file and simulation settings; the next call
+     * with its credentials starts empty.
+     */
     public void dropNamespace(String accessKeyId, String region) {
         String id = namespaceId(accessKeyId, region);
         Namespace namespace = namespaces.remove(id);
         Namespace dropped = namespace != null ? namespace : Namespace.load(id, region, store);
         NamespaceSnapshot.clear(dropped, store);
         dropped.backups().clear();
+        store.dropNamespace(id);
+        simulation.forget(id);
     }
 
     /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.table.NamespaceSnapshot;
 import io.dynabox.engine.table.Table;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -188,6 +190,52 @@ class NamespaceTest {
             assertThat(client.listTables().tableNames()).containsExactly("orders", "users");
             assertThat(client.getItem(b -> b.tableName("orders").key(order(2))).hasItem()).isTrue();
             client.close();
+        }
+    }
+
+    @Test
+    void aDroppedNamespaceLeavesNoFileNorCommitterThreadOnTheSqliteStore(@TempDir Path dir) throws IOException {
+        try (Dynabox files = Dynabox.withOptions(DynaboxOptions.builder().dbPath(dir).build())) {
+            DynaboxNamespace kept = files.newNamespace();
+            kept.createTables(TABLES);
+            kept.putItems(ITEMS);
+            java.util.List<String> droppedFiles = new java.util.ArrayList<>();
+            String accessKey = null;
+            for (int i = 0; i < 5; i++) {
+                DynaboxNamespace scratch = files.newNamespace();
+                scratch.createTables(TABLES);
+                scratch.putItems(ITEMS);
+                accessKey = scratch.accessKeyId();
+                droppedFiles.add(accessKey + "_us-east-1.db");
+                scratch.drop();
+            }
+            assertThat(databaseFiles(dir)).containsExactly(kept.accessKeyId() + "_us-east-1.db");
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .as("committer threads of dropped namespaces")
+                    .doesNotContainAnyElementsOf(droppedFiles.stream().map(f -> "dynabox-sqlite-commit " + f).toList())
+                    .contains("dynabox-sqlite-commit " + kept.accessKeyId() + "_us-east-1.db");
+            // the dropped namespace's credentials start again empty, in a new file
+            DynamoDbClient again = files.namespace(accessKey, Region.US_EAST_1).dynamoDbClient();
+            assertThat(again.listTables().tableNames()).isEmpty();
+            again.close();
+            assertThat(kept.dynamoDbClient().getItem(b -> b.tableName("orders").key(order(2))).hasItem()).isTrue();
+        }
+    }
+
+    @Test
+    void aDroppedNamespacesFaultRulesDoNotComeBackWithItsCredentials() {
+        DynaboxNamespace first = DYNABOX.newNamespace();
+        first.addFault(FaultRule.on("GetItem", "orders").answering("InternalServerError"));
+        String accessKey = first.accessKeyId();
+        first.drop();
+        DynaboxNamespace again = DYNABOX.namespace(accessKey, Region.US_EAST_1);
+        assertThat(again.faults()).isEmpty();
+        again.drop();
+    }
+
+    private static java.util.List<String> databaseFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".db")).sorted().toList();
         }
     }
 

@@ -120,6 +120,11 @@ public final class Simulation {
         refreshActive();
     }
 
+    /** Forgets a dropped namespace's settings and fault rules: a later namespace of the same id starts from the server's. */
+    public void forget(String namespaceId) {
+        if (namespaces.remove(namespaceId) != null) refreshActive();
+    }
+
     private Scope ownScope(String namespaceId) {
         if (namespaceId == null) return server;
         return namespaces.computeIfAbsent(namespaceId, id -> new Scope(server.settings));

@@ -159,6 +159,13 @@ public interface Store extends AutoCloseable {
     default void awaitDurable() {
     }
 
+    /**
+     * Forgets a namespace whose tables and backups were dropped: what the store still holds for
+     * it goes too (a file store's database file, its connections and its committer thread).
+     */
+    default void dropNamespace(String namespace) {
+    }
+
     @Override
     void close();
 }

@@ -103,6 +103,7 @@ public final class NamespaceSnapshot {
             TableLocks.write(table, () -> {
                 store.dropTable(namespace.id(), table.name());
                 namespace.remove(table);
+                if (namespace.replicator() != null) namespace.replicator().untrack(table);
                 namespace.streams().drop(table.name());
                 return null;
             });
