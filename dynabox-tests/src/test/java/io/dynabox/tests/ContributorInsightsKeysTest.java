@@ -21,6 +21,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -97,6 +98,27 @@ class ContributorInsightsKeysTest {
 
     private void put(String pk, String g) {
         box.client.putItem(b -> b.tableName("orders").item(Map.of("pk", AttributeValue.fromS(pk), "g", AttributeValue.fromS(g))));
+    }
+
+    @Test
+    void theCountersOfDeletedTablesAreForgotten() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String name = "scratch-" + i;
+            box.client.createTable(b -> b.tableName(name).attributeDefinitions(s("pk")).keySchema(hash("pk"))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            box.client.updateContributorInsights(b -> b.tableName(name).contributorInsightsAction(ContributorInsightsAction.ENABLE));
+            box.advance(java.time.Duration.ofSeconds(1)); // a second of capacity under the clock that stands still
+            box.client.putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("a"))));
+            box.client.deleteTable(b -> b.tableName(name));
+            box.advance(java.time.Duration.ofMinutes(1)); // past the table's DELETING time
+        }
+        // as in the service, a table's rules go with it: without that, all 100 tables' counters stayed
+        assertThat(box.engine.contributorInsights().rulesKept()).isLessThanOrEqualTo(64);
+
+        box.client.updateContributorInsights(b -> b.tableName("orders").contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        box.advance(java.time.Duration.ofSeconds(1));
+        put("hot", "x");
+        assertThat(insights(null).get("MostAccessedKeys").get(0).get("PartitionKey").get("pk").get("S").asText()).isEqualTo("hot");
     }
 
     @Test

@@ -17,9 +17,11 @@ import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +44,9 @@ public final class ContributorInsightsKeys implements AutoCloseable {
     private final Engine engine;
     // by namespace id, table name and "" (the table) or the global index's name
     private final Map<String, Rules> counted = new ConcurrentHashMap<>();
+    /** Rules kept at the last {@link #forgetGoneTables}: the next runs once twice as many are counted, so each costs a new rule's share. */
+    private volatile int keptAfterPrune;
+    private static final int MIN_PRUNED = 64;
     private final AutoCloseable subscription;
     private final StateFile file;
 
@@ -125,6 +130,7 @@ public final class ContributorInsightsKeys implements AutoCloseable {
         String id = id(namespaceId, table.name(), charge.index());
         Rules rules = counted.get(id);
         if (rules == null || rules.since != insights.updatedAtMillis()) {
+            if (rules == null && counted.size() >= Math.max(MIN_PRUNED, 2 * keptAfterPrune)) forgetGoneTables();
             rules = counted.compute(id, (key, found) -> found != null && found.since == insights.updatedAtMillis() ? found
                     : new Rules(namespaceId, table.name(), charge.index(), insights.updatedAtMillis()));
         }
@@ -274,6 +280,29 @@ public final class ContributorInsightsKeys implements AutoCloseable {
         byte[] to = hash == -1L ? null : KeyCodec.hashBoundary(hash + 1);
         Iterator<StoredItem> items = keyspace.range(KeyCodec.hashBoundary(hash), true, to, false, false);
         return items.hasNext() ? items.next().key() : null;
+    }
+
+    /**
+     * Forgets the counters of tables that no longer exist (deleted, or their namespace dropped):
+     * as in the service, a table's rules go with it. A namespace kept in the store but not used
+     * since this start keeps its counters: its tables are not known without loading it.
+     */
+    private synchronized void forgetGoneTables() {
+        long now = engine.nowMillis();
+        Map<String, Namespace> inUse = new HashMap<>();
+        for (Namespace namespace : engine.namespaces()) inUse.put(namespace.id(), namespace);
+        Set<String> known = engine.namespaceIds();
+        counted.values().removeIf(rules -> {
+            Namespace namespace = inUse.get(rules.namespaceId);
+            return namespace == null ? !known.contains(rules.namespaceId) : namespace.table(rules.tableName, now) == null;
+        });
+        keptAfterPrune = counted.size();
+        file.changed();
+    }
+
+    /** How many tables' and global indexes' counters are kept: those with insights on that counted a request, while they exist. */
+    public int rulesKept() {
+        return counted.size();
     }
 
     private JsonNode toJson() {
