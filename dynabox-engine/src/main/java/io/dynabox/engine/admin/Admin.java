@@ -45,6 +45,11 @@ public final class Admin {
         NamespaceSnapshot.clear(engine.namespace(accessKeyId, region), engine.store());
     }
 
+    /** Forgets a namespace: its tables, backups, stored file and simulation settings (see {@link Engine#dropNamespace}). */
+    public void dropNamespace(String accessKeyId, String region) {
+        engine.dropNamespace(accessKeyId, region);
+    }
+
     /** The namespace's tables and items, frozen. */
     public NamespaceSnapshot snapshot(String accessKeyId, String region) {
         return NamespaceSnapshot.take(engine.namespace(accessKeyId, region), engine.nowMillis());

@@ -80,6 +80,7 @@ public final class AdminApi {
         route("DELETE", "/dynabox/faults", call -> { admin.clearFaults(call.accessKey(), call.region()); return Answer.json(200, Json.object()); });
         route("DELETE", "/dynabox/faults/*", this::removeFault);
         route("POST", "/dynabox/reset", this::reset);
+        route("DELETE", "/dynabox/namespaces", this::dropNamespace);
         route("POST", "/dynabox/snapshots", this::takeSnapshot);
         route("POST", "/dynabox/snapshots/*", this::restoreSnapshot);
         route("DELETE", "/dynabox/snapshots/*", this::dropSnapshot);
@@ -233,6 +234,13 @@ public final class AdminApi {
     private Answer reset(Call call) {
         if (call.accessKey() == null) admin.reset(); else admin.reset(call.accessKey(), call.region());
         return Answer.json(200, Json.object());
+    }
+
+    /** Forgets the namespace named, as {@code DynaboxNamespace.drop()} does from Java: what a suite over HTTP calls after each test. */
+    private Answer dropNamespace(Call call) {
+        if (call.accessKey() == null) throw new IllegalArgumentException("give ?accessKey=&region=: the namespace to drop");
+        admin.dropNamespace(call.accessKey(), call.region());
+        return Answer.json(200, Json.object().put("accessKey", call.accessKey()).put("region", call.region()));
     }
 
     private Answer takeSnapshot(Call call) {

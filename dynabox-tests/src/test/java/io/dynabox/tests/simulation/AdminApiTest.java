@@ -2,6 +2,7 @@ package io.dynabox.tests.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,29 @@ class AdminApiTest {
             assertThat(client.listTables().tableNames()).isEmpty();
             assertThat(other.listTables().tableNames()).containsExactly("theirs");
         }
+    }
+
+    @Test
+    void deletingANamespaceForgetsItsTablesAndFaultRules() {
+        String accessKey = SimulatedDoor.freshAccessKey();
+        SimulatedDoor.Control admin = SimulatedDoor.HTTP.control(accessKey);
+        try (DynamoDbClient client = SimulatedDoor.HTTP.client(accessKey); DynamoDbClient other = SimulatedDoor.HTTP.client(accessKey + "-other")) {
+            Tables.onDemand(client, admin, "mine");
+            Tables.onDemand(other, admin, "theirs");
+            admin.addFault(FaultRule.on("GetItem", "mine").answering("InternalServerError"));
+
+            HttpResponse<String> dropped = SimulatedDoor.HttpControl.send("DELETE", "/dynabox/namespaces?accessKey=" + accessKey + "&region=us-east-1", null);
+
+            assertThat(dropped.statusCode()).isEqualTo(200);
+            assertThat(dropped.body()).isEqualTo("{\"accessKey\":\"" + accessKey + "\",\"region\":\"us-east-1\"}");
+            assertThat(client.listTables().tableNames()).isEmpty();
+            assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/faults?accessKey=" + accessKey + "&region=us-east-1", null).body())
+                    .isEqualTo("{\"faults\":[]}");
+            assertThat(other.listTables().tableNames()).containsExactly("theirs");
+        }
+        HttpResponse<String> unnamed = SimulatedDoor.HttpControl.send("DELETE", "/dynabox/namespaces", null);
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("give ?accessKey=&region=: the namespace to drop");
     }
 
     @Test
