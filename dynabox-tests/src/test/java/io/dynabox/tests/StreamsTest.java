@@ -340,6 +340,56 @@ class StreamsTest {
     }
 
     @Test
+    void aDeletedTablesStreamIsGoneADayLaterWithoutARequestNamingIt() {
+        String arn = createTable("orders", StreamViewType.NEW_AND_OLD_IMAGES);
+        for (int i = 0; i < 3; i++) put("orders", item("a", "" + i, "v", "value " + i));
+        box.client.deleteTable(b -> b.tableName("orders"));
+        String namespace = box.engine.namespaceId("streams", "us-east-1");
+
+        box.advance(Duration.ofHours(23));
+        box.engine.sweepExpiredItems();
+        assertThat(box.streams.describeStream(b -> b.streamArn(arn)).streamDescription().streamStatus()).isEqualTo(StreamStatus.DISABLED);
+        assertThat(box.streams.getRecords(b -> b.shardIterator(trimHorizon(arn))).records()).hasSize(3);
+        if (box.dbPath != null) {
+            box.engine.store().awaitDurable();
+            assertThat(box.engine.store().loadDocuments(namespace, "stream")).containsKey(arn);
+            assertThat(box.engine.store().readLog(namespace, "stream:" + arn)).hasSize(3);
+        }
+
+        // a day after the deletion, one sweep and no ListStreams, DescribeStream or GetRecords
+        box.advance(Duration.ofHours(1));
+        box.engine.sweepExpiredItems();
+        assertThat(box.engine.namespace(namespace).streams().holds(arn)).isFalse();
+        if (box.dbPath != null) {
+            assertThat(box.engine.store().loadDocuments(namespace, "stream")).doesNotContainKey(arn);
+            assertThat(box.engine.store().readLog(namespace, "stream:" + arn)).isEmpty();
+            box.restart();
+            assertThat(box.engine.namespace(namespace).streams().holds(arn)).isFalse();
+        }
+        assertThat(box.streams.listStreams(b -> { }).streams()).isEmpty();
+        assertStreamsError(() -> box.streams.describeStream(b -> b.streamArn(arn)), "ResourceNotFoundException",
+                "Requested resource not found: Stream: " + arn + " not found");
+    }
+
+    @Test
+    void aStreamTurnedOffIsGoneADayLaterAndTheTablesNewStreamStays() {
+        String first = createTable("orders", StreamViewType.KEYS_ONLY);
+        put("orders", item("a", "1"));
+        box.client.updateTable(b -> b.tableName("orders").streamSpecification(s -> s.streamEnabled(false)));
+        box.advance(Duration.ofSeconds(1));
+        String second = box.client.updateTable(b -> b.tableName("orders").streamSpecification(s -> s.streamEnabled(true)
+                .streamViewType(StreamViewType.KEYS_ONLY))).tableDescription().latestStreamArn();
+        put("orders", item("a", "2"));
+
+        box.advance(Duration.ofHours(24));
+        box.engine.sweepExpiredItems();
+        var streams = box.engine.namespace(box.engine.namespaceId("streams", "us-east-1")).streams();
+        assertThat(streams.holds(first)).isFalse();
+        assertThat(streams.holds(second)).isTrue();
+        assertThat(box.streams.listStreams(b -> b.tableName("orders")).streams()).extracting(s -> s.streamArn()).containsExactly(second);
+    }
+
+    @Test
     void recordsOlderThanADayAreTrimmed() {
         String arn = createTable("orders", StreamViewType.KEYS_ONLY);
         put("orders", item("a", "old"));

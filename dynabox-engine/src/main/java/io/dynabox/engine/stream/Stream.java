@@ -227,7 +227,12 @@ public final class Stream implements FeedSubscriber {
 
     /** True once the stream is past its 24 hours of reading after disabling. */
     synchronized boolean expired(long nowMillis) {
-        return disabledMillis >= 0 && nowMillis >= disabledMillis + RETENTION_MILLIS;
+        return nowMillis >= expiresMillis();
+    }
+
+    /** When the stream's 24 hours of reading after disabling are over; Long.MAX_VALUE while it is not disabled. */
+    synchronized long expiresMillis() {
+        return disabledMillis >= 0 ? disabledMillis + RETENTION_MILLIS : Long.MAX_VALUE;
     }
 
     synchronized long disabledMillis() {

@@ -8,17 +8,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The streams of one namespace, by ARN (so in table name, then enabling time, order): the
  * current stream of each table that has one, and old streams for 24 hours after they were
  * disabled (or their table deleted). Tables call in when a stream is enabled or disabled.
+ * An old stream past its 24 hours is forgotten (with its records, and from the store that
+ * keeps it) by the first of: a request naming it, ListStreams, or the engine's periodic
+ * sweep ({@link #forgetExpired}).
  */
 public final class Streams {
     private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
     private volatile long rolloverMillis = DynaboxOptions.DEFAULT_STREAM_SHARD_ROLLOVER.toMillis();
     private volatile long transientMillis;
     private volatile Stream.StreamListener keeper = Stream.StreamListener.NONE;
+    // no disabled stream is past its 24 hours before this (Long.MAX_VALUE: none is disabled), so a sweep with nothing due reads one field
+    private final AtomicLong nextExpiryMillis = new AtomicLong(Long.MAX_VALUE);
 
     /** The settings streams made from now on take: shard roll-over period, ENABLING/DISABLING time. */
     public void configure(Duration shardRollover, Duration transientStatuses) {
@@ -62,7 +68,46 @@ public final class Streams {
         TableDefinition d = table.definition();
         if (d.latestStreamLabel() == null) return;
         Stream stream = streams.get(arn(d, d.latestStreamLabel()));
-        if (stream != null) stream.disable(nowMillis, nowMillis + transientMillis);
+        if (stream == null) return;
+        stream.disable(nowMillis, nowMillis + transientMillis);
+        noteExpiry(stream);
+    }
+
+    /** Remembers when the stream is past its time, if it is disabled (called after it is). */
+    private void noteExpiry(Stream stream) {
+        long expires = stream.expiresMillis();
+        if (expires != Long.MAX_VALUE) nextExpiryMillis.accumulateAndGet(expires, Math::min);
+    }
+
+    /** Forgets the stream (and its records) if it is past its 24 hours after disabling; answers whether it was. */
+    private boolean forgetIfExpired(Stream stream, long nowMillis) {
+        if (!stream.expired(nowMillis)) return false;
+        if (streams.remove(stream.arn, stream)) stream.forget();
+        return true;
+    }
+
+    /**
+     * Forgets every stream past its 24 hours after disabling, as {@link #find} and {@link #list}
+     * do for those they meet, so the streams of deleted tables go though nobody asks for them;
+     * answers how many went. Reads one field when none is due.
+     */
+    public int forgetExpired(long nowMillis) {
+        if (nowMillis < nextExpiryMillis.get()) return 0;
+        // set before the walk: a stream disabled meanwhile notes its own time, after this
+        nextExpiryMillis.set(Long.MAX_VALUE);
+        int forgotten = 0;
+        boolean walked = false;
+        try {
+            for (Stream stream : streams.values()) {
+                if (forgetIfExpired(stream, nowMillis)) forgotten++;
+                else noteExpiry(stream);
+            }
+            walked = true;
+        } finally {
+            // a store that failed to forget one: the next sweep walks again
+            if (!walked) nextExpiryMillis.accumulateAndGet(nowMillis, Math::min);
+        }
+        return forgotten;
     }
 
     /** Forgets every stream of a table at once (a namespace reset, not a deletion). */
@@ -84,23 +129,21 @@ public final class Streams {
     /** The stream by ARN, brought up to {@code nowMillis}; null if unknown or past its 24 hours. */
     public Stream find(String arn, long nowMillis) {
         Stream stream = streams.get(arn);
-        if (stream == null) return null;
-        if (stream.expired(nowMillis)) {
-            if (streams.remove(arn, stream)) stream.forget();
-            return null;
-        }
+        if (stream == null || forgetIfExpired(stream, nowMillis)) return null;
         stream.maintain(nowMillis);
         return stream;
+    }
+
+    /** Whether the stream is held, past its time or not (unlike {@link #find}, without bringing it up to date). */
+    public boolean holds(String arn) {
+        return streams.containsKey(arn);
     }
 
     /** Streams in ARN order (of one table when {@code tableName} is not null), without those past their time. */
     public List<Stream> list(String tableName, long nowMillis) {
         List<Stream> found = new ArrayList<>();
         for (Stream stream : streams.values()) {
-            if (stream.expired(nowMillis)) {
-                if (streams.remove(stream.arn, stream)) stream.forget();
-                continue;
-            }
+            if (forgetIfExpired(stream, nowMillis)) continue;
             if (tableName == null || stream.tableName.equals(tableName)) found.add(stream);
         }
         return found;
@@ -115,7 +158,7 @@ public final class Streams {
         if (store.keepsSideData()) {
             StreamKeeper keeper = new StreamKeeper(store, namespaceId);
             keepWith(keeper);
-            for (Stream stream : keeper.load()) streams.put(stream.arn, stream);
+            for (Stream stream : keeper.load()) put(stream);
         }
         for (Table table : tables) {
             for (Stream stream : streams.values()) {
@@ -130,6 +173,7 @@ public final class Streams {
 
     void put(Stream stream) {
         streams.put(stream.arn, stream);
+        noteExpiry(stream);
     }
 
     long rolloverMillis() {

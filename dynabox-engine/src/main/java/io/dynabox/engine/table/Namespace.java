@@ -28,13 +28,16 @@ public final class Namespace {
     private volatile io.dynabox.engine.replication.Replicator replicator;
     private volatile KinesisDelivery kinesis = KinesisDelivery.NONE;
     private final Transfers transfers;
+    // where the namespace's tables, streams and backups are kept
+    private final Store store;
 
-    private Namespace(String id, String region, ChangeFeed feed, Backups backups, Transfers transfers) {
+    private Namespace(String id, String region, ChangeFeed feed, Backups backups, Transfers transfers, Store store) {
         this.id = id;
         this.region = region;
         this.feed = feed;
         this.backups = backups;
         this.transfers = transfers;
+        this.store = store;
     }
 
     /** The namespace's exports to S3 and imports from S3. */
@@ -98,7 +101,7 @@ public final class Namespace {
 
     /** A namespace with the tables and backups the store kept for it, their writes published on {@code feed}. */
     public static Namespace load(String id, String region, Store store, ChangeFeed feed) {
-        Namespace namespace = new Namespace(id, region, feed, Backups.load(store, id), Transfers.load(store, id));
+        Namespace namespace = new Namespace(id, region, feed, Backups.load(store, id), Transfers.load(store, id), store);
         store.loadTables(id).forEach((name, document) -> {
             Table table = TableDocuments.read(document, store, id);
             table.feed().attach(feed);
@@ -123,6 +126,18 @@ public final class Namespace {
 
     public void remove(Table table) {
         tables.remove(table.name(), table);
+    }
+
+    /**
+     * Forgets what the service deletes by itself once its time is over, though no request names
+     * it: streams 24 hours after they were disabled (or their table deleted). The engine's sweep
+     * calls this every few seconds; it reads one field when nothing is due. Answers how many
+     * went; what went has left the store too when this returns.
+     */
+    public int forgetExpired(long nowMillis) {
+        int forgotten = streams.forgetExpired(nowMillis);
+        if (forgotten > 0) store.awaitDurable();
+        return forgotten;
     }
 
     /** Tables in name order, without those that finished deleting. */

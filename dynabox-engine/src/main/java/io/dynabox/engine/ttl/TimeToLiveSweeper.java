@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  * chunks: a read lock to find up to {@value #DELETE_BATCH} expired items among
  * {@value #SCAN_BATCH}, then the write lock to delete them (each checked again), so requests
  * wait at most for one chunk. Deletions consume no capacity (no request pays for them).
+ *
+ * <p>Each sweep also has every namespace forget what the service deletes by itself once its
+ * time is over ({@link Namespace#forgetExpired}): the streams of deleted tables after 24 hours.
  */
 public final class TimeToLiveSweeper implements AutoCloseable {
     static final int SCAN_BATCH = 256;
@@ -80,8 +83,19 @@ public final class TimeToLiveSweeper implements AutoCloseable {
                 if (table.replicas() != null && !table.replicas().deletesExpiredItemsIn(namespace.region(), now)) continue;
                 deleted += sweep(table);
             }
+            forgetExpired(namespace);
         }
         return deleted;
+    }
+
+    private void forgetExpired(Namespace namespace) {
+        try {
+            namespace.forgetExpired(clock.getAsLong());
+        } catch (RuntimeException e) {
+            // one namespace's store failing leaves the others' sweeps alone; the next sweep tries again
+            System.getLogger(TimeToLiveSweeper.class.getName()).log(System.Logger.Level.WARNING,
+                    "the namespace " + namespace.id() + " could not forget what has expired; the next sweep tries again", e);
+        }
     }
 
     private int sweep(Table table) {
