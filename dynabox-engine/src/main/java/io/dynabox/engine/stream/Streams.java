@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * The streams of one namespace, by ARN (so in table name, then enabling time, order): the
@@ -24,7 +24,8 @@ public final class Streams {
     private volatile long transientMillis;
     private volatile Stream.StreamListener keeper = Stream.StreamListener.NONE;
     // no disabled stream is past its 24 hours before this (Long.MAX_VALUE: none is disabled), so a sweep with nothing due reads one field
-    private final AtomicLong nextExpiryMillis = new AtomicLong(Long.MAX_VALUE);
+    private volatile long nextExpiryMillis = Long.MAX_VALUE;
+    private static final AtomicLongFieldUpdater<Streams> NEXT_EXPIRY = AtomicLongFieldUpdater.newUpdater(Streams.class, "nextExpiryMillis");
 
     /** The settings streams made from now on take: shard roll-over period, ENABLING/DISABLING time. */
     public void configure(Duration shardRollover, Duration transientStatuses) {
@@ -76,7 +77,7 @@ public final class Streams {
     /** Remembers when the stream is past its time, if it is disabled (called after it is). */
     private void noteExpiry(Stream stream) {
         long expires = stream.expiresMillis();
-        if (expires != Long.MAX_VALUE) nextExpiryMillis.accumulateAndGet(expires, Math::min);
+        if (expires != Long.MAX_VALUE) NEXT_EXPIRY.accumulateAndGet(this, expires, Math::min);
     }
 
     /** Forgets the stream (and its records) if it is past its 24 hours after disabling; answers whether it was. */
@@ -92,9 +93,9 @@ public final class Streams {
      * answers how many went. Reads one field when none is due.
      */
     public int forgetExpired(long nowMillis) {
-        if (nowMillis < nextExpiryMillis.get()) return 0;
+        if (nowMillis < nextExpiryMillis) return 0;
         // set before the walk: a stream disabled meanwhile notes its own time, after this
-        nextExpiryMillis.set(Long.MAX_VALUE);
+        nextExpiryMillis = Long.MAX_VALUE;
         int forgotten = 0;
         boolean walked = false;
         try {
@@ -105,7 +106,7 @@ public final class Streams {
             walked = true;
         } finally {
             // a store that failed to forget one: the next sweep walks again
-            if (!walked) nextExpiryMillis.accumulateAndGet(nowMillis, Math::min);
+            if (!walked) NEXT_EXPIRY.accumulateAndGet(this, nowMillis, Math::min);
         }
         return forgotten;
     }

@@ -78,19 +78,19 @@ public final class TimeToLiveSweeper implements AutoCloseable {
         int deleted = 0;
         for (Namespace namespace : namespaces.get()) {
             long now = clock.getAsLong();
+            forgetExpired(namespace, now);
             for (Table table : List.copyOf(namespace.tables(now))) {
                 // a global table's expired items are deleted in one region, and the deletions replicated to the others
                 if (table.replicas() != null && !table.replicas().deletesExpiredItemsIn(namespace.region(), now)) continue;
                 deleted += sweep(table);
             }
-            forgetExpired(namespace);
         }
         return deleted;
     }
 
-    private void forgetExpired(Namespace namespace) {
+    private static void forgetExpired(Namespace namespace, long nowMillis) {
         try {
-            namespace.forgetExpired(clock.getAsLong());
+            namespace.forgetExpired(nowMillis);
         } catch (RuntimeException e) {
             // one namespace's store failing leaves the others' sweeps alone; the next sweep tries again
             System.getLogger(TimeToLiveSweeper.class.getName()).log(System.Logger.Level.WARNING,
