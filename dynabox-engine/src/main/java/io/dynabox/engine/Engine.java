@@ -500,7 +500,8 @@ public final class Engine implements AutoCloseable {
      * Deletes every item whose Time to Live has passed by the engine's clock, now, on the
      * calling thread (the sweeper does it every {@code ttlSweepDelay} by itself); returns how
      * many it deleted. The same sweep forgets the streams of deleted tables past their 24
-     * hours (see {@link Namespace#forgetExpired}). For tests that move the clock.
+     * hours and SYSTEM backups past their 35 days (see {@link Namespace#forgetExpired}). For
+     * tests that move the clock.
      */
     public int sweepExpiredItems() {
         return sweeper.sweep();

@@ -90,4 +90,35 @@ class DeletedTableBackupTest {
         assertError(() -> box.client.describeBackup(b -> b.backupArn(summary.backupArn())),
                 "BackupNotFoundException", "Backup not found: " + summary.backupArn());
     }
+
+    @Test
+    void theSystemBackupIsGoneAfter35DaysWithoutARequestNamingIt() {
+        box.client.deleteTable(b -> b.tableName("kept"));
+        String arn = systemBackups().get(0).backupArn();
+        String namespace = box.engine.namespaceId("streams", "us-east-1");
+
+        box.advance(Duration.ofDays(34));
+        box.engine.sweepExpiredItems();
+        assertThat(systemBackups()).singleElement().satisfies(s -> {
+            assertThat(s.backupArn()).isEqualTo(arn);
+            assertThat(s.backupStatusAsString()).isEqualTo("AVAILABLE");
+        });
+        assertThat(box.engine.namespace(namespace).backups().find(arn)).isNotNull();
+        if (box.dbPath != null) {
+            assertThat(box.engine.store().loadBackups(namespace)).containsKey(arn);
+            assertThat(box.engine.store().loadBackupItems(namespace, arn)).hasSize(3);
+        }
+
+        // 35 days after the deletion, one sweep and no request naming the backup
+        box.advance(Duration.ofDays(1));
+        box.engine.sweepExpiredItems();
+        assertThat(box.engine.namespace(namespace).backups().find(arn)).isNull();
+        if (box.dbPath != null) {
+            assertThat(box.engine.store().loadBackups(namespace)).doesNotContainKey(arn);
+            assertThat(box.engine.store().loadBackupItems(namespace, arn)).isEmpty();
+            box.restart();
+            assertThat(box.engine.namespace(namespace).backups().find(arn)).isNull();
+        }
+        assertThat(box.client.listBackups(b -> b.backupType(BackupTypeFilter.ALL)).backupSummaries()).isEmpty();
+    }
 }

@@ -7,18 +7,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A namespace's on-demand backups, by ARN. They outlive their source tables. The memory store
  * keeps a copy of a backup's items here (each with arrays of its own: an item as the store reads
  * it lies in a slab shared with other items, which the backup would otherwise keep alive); a file
  * store writes them in the background and, once they are durable, they are read back from the
- * file at restore.
+ * file at restore. A SYSTEM backup (of a table deleted with point-in-time recovery on) is
+ * removed once past its 35 days by the first of: a request naming it, or the engine's periodic
+ * sweep ({@link #forgetExpired}).
  */
 public final class Backups {
     private final ConcurrentSkipListMap<String, Held> byArn = new ConcurrentSkipListMap<>();
     private final Store store;
     private final String namespaceId;
+    // no backup is past its expiry before this (Long.MAX_VALUE: none expires), so a sweep with nothing due reads one field
+    private volatile long nextExpiryMillis = Long.MAX_VALUE;
+    private static final AtomicLongFieldUpdater<Backups> NEXT_EXPIRY = AtomicLongFieldUpdater.newUpdater(Backups.class, "nextExpiryMillis");
 
     private static final class Held {
         final Backup backup;
@@ -40,8 +46,11 @@ public final class Backups {
     /** The backups a store kept for the namespace, all AVAILABLE. */
     static Backups load(Store store, String namespaceId) {
         Backups backups = new Backups(store, namespaceId);
-        store.loadBackups(namespaceId).forEach((arn, document) ->
-                backups.byArn.put(arn, new Held(TableDocuments.readBackup(document), null, true)));
+        store.loadBackups(namespaceId).forEach((arn, document) -> {
+            Backup backup = TableDocuments.readBackup(document);
+            backups.byArn.put(arn, new Held(backup, null, true));
+            backups.noteExpiry(backup);
+        });
         return backups;
     }
 
@@ -50,6 +59,7 @@ public final class Backups {
         CompletableFuture<Void> saved = store.saveBackup(namespaceId, backup.arn(), TableDocuments.writeBackup(backup), items);
         Held held = new Held(backup, saved == null ? detached(items) : items, saved == null);
         byArn.put(backup.arn(), held);
+        noteExpiry(backup);
         if (saved == null) return;
         saved.whenComplete((done, failure) -> {
             if (failure != null) {
@@ -93,6 +103,41 @@ public final class Backups {
         if (byArn.remove(backup.arn()) == null) return false;
         store.dropBackup(namespaceId, backup.arn());
         return true;
+    }
+
+    /** Removes the backup if it has expired (a SYSTEM backup past its 35 days), answering whether it had. */
+    public boolean removeIfExpired(Backup backup, long nowMillis) {
+        if (!backup.expiredAt(nowMillis)) return false;
+        remove(backup);
+        return true;
+    }
+
+    private void noteExpiry(Backup backup) {
+        if (backup.expiresAtMillis() > 0) NEXT_EXPIRY.accumulateAndGet(this, backup.expiresAtMillis(), Math::min);
+    }
+
+    /**
+     * Removes every backup that has expired, as a request naming one does, so a deleted table's
+     * SYSTEM backup goes after 35 days though nobody asks for it; answers how many went. Reads
+     * one field when none is due.
+     */
+    public int forgetExpired(long nowMillis) {
+        if (nowMillis < nextExpiryMillis) return 0;
+        // set before the walk: a backup added meanwhile notes its own expiry, after this
+        nextExpiryMillis = Long.MAX_VALUE;
+        int removed = 0;
+        boolean walked = false;
+        try {
+            for (Held held : byArn.values()) {
+                if (removeIfExpired(held.backup, nowMillis)) removed++;
+                else noteExpiry(held.backup);
+            }
+            walked = true;
+        } finally {
+            // a store that failed to drop one: the next sweep walks again
+            if (!walked) NEXT_EXPIRY.accumulateAndGet(this, nowMillis, Math::min);
+        }
+        return removed;
     }
 
     /** Removes every backup (the namespace is being dropped). */

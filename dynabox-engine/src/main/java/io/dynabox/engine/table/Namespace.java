@@ -130,12 +130,13 @@ public final class Namespace {
 
     /**
      * Forgets what the service deletes by itself once its time is over, though no request names
-     * it: streams 24 hours after they were disabled (or their table deleted). The engine's sweep
-     * calls this every few seconds; it reads one field when nothing is due. Answers how many
-     * went; what went has left the store too when this returns.
+     * it: streams 24 hours after they were disabled (or their table deleted), and the SYSTEM
+     * backups of deleted tables after 35 days. The engine's sweep calls this every few seconds;
+     * it reads two fields when nothing is due. Answers how many went; what went has left the
+     * store too when this returns.
      */
     public int forgetExpired(long nowMillis) {
-        int forgotten = streams.forgetExpired(nowMillis);
+        int forgotten = streams.forgetExpired(nowMillis) + backups.forgetExpired(nowMillis);
         if (forgotten > 0) store.awaitDurable();
         return forgotten;
     }

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * wait at most for one chunk. Deletions consume no capacity (no request pays for them).
  *
  * <p>Each sweep also has every namespace forget what the service deletes by itself once its
- * time is over ({@link Namespace#forgetExpired}): the streams of deleted tables after 24 hours.
+ * time is over ({@link Namespace#forgetExpired}): the streams of deleted tables after 24 hours,
+ * their SYSTEM backups after 35 days.
  */
 public final class TimeToLiveSweeper implements AutoCloseable {
     static final int SCAN_BATCH = 256;

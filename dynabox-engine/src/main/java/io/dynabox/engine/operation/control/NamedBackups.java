@@ -11,10 +11,7 @@ final class NamedBackups {
 
     static Backup named(RequestContext context, String arn) {
         Backup backup = context.namespace().backups().find(arn);
-        if (backup != null && backup.expiredAt(context.nowMillis())) {
-            context.namespace().backups().remove(backup);
-            backup = null;
-        }
+        if (backup != null && context.namespace().backups().removeIfExpired(backup, context.nowMillis())) backup = null;
         if (backup == null) throw new DynamoException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
         return backup;
     }
