@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * (deleted, dropped with its namespace, or never made: the name of a ResourceNotFoundException)
  * keeps its own series while it is used and for {@link #KEEP_GONE_MILLIS} after; then its figures
  * are added to its action's series of {@code table="(gone)"} and its own go. A suite that makes a
- * table of a new name for each test would otherwise add series without end (7.9 KB and a scrape's
+ * table of a new name for each test would otherwise add series without end (7 KB and a scrape's
  * 6.7 KB a table, with the Prometheus client's own metrics, which keep a series until removed);
  * removing them instead would make every sum by action fall back. Sums by action, and the
  * figures of tables that exist, are those of every request answered since the server started.
@@ -165,8 +165,12 @@ final class RequestSeries implements MultiCollector {
     static final class Series {
         final String action;
         final String table;
-        /** Answers by latency bucket (LATENCY_BUCKETS); their sum is the requests answered. */
-        private final AtomicLongArray latencyBuckets = new AtomicLongArray(LATENCY_BUCKETS.length);
+        /**
+         * Answers by latency bucket (LATENCY_BUCKETS), each counter made at its first answer; their sum is
+         * the requests answered. Adders rather than one array of longs: at c8 both event loops count into
+         * the same series, and one cache line written by both cores cost more than the striped adders.
+         */
+        private final AtomicReferenceArray<LongAdder> latencyBuckets = new AtomicReferenceArray<>(LATENCY_BUCKETS.length);
         private final DoubleAdder latencySeconds = new DoubleAdder();
         private final LongAdder throttled = new LongAdder();
         private final ConcurrentHashMap<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -187,7 +191,7 @@ final class RequestSeries implements MultiCollector {
             if (lastAnsweredMillis != nowMillis) lastAnsweredMillis = nowMillis;
             int bucket = 0;
             while (seconds > LATENCY_BUCKETS[bucket]) bucket++;
-            latencyBuckets.incrementAndGet(bucket);
+            bucket(bucket).increment();
             latencySeconds.add(seconds);
             if (errorType != null) errors.computeIfAbsent(errorType, e -> new LongAdder()).increment();
             if (wasThrottled) throttled.increment();
@@ -206,15 +210,28 @@ final class RequestSeries implements MultiCollector {
             return units != null ? units : byIndex.computeIfAbsent(index, i -> new DoubleAdder[] {new DoubleAdder(), new DoubleAdder()});
         }
 
+        private LongAdder bucket(int index) {
+            LongAdder counter = latencyBuckets.get(index);
+            if (counter != null) return counter;
+            latencyBuckets.compareAndSet(index, null, new LongAdder());
+            return latencyBuckets.get(index);
+        }
+
         private long[] buckets() {
             long[] counts = new long[latencyBuckets.length()];
-            for (int i = 0; i < counts.length; i++) counts[i] = latencyBuckets.get(i);
+            for (int i = 0; i < counts.length; i++) {
+                LongAdder counter = latencyBuckets.get(i);
+                counts[i] = counter == null ? 0 : counter.sum();
+            }
             return counts;
         }
 
         /** Moves every figure into {@code target}, leaving this series at zero (what is counted into it later can be moved again). */
         private void foldInto(Series target) {
-            for (int i = 0; i < latencyBuckets.length(); i++) target.latencyBuckets.addAndGet(i, latencyBuckets.getAndSet(i, 0));
+            for (int i = 0; i < latencyBuckets.length(); i++) {
+                LongAdder counter = latencyBuckets.get(i);
+                if (counter != null) target.bucket(i).add(counter.sumThenReset());
+            }
             target.latencySeconds.add(latencySeconds.sumThenReset());
             target.throttled.add(throttled.sumThenReset());
             errors.forEach((type, n) -> target.errors.computeIfAbsent(type, e -> new LongAdder()).add(n.sumThenReset()));
