@@ -4,11 +4,11 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.clock.SoonestExpiry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * The streams of one namespace, by ARN (so in table name, then enabling time, order): the
@@ -23,9 +23,8 @@ public final class Streams {
     private volatile long rolloverMillis = DynaboxOptions.DEFAULT_STREAM_SHARD_ROLLOVER.toMillis();
     private volatile long transientMillis;
     private volatile Stream.StreamListener keeper = Stream.StreamListener.NONE;
-    // no disabled stream is past its 24 hours before this (Long.MAX_VALUE: none is disabled), so a sweep with nothing due reads one field
-    private volatile long nextExpiryMillis = Long.MAX_VALUE;
-    private static final AtomicLongFieldUpdater<Streams> NEXT_EXPIRY = AtomicLongFieldUpdater.newUpdater(Streams.class, "nextExpiryMillis");
+    // when the soonest disabled stream is past its 24 hours
+    private final SoonestExpiry expiries = new SoonestExpiry();
 
     /** The settings streams made from now on take: shard roll-over period, ENABLING/DISABLING time. */
     public void configure(Duration shardRollover, Duration transientStatuses) {
@@ -71,13 +70,7 @@ public final class Streams {
         Stream stream = streams.get(arn(d, d.latestStreamLabel()));
         if (stream == null) return;
         stream.disable(nowMillis, nowMillis + transientMillis);
-        noteExpiry(stream);
-    }
-
-    /** Remembers when the stream is past its time, if it is disabled (called after it is). */
-    private void noteExpiry(Stream stream) {
-        long expires = stream.expiresMillis();
-        if (expires != Long.MAX_VALUE) NEXT_EXPIRY.accumulateAndGet(this, expires, Math::min);
+        expiries.note(stream.expiresMillis());
     }
 
     /** Forgets the stream (and its records) if it is past its 24 hours after disabling; answers whether it was. */
@@ -93,22 +86,7 @@ public final class Streams {
      * answers how many went. Reads one field when none is due.
      */
     public int forgetExpired(long nowMillis) {
-        if (nowMillis < nextExpiryMillis) return 0;
-        // set before the walk: a stream disabled meanwhile notes its own time, after this
-        nextExpiryMillis = Long.MAX_VALUE;
-        int forgotten = 0;
-        boolean walked = false;
-        try {
-            for (Stream stream : streams.values()) {
-                if (forgetIfExpired(stream, nowMillis)) forgotten++;
-                else noteExpiry(stream);
-            }
-            walked = true;
-        } finally {
-            // a store that failed to forget one: the next sweep walks again
-            if (!walked) NEXT_EXPIRY.accumulateAndGet(this, nowMillis, Math::min);
-        }
-        return forgotten;
+        return expiries.sweep(nowMillis, streams.values(), stream -> forgetIfExpired(stream, nowMillis), Stream::expiresMillis);
     }
 
     /** Forgets every stream of a table at once (a namespace reset, not a deletion). */
@@ -174,7 +152,7 @@ public final class Streams {
 
     void put(Stream stream) {
         streams.put(stream.arn, stream);
-        noteExpiry(stream);
+        expiries.note(stream.expiresMillis());
     }
 
     long rolloverMillis() {

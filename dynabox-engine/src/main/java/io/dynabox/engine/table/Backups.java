@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import io.dynabox.engine.clock.SoonestExpiry;
 import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.store.Store;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * A namespace's on-demand backups, by ARN. They outlive their source tables. The memory store
@@ -22,9 +22,8 @@ public final class Backups {
     private final ConcurrentSkipListMap<String, Held> byArn = new ConcurrentSkipListMap<>();
     private final Store store;
     private final String namespaceId;
-    // no backup is past its expiry before this (Long.MAX_VALUE: none expires), so a sweep with nothing due reads one field
-    private volatile long nextExpiryMillis = Long.MAX_VALUE;
-    private static final AtomicLongFieldUpdater<Backups> NEXT_EXPIRY = AtomicLongFieldUpdater.newUpdater(Backups.class, "nextExpiryMillis");
+    // when the soonest SYSTEM backup expires
+    private final SoonestExpiry expiries = new SoonestExpiry();
 
     private static final class Held {
         final Backup backup;
@@ -113,7 +112,12 @@ public final class Backups {
     }
 
     private void noteExpiry(Backup backup) {
-        if (backup.expiresAtMillis() > 0) NEXT_EXPIRY.accumulateAndGet(this, backup.expiresAtMillis(), Math::min);
+        expiries.note(expiryOf(backup));
+    }
+
+    /** A SYSTEM backup's expiry; Long.MAX_VALUE for a backup kept until deleted. */
+    private static long expiryOf(Backup backup) {
+        return backup.expiresAtMillis() > 0 ? backup.expiresAtMillis() : Long.MAX_VALUE;
     }
 
     /**
@@ -122,22 +126,7 @@ public final class Backups {
      * one field when none is due.
      */
     public int forgetExpired(long nowMillis) {
-        if (nowMillis < nextExpiryMillis) return 0;
-        // set before the walk: a backup added meanwhile notes its own expiry, after this
-        nextExpiryMillis = Long.MAX_VALUE;
-        int removed = 0;
-        boolean walked = false;
-        try {
-            for (Held held : byArn.values()) {
-                if (removeIfExpired(held.backup, nowMillis)) removed++;
-                else noteExpiry(held.backup);
-            }
-            walked = true;
-        } finally {
-            // a store that failed to drop one: the next sweep walks again
-            if (!walked) NEXT_EXPIRY.accumulateAndGet(this, nowMillis, Math::min);
-        }
-        return removed;
+        return expiries.sweep(nowMillis, byArn.values(), held -> removeIfExpired(held.backup, nowMillis), held -> expiryOf(held.backup));
     }
 
     /** Removes every backup (the namespace is being dropped). */
