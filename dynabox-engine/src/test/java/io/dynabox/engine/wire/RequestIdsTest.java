@@ -2,9 +2,7 @@ package io.dynabox.engine.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +22,18 @@ class RequestIdsTest {
     }
 
     @Test
-    void everyPositionTakesEveryLetterAndDigit() {
-        List<Set<Character>> byPosition = new ArrayList<>();
-        for (int i = 0; i < 52; i++) byPosition.add(new HashSet<>());
-        for (int i = 0; i < 5_000; i++) {
+    void everyPositionTakesEveryLetterAndDigitAsOftenAsAnother() {
+        int ids = 36_000;
+        int[][] counts = new int[52][128];
+        for (int i = 0; i < ids; i++) {
             String id = RequestIds.next();
-            for (int at = 0; at < id.length(); at++) byPosition.get(at).add(id.charAt(at));
+            for (int at = 0; at < id.length(); at++) counts[at][id.charAt(at)]++;
         }
-        for (int at = 0; at < 52; at++) assertThat(byPosition.get(at)).as("characters at position %d", at).hasSize(36);
+        // 1,000 expected of each character at each position; 200 off is over six standard deviations
+        for (int at = 0; at < 52; at++) {
+            for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray()) {
+                assertThat(counts[at][c]).as("'%s' at position %d in %d ids", c, at, ids).isBetween(800, 1200);
+            }
+        }
     }
 }
