@@ -1,10 +1,10 @@
 package io.dynabox.engine.stream;
 
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.clock.SoonestExpiry;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
-import io.dynabox.engine.clock.SoonestExpiry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
