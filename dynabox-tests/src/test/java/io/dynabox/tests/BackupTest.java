@@ -55,18 +55,8 @@ class BackupTest extends DoorTest {
         return items;
     }
 
-    /** Waits (briefly, a bounded number of polls) until the backup is AVAILABLE: a file store writes it in the background. */
     private BackupDescription available(String arn) {
-        for (int i = 0; i < 500; i++) {
-            BackupDescription d = client.describeBackup(b -> b.backupArn(arn)).backupDescription();
-            if (d.backupDetails().backupStatus() == BackupStatus.AVAILABLE) return d;
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("backup " + arn + " never became AVAILABLE");
+        return BackupWaits.available(client, arn);
     }
 
     @Test

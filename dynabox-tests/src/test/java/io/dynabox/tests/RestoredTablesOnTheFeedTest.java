@@ -62,6 +62,7 @@ class RestoredTablesOnTheFeedTest {
 
     private void restoreFromBackup(String target) {
         String backup = box.client.createBackup(b -> b.tableName("source").backupName("b" + target)).backupDetails().backupArn();
+        BackupWaits.available(box.client, backup); // a file store writes it in the background
         box.client.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName(target));
     }
 
