@@ -2,39 +2,12 @@ package io.dynabox.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynabox.engine.store.Keyspace;
-import io.dynabox.engine.store.MemoryStore;
-import io.dynabox.engine.store.Mutation;
-import io.dynabox.engine.store.Store;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A failure inside Dynabox is a logged 500 InternalServerError with a request id, and the engine keeps serving. */
 class InternalFailureTest {
     private static final String AUTH = "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
-
-    /** A memory store whose writes fail while {@code failing} is set, as a broken disk would. */
-    private static final class FailingStore implements Store {
-        final MemoryStore delegate = new MemoryStore();
-        final AtomicBoolean failing = new AtomicBoolean();
-
-        @Override public Map<String, byte[]> loadTables(String namespace) { return delegate.loadTables(namespace); }
-        @Override public boolean keepsTableMetadata() { return delegate.keepsTableMetadata(); }
-        @Override public void saveTable(String namespace, String table, byte[] metadata) { delegate.saveTable(namespace, table, metadata); }
-        @Override public void dropTable(String namespace, String table) { delegate.dropTable(namespace, table); }
-        @Override public Keyspace keyspace(String namespace, String table, String index) { return delegate.keyspace(namespace, table, index); }
-        @Override public void dropIndex(String namespace, String table, String index) { delegate.dropIndex(namespace, table, index); }
-        @Override public void close() { delegate.close(); }
-
-        @Override
-        public void apply(List<Mutation> mutations) {
-            if (failing.get()) throw new IllegalStateException("disk on fire");
-            delegate.apply(mutations);
-        }
-    }
 
     private static DynamoResponse call(Engine engine, String action, String body) {
         return engine.handle(new DynamoRequest("DynamoDB_20120810." + action, AUTH, "20260101T000000Z", body.getBytes(StandardCharsets.UTF_8)));

@@ -83,7 +83,7 @@ public final class TimeToLiveSweeper implements AutoCloseable {
             for (Table table : List.copyOf(namespace.tables(now))) {
                 // a global table's expired items are deleted in one region, and the deletions replicated to the others
                 if (table.replicas() != null && !table.replicas().deletesExpiredItemsIn(namespace.region(), now)) continue;
-                deleted += sweep(table);
+                deleted += sweepOrLog(namespace, table);
             }
         }
         return deleted;
@@ -96,6 +96,18 @@ public final class TimeToLiveSweeper implements AutoCloseable {
             // one namespace's store failing leaves the others' sweeps alone; the next sweep tries again
             System.getLogger(TimeToLiveSweeper.class.getName()).log(System.Logger.Level.WARNING,
                     "the namespace " + namespace.id() + " could not forget what has expired; the next sweep tries again", e);
+        }
+    }
+
+    /** A table whose sweep fails (its store's write, say) is logged and left for the next sweep; the tables after it are still swept. */
+    private int sweepOrLog(Namespace namespace, Table table) {
+        try {
+            return sweep(table);
+        } catch (RuntimeException e) {
+            System.getLogger(TimeToLiveSweeper.class.getName()).log(System.Logger.Level.WARNING,
+                    "the expired items of table " + table.name() + " in namespace " + namespace.id()
+                            + " could not be deleted; the next sweep tries again", e);
+            return 0;
         }
     }
 
