@@ -52,6 +52,27 @@ class UpdateExpressionTest extends DoorTest {
     }
 
     @Test
+    void valuesSetPastTheEndOfAListAreAppendedInIndexOrderAndNoneIsLost() {
+        client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a")))
+                .updateExpression("SET l[9] = :nine, l[4] = :four, l[3] = :three")
+                .expressionAttributeValues(Map.of(":nine", s("nine"), ":four", s("four"), ":three", s("three"))));
+        assertThat(item().get("l").l()).containsExactly(s("l0"), s("l1"), s("l2"), s("three"), s("four"), s("nine"));
+    }
+
+    @Test
+    void deleteFromAPathThroughSomethingMissingIsAnInvalidPath() {
+        DynamoDbException refused = catchThrowableOfType(DynamoDbException.class, () -> client.updateItem(b -> b.tableName("items")
+                .key(Map.of("pk", s("a"))).updateExpression("DELETE m.gone.tags :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of("x"))))));
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(refused.awsErrorDetails().errorMessage()).startsWith("The document path provided in the update expression is invalid for update");
+        // the end of the path missing is fine: nothing to delete from
+        client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a"))).updateExpression("DELETE m.tags :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of("x")))));
+        assertThat(item().get("m").m()).containsOnlyKeys("x", "y");
+    }
+
+    @Test
     void updatedOldAndNewReturnExactlyTheUpdatedPaths() {
         Map<String, AttributeValue> old = client.updateItem(b -> b.tableName("items").key(Map.of("pk", s("a")))
                 .updateExpression("SET m.x = :two, fresh = :two").expressionAttributeValues(Map.of(":two", n("2")))

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Applies a bound UpdateExpression to an item. Every SET value is computed from the item as
- * it was before the update; then SET, REMOVE (list elements from the highest index down,
+ * it was before the update; then SET (list elements from the lowest index up, so a value set
+ * past the end is appended after those before it), REMOVE (list elements from the highest index down,
  * so indexes name the elements of the original list), ADD and DELETE are applied.
  * Values are immutable, so a change rebuilds the containers along its path.
  */
@@ -28,21 +29,21 @@ public final class Updater {
     /** The item after the update; {@code item} (the old item, or the key of a new one) is not changed. */
     public static Map<String, AttributeValue> apply(UpdateExpression update, Map<String, AttributeValue> item) {
         String mismatch = update.legacy() ? LEGACY_TYPE_MISMATCH : INCORRECT_TYPE;
-        List<AttributeValue> setValues = new ArrayList<>();
+        List<Assignment> sets = new ArrayList<>();
         for (UpdateExpression.Action action : update.actions()) {
-            if (action.clause() == UpdateExpression.Clause.SET) setValues.add(value(action.value(), item, mismatch));
+            if (action.clause() == UpdateExpression.Clause.SET) sets.add(new Assignment(action.path(), value(action.value(), item, mismatch)));
         }
+        // list elements from the lowest index up, as the service: SET l[9] = :a, l[1] = :b on a list of one
+        // appends :b, then :a (in the order written, :a would be appended and then overwritten by :b)
+        sets.sort(Comparator.comparingInt(a -> lastIndex(a.path())));
         Map<String, AttributeValue> result = new LinkedHashMap<>(item);
-        int next = 0;
-        for (UpdateExpression.Action action : update.actions()) {
-            if (action.clause() == UpdateExpression.Clause.SET) set(result, action.path(), setValues.get(next++));
-        }
+        for (Assignment assignment : sets) set(result, assignment.path(), assignment.value());
         List<UpdateExpression.Action> removals = new ArrayList<>();
         for (UpdateExpression.Action action : update.actions()) {
             if (action.clause() == UpdateExpression.Clause.REMOVE) removals.add(action);
         }
         removals.sort(Comparator.comparingInt(a -> -lastIndex(a.path())));
-        for (UpdateExpression.Action action : removals) remove(result, action.path());
+        for (UpdateExpression.Action action : removals) remove(result, action.path(), "removed");
         for (UpdateExpression.Action action : update.actions()) {
             if (action.clause() == UpdateExpression.Clause.ADD) add(result, action.path(), ((Operand.Value) action.value()).value(), mismatch);
         }
@@ -51,6 +52,9 @@ public final class Updater {
         }
         return result;
     }
+
+    /** A SET's path and its value, computed from the item before the update. */
+    private record Assignment(DocumentPath path, AttributeValue value) {}
 
     private static int lastIndex(DocumentPath path) {
         return path.get(path.size() - 1) instanceof DocumentPath.Index index ? index.index() : -1;
@@ -142,15 +146,18 @@ public final class Updater {
         return DynamoException.validation(INVALID_PATH, path + " passes through a value of type " + found.type());
     }
 
-    /** REMOVE of a missing attribute or list element does nothing; a path through something missing is invalid. */
-    private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
+    /**
+     * REMOVE of a missing attribute or list element does nothing; a path through something missing is invalid.
+     * {@code verb} says what could not be done to the path, in the explanation of an invalid one.
+     */
+    private static void remove(Map<String, AttributeValue> item, DocumentPath path, String verb) {
         String name = path.attribute();
         if (path.size() == 1) {
             item.remove(name);
             return;
         }
         AttributeValue top = item.get(name);
-        if (top == null) throw DynamoException.validation(INVALID_PATH, "the attribute " + name + " does not exist, so " + path + " cannot be removed");
+        if (top == null) throw DynamoException.validation(INVALID_PATH, "the attribute " + name + " does not exist, so " + path + " cannot be " + verb);
         item.put(name, removeIn(top, path, 1));
     }
 
@@ -201,12 +208,16 @@ public final class Updater {
 
     private static void delete(Map<String, AttributeValue> item, DocumentPath path, AttributeValue operand, String mismatch) {
         AttributeValue current = Evaluator.resolve(path, item);
-        if (current == null) return;
+        if (current == null) {
+            // nothing to take from, which is fine, but only at the end of a path that exists up to it, as for REMOVE
+            remove(item, path, "changed by DELETE");
+            return;
+        }
         if (current.type() != operand.type()) {
             throw DynamoException.validation(mismatch, "DELETE of " + operand.type() + " from " + path + " which is " + current.type());
         }
         AttributeValue rest = AttributeSets.difference(current, operand);
-        if (rest == null) remove(item, path);
+        if (rest == null) remove(item, path, "removed");
         else set(item, path, rest);
     }
 }
