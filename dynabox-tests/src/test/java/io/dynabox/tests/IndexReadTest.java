@@ -197,6 +197,12 @@ class IndexReadTest extends DoorTest {
                 "One or more parameter values were invalid: Global secondary index by-status does not project [extra]");
         rejects(b -> b.indexName("by-status").keyConditions(eq("customer", s("c1"))),
                 "Query condition missed key schema element: status");
+        // an empty string as a key condition's value, in the index's words (a local index's partition key too)
+        String emptyIndexKey = "One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+                + "The AttributeValue for a key attribute cannot contain an empty string value. ";
+        rejects(b -> b.indexName("by-region").keyConditionExpression("#r = :e").expressionAttributeNames(Map.of("#r", "region"))
+                .expressionAttributeValues(Map.of(":e", s(""))), emptyIndexKey + "IndexName: by-region, IndexKey: region");
+        rejects(b -> b.indexName("by-total").keyConditions(eq("customer", s(""))), emptyIndexKey + "IndexName: by-total, IndexKey: customer");
         assertThatThrownBy(() -> put(item("customer", "c1", "id", "o1", "total", "thirty")))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("One or more parameter values were invalid: Type mismatch for Index Key total Expected: N Actual: S IndexName: ");

@@ -87,6 +87,22 @@ class QueryTest extends DoorTest {
     }
 
     @Test
+    void anEmptyStringInAKeyConditionIsRefusedAsInAKey() {
+        ReadTables.create(client, "words", "pk:S", "sk:S", List.of("pk:S", "sk:S"), List.of(), List.of());
+        client.putItem(b -> b.tableName("words").item(item("pk", "p", "sk", "a")));
+        String empty = "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ";
+        rejects(b -> b.tableName("words").keyConditions(eq("pk", s(""))), empty + "pk");
+        rejects(b -> b.tableName("words").keyConditionExpression("pk = :p AND begins_with(sk, :e)")
+                .expressionAttributeValues(Map.of(":p", s("p"), ":e", s(""))), empty + "sk");
+        rejects(b -> b.tableName("words").keyConditionExpression("pk = :p AND sk > :e")
+                .expressionAttributeValues(Map.of(":p", s("p"), ":e", s(""))), empty + "sk");
+        // a BETWEEN's bounds are checked before their emptiness
+        rejects(b -> b.tableName("words").keyConditionExpression("pk = :p AND sk BETWEEN :a AND :e")
+                .expressionAttributeValues(Map.of(":p", s("p"), ":a", s("a"), ":e", s(""))),
+                "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound");
+    }
+
+    @Test
     void stringSortKeysCompareAsUtf8BytesAndBeginsWithIsAPrefixRange() {
         ReadTables.create(client, "words", "pk:S", "sk:S", List.of("pk:S", "sk:S"), List.of(), List.of());
         // UTF-16 order would put the supplementary character before U+FFFD; UTF-8 order puts it after

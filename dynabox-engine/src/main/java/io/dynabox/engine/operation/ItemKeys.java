@@ -146,6 +146,15 @@ public final class ItemKeys {
         }
     }
 
+    /** A value a Query names for a key attribute is never empty either: of the table's key, or (index not null) of that index's. */
+    static void checkNotEmpty(String index, String name, AttributeValue value) {
+        if (index == null) {
+            checkNotEmpty(name, value);
+        } else if (isEmpty(value)) {
+            throw DynamoException.validation(String.format(ServiceTexts.INDEX_KEY_EMPTY, emptyKind(value), index, name));
+        }
+    }
+
     private static void checkKeySize(String name, AttributeValue value, boolean partition) {
         long size = TableLimits.keyBytes(value);
         if (partition && size > TableLimits.MAX_PARTITION_KEY_BYTES) {

@@ -131,7 +131,7 @@ public final class Query implements Operation, PlainOperation {
         boolean fetch = ReadRequests.checkIndexRead(source, consistent, select, shape.projectedAttributes(),
                 shape.filterAttributes(), GSI_CONSISTENT);
         if (startKey != null) ReadRequests.checkQueryStartKeyShape(source, startKey);
-        KeyCondition condition = QueryConditions.resolve(conditions, source.keySchema());
+        KeyCondition condition = QueryConditions.resolve(conditions, source.keySchema(), source.isIndex() ? source.name() : null);
         shape.checkFilterAvoidsKey(source.keySchema());
         byte[] start = null;
         if (startKey != null) {

@@ -64,9 +64,12 @@ final class QueryConditions {
         }
     }
 
-    /** The key condition the given conditions make on {@code schema}. */
-    static KeyCondition resolve(Map<String, Condition> conditions, KeySchema schema) {
-        if (schema.multiAttribute()) return resolveMultiAttribute(conditions, schema);
+    /**
+     * The key condition the given conditions make on {@code schema}, the table's or (when
+     * {@code index} is not null) that index's.
+     */
+    static KeyCondition resolve(Map<String, Condition> conditions, KeySchema schema, String index) {
+        if (schema.multiAttribute()) return resolveMultiAttribute(conditions, schema, index);
         // a key of one partition and at most one sort attribute takes at most two conditions
         if (conditions.size() > 2) throw DynamoException.validation(ServiceTexts.KEY_CONDITION_COUNT);
         if (!conditions.containsKey(schema.partitionName())) {
@@ -81,11 +84,13 @@ final class QueryConditions {
             throw DynamoException.validation(ServiceTexts.KEY_CONDITION_NOT_SUPPORTED);
         }
         checkType(partition, schema.partitionType());
+        checkNotEmpty(index, schema.partitionName(), partition);
         KeyCondition.Sort sort = null;
         Condition sortCondition = schema.hasSort() ? conditions.get(schema.sortName()) : null;
         if (sortCondition != null) {
             checkType(sortCondition, schema.sortType());
             sort = sortCondition(schema.sortName(), schema.sortType(), sortCondition);
+            checkNotEmpty(index, schema.sortName(), sortCondition);
         }
         return new KeyCondition(schema.partitionName(), partition.operands().get(0), sort);
     }
@@ -95,7 +100,7 @@ final class QueryConditions {
      * partition attribute; on the sort attributes, from the first on without a gap,
      * equalities and at most one other condition, on the last one used.
      */
-    private static KeyCondition resolveMultiAttribute(Map<String, Condition> conditions, KeySchema schema) {
+    private static KeyCondition resolveMultiAttribute(Map<String, Condition> conditions, KeySchema schema, String index) {
         checkIndexable(conditions);
         List<KeySchema.Element> partitionElements = schema.partitionElements();
         for (KeySchema.Element e : partitionElements) {
@@ -124,7 +129,10 @@ final class QueryConditions {
         for (int i = 0; i + 1 < used; i++) {
             if (!conditions.get(sortElements.get(i).name()).operator().equals("EQ")) throw rangeOrder(sortElements);
         }
-        for (KeySchema.Element e : partitionElements) checkType(conditions.get(e.name()), e.type());
+        for (KeySchema.Element e : partitionElements) {
+            checkType(conditions.get(e.name()), e.type());
+            checkNotEmpty(index, e.name(), conditions.get(e.name()));
+        }
         List<KeyCondition.Equality> morePartition = new ArrayList<>();
         for (int i = 1; i < partitionElements.size(); i++) {
             KeySchema.Element e = partitionElements.get(i);
@@ -141,6 +149,7 @@ final class QueryConditions {
             } else {
                 sort = sortCondition(e.name(), e.type(), condition);
             }
+            checkNotEmpty(index, e.name(), condition);
         }
         KeySchema.Element first = partitionElements.get(0);
         return new KeyCondition(first.name(), conditions.get(first.name()).operands().get(0), sort, morePartition, sortPrefix);
@@ -175,6 +184,11 @@ final class QueryConditions {
         List<String> names = new ArrayList<>(elements.size());
         for (KeySchema.Element e : elements) names.add(e.name());
         return names;
+    }
+
+    /** An empty string or binary is refused as a key condition's operand as it is in a key (a BETWEEN's bounds are checked first). */
+    private static void checkNotEmpty(String index, String name, Condition condition) {
+        for (AttributeValue operand : condition.operands()) ItemKeys.checkNotEmpty(index, name, operand);
     }
 
     private static void checkType(Condition condition, AttributeValue.Type type) {

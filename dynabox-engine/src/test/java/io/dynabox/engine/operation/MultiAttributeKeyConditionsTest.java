@@ -89,7 +89,7 @@ class MultiAttributeKeyConditionsTest {
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
         StringBuilder shown = new StringBuilder();
         Throwable thrown = catchThrowable(() -> {
-            KeyCondition c = QueryConditions.resolve(QueryConditions.fromExpression(expression, attributes), KEY);
+            KeyCondition c = QueryConditions.resolve(QueryConditions.fromExpression(expression, attributes), KEY, null);
             shown.append("partition ").append(c.partitionValues().stream().map(MultiAttributeKeyConditionsTest::plain).toList())
                     .append("; prefix ").append(c.sortPrefix().stream().map(e -> e.name() + "=" + plain(e.value())).toList())
                     .append("; sort ").append(c.sort() == null ? "none" : c.sort().name() + " " + c.sort().operator() + " "
