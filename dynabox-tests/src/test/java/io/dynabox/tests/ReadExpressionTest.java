@@ -150,6 +150,22 @@ class ReadExpressionTest extends DoorTest {
                 .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request");
     }
 
+    @Test
+    void valuesWithoutAnExpressionThatTakesThemAreRefusedNamingWhatIsMissing() {
+        Map<String, AttributeValue> v = Map.of(":v", s("x"));
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("events").expressionAttributeValues(v)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+        // a projection holds no values
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("events").projectionExpression("kind").expressionAttributeValues(v)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+        assertThatThrownBy(() -> query(b -> b.keyConditions(Map.of("pk", cond(ComparisonOperator.EQ, s("a")))).expressionAttributeValues(v)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ExpressionAttributeValues can only be specified when using expressions: "
+                        + "FilterExpression and KeyConditionExpression are null");
+    }
+
     private void rejects(String expression, Map<String, AttributeValue> values, String message) {
         assertThatThrownBy(() -> query(b -> b.keyConditionExpression(expression).expressionAttributeValues(values)))
                 .as(expression)

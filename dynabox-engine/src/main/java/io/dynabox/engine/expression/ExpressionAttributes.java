@@ -39,8 +39,21 @@ public final class ExpressionAttributes {
 
     /** Reads and checks the two maps of a request. */
     public static ExpressionAttributes of(JsonNode request) {
+        return read(request, true);
+    }
+
+    /**
+     * Reads and checks the names of a request whose shape has no {@code ExpressionAttributeValues}
+     * (GetItem, a BatchGetItem table, a TransactGetItems Get): the service ignores the member there,
+     * as it ignores every member its model does not have.
+     */
+    public static ExpressionAttributes namesOf(JsonNode request) {
+        return read(request, false);
+    }
+
+    private static ExpressionAttributes read(JsonNode request, boolean withValues) {
         JsonNode namesNode = request.get("ExpressionAttributeNames");
-        JsonNode valuesNode = request.get("ExpressionAttributeValues");
+        JsonNode valuesNode = withValues ? request.get("ExpressionAttributeValues") : null;
         boolean hasNames = namesNode != null && !namesNode.isNull();
         boolean hasValues = valuesNode != null && !valuesNode.isNull();
         if (hasNames && namesNode.isEmpty()) throw DynamoException.validation("ExpressionAttributeNames must not be empty");

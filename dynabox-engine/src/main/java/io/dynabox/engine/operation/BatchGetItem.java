@@ -52,7 +52,7 @@ public final class BatchGetItem implements Operation, PlainOperation {
             if (spec.isNull()) { // DynamoDB Local's words (it shares the service's validation here); a table of null was a 500
                 throw DynamoException.validation("The list of keys in RequestItems for BatchGetItem is required: " + entry.getKey() + " has empty list");
             }
-            ItemRequests.checkParameterStyle(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
+            ItemRequests.checkNamesStyle(spec, List.of("AttributesToGet"), List.of("ProjectionExpression"));
             List<DocumentPath> projection = GetItem.projection(spec, GetItem.attributesToGet(spec.get("AttributesToGet")));
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();

@@ -30,7 +30,7 @@ public final class GetItem implements Operation, PlainOperation {
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
-        ItemRequests.checkParameterStyle(request, List.of("AttributesToGet"), List.of("ProjectionExpression"), "");
+        ItemRequests.checkNamesStyle(request, List.of("AttributesToGet"), List.of("ProjectionExpression"));
         Map<String, AttributeValue> key = AttributeValues.readItem(request.get("Key"));
         Set<String> attributesToGet = attributesToGet(request.get("AttributesToGet"));
         List<DocumentPath> projection = projection(request, attributesToGet);
@@ -116,7 +116,7 @@ public final class GetItem implements Operation, PlainOperation {
 
     /** ProjectionExpression or AttributesToGet as document paths; null when the whole item is wanted. */
     static List<DocumentPath> projection(JsonNode request, Set<String> attributesToGet) {
-        ExpressionAttributes attributes = ExpressionAttributes.of(request);
+        ExpressionAttributes attributes = ExpressionAttributes.namesOf(request);
         List<DocumentPath> paths = null;
         if (ItemRequests.has(request, "ProjectionExpression")) {
             paths = Expressions.projection(request.get("ProjectionExpression").textValue(), attributes);

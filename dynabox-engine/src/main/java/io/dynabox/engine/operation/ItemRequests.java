@@ -20,12 +20,30 @@ final class ItemRequests {
      * the service lists them.
      */
     static void checkParameterStyle(JsonNode request, List<String> legacy, List<String> expressions, String valuesWithoutExpression) {
+        checkParameterStyle(request, legacy, expressions, expressions, valuesWithoutExpression);
+    }
+
+    /**
+     * As above, for a request whose {@code expressions} include some that hold no values (a
+     * ProjectionExpression): values want one of {@code valueExpressions}.
+     */
+    static void checkParameterStyle(JsonNode request, List<String> legacy, List<String> expressions, List<String> valueExpressions,
+                                    String valuesWithoutExpression) {
+        checkNamesStyle(request, legacy, expressions);
+        if (has(request, "ExpressionAttributeValues") && valueExpressions.stream().noneMatch(e -> has(request, e))) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions" + valuesWithoutExpression);
+        }
+    }
+
+    /**
+     * Legacy and expression parameters not mixed, and names only with an expression: the checks of
+     * a read of items by key, whose shape has no ExpressionAttributeValues (ignored, as any member
+     * the service's model does not have).
+     */
+    static void checkNamesStyle(JsonNode request, List<String> legacy, List<String> expressions) {
         List<String> expressionGiven = checkNotMixed(request, legacy, expressions);
         if (expressionGiven.isEmpty() && has(request, "ExpressionAttributeNames")) {
             throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-        }
-        if (expressionGiven.isEmpty() && has(request, "ExpressionAttributeValues")) {
-            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions" + valuesWithoutExpression);
         }
     }
 

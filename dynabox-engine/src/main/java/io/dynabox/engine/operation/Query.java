@@ -29,7 +29,8 @@ public final class Query implements Operation, PlainOperation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         // KeyConditions goes with a FilterExpression or a ProjectionExpression; only the key condition itself must be of one style
         ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "QueryFilter", "ConditionalOperator"),
-                List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"), "");
+                List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"), List.of("FilterExpression", "KeyConditionExpression"),
+                ": FilterExpression and KeyConditionExpression are null");
         ItemRequests.checkNotMixed(request, List.of("KeyConditions"), List.of("KeyConditionExpression"));
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
         Map<String, QueryConditions.Condition> conditions;

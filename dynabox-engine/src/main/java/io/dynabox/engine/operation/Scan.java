@@ -35,7 +35,7 @@ public final class Scan implements Operation {
                     + segment + " is not less than TotalSegments: " + totalSegments);
         }
         ItemRequests.checkParameterStyle(request, List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"),
-                List.of("ProjectionExpression", "FilterExpression"), "");
+                List.of("ProjectionExpression", "FilterExpression"), List.of("FilterExpression"), ": FilterExpression is null");
         ExpressionAttributes attributes = ExpressionAttributes.of(request);
         ReadShape shape = ReadShape.of(request, attributes, "ScanFilter");
         attributes.checkAllUsed();

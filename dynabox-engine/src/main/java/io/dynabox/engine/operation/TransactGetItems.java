@@ -94,7 +94,7 @@ public final class TransactGetItems implements Operation {
     private record Get(String tableName, Map<String, AttributeValue> key, List<DocumentPath> projection) {
         static Get read(JsonNode spec) {
             Map<String, AttributeValue> key = AttributeValues.readItem(spec.get("Key"));
-            ItemRequests.checkParameterStyle(spec, List.of(), List.of("ProjectionExpression"), "");
+            ItemRequests.checkNamesStyle(spec, List.of(), List.of("ProjectionExpression"));
             return new Get(spec.get("TableName").textValue(), key, GetItem.projection(spec, null));
         }
     }
