@@ -166,6 +166,19 @@ class ReadExpressionTest extends DoorTest {
                         + "FilterExpression and KeyConditionExpression are null");
     }
 
+    @Test
+    void substitutionsOverTwoMegabytesAreRefused() {
+        // two placeholders of two characters and two values of 1,048,575: one byte over 2 MiB
+        AttributeValue big = s("x".repeat(1_048_575));
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("events").filterExpression("kind = :a OR kind = :b")
+                .expressionAttributeValues(Map.of(":a", big, ":b", big))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ExpressionAttributeValues exceeds max size");
+        AttributeValue fits = s("x".repeat(1_048_574));
+        assertThat(client.scan(b -> b.tableName("events").filterExpression("kind = :a OR kind = :b")
+                .expressionAttributeValues(Map.of(":a", fits, ":b", fits))).count()).isZero();
+    }
+
     private void rejects(String expression, Map<String, AttributeValue> values, String message) {
         assertThatThrownBy(() -> query(b -> b.keyConditionExpression(expression).expressionAttributeValues(values)))
                 .as(expression)

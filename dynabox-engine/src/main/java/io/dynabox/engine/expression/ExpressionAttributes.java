@@ -3,6 +3,7 @@ package io.dynabox.engine.expression;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.value.AttributeValue;
+import io.dynabox.engine.value.ItemSize;
 import io.dynabox.engine.wire.AttributeValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 public final class ExpressionAttributes {
     public static final int MAX_PLACEHOLDER_BYTES = 255;
+    /** The Developer Guide's quota: "The maximum length of all substitution variables in an expression is 2 MB". */
+    static final int MAX_SUBSTITUTION_BYTES = 2 * 1024 * 1024;
 
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
@@ -28,8 +31,19 @@ public final class ExpressionAttributes {
     private Set<String> usedValues;
 
     public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
+        if (substitutionBytes(names, values) > MAX_SUBSTITUTION_BYTES) throw DynamoException.validation("ExpressionAttributeValues exceeds max size");
         this.names = names;
         this.values = values;
+    }
+
+    /**
+     * What the 2 MB limit on substitutions counts: each name's placeholder and name, each value's
+     * placeholder and value (by the item size rules), in UTF-8 bytes, as DynamoDB Local counts them.
+     */
+    private static long substitutionBytes(Map<String, String> names, Map<String, AttributeValue> values) {
+        long bytes = ItemSize.of(values);
+        for (Map.Entry<String, String> name : names.entrySet()) bytes += ItemSize.utf8Length(name.getKey()) + ItemSize.utf8Length(name.getValue());
+        return bytes;
     }
 
     /** No placeholders at all (legacy requests, tests). */
