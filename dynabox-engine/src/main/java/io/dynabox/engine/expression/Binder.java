@@ -11,7 +11,8 @@ import java.util.Set;
  * Binds a parsed tree to one request: resolves {@code #name} and {@code :value}
  * placeholders and makes every check the service makes after the syntax. Each check
  * belongs to a category; the service reports the first problem of the highest category, so
- * problems are collected in the order met and the answer is chosen at the end.
+ * problems are collected in the order met and the answer is chosen at the end (in a
+ * condition, the lower categories are settled by the first leaf that has one: {@link #leafDone}).
  */
 final class Binder {
     static final int MAX_OPERATORS = 300;
@@ -43,6 +44,27 @@ final class Binder {
         this.namesAndValuesTogether = namesAndValuesTogether;
     }
 
+    /**
+     * In a condition, the problems of these categories are settled leaf by leaf: the first
+     * comparison or function (in the order written) with one of them fixes which is reported,
+     * the highest of its own; later leaves' problems of these categories are not reported.
+     */
+    private static final List<Category> LEAF_CATEGORIES = List.of(Category.NAME, Category.VALUE, Category.OPERAND, Category.DISTINCT,
+            Category.FUNCTION);
+    /** The leaf problem a condition reports, once a leaf had one; null before. */
+    private String leafProblem;
+
+    /** After a condition's leaf: its problem of the leaf categories, if it is the first leaf with one. */
+    private void leafDone() {
+        if (leafProblem != null) return;
+        for (Category category : LEAF_CATEGORIES) {
+            if (problems[category.ordinal()] != null) {
+                leafProblem = problems[category.ordinal()];
+                return;
+            }
+        }
+    }
+
     private void problem(Category category, String message) {
         if (problems[category.ordinal()] == null) problems[category.ordinal()] = message;
     }
@@ -57,6 +79,10 @@ final class Binder {
         // updates rank a reserved word above an unknown function; conditions the other way round
         if (update && problems[Category.RESERVED.ordinal()] != null && problems[Category.LIMIT.ordinal()] == null) {
             throw new ExpressionError(problems[Category.RESERVED.ordinal()]);
+        }
+        if (leafProblem != null) { // a condition's: it stands for all the leaf categories, in the place of the highest
+            for (Category category : LEAF_CATEGORIES) problems[category.ordinal()] = null;
+            problems[LEAF_CATEGORIES.get(0).ordinal()] = leafProblem;
         }
         for (String message : problems) if (message != null) throw new ExpressionError(message);
     }
@@ -93,6 +119,7 @@ final class Binder {
             if (compare.comparator() != Condition.Comparator.EQ && compare.comparator() != Condition.Comparator.NE) {
                 ordered(compare.comparator().symbol, List.of(left, right));
             }
+            leafDone();
             return new Condition.Compare(compare.comparator(), left, right);
         }
         if (c instanceof Condition.Between between) {
@@ -105,6 +132,7 @@ final class Binder {
             distinct("BETWEEN", value, List.of(low, high));
             ordered("BETWEEN", List.of(value, low, high));
             bounds(low, high);
+            leafDone();
             return new Condition.Between(value, low, high);
         }
         if (c instanceof Condition.In in) {
@@ -120,12 +148,14 @@ final class Binder {
                 candidates.add(bound);
             }
             distinct("IN", value, candidates);
+            leafDone();
             return new Condition.In(value, candidates);
         }
         Condition.Function function = (Condition.Function) c;
         operators--; // counted again as a call
         Operand.Call call = (Operand.Call) operand(new Operand.Call(function.name(), function.args()));
         if (call.function().equals("size")) problem(Category.MISUSED_FUNCTION, misusedMessage("size"));
+        leafDone();
         return new Condition.Function(call.function(), call.args());
     }
 

@@ -91,6 +91,17 @@ class ConditionErrorsTest {
                 // placeholders and reserved words
                 c("a = :zz", P + "An expression attribute value used in expression is not defined; attribute value: :zz"),
                 c("a = #n", P + "An expression attribute name used in the document path is not defined; attribute name: #n"),
+                // the first comparison or function with a problem decides which is reported, not the highest category overall
+                c("attribute_exists(:v) AND #x = :v", P + "Operator or function requires a document path; operator or function: attribute_exists"),
+                c("#x = :v AND attribute_exists(:v)", P + "An expression attribute name used in the document path is not defined; attribute name: #x"),
+                c("begins_with(a, :n) OR a = :zz", P + "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"),
+                c("a = :zz OR begins_with(a, :n)", P + "An expression attribute value used in expression is not defined; attribute value: :zz"),
+                c("a BETWEEN :n2 AND :n OR #x = :v", P + "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
+                        + "lower bound operand: AttributeValue: {N:2}, upper bound operand: AttributeValue: {N:1}"),
+                c("a = a AND :zz = b", P + "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]"),
+                c("NOT attribute_exists(:v) AND a = :zz", P + "Operator or function requires a document path; operator or function: attribute_exists"),
+                c("a IN (:v, a) AND b = :zz", P + "The first operand must be distinct from the remaining operands for this operator or function; operator: IN, first operand: [a]"),
+                c("begins_with(#x, :n)", P + "An expression attribute name used in the document path is not defined; attribute name: #x"),
                 c("name = b", P + "Attribute name is a reserved keyword; reserved keyword: name"),
                 c("a = name", P + "Attribute name is a reserved keyword; reserved keyword: name"),
                 c("a.status = b", P + "Attribute name is a reserved keyword; reserved keyword: status"),
