@@ -359,6 +359,7 @@ final class Binder {
             DocumentPath path = b.path(action.path());
             b.overlaps(paths, path);
             Operand value = action.value() == null ? null : b.operand(action.value());
+            if (value != null) b.listAppendOnlyOnTop(value);
             if (value instanceof Operand.Value v && v.value() != null
                     && (action.clause() == UpdateExpression.Clause.ADD || action.clause() == UpdateExpression.Clause.DELETE)) {
                 AttributeValue.Type type = v.value().type();
@@ -372,6 +373,26 @@ final class Binder {
         }
         b.finish(parsed);
         return new UpdateExpression(actions, parsed.tree().sections());
+    }
+
+    /** list_append is a SET's whole value or nothing: inside another function or an arithmetic, the service refuses it. */
+    private void listAppendOnlyOnTop(Operand value) {
+        if (value instanceof Operand.Call call) {
+            for (Operand arg : call.args()) noListAppendIn(arg);
+        } else if (value instanceof Operand.Arithmetic arithmetic) {
+            noListAppendIn(arithmetic.left());
+            noListAppendIn(arithmetic.right());
+        }
+    }
+
+    private void noListAppendIn(Operand operand) {
+        if (operand instanceof Operand.Call call) {
+            if (call.function().equals("list_append")) problem(Category.MISUSED_FUNCTION, misusedMessage("list_append"));
+            for (Operand arg : call.args()) noListAppendIn(arg);
+        } else if (operand instanceof Operand.Arithmetic arithmetic) {
+            noListAppendIn(arithmetic.left());
+            noListAppendIn(arithmetic.right());
+        }
     }
 
     private static String longTypeName(AttributeValue.Type type) {
