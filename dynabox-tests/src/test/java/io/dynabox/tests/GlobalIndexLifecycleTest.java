@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -69,7 +70,7 @@ class GlobalIndexLifecycleTest extends DoorTest {
                 .globalSecondaryIndexUpdates(create("by-city", "city"))).tableDescription();
         assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
         assertThat(index(answer, "by-city").indexStatus()).isEqualTo(IndexStatus.CREATING);
-        assertThat(index(answer, "by-city").backfilling()).isTrue();
+        assertThat(index(answer, "by-city").backfilling()).isFalse(); // the service answers before the backfill starts
 
         TableDescription described = client.describeTable(b -> b.tableName("people")).table();
         GlobalSecondaryIndexDescription created = index(described, "by-city");
@@ -113,6 +114,13 @@ class GlobalIndexLifecycleTest extends DoorTest {
         assertThatThrownBy(() -> client.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(create("by-zone", "zone"))))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("One or more parameter values were invalid: AttributeDefinitions is not specified for index: by-zone");
+        // the new index's key attributes are defined in the request, even those the table has already
+        assertThatThrownBy(() -> client.updateTable(b -> b.tableName("people").attributeDefinitions(defined("zone"))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-zone-at")
+                        .keySchema(k -> k.attributeName("zone").keyType(KeyType.HASH), k -> k.attributeName("at").keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))).build())))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("Invalid KeySchema: Some index key attribute have no definition");
         assertThatThrownBy(() -> client.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(delete("by-city"))))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("Cannot delete an index that is not a GlobalSecondaryIndex: by-city");
@@ -148,6 +156,19 @@ class GlobalIndexLifecycleTest extends DoorTest {
                 .globalSecondaryIndexUpdates(create("by-zone", "zone"))))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("One or more parameter values were invalid: Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: by-zone");
+    }
+
+    @Test
+    void aKeyAttributeRedefinedWithAnotherTypeKeepsItsType() {
+        ReadTables.create(client, "people", "id:S", null, List.of("id:S"), List.of(), List.of());
+        client.updateTable(b -> b.tableName("people")
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.N).build(), defined("city"))
+                .globalSecondaryIndexUpdates(create("by-city", "city")));
+        assertThat(client.describeTable(b -> b.tableName("people")).table().attributeDefinitions())
+                .containsExactlyInAnyOrder(defined("id"), defined("city"));
+        client.putItem(b -> b.tableName("people").item(item("id", "a", "city", "paris")));
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("people").item(item("id", 1))))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("Type mismatch for key id expected: S actual: N");
     }
 
     @Test

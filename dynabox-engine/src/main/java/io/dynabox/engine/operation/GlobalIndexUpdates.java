@@ -3,6 +3,7 @@ package io.dynabox.engine.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.KeySchema;
@@ -14,6 +15,7 @@ import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.value.AttributeValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,14 +119,22 @@ final class GlobalIndexUpdates {
                                           Map<String, AttributeValue.Type> definitions) {
         String name = create.get("IndexName").textValue();
         if (current.index(name) != null) throw DynamoException.validation("Attempting to create an index which already exists");
-        JsonNode given = request.get("AttributeDefinitions");
-        if (given != null && !given.isNull()) {
-            for (JsonNode d : given) definitions.put(d.get("AttributeName").textValue(), AttributeValue.Type.valueOf(d.get("AttributeType").textValue()));
+        // the new index's key attributes must be in the request's definitions, even when the table has them
+        // already; one the table has keeps its type whatever the request says (both as the service does)
+        Set<String> given = new HashSet<>();
+        JsonNode givenNode = request.get("AttributeDefinitions");
+        if (givenNode != null && !givenNode.isNull()) {
+            for (JsonNode d : givenNode) {
+                String attribute = d.get("AttributeName").textValue();
+                given.add(attribute);
+                definitions.putIfAbsent(attribute, AttributeValue.Type.valueOf(d.get("AttributeType").textValue()));
+            }
         }
         for (JsonNode element : create.get("KeySchema")) {
-            if (!definitions.containsKey(element.get("AttributeName").textValue())) {
-                throw DynamoException.validation(INVALID + "AttributeDefinitions is not specified for index: " + name);
-            }
+            if (given.contains(element.get("AttributeName").textValue())) continue;
+            // no definitions at all, or definitions without this one (a capture of the service's answer to a stored key left out)
+            throw DynamoException.validation(given.isEmpty() ? INVALID + "AttributeDefinitions is not specified for index: " + name
+                    : ServiceTexts.KEY_SCHEMA_UNDEFINED_COUNT);
         }
         KeySchema key = TableGrammar.globalIndexKeySchema(create.get("KeySchema"), definitions);
         Projection projection = TableGrammar.projection(create.get("Projection"));

@@ -34,7 +34,12 @@ public final class TableDescriptions {
      * change; a billing-mode switch shows the new mode without its timestamp.
      */
     public static ObjectNode asUpdated(Table table, TableDefinition shown, String status, long nowMillis, boolean billingSwitched) {
-        return render(table, shown, status, nowMillis, true, !billingSwitched);
+        ObjectNode node = render(table, shown, status, nowMillis, true, !billingSwitched);
+        // the service answers before an index's backfill starts: false here, true in DescribeTable while it runs
+        for (JsonNode index : node.path("GlobalSecondaryIndexes")) {
+            if (index.has("Backfilling")) ((ObjectNode) index).put("Backfilling", false);
+        }
+        return node;
     }
 
     /** A restore's answer: the new table CREATING, its restore in progress. */

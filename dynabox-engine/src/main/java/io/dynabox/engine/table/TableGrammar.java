@@ -31,15 +31,18 @@ public final class TableGrammar {
 
     /** Read and write capacity within the service's bounds (read checked first, whatever the JSON order). */
     public static Throughput throughput(JsonNode node) {
-        long read = node.get("ReadCapacityUnits").asLong();
-        long write = node.get("WriteCapacityUnits").asLong();
-        if (read > TableLimits.MAX_CAPACITY_UNITS) {
-            throw DynamoException.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
-        }
-        if (write > TableLimits.MAX_CAPACITY_UNITS) {
-            throw DynamoException.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
-        }
+        long read = capacityUnits(node.get("ReadCapacityUnits"), "ReadCapacityUnits");
+        long write = capacityUnits(node.get("WriteCapacityUnits"), "WriteCapacityUnits");
         return Throughput.of(read, write);
+    }
+
+    /** A capacity within the service's bound, 10^12; one past a long is out of it too, in the digits sent (not wrapped round). */
+    private static long capacityUnits(JsonNode value, String member) {
+        if (!value.canConvertToLong() || value.longValue() > TableLimits.MAX_CAPACITY_UNITS) {
+            String given = value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.asText();
+            throw DynamoException.validation("Given value " + given + " for " + member + " is out of bounds");
+        }
+        return value.longValue();
     }
 
     /** On-demand limits on a provisioned table; {@code forIndex} is "" or " for index: NAME". */
