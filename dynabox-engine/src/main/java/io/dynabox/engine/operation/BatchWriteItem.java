@@ -49,6 +49,9 @@ public final class BatchWriteItem implements Operation, PlainOperation {
         Iterator<Map.Entry<String, JsonNode>> entries = request.get("RequestItems").fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
+            if (entry.getValue().isNull()) { // DynamoDB Local's words (it shares the service's validation here); the other tables were written
+                throw DynamoException.validation("The batch write request list for a table cannot be null or empty: " + entry.getKey());
+            }
             // a request with neither (or both) of PutRequest and DeleteRequest: the service's words are odd, but these
             for (JsonNode writeRequest : entry.getValue()) {
                 if (ItemRequests.has(writeRequest, "PutRequest") == ItemRequests.has(writeRequest, "DeleteRequest")) {

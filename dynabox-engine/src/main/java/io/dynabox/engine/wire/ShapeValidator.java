@@ -3,6 +3,7 @@ package io.dynabox.engine.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.dynabox.engine.error.DynamoException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,8 @@ public final class ShapeValidator {
     private static final String STREAMS_MODEL = "dynamodbstreams-shapes.json";
     private static final int MAX_REPORTED = 10;
     private static final int MAX_NUMBER_EXPONENT = 1000;
+    /** What a null element of a list of structures is checked as. */
+    private static final JsonNode EMPTY_OBJECT = JsonNodeFactory.instance.objectNode();
 
     private static final Set<String> NAME_CHECKED_FIRST = Set.of("CreateTable", "DescribeTable", "DeleteTable", "UpdateTable");
     /** Enum values in the order the service lists them, where that differs from the model. */
@@ -253,7 +256,9 @@ public final class ShapeValidator {
             case "list" -> {
                 int i = 1;
                 for (JsonNode element : value) {
-                    if (!element.isNull()) checkValue(shape.memberShape, element, path + "." + i + ".member", problems);
+                    // a null element is let through, but a structure's required members are still missing from it
+                    JsonNode checked = element.isNull() && shape.memberShape.type.equals("structure") ? EMPTY_OBJECT : element;
+                    if (!checked.isNull()) checkValue(shape.memberShape, checked, path + "." + i + ".member", problems);
                     i++;
                 }
             }
