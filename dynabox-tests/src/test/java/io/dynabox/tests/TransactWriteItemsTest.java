@@ -181,6 +181,22 @@ class TransactWriteItemsTest extends DoorTest {
     }
 
     @Test
+    void refusesEmptyIndexKeyValuesForTheWholeRequest() {
+        Tables.withGlobalIndex(client, "indexed");
+        client.putItem(b -> b.tableName("indexed").item(Map.of("pk", s("a"), "owner", s("o"))));
+        assertValidation(List.of(put("first", key("fine")), put("indexed", Map.of("pk", s("b"), "owner", s("")))),
+                "One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+                        + "The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byowner, IndexKey: owner");
+        assertValidation(List.of(put("first", key("fine")), TransactWriteItem.builder().update(u -> u.tableName("indexed").key(key("a"))
+                        .updateExpression("SET #o = :e").expressionAttributeNames(Map.of("#o", "owner"))
+                        .expressionAttributeValues(Map.of(":e", s("")))).build()),
+                "One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value "
+                        + "that is not supported. The AttributeValue for a key attribute cannot contain an empty string value.");
+        assertThat(get("first", "fine")).isEmpty();
+        assertThat(client.getItem(b -> b.tableName("indexed").key(key("a"))).item()).containsEntry("owner", s("o"));
+    }
+
+    @Test
     void answersResourceNotFoundForAMissingTable() {
         assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(put("first", key("a")), put("nosuchtable", key("a")))))
                 .isInstanceOf(ResourceNotFoundException.class)

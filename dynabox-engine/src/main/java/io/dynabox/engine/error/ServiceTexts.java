@@ -93,6 +93,8 @@ public final class ServiceTexts {
     public static final String KEY_EMPTY = "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty %s value. Key: %s";
     /** The same for an index key attribute of a written item: kind, index, attribute (service: quoted AWS errors). */
     public static final String INDEX_KEY_EMPTY = "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty %s value. IndexName: %s, IndexKey: %s";
+    /** The same when an update expression makes an index key empty: kind (service: nubo-db/dynamodb-conformance, captured on AWS). */
+    public static final String UPDATE_INDEX_KEY_EMPTY = "One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty %s value.";
     /** A partition key over 2048 bytes; "of2048" without a space is the service's (service: dynalite's and moto's tests). */
     public static final String PARTITION_KEY_TOO_LARGE = "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes";
     /** A sort key over 1024 bytes (service: dynalite's tests). */

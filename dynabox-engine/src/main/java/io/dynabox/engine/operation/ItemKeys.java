@@ -117,6 +117,25 @@ public final class ItemKeys {
         }
     }
 
+    /**
+     * No index key attribute of an item is an empty string or binary (of the index's type; another type is
+     * {@link #checkIndexKeys}' to refuse): the service checks this before anything else of a transaction's
+     * Put, and refuses the whole request, and an update that empties one in its own words.
+     */
+    public static void checkIndexKeysNotEmpty(TableDefinition table, Map<String, AttributeValue> item, boolean byUpdate) {
+        for (IndexDefinition index : table.globalIndexes()) {
+            for (KeySchema.Element e : index.keySchema().elements()) checkIndexKeyNotEmpty(index, item, e, byUpdate);
+        }
+        for (IndexDefinition index : table.localIndexes()) checkIndexKeyNotEmpty(index, item, index.keySchema().sortElements().get(0), byUpdate);
+    }
+
+    private static void checkIndexKeyNotEmpty(IndexDefinition index, Map<String, AttributeValue> item, KeySchema.Element key, boolean byUpdate) {
+        AttributeValue value = item.get(key.name());
+        if (value == null || value.type() != key.type() || !isEmpty(value)) return;
+        throw DynamoException.validation(byUpdate ? String.format(ServiceTexts.UPDATE_INDEX_KEY_EMPTY, emptyKind(value))
+                : String.format(ServiceTexts.INDEX_KEY_EMPTY, emptyKind(value), index.name(), key.name()));
+    }
+
     private static void checkIndexKey(IndexDefinition index, Map<String, AttributeValue> item, String name, AttributeValue.Type type,
                                       boolean partition) {
         AttributeValue value = item.get(name);

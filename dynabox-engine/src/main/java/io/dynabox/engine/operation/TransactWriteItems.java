@@ -349,6 +349,7 @@ public final class TransactWriteItems implements Operation {
         @Override
         public void checkAgainst(Table table) {
             ItemKeys.checkKeyValues(table.definition().keySchema(), attributes);
+            if (kind == Kind.PUT) ItemKeys.checkIndexKeysNotEmpty(table.definition(), attributes, false);
             if (update != null) UpdateItem.checkExpressionAgainstSchema(table.definition(), update);
         }
 
@@ -385,6 +386,12 @@ public final class TransactWriteItems implements Operation {
                     Map<String, AttributeValue> updated;
                     try {
                         updated = Updater.apply(update, new LinkedHashMap<>(old == null ? attributes : old));
+                    } catch (DynamoException e) {
+                        return Outcome.failed(validationError(e.getMessage()));
+                    }
+                    // an index key emptied refuses the whole request (nothing is written yet); another problem cancels
+                    ItemKeys.checkIndexKeysNotEmpty(definition, updated, true);
+                    try {
                         ItemKeys.checkIndexKeys(definition, updated);
                     } catch (DynamoException e) {
                         return Outcome.failed(validationError(e.getMessage()));

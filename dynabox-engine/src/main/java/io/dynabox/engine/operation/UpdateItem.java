@@ -135,6 +135,7 @@ public final class UpdateItem implements Operation, PlainOperation {
             Map<String, AttributeValue> updated = new LinkedHashMap<>(old == null ? key : old);
             if (expression != null) {
                 updated = Updater.apply(expression, updated);
+                ItemKeys.checkIndexKeysNotEmpty(definition, updated, true);
                 ItemKeys.checkIndexKeys(definition, updated);
             }
             long size = ItemSize.of(updated);

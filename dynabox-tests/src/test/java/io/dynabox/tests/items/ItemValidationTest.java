@@ -215,6 +215,11 @@ class ItemValidationTest extends DoorTest {
         assertValidation(() -> client.updateItem(b -> b.tableName("indexed").key(item("pk", s("a"), "sk", s("b")))
                         .attributeUpdates(Map.of("g", AttributeValueUpdate.builder().value(n("1")).build()))),
                 INVALID + "Type mismatch for Index Key g Expected: S Actual: N IndexName: gsi1");
+        // an update expression that empties an index key is told so in its own words
+        assertValidation(() -> client.updateItem(b -> b.tableName("indexed").key(item("pk", s("a"), "sk", s("b")))
+                        .updateExpression("SET g = :e").expressionAttributeValues(Map.of(":e", s("")))),
+                "One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value "
+                        + "that is not supported. The AttributeValue for a key attribute cannot contain an empty string value.");
         // an item without an index key is simply not in that index
         client.putItem(b -> b.tableName("indexed").item(item("pk", s("a"), "sk", s("b"), "g", s("x"))));
     }
