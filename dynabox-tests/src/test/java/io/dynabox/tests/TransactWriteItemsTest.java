@@ -152,7 +152,7 @@ class TransactWriteItemsTest extends DoorTest {
                         put("local", Map.of("pk", s("p"), "sk", s("1"), "lsk", s("x")))));
         assertThat(answer.consumedCapacity()).contains(ConsumedCapacity.builder().tableName("indexed").capacityUnits(4.0).writeCapacityUnits(4.0)
                 .table(c -> c.capacityUnits(2.0).writeCapacityUnits(2.0))
-                .globalSecondaryIndexes(Map.of("byowner", Capacity.builder().capacityUnits(2.0).build())).build());
+                .globalSecondaryIndexes(Map.of("byowner", Capacity.builder().capacityUnits(2.0).writeCapacityUnits(2.0).build())).build());
         assertThat(answer.itemCollectionMetrics()).containsOnlyKeys("local");
         assertThat(answer.itemCollectionMetrics().get("local").get(0).itemCollectionKey()).isEqualTo(Map.of("pk", s("p")));
     }

@@ -42,7 +42,8 @@ public final class ConsumedCapacity {
     /**
      * One table's entry in a transaction's answer. Transactions alone split the total into
      * {@code ReadCapacityUnits} or {@code WriteCapacityUnits} (single-item and batch actions do
-     * not), on the entry and on its {@code Table} arm.
+     * not), on the entry and on each of its arms, the indexes' too (a TransactWriteItems answer
+     * of the service quoted in rusoto/rusoto#1919 has {@code "gsi1":{"CapacityUnits":2.0,"WriteCapacityUnits":2.0}}).
      */
     public static ObjectNode transactional(Detail detail, CapacityLedger ledger, String tableName, boolean write) {
         return entry(detail, tableName, ledger.total(tableName), write ? "WriteCapacityUnits" : "ReadCapacityUnits");
@@ -57,16 +58,19 @@ public final class ConsumedCapacity {
             ObjectNode table = node.putObject("Table");
             table.put("CapacityUnits", cost.tableUnits());
             if (splitMember != null) table.put(splitMember, cost.tableUnits());
-            arm(node, "GlobalSecondaryIndexes", cost.globalIndexUnits());
-            arm(node, "LocalSecondaryIndexes", cost.localIndexUnits());
+            arm(node, "GlobalSecondaryIndexes", cost.globalIndexUnits(), splitMember);
+            arm(node, "LocalSecondaryIndexes", cost.localIndexUnits(), splitMember);
         }
         return node;
     }
 
-    private static void arm(ObjectNode node, String member, Map<String, Double> units) {
+    private static void arm(ObjectNode node, String member, Map<String, Double> units, String splitMember) {
         if (units.isEmpty()) return;
         ObjectNode arm = node.putObject(member);
-        units.forEach((index, value) -> arm.putObject(index).put("CapacityUnits", value));
+        units.forEach((index, value) -> {
+            ObjectNode entry = arm.putObject(index).put("CapacityUnits", value);
+            if (splitMember != null) entry.put(splitMember, value);
+        });
     }
 
 }
