@@ -116,6 +116,7 @@ public final class CreateTable implements Operation, PlainOperation {
         synchronized (context.namespace()) {
             if (context.namespace().table(name, context.nowMillis()) == null) {
                 context.options().accountQuotas().checkNewTable(context.namespace(), context.nowMillis(), definition.hasIndexes());
+                checkCapacityQuotas(definition, context.namespace().region());
             }
             // the stream takes the table's changes before anyone can write to it
             newStream = streamEnabled ? context.namespace().streams().enable(table, context.nowMillis()) : null;
@@ -131,6 +132,12 @@ public final class CreateTable implements Operation, PlainOperation {
         }
         return Json.object().set("TableDescription",
                 TableDescriptions.asCreated(table, context.nowMillis(), present(request, "WarmThroughput") != null));
+    }
+
+    /** The account's quota on each provisioned capacity, the table's and then its global indexes'. */
+    private static void checkCapacityQuotas(TableDefinition definition, String region) {
+        TableLimits.checkCapacityQuota(definition.throughput(), null, region);
+        for (IndexDefinition index : definition.globalIndexes()) TableLimits.checkCapacityQuota(index.throughput(), index.name(), region);
     }
 
     /**

@@ -56,6 +56,7 @@ final class GlobalIndexUpdates {
         for (JsonNode entry : entries) {
             if (entry.hasNonNull("Create")) {
                 IndexDefinition created = create(current, entry.get("Create"), request, definitions);
+                TableLimits.checkCapacityQuota(created.throughput(), created.name(), context.namespace().region());
                 indexes.add(created);
                 shown.put(created.name(), created.withStatus(Table.CREATING, true));
                 ItemWriter.backfill(table, created);
@@ -103,6 +104,7 @@ final class GlobalIndexUpdates {
                             + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
                             + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
                 }
+                TableLimits.checkCapacityQuota(requested, index.name(), context.namespace().region());
                 Throughput updated = old.changedTo(requested.readCapacityUnits(), requested.writeCapacityUnits(), context.nowEpochSeconds());
                 indexes.set(indexes.indexOf(index), index.withThroughput(updated));
                 // until the change completes the service shows the old values, with the index UPDATING

@@ -15,6 +15,7 @@ import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
 import io.dynabox.engine.table.TableGrammar;
 import io.dynabox.engine.table.TableLocks;
+import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.table.Throughput;
 import io.dynabox.engine.wire.Json;
 import java.time.Instant;
@@ -368,6 +369,10 @@ public final class UpdateTable implements Operation {
             Throughput old = index.throughput();
             indexes.add(index.withThroughput(old == null ? given : old.withValues(given.readCapacityUnits(), given.writeCapacityUnits())));
         }
+        TableLimits.checkCapacityQuota(requested, null, context.namespace().region());
+        for (Map.Entry<String, Throughput> given : indexThroughput.entrySet()) {
+            TableLimits.checkCapacityQuota(given.getValue(), given.getKey(), context.namespace().region());
+        }
         Throughput old = current.throughput();
         next.billingMode(TableDefinition.PROVISIONED, current.lastUpdateToPayPerRequestDateTime())
                 .throughput(old == null ? requested : old.withValues(requested.readCapacityUnits(), requested.writeCapacityUnits()))
@@ -388,6 +393,7 @@ public final class UpdateTable implements Operation {
                     + ". Requested WriteCapacityUnits: " + write
                     + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
         }
+        TableLimits.checkCapacityQuota(requested, null, context.namespace().region());
         double now = context.nowEpochSeconds();
         boolean decrease = read < old.readCapacityUnits() || write < old.writeCapacityUnits();
         long decreases = old.decreasesToday(now);

@@ -1,5 +1,9 @@
 package io.dynabox.engine.table;
 
+import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.error.ServiceTexts;
+
 /**
  * The service's fixed limits on a table's definition, its key values and its control-plane
  * resources, in one place: the definition reader and the item checks read them, and
@@ -49,4 +53,28 @@ public final class TableLimits {
     public static final long ACCOUNT_MAX_WRITE_CAPACITY_UNITS = 80_000;
     public static final long TABLE_MAX_READ_CAPACITY_UNITS = 40_000;
     public static final long TABLE_MAX_WRITE_CAPACITY_UNITS = 40_000;
+
+    /**
+     * The account's default quota on a table's (or, {@code index} not null, a global index's)
+     * provisioned capacity, which the service applies after a request's validation: read first,
+     * then write. The table's text is recorded from the service (tables.md §1.4); the index's
+     * begins as recorded and ends by analogy.
+     */
+    public static void checkCapacityQuota(Throughput throughput, String index, String region) {
+        if (throughput == null) return;
+        checkCapacityQuota("ReadCapacityUnits", throughput.readCapacityUnits(), TABLE_MAX_READ_CAPACITY_UNITS, index, region);
+        checkCapacityQuota("WriteCapacityUnits", throughput.writeCapacityUnits(), TABLE_MAX_WRITE_CAPACITY_UNITS, index, region);
+    }
+
+    private static void checkCapacityQuota(String member, long requested, long max, String index, String region) {
+        if (requested <= max) return;
+        String refer = ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.";
+        if (index == null) {
+            throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + member + ", " + requested
+                    + ", is above the per table maximum for the account in " + region + ". Per table maximum: " + max + refer);
+        }
+        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + member + " for index " + index + ", " + requested
+                + ", is above the per index maximum for the account in " + region + ". Per index maximum: " + max + refer,
+                ServiceTexts.UNRECORDED_WORDING);
+    }
 }

@@ -16,12 +16,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Capacity units beyond the service's bound of 10^12 are refused in the digits sent, also
  * those a long cannot hold (which were wrapped round and accepted: 2^63 became a negative
- * capacity, 2^64 + 1 became 1). Raw JSON: the SDKs cannot send such numbers.
+ * capacity, 2^64 + 1 became 1); within it, the account's quota of 40,000 a table applies.
+ * Raw JSON: the SDKs cannot send the largest numbers.
  */
 class CapacityBoundsTest {
     private static final String AUTH = "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
 
     static Stream<Arguments> cases() {
+        String quota = "400 {\"__type\":\"com.amazonaws.dynamodb.v20120810#LimitExceededException\",\"message\":\"The requested %s, %s, "
+                + "is above the per table maximum for the account in us-east-1. Per table maximum: 40000. "
+                + "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.\"}";
         String bounds = "400 {\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Given value %s for %s is out of bounds\"}";
         return Stream.of(
                 Arguments.of("9223372036854775808", "1", String.format(bounds, "9223372036854775808", "ReadCapacityUnits")),
@@ -30,7 +34,10 @@ class CapacityBoundsTest {
                 Arguments.of("1", "9223372036854775808", String.format(bounds, "9223372036854775808", "WriteCapacityUnits")),
                 Arguments.of("9223372036854775807", "1", String.format(bounds, "9223372036854775807", "ReadCapacityUnits")),
                 Arguments.of("1000000000001", "1", String.format(bounds, "1000000000001", "ReadCapacityUnits")),
-                Arguments.of("1000000000000", "1000000000000", "200"));
+                // within the bound, the account's quota of 40,000 a table (read, then write) is a LimitExceededException
+                Arguments.of("1000000000000", "1", String.format(quota, "ReadCapacityUnits", "1000000000000")),
+                Arguments.of("40000", "40001", String.format(quota, "WriteCapacityUnits", "40001")),
+                Arguments.of("40000", "40000", "200"));
     }
 
     @ParameterizedTest
