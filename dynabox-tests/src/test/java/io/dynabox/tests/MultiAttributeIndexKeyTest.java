@@ -280,7 +280,9 @@ class MultiAttributeIndexKeyTest extends DoorTest {
 
     @Test
     void anIndexCreatedLaterIsBackfilled() {
-        client.updateTable(b -> b.tableName("matches").attributeDefinitions(defined("bracket", ScalarAttributeType.S), defined("region", ScalarAttributeType.S))
+        // every key attribute of the new index is defined in the request, the table's own id too, as the service wants
+        client.updateTable(b -> b.tableName("matches").attributeDefinitions(defined("bracket", ScalarAttributeType.S), defined("region", ScalarAttributeType.S),
+                        defined("id", ScalarAttributeType.S))
                 .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-bracket").keySchema(hash("bracket"), hash("region"), range("id"))
                         .projection(p -> p.projectionType(ProjectionType.ALL)))));
         GlobalSecondaryIndexDescription created = client.describeTable(b -> b.tableName("matches")).table().globalSecondaryIndexes().stream()
