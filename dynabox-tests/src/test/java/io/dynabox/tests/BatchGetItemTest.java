@@ -32,6 +32,20 @@ class BatchGetItemTest extends DoorTest {
     }
 
     @Test
+    void tablesMayBeNamedByTheirArns() {
+        String arn = client.describeTable(b -> b.tableName("first")).table().tableArn();
+        client.batchWriteItem(b -> b.requestItems(Map.of(arn, List.of(WriteRequest.builder().putRequest(p -> p.item(key("by-arn"))).build()))));
+        BatchGetItemResponse answer = client.batchGetItem(b -> b.requestItems(Map.of(arn, KeysAndAttributes.builder().keys(key("by-arn")).build())));
+        // the answer names the table as the request did
+        assertThat(answer.responses()).containsOnlyKeys(arn);
+        assertThat(answer.responses().get(arn)).containsExactly(key("by-arn"));
+        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("bad!name", KeysAndAttributes.builder().keys(key("a")).build()))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Map keys must satisfy constraint: [Member must have length less than or equal to 255, "
+                        + "Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+    }
+
+    @Test
     void answersTheItemsThatExistAndChargesEachReadApart() {
         // 4096 bytes is one read unit, 4097 two
         client.putItem(b -> b.tableName("first").item(Map.of("pk", s("a"), "b", s("x".repeat(4096 - 4)))));

@@ -268,14 +268,16 @@ public final class ShapeValidator {
     }
 
     private void checkMap(Shape shape, JsonNode map, String path, List<String> problems) {
-        Shape key = "TableArn".equals(shape.key) ? shapes.get("TableName") : shape.keyShape;
+        // keys naming tables (BatchGetItem's and BatchWriteItem's RequestItems) follow the name rules unless they are ARNs
+        boolean tableKeys = "TableArn".equals(shape.key);
+        Shape key = tableKeys ? shapes.get("TableName") : shape.keyShape;
         Shape value = shape.valueShape;
         Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
         boolean keyProblem = false;
         boolean valueProblem = false;
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            keyProblem |= failsAsText(key, field.getKey());
+            keyProblem |= failsAsText(tableKeys && field.getKey().startsWith("arn:") ? shape.keyShape : key, field.getKey());
             JsonNode element = field.getValue();
             if (element.isNull()) continue;
             if (value.type.equals("list")) {
