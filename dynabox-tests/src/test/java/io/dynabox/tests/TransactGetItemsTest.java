@@ -6,6 +6,9 @@ import static io.dynabox.tests.Tables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,25 @@ class TransactGetItemsTest extends DoorTest {
                             "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]");
                     assertThat(e.cancellationReasons().get(1)).isEqualTo(CancellationReason.builder().code("ValidationError")
                             .message("The provided key element does not match the schema").build());
+                });
+    }
+
+    @Test
+    void refusesItemsOfMoreThanFourMegabytes() {
+        List<TransactGetItem> gets = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            Map<String, AttributeValue> key = key("big" + (10 + i));
+            Map<String, AttributeValue> item = new HashMap<>(key);
+            item.put("v", s("x".repeat(399_000)));
+            client.putItem(b -> b.tableName("first").item(item));
+            gets.add(get("first", key));
+        }
+        // ten items of 399,008 bytes (2 + 5 + 1 + 399,000) come to 3,990,080 bytes; eleven, past 4 MB, are refused
+        assertThat(client.transactGetItems(b -> b.transactItems(gets.subList(0, 10))).responses()).hasSize(10);
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(gets)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Payload in response is too large.4389088");
                 });
     }
 

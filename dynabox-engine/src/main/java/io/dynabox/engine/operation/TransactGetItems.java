@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ConsumedCapacity;
-import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.expression.DocumentPath;
@@ -15,6 +14,7 @@ import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.value.AttributeValue;
 import io.dynabox.engine.value.ItemSize;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.AttributeValues;
 import io.dynabox.engine.wire.Json;
 import java.nio.ByteBuffer;
@@ -69,6 +69,10 @@ public final class TransactGetItems implements Operation {
             for (int i = 0; i < gets.size(); i++) read.add(tables.get(i).keyspace().get(keys.get(i)));
             return read;
         });
+        // the service refuses a read whose items come to more than 4 MB (API reference); the words are DynamoDB Local's
+        long aggregate = 0;
+        for (Map<String, AttributeValue> item : items) aggregate += item == null ? 0 : ItemSize.of(item);
+        if (aggregate > TransactWriteItems.MAX_PAYLOAD_BYTES) throw DynamoException.validation("Payload in response is too large." + aggregate);
 
         ObjectNode answer = Json.object();
         Set<Table> charged = new LinkedHashSet<>();
