@@ -145,6 +145,22 @@ class IndexReadTest extends DoorTest {
     }
 
     @Test
+    void itemsFetchedForALocalIndexCountTowardTheOneMegabytePage() {
+        for (int i = 1; i <= 25; i++) put(item("customer", "big", "id", "o" + i, "total", i, "note", "x".repeat(100_000)));
+        QueryResponse first = client.query(b -> b.tableName("orders").indexName("by-total").select(Select.ALL_ATTRIBUTES)
+                .keyConditions(eq("customer", s("big"))));
+        // about ten items of 100 KB make a page; the index entries alone would have made one page of all 25
+        assertThat(first.count()).isBetween(9, 11);
+        assertThat(first.hasLastEvaluatedKey()).isTrue();
+        int total = 0;
+        for (QueryResponse page : client.queryPaginator(b -> b.tableName("orders").indexName("by-total").select(Select.ALL_ATTRIBUTES)
+                .keyConditions(eq("customer", s("big"))))) {
+            total += page.count();
+        }
+        assertThat(total).isEqualTo(25);
+    }
+
+    @Test
     void indexPagesCarryTheIndexAndTableKeys() {
         for (int i = 0; i < 5; i++) put(item("customer", "c" + i, "id", "o" + i, "total", 7, "status", "open"));
         QueryResponse first = query(b -> b.indexName("by-status").keyConditions(eq("status", s("open"))).limit(2));

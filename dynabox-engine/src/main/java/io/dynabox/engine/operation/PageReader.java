@@ -74,11 +74,13 @@ final class PageReader {
         int scanned = 0;
         int count = 0;
         long bytesRead = 0;
+        // what local index entries fetched from their table: data read too, so it counts toward the 1 MB page
+        long fetchedBytes = 0;
         long fetchUnits = 0;
         StoredItem last = null;
         boolean stopped = false;
         while (true) {
-            if ((r.limit() != null && scanned >= r.limit()) || bytesRead >= PAGE_BYTES) {
+            if ((r.limit() != null && scanned >= r.limit()) || bytesRead + fetchedBytes >= PAGE_BYTES) {
                 stopped = true;
                 break;
             }
@@ -101,6 +103,7 @@ final class PageReader {
                 if (r.asOf() != null) fetched = r.asOf().item(itemKey, fetched);
                 if (fetched != null) {
                     fetchUnits += Math.max(1, CapacityUnits.wholeReadUnits(fetched.size()));
+                    fetchedBytes += fetched.size();
                     filtered = fetched.item();
                     // fetched for a filter alone, the answer is still the index's projection
                     if (r.select() != Select.ALL_PROJECTED_ATTRIBUTES) {
