@@ -3,9 +3,8 @@ package io.dynabox.engine.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.engine.DynaboxOptions;
-import io.dynabox.engine.DynamoRequest;
-import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.RawRequests;
 import io.dynabox.engine.store.MemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * AWS SDK for Java in use cannot show (warm throughput).
  */
 class TableDescriptionWireTest {
-    private static final String AUTH = "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
     private static final long NOW = 1_700_000_000_123L;
     private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/tab1";
     private static final String TABLE_ID = "\"TableId\":\"[0-9a-f-]{36}\"";
@@ -40,9 +38,7 @@ class TableDescriptionWireTest {
     }
 
     private String call(String action, String body) {
-        DynamoResponse response = engine.handle(new DynamoRequest("DynamoDB_20120810." + action, AUTH, "20260101T000000Z",
-                body.getBytes(StandardCharsets.UTF_8)));
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return new String(RawRequests.response(engine, action, body).body(), StandardCharsets.UTF_8);
     }
 
     /** The body with its random TableId checked and taken out. */

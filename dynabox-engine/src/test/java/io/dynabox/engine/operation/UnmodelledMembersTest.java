@@ -3,11 +3,9 @@ package io.dynabox.engine.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynabox.engine.DynaboxOptions;
-import io.dynabox.engine.DynamoRequest;
-import io.dynabox.engine.DynamoResponse;
 import io.dynabox.engine.Engine;
+import io.dynabox.engine.RawRequests;
 import io.dynabox.engine.store.MemoryStore;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * writes them (DynamoDB Local answers the same).
  */
 class UnmodelledMembersTest {
-    private static final String AUTH = "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
     private static final String KEY = "{\"pk\":{\"S\":\"a\"}}";
     private static final String VALUES = "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}}";
 
@@ -31,20 +28,13 @@ class UnmodelledMembersTest {
     @BeforeEach
     void open() {
         engine = new Engine(DynaboxOptions.defaults(), new MemoryStore(), System::currentTimeMillis);
-        call("CreateTable", "{\"TableName\":\"tab\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
-                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
-        call("PutItem", "{\"TableName\":\"tab\",\"Item\":{\"pk\":{\"S\":\"a\"},\"s\":{\"S\":\"hello\"},\"t\":{\"N\":\"1\"}}}");
+        RawRequests.createHashTable(engine, "tab");
+        RawRequests.call(engine, "PutItem", "{\"TableName\":\"tab\",\"Item\":{\"pk\":{\"S\":\"a\"},\"s\":{\"S\":\"hello\"},\"t\":{\"N\":\"1\"}}}");
     }
 
     @AfterEach
     void close() {
         engine.close();
-    }
-
-    private String call(String action, String body) {
-        DynamoResponse response = engine.handle(new DynamoRequest("DynamoDB_20120810." + action, AUTH, "20260101T000000Z",
-                body.getBytes(StandardCharsets.UTF_8)));
-        return response.status() + " " + new String(response.body(), StandardCharsets.UTF_8);
     }
 
     static Stream<Arguments> reads() {
@@ -67,6 +57,6 @@ class UnmodelledMembersTest {
     @ParameterizedTest
     @MethodSource("reads")
     void readsOfItemsByKeyIgnoreExpressionAttributeValues(String action, String request, String answer) {
-        assertThat(call(action, request)).isEqualTo(answer);
+        assertThat(RawRequests.call(engine, action, request)).isEqualTo(answer);
     }
 }
