@@ -281,4 +281,30 @@ class ExecuteStatementTest extends DoorTest {
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .isEqualTo("Requested resource not found"));
     }
+
+    @Test
+    void refusalsOfWhatReadNothingOrWroteTooMuch() {
+        put("c1", 1);
+        client.updateItem(b -> b.tableName("orders").key(Map.of("pk", s("c1"), "sk", n("1")))
+                .updateExpression("SET a = :v, b = :v").expressionAttributeValues(Map.of(":v", s("x"))));
+        // one path a REMOVE: a list after it is not well formed, and nothing is removed
+        assertThatThrownBy(() -> run("UPDATE orders REMOVE a, b WHERE pk = 'c1' AND sk = 1"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("Statement wasn't well formed, can't be processed: UPDATE orders REMOVE a, b WHERE pk = 'c1' AND sk = 1"));
+        assertThat(get("c1", 1)).containsKeys("a", "b");
+        run("UPDATE orders REMOVE a REMOVE b WHERE pk = 'c1' AND sk = 1");
+        assertThat(get("c1", 1)).doesNotContainKeys("a", "b");
+        // a sort key condition of another type than the key's is refused, not read as matching nothing
+        for (String where : new String[] {"sk > 'x'", "sk BETWEEN 'a' AND 'b'", "begins_with(sk, '1')"}) {
+            assertThatThrownBy(() -> run("SELECT * FROM orders WHERE pk = 'c1' AND " + where))
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .startsWith("Key attribute's data type should match its data type in table's schema: Key sk"));
+        }
+        assertThatThrownBy(() -> run("SELECT * FROM orders WHERE begins_with(status, 1)"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"));
+        assertThatThrownBy(() -> run("UPDATE orders SET status = '' WHERE pk = 'c1' AND sk = 1"))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .startsWith("One or more parameter values are not valid. The update expression attempted to update a secondary index key"));
+    }
 }

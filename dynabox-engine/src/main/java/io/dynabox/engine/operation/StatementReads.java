@@ -377,7 +377,8 @@ final class StatementReads {
             boolean keyRight = names(compare.right(), name) && compare.left() instanceof Operand.Value;
             if (!keyLeft && !keyRight) return null;
             AttributeValue value = ((Operand.Value) (keyLeft ? compare.right() : compare.left())).value();
-            if (value.type() != type) return null;
+            // a value of another type than the key's is refused, as the service refuses it, not read as matching nothing
+            if (value.type() != type) throw keyType(name);
             KeyCondition.Operator operator = switch (compare.comparator()) {
                 case EQ -> KeyCondition.Operator.EQ;
                 case LT -> keyLeft ? KeyCondition.Operator.LT : KeyCondition.Operator.GT;
@@ -388,15 +389,16 @@ final class StatementReads {
             return new KeyCondition.Sort(name, operator, List.of(value));
         }
         if (c instanceof Condition.Between between && names(between.value(), name)
-                && between.low() instanceof Operand.Value low && between.high() instanceof Operand.Value high
-                && low.value().type() == type && high.value().type() == type) {
+                && between.low() instanceof Operand.Value low && between.high() instanceof Operand.Value high) {
+            if (low.value().type() != type || high.value().type() != type) throw keyType(name);
             // an empty range reads nothing rather than being refused as a Query's would be
             if (java.util.Arrays.compareUnsigned(KeyCondition.sortable(low.value()), KeyCondition.sortable(high.value())) > 0) return null;
             return new KeyCondition.Sort(name, KeyCondition.Operator.BETWEEN, List.of(low.value(), high.value()));
         }
         if (c instanceof Condition.Function f && f.name().equals("begins_with") && names(f.args().get(0), name)
-                && f.args().get(1) instanceof Operand.Value prefix && prefix.value().type() == type && type != AttributeValue.Type.N) {
-            return new KeyCondition.Sort(name, KeyCondition.Operator.BEGINS_WITH, List.of(prefix.value()));
+                && f.args().get(1) instanceof Operand.Value prefix) {
+            if (prefix.value().type() != type) throw keyType(name);
+            if (type != AttributeValue.Type.N) return new KeyCondition.Sort(name, KeyCondition.Operator.BEGINS_WITH, List.of(prefix.value()));
         }
         return null;
     }

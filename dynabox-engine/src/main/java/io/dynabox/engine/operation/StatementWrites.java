@@ -233,6 +233,7 @@ final class StatementWrites {
     static Map<String, AttributeValue> updated(Plan plan, Map<String, AttributeValue> old) {
         checkOperandTypes(plan.update(), old);
         Map<String, AttributeValue> updated = Updater.apply(plan.update(), new LinkedHashMap<>(old));
+        ItemKeys.checkIndexKeysNotEmpty(plan.table().definition(), updated, true);
         ItemKeys.checkIndexKeys(plan.table().definition(), updated);
         if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");

@@ -84,7 +84,12 @@ public final class Binder {
         if (e instanceof Expr.Call call) {
             checkFunction(call);
             switch (call.function()) {
-                case "begins_with", "contains" -> {
+                case "begins_with" -> {
+                    List<Operand> args = operands(call.args());
+                    prefixable(args);
+                    return new Condition.Function("begins_with", args);
+                }
+                case "contains" -> {
                     return new Condition.Function(call.function(), operands(call.args()));
                 }
                 case "attribute_type" -> {
@@ -113,6 +118,17 @@ public final class Binder {
             AttributeValue.Type type = v.value().type();
             if (type != AttributeValue.Type.S && type != AttributeValue.Type.N && type != AttributeValue.Type.B) {
                 throw new PartiqlError(String.format(ServiceTexts.PARTIQL_UNORDERED_OPERAND, operator, type), null);
+            }
+        }
+    }
+
+    /** begins_with takes strings and binaries: a literal of another type is refused, as by the service's expressions. */
+    private static void prefixable(List<Operand> operands) {
+        for (Operand operand : operands) {
+            if (!(operand instanceof Operand.Value v)) continue;
+            AttributeValue.Type type = v.value().type();
+            if (type != AttributeValue.Type.S && type != AttributeValue.Type.B) {
+                throw new PartiqlError(String.format(ServiceTexts.PARTIQL_UNORDERED_OPERAND, "begins_with", type), null);
             }
         }
     }

@@ -208,9 +208,8 @@ final class Parser {
                     assignments.add(new Statement.Assignment(path, additive()));
                 } while (accept(Kind.COMMA));
             } else if (acceptWord("REMOVE")) {
-                do {
-                    assignments.add(new Statement.Assignment(path("an attribute to REMOVE"), null));
-                } while (accept(Kind.COMMA));
+                // one path a REMOVE (the service's grammar: a comma after it is not well formed); SET takes a list
+                assignments.add(new Statement.Assignment(path("an attribute to REMOVE"), null));
             } else {
                 break;
             }
