@@ -274,6 +274,11 @@ class ExecuteStatementTest extends DoorTest {
         assertThatThrownBy(() -> run("UPDATE orders SET x = 1 WHERE pk = 'c1'"))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .startsWith("Where clause does not contain a mandatory equality on all key attributes"));
+        for (String noWhere : new String[] {"UPDATE orders SET x = 1", "DELETE FROM orders"}) {
+            assertThatThrownBy(() -> run(noWhere))
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .startsWith("Where clause does not contain a mandatory equality on all key attributes"));
+        }
         assertThatThrownBy(() -> run("SELECT * FROM orders WHERE pk = ?"))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .startsWith("Number of parameters in request and statement don't match."));

@@ -215,10 +215,19 @@ final class Parser {
             }
         }
         if (assignments.isEmpty()) throw malformed("UPDATE needs at least one SET or REMOVE");
-        expectWord("WHERE");
+        requireWhere();
         Expr where = condition();
         Statement.Returning returning = returning();
         return new Statement.Update(table, assignments, where, returning, parameters);
+    }
+
+    /** The WHERE of an UPDATE or a DELETE; one left out is the service's missing key equality (DynamoDB Local's answer). */
+    private void requireWhere() {
+        if (peek().kind() == Kind.EOF) {
+            throw new PartiqlError("Where clause does not contain a mandatory equality on all key attributes",
+                    "UPDATE and DELETE name one item, by its whole key, in their WHERE");
+        }
+        expectWord("WHERE");
     }
 
     private Statement.Delete delete() {
@@ -229,7 +238,7 @@ final class Parser {
             name("an index name");
             throw new PartiqlError("This operation is not supported on an index", "UPDATE and DELETE write to a table; its indexes follow");
         }
-        expectWord("WHERE");
+        requireWhere();
         Expr where = condition();
         int at = peek().start();
         Statement.Returning returning = returning();
