@@ -113,22 +113,19 @@ public final class Binder {
      * and binaries have one), whatever the other side: the service checks the operand alone.
      */
     private static void ordered(String operator, Operand... operands) {
-        for (Operand operand : operands) {
-            if (!(operand instanceof Operand.Value v)) continue;
-            AttributeValue.Type type = v.value().type();
-            if (type != AttributeValue.Type.S && type != AttributeValue.Type.N && type != AttributeValue.Type.B) {
-                throw new PartiqlError(String.format(ServiceTexts.PARTIQL_UNORDERED_OPERAND, operator, type), null);
-            }
-        }
+        literalsOf(operator, Set.of(AttributeValue.Type.S, AttributeValue.Type.N, AttributeValue.Type.B), List.of(operands));
     }
 
     /** begins_with takes strings and binaries: a literal of another type is refused, as by the service's expressions. */
     private static void prefixable(List<Operand> operands) {
+        literalsOf("begins_with", Set.of(AttributeValue.Type.S, AttributeValue.Type.B), operands);
+    }
+
+    /** Refuses the first literal among {@code operands} whose type is not one of {@code types}, in the service's words. */
+    private static void literalsOf(String operator, Set<AttributeValue.Type> types, List<Operand> operands) {
         for (Operand operand : operands) {
-            if (!(operand instanceof Operand.Value v)) continue;
-            AttributeValue.Type type = v.value().type();
-            if (type != AttributeValue.Type.S && type != AttributeValue.Type.B) {
-                throw new PartiqlError(String.format(ServiceTexts.PARTIQL_UNORDERED_OPERAND, "begins_with", type), null);
+            if (operand instanceof Operand.Value v && !types.contains(v.value().type())) {
+                throw new PartiqlError(String.format(ServiceTexts.PARTIQL_UNORDERED_OPERAND, operator, v.value().type()), null);
             }
         }
     }
