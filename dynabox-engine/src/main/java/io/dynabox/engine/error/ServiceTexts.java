@@ -15,6 +15,8 @@ public final class ServiceTexts {
 
     /** An attribute name of 65,536 bytes or more (DynamoDB Local; the documented limit is 64 KB). */
     public static final String ATTRIBUTE_NAME_TOO_LARGE = "Attribute name is too large, must be less than 65536 bytes";
+    /** An attribute name of no characters, in an item or a map (DDBL; docs: a name has at least one character). */
+    public static final String ATTRIBUTE_NAME_EMPTY = "Empty attribute name";
 
     // ---- PartiQL
 

@@ -58,7 +58,7 @@ final class NewItem extends AbstractMap<String, AttributeValue> {
         long size = 0;
         String name;
         while ((name = parser.nextFieldName()) != null) {
-            if (AttributeValues.isNameTooLong(name) || parser.nextToken() != JsonToken.START_OBJECT) throw PlainRequests.NOT_PLAIN;
+            if (AttributeValues.isNameOutOfBounds(name) || parser.nextToken() != JsonToken.START_OBJECT) throw PlainRequests.NOT_PLAIN;
             String type = parser.nextFieldName();
             if (type == null) throw PlainRequests.NOT_PLAIN;
             JsonToken token = parser.nextToken();

@@ -47,16 +47,21 @@ public final class AttributeValues {
         return item;
     }
 
-    /** An attribute name, at any depth, is under 64 KB (65,536 bytes) in UTF-8. */
+    /** An attribute name, at any depth, has at least one character and is under 64 KB (65,536 bytes) in UTF-8. */
     private static void checkName(String name) {
+        if (name.isEmpty()) throw DynamoException.validation(ServiceTexts.ATTRIBUTE_NAME_EMPTY);
         if (isNameTooLong(name)) {
             throw DynamoException.validation(ServiceTexts.ATTRIBUTE_NAME_TOO_LARGE,
                     "an attribute name is " + name.getBytes(StandardCharsets.UTF_8).length + " bytes");
         }
     }
 
-    /** True for an attribute name over {@value #MAX_ATTRIBUTE_NAME_BYTES} UTF-8 bytes. */
-    public static boolean isNameTooLong(String name) {
+    /** True for an attribute name the general path refuses: empty, or over {@value #MAX_ATTRIBUTE_NAME_BYTES} UTF-8 bytes. */
+    public static boolean isNameOutOfBounds(String name) {
+        return name.isEmpty() || isNameTooLong(name);
+    }
+
+    private static boolean isNameTooLong(String name) {
         // a name of fewer than 21,846 characters cannot reach 65,536 bytes: only long ones are measured
         return name.length() > MAX_ATTRIBUTE_NAME_BYTES / 3 && name.getBytes(StandardCharsets.UTF_8).length > MAX_ATTRIBUTE_NAME_BYTES;
     }

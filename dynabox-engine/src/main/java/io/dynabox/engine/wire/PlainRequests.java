@@ -131,7 +131,7 @@ public final class PlainRequests {
         while ((key = parser.nextFieldName()) != null) {
             parser.nextToken();
             String name = text(parser);
-            if (!validKey.test(key) || name.isEmpty() || AttributeValues.isNameTooLong(name) || names.put(key, name) != null) throw NOT_PLAIN;
+            if (!validKey.test(key) || AttributeValues.isNameOutOfBounds(name) || names.put(key, name) != null) throw NOT_PLAIN;
         }
         if (names.isEmpty()) throw NOT_PLAIN;
         return names;
@@ -160,7 +160,7 @@ public final class PlainRequests {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         String name;
         while ((name = parser.nextFieldName()) != null) {
-            if (AttributeValues.isNameTooLong(name)) throw NOT_PLAIN; // the general path words the refusal
+            if (AttributeValues.isNameOutOfBounds(name)) throw NOT_PLAIN; // the general path words the refusal
             parser.nextToken();
             if (values.put(name, value(parser, level)) != null) throw NOT_PLAIN;
         }

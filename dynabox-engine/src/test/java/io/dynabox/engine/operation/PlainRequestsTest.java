@@ -124,7 +124,8 @@ class PlainRequestsTest {
             """)
     void putItemStringsAreStoredAsTheStoreWritesThem(String text) {
         String body = "{\"TableName\":\"abc\",\"Item\":{\"pk\":{\"S\":\"" + text + "\"},\"n\":{\"N\":\"1.50\"},"
-                + "\"" + text + "\":{\"S\":\"" + text + "\"},\"m\":{\"M\":{\"in\":{\"S\":\"" + text + "\"}}},\"tail\":{\"S\":\"x" + text + "\"}}}";
+                // as a name after a letter: a name of no characters is refused
+                + "\"k" + text + "\":{\"S\":\"" + text + "\"},\"m\":{\"M\":{\"in\":{\"S\":\"" + text + "\"}}},\"tail\":{\"S\":\"x" + text + "\"}}}";
         JsonNode tree = validTree("PutItem", body);
         Map<String, AttributeValue> item = AttributeValues.readItem(tree.get("Item"));
         NewItem read = ((PutItem.Plain) read(new PutItem(), body)).item;

@@ -225,6 +225,14 @@ class ItemValidationTest extends DoorTest {
     }
 
     @Test
+    void attributeNamesHaveAtLeastOneCharacter() {
+        assertValidation(() -> client.putItem(b -> b.tableName("hash").item(item("pk", s("a"), "", s("x")))), "Empty attribute name");
+        assertValidation(() -> client.putItem(b -> b.tableName("hash").item(item("pk", s("a"), "m", AttributeValue.fromM(Map.of("", s("x")))))),
+                "Empty attribute name");
+        assertThat(client.getItem(b -> b.tableName("hash").key(item("pk", s("a")))).hasItem()).isFalse();
+    }
+
+    @Test
     void itemsUpTo400KilobytesAreStored() {
         // 2 bytes of name and value for pk, 1 byte for the name p: the rest is the string
         Map<String, AttributeValue> atLimit = item("pk", s("k"), "p", s("x".repeat(409_600 - 3 - 1)));
