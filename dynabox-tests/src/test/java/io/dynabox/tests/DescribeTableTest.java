@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -165,6 +167,21 @@ class DescribeTableTest extends DoorTest {
     void tableArnNamesTheTable() {
         client.createTable(simpleTable("tab1"));
         assertThat(describe(ARN_PREFIX + "tab1").tableName()).isEqualTo("tab1");
+    }
+
+    @Test
+    void anArnOfAnotherRegionOrOfAnIndexNamesNoTableOfTheCallers() {
+        client.createTable(simpleTable("tab1"));
+        // the service's words (terraform-provider-aws#42792): the caller's table is not reached through another region's ARN
+        String otherRegion = "arn:aws:dynamodb:us-west-2:000000000000:table/tab1";
+        assertError(() -> describe(otherRegion), "ValidationException", "1 validation error detected: Invalid AWS region in '" + otherRegion + "'");
+        assertError(() -> client.putItem(b -> b.tableName(otherRegion).item(Map.of("a", AttributeValue.fromS("x")))),
+                "ValidationException", "1 validation error detected: Invalid AWS region in '" + otherRegion + "'");
+        assertThat(client.scan(b -> b.tableName("tab1")).count()).isZero();
+        assertError(() -> client.describeTimeToLive(b -> b.tableName(otherRegion)), "ValidationException",
+                "1 validation error detected: Invalid AWS region in '" + otherRegion + "'");
+        String index = ARN_PREFIX + "tab1/index/byX";
+        assertError(() -> describe(index), "ValidationException", "1 validation error detected: Invalid resource type in '" + index + "'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ThrottlePolicy;
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.simulation.StaleReads;
 import io.dynabox.engine.simulation.TableAsOf;
 import io.dynabox.engine.simulation.TransactionConflicts;
@@ -119,13 +120,25 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
         return nowMillis / 1000.0;
     }
 
-    /** A table name from a request member that may hold the name or the table's ARN. */
+    /**
+     * A table name from a request member that may hold the name or the table's ARN. An ARN of
+     * another region than the caller's, or of a table's index or stream, is refused as the service
+     * refuses it; its account is taken to be the caller's, since a user cannot choose the account
+     * Dynabox stands for (DynamoDB Local does the same).
+     */
     public String tableName(String nameOrArn) {
         int slash = nameOrArn.indexOf(":table/");
         if (!nameOrArn.startsWith("arn:") || slash < 0) return nameOrArn;
         String rest = nameOrArn.substring(slash + ":table/".length());
-        int end = rest.indexOf('/');
-        return end < 0 ? rest : rest.substring(0, end);
+        if (rest.indexOf('/') >= 0) {
+            throw DynamoException.validation("1 validation error detected: Invalid resource type in '" + nameOrArn + "'");
+        }
+        String[] parts = nameOrArn.substring(0, slash).split(":", -1);
+        if (parts.length == 5 && !options.sharedDb() && !parts[3].equals(namespace.region())) {
+            throw new DynamoException(ErrorCode.VALIDATION, "1 validation error detected: Invalid AWS region in '" + nameOrArn + "'",
+                    "the ARN names region " + parts[3] + ", and this request was signed for " + namespace.region());
+        }
+        return rest;
     }
 
     /** The table a control-plane action names; missing gives the service's message with the name. */
