@@ -108,11 +108,17 @@ class TagsTest extends DoorTest {
                 "Requested resource not found: ResourcArn: " + missing + " not found");
         assertError(() -> client.tagResource(b -> b.resourceArn(missing).tags(tag("a", "b"))), "ResourceNotFoundException",
                 "Requested resource not found: ResourcArn: " + missing + " not found");
+        // the service's texts, observed in 2026
         assertValidation(() -> client.listTagsOfResource(b -> b.resourceArn("a:b:c:d:e:f/g")),
-                "Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g");
+                "One or more parameter values were invalid: ARNs must start with 'arn:': a:b:c:d:e:f/g");
+        assertValidation(() -> client.listTagsOfResource(b -> b.resourceArn("arn:aws:dynamodb:us-east-1:000000000000:backup/x")),
+                "Invalid TableArn: Invalid ResourceArn provided as input arn:aws:dynamodb:us-east-1:000000000000:backup/x");
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(arn + "/index/byX").tags(tag("a", "b"))),
+                "One or more parameter values were invalid: Invalid resource arn provided, only table or stream is accepted. "
+                        + "Provided resource arn: " + arn + "/index/byX");
         String otherRegion = arn.replace("us-east-1", "eu-west-1");
-        assertError(() -> client.untagResource(b -> b.resourceArn(otherRegion).tagKeys("a")), "ResourceNotFoundException",
-                "Requested resource not found: ResourcArn: " + otherRegion + " not found");
+        assertValidation(() -> client.untagResource(b -> b.resourceArn(otherRegion).tagKeys("a")),
+                "Invalid TableArn: Invalid ResourceArn provided as input " + otherRegion);
     }
 
     @Test

@@ -19,14 +19,22 @@ record PolicyTargets(Table table, String slot, String arn) {
     static final String NOT_FOUND = "Resource-based policy not found for the provided ResourceArn: ";
 
     static PolicyTargets of(RequestContext context, String arn) {
+        ResourceArns.checkDynamoDbResource(arn);
         Matcher m = ARN.matcher(arn);
         if (!m.matches()) {
             throw DynamoException.validation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: " + arn);
         }
         String name = m.group(3);
         Namespace namespace = context.namespace();
-        Table table = m.group(1).equals(namespace.region()) && m.group(2).equals(Namespace.ACCOUNT_ID)
-                ? namespace.table(name, context.nowMillis()) : null;
+        if (!m.group(2).equals(Namespace.ACCOUNT_ID)) {
+            throw new DynamoException(ErrorCode.ACCESS_DENIED, "This action is only supported by accounts that match the resource owner’s account.",
+                    "the ARN names account " + m.group(2) + ", and Dynabox's tables are account " + Namespace.ACCOUNT_ID + "'s");
+        }
+        if (!m.group(1).equals(namespace.region())) {
+            throw new DynamoException(ErrorCode.VALIDATION, "One or more parameter values were invalid: Invalid resource Arn: " + arn,
+                    "the ARN names region " + m.group(1) + ", and this request was signed for " + namespace.region());
+        }
+        Table table = namespace.table(name, context.nowMillis());
         if (table == null || Table.DELETING.equals(table.status(context.nowMillis()))) {
             throw DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }

@@ -37,21 +37,25 @@ public final class PutResourcePolicy implements Operation {
         return Json.object().put("RevisionId", revision);
     }
 
+    /** The service's texts (observed on the service in 2026); a document without any Statement member is Dynabox's own wording. */
     private static void checkDocument(String document) {
         if (document.getBytes(StandardCharsets.UTF_8).length > TableLimits.MAX_RESOURCE_POLICY_BYTES) {
-            throw DynamoException.validation(TableGrammar.INVALID + "Resource-based policy document exceeds the maximum size of 20 KB",
-                    "the service's exact wording is not recorded; the limit is " + TableLimits.MAX_RESOURCE_POLICY_BYTES + " bytes");
+            throw DynamoException.validation(TableGrammar.INVALID + "Maximum policy size of " + TableLimits.MAX_RESOURCE_POLICY_BYTES + " bytes exceeded");
         }
         JsonNode parsed;
         try {
             parsed = Json.MAPPER.readTree(document);
         } catch (Exception e) {
-            throw DynamoException.validation(TableGrammar.INVALID + "Invalid policy document: the policy is not valid JSON",
-                    "the service's exact wording is not recorded; " + e.getMessage().lines().findFirst().orElse(""));
+            throw DynamoException.validation(TableGrammar.INVALID + "Invalid policy document: This policy contains invalid Json",
+                    e.getMessage().lines().findFirst().orElse(""));
         }
         if (parsed == null || !parsed.isObject() || !parsed.has("Statement")) {
             throw DynamoException.validation(TableGrammar.INVALID + "Invalid policy document: the policy has no Statement",
                     "the service's exact wording is not recorded; a policy is a JSON object with a Statement");
+        }
+        JsonNode statement = parsed.get("Statement");
+        if (statement.isNull() || (statement.isContainerNode() && statement.isEmpty())) {
+            throw DynamoException.validation(TableGrammar.INVALID + "Invalid policy document: Could not parse the policy: Statement is empty!");
         }
     }
 }

@@ -1,30 +1,48 @@
 package io.dynabox.engine.operation.control;
 
 import io.dynabox.engine.error.DynamoException;
+import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableGrammar;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The tables that ARN-addressed actions (tags, resource policies) name. A table ARN is
  * {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME} with a valid table name; an ARN of
- * another region or account names no table of the caller's.
+ * another region or account names no table of the caller's. The texts for ARNs that are
+ * not a table's are the service's (observed in 2026).
  */
 final class ResourceArns {
     private static final Pattern TABLE_ARN = Pattern.compile("arn:aws:dynamodb:([^:]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
+    private static final Pattern INDEX_ARN = Pattern.compile("arn:[^:]+:dynamodb:[^:]*:[^:]*:table/[^/]+/index/.*");
 
     private ResourceArns() {}
 
     /** The table a tagging action names: a malformed ARN is invalid; an unknown table is not found, in the service's words. */
     static Table taggedTable(RequestContext context, String arn) {
+        checkDynamoDbResource(arn);
         Matcher m = TABLE_ARN.matcher(arn);
         if (!m.matches()) throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+        if (!m.group(1).equals(context.namespace().region())) {
+            throw new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input " + arn,
+                    "the ARN names region " + m.group(1) + ", and this request was signed for " + context.namespace().region());
+        }
         Table table = ownTable(context, m);
         // the service's own spelling, "ResourcArn"
         if (table == null) throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
         return table;
+    }
+
+    /** What every ARN-addressed action refuses first: a string that is no ARN, and an index's ARN. */
+    static void checkDynamoDbResource(String arn) {
+        if (!arn.startsWith("arn:")) throw DynamoException.validation(TableGrammar.INVALID + "ARNs must start with 'arn:': " + arn);
+        if (INDEX_ARN.matcher(arn).matches()) {
+            throw DynamoException.validation(TableGrammar.INVALID
+                    + "Invalid resource arn provided, only table or stream is accepted. Provided resource arn: " + arn);
+        }
     }
 
     /** The caller's table an ARN names, or null. */
@@ -33,10 +51,5 @@ final class ResourceArns {
         if (!arn.group(1).equals(namespace.region()) || !arn.group(2).equals(Namespace.ACCOUNT_ID)) return null;
         Table table = namespace.table(arn.group(3), context.nowMillis());
         return table == null || Table.DELETING.equals(table.status(context.nowMillis())) ? null : table;
-    }
-
-    static Matcher tableArn(String arn) {
-        Matcher m = TABLE_ARN.matcher(arn);
-        return m.matches() ? m : null;
     }
 }
