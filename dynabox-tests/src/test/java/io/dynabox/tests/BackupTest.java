@@ -70,7 +70,7 @@ class BackupTest extends DoorTest {
         assertThat(created.backupStatus()).isEqualTo(BackupStatus.CREATING);
         assertThat(created.backupType()).isEqualTo(BackupType.USER);
         assertThat(created.backupName()).isEqualTo("nightly");
-        assertThat(created.backupArn()).matches(source.tableArn().replace(".", "\\.") + "/backup/\\d{13}-[0-9a-f]{8}");
+        assertThat(created.backupArn()).matches(source.tableArn().replace(".", "\\.") + "/backup/\\d{14}-[0-9a-f]{8}");
         assertThat(created.backupSizeBytes()).isEqualTo(source.tableSizeBytes());
 
         // writes after the backup are not in it
@@ -131,12 +131,31 @@ class BackupTest extends DoorTest {
         assertThat(client.getItem(b -> b.tableName("provisioned")
                 .key(Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromN("1")))).item().get("g").s()).isEqualTo("x");
 
+        // the service's restore texts (observed in 2026), not CreateTable's
         assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
                         .billingModeOverride(BillingMode.PROVISIONED)),
-                TableFixtures.INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+                "Invalid Request: Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED");
         assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
                         .provisionedThroughputOverride(capacity(1, 1))),
-                TableFixtures.INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+                "Invalid Request: Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED");
+        assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
+                        .billingModeOverride(BillingMode.PAY_PER_REQUEST).provisionedThroughputOverride(capacity(1, 1))),
+                "Invalid Request: Cannot override ProvisionedThroughput if BillingMode is overridden to PAY_PER_REQUEST");
+        // the source's index is on demand: restored as provisioned, it needs capacity of its own, not the table's
+        assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
+                        .billingModeOverride(BillingMode.PROVISIONED).provisionedThroughputOverride(capacity(1, 1))),
+                "Invalid Request: Must specify provisioned throughput for index byG");
+        assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
+                        .globalSecondaryIndexOverride(g -> g.indexName("brandNew").keySchema(hash("g")).projection(all()))),
+                "Invalid Request: Index brandNew does not match a secondary index that existed in the source table "
+                        + "and cannot be created during the restore operation");
+        assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
+                        .onDemandThroughputOverride(o -> o.maxReadRequestUnits(0L))),
+                "Invalid Request: Requested MaxReadRequestUnits for OnDemandThroughput is outside of valid range");
+        assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
+                        .billingModeOverride(BillingMode.PROVISIONED).provisionedThroughputOverride(capacity(1, 1))
+                        .globalSecondaryIndexOverride(List.of()).onDemandThroughputOverride(o -> o.maxWriteRequestUnits(5L))),
+                "Invalid Request: Cannot override MaxWriteRequestUnits for OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST");
         assertError(() -> client.describeTable(b -> b.tableName("bad")), "ResourceNotFoundException", "Requested resource not found");
     }
 
@@ -173,6 +192,16 @@ class BackupTest extends DoorTest {
         Instant future = Instant.now().plusSeconds(3600);
         assertThat(client.listBackups(b -> b.timeRangeLowerBound(future)).backupSummaries()).isEmpty();
         assertThat(client.listBackups(b -> b.timeRangeUpperBound(future)).backupSummaries()).hasSize(5);
+
+        // the service's texts, observed in 2026
+        assertValidation(() -> client.listBackups(b -> b.timeRangeLowerBound(future).timeRangeUpperBound(future.minusSeconds(1))),
+                "One or more parameter values were invalid: Time range lower bound must be less than or equal to upper bound");
+        String otherRegion = arns.get(0).replace("us-east-1", "eu-west-1");
+        assertValidation(() -> client.listBackups(b -> b.exclusiveStartBackupArn(otherRegion)),
+                "Invalid Request: The supplied ExclusiveStartBackupArn does not match the region");
+        String notABackup = "x".repeat(40);
+        assertValidation(() -> client.describeBackup(b -> b.backupArn(notABackup)), "Invalid Backup ARN");
+        assertValidation(() -> client.deleteBackup(b -> b.backupArn(ordersArn + "/stream/2026")), "Invalid Backup ARN");
     }
 
     @Test

@@ -60,8 +60,8 @@ public final class CreateBackup implements Operation {
     private record Copy(TableDefinition definition, List<StoredItem> items, long sizeBytes) {
     }
 
-    /** The service's form: the table's ARN, /backup/, the creation time in milliseconds (13 digits), a dash, 8 hex digits. */
+    /** The service's form: the table's ARN, /backup/, the creation time in milliseconds (14 digits, zero-padded), a dash, 8 hex digits. */
     public static String arn(String tableArn, long nowMillis) {
-        return tableArn + "/backup/" + String.format("%013d-%08x", nowMillis, ThreadLocalRandom.current().nextInt());
+        return tableArn + "/backup/" + String.format("%014d-%08x", nowMillis, ThreadLocalRandom.current().nextInt());
     }
 }

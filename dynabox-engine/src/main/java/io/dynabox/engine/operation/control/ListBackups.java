@@ -3,6 +3,7 @@ package io.dynabox.engine.operation.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Backup;
@@ -26,7 +27,13 @@ public final class ListBackups implements Operation {
         JsonNode upper = TableGrammar.present(request, "TimeRangeUpperBound");
         String type = TableGrammar.text(request, "BackupType");
         String wantedType = type == null ? Backup.USER : type;
+        if (lower != null && upper != null && lower.doubleValue() > upper.doubleValue()) {
+            throw DynamoException.validation(TableGrammar.INVALID + "Time range lower bound must be less than or equal to upper bound");
+        }
         String startAfter = TableGrammar.text(request, "ExclusiveStartBackupArn");
+        if (startAfter != null && !startAfter.startsWith("arn:aws:dynamodb:" + context.namespace().region() + ":")) {
+            throw DynamoException.validation("Invalid Request: The supplied ExclusiveStartBackupArn does not match the region");
+        }
         JsonNode limitNode = TableGrammar.present(request, "Limit");
         int limit = limitNode == null ? Integer.MAX_VALUE : limitNode.intValue();
 
@@ -53,8 +60,13 @@ public final class ListBackups implements Operation {
         return orderOf(backup.arn());
     }
 
+    /** The id's millisecond zero-padded, so that the 13-digit ids an earlier build stored with --db-path sort among the 14-digit ones. */
     private static String orderOf(String arn) {
         int at = arn.lastIndexOf("/backup/");
-        return (at < 0 ? arn : arn.substring(at + "/backup/".length())) + " " + arn;
+        String id = at < 0 ? arn : arn.substring(at + "/backup/".length());
+        int dash = id.indexOf('-');
+        String millis = dash < 0 ? id : id.substring(0, dash);
+        return (millis.chars().allMatch(Character::isDigit) && !millis.isEmpty() ? "0".repeat(Math.max(0, 20 - millis.length())) + millis : millis)
+                + " " + arn;
     }
 }

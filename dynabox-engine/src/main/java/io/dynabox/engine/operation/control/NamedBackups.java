@@ -4,12 +4,17 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Backup;
+import java.util.regex.Pattern;
 
 /** Finding the backup an action names. */
 final class NamedBackups {
     private NamedBackups() {}
 
+    private static final Pattern BACKUP_ARN = Pattern.compile("arn:aws:dynamodb:[^:]+:\\d{12}:table/[^/]+/backup/[^/]+");
+
+    /** The backup {@code arn} names; an ARN not of a backup's form is invalid, in the service's words. */
     static Backup named(RequestContext context, String arn) {
+        if (!BACKUP_ARN.matcher(arn).matches()) throw DynamoException.validation("Invalid Backup ARN");
         Backup backup = context.namespace().backups().find(arn);
         if (backup != null && context.namespace().backups().removeIfExpired(backup, context.nowMillis())) backup = null;
         if (backup == null) throw new DynamoException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);

@@ -95,25 +95,18 @@ final class Restores {
         boolean payPerRequest = billingOverride == null ? source.payPerRequest() : TableDefinition.PAY_PER_REQUEST.equals(billingOverride);
         JsonNode throughputOverride = present(request, "ProvisionedThroughputOverride");
         JsonNode onDemandOverride = present(request, "OnDemandThroughputOverride");
+        checkThroughputOverrides(billingOverride, payPerRequest, throughputOverride, onDemandOverride);
         Throughput throughput = null;
-        if (payPerRequest && throughputOverride != null) {
-            throw DynamoException.validation(INVALID
-                    + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        }
         if (!payPerRequest) {
-            if (throughputOverride != null) throughput = TableGrammar.throughput(throughputOverride);
-            else if (!source.payPerRequest()) throughput = Throughput.of(source.throughput().readCapacityUnits(), source.throughput().writeCapacityUnits());
-            else throw DynamoException.validation(INVALID
-                        + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-            TableGrammar.checkNoOnDemand(onDemandOverride, "");
+            throughput = throughputOverride != null ? TableGrammar.throughput(throughputOverride)
+                    : Throughput.of(source.throughput().readCapacityUnits(), source.throughput().writeCapacityUnits());
         }
-        if (payPerRequest && onDemandOverride != null) TableGrammar.checkOnDemandRange(onDemandOverride, false);
 
         Map<String, AttributeValue.Type> definitions = source.attributeDefinitions();
         List<IndexDefinition> locals = indexes(present(request, "LocalSecondaryIndexOverride"), source.localIndexes(), definitions,
-                false, payPerRequest, throughput, source);
+                false, payPerRequest, source);
         List<IndexDefinition> globals = indexes(present(request, "GlobalSecondaryIndexOverride"), source.globalIndexes(), definitions,
-                true, payPerRequest, throughput, source);
+                true, payPerRequest, source);
         JsonNode sseOverride = present(request, "SSESpecificationOverride");
         JsonNode sse = sseOverride == null ? source.sseDescription() : TableGrammar.sseDescription(context.namespace(), sseOverride);
         JsonNode onDemand = !payPerRequest ? null
@@ -126,18 +119,48 @@ final class Restores {
     }
 
     /**
-     * The indexes the restored table keeps: the source's, or those an override lists (each
-     * checked as CreateTable checks an index, against the source's attribute definitions).
+     * The billing and capacity overrides, as the service checks a restore's (its "Invalid
+     * Request" texts, observed in 2026), before the capacities themselves are checked.
+     */
+    private static void checkThroughputOverrides(String billingOverride, boolean payPerRequest, JsonNode throughputOverride, JsonNode onDemandOverride) {
+        if (TableDefinition.PAY_PER_REQUEST.equals(billingOverride) && throughputOverride != null) {
+            throw DynamoException.validation("Invalid Request: Cannot override ProvisionedThroughput if BillingMode is overridden to PAY_PER_REQUEST");
+        }
+        if (TableDefinition.PROVISIONED.equals(billingOverride) && throughputOverride == null) {
+            throw DynamoException.validation("Invalid Request: Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED");
+        }
+        if (payPerRequest && throughputOverride != null) {
+            throw DynamoException.validation("Invalid Request: Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED");
+        }
+        if (onDemandOverride == null) return;
+        for (String member : List.of("MaxReadRequestUnits", "MaxWriteRequestUnits")) {
+            JsonNode value = onDemandOverride.get(member);
+            if (value == null || value.isNull()) continue;
+            if (!payPerRequest) {
+                throw DynamoException.validation("Invalid Request: Cannot override " + member
+                        + " for OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST");
+            }
+            if (value.asLong() < 1) {
+                throw DynamoException.validation("Invalid Request: Requested " + member + " for OnDemandThroughput is outside of valid range");
+            }
+        }
+    }
+
+    /**
+     * The indexes the restored table keeps: the source's, or those an override lists (each one of
+     * the source's, checked as CreateTable checks an index, against the source's attribute definitions).
      */
     private static List<IndexDefinition> indexes(JsonNode override, List<IndexDefinition> sourceIndexes,
                                                  Map<String, AttributeValue.Type> definitions, boolean global, boolean payPerRequest,
-                                                 Throughput tableThroughput, TableDefinition source) {
+                                                 TableDefinition source) {
         List<IndexDefinition> kept = new ArrayList<>();
         if (override == null) {
             for (IndexDefinition index : sourceIndexes) {
+                if (global && !payPerRequest && index.throughput() == null) {
+                    throw DynamoException.validation("Invalid Request: Must specify provisioned throughput for index " + index.name());
+                }
                 kept.add(index.withThroughput(!global || payPerRequest ? null
-                        : index.throughput() != null ? Throughput.of(index.throughput().readCapacityUnits(), index.throughput().writeCapacityUnits())
-                        : tableThroughput).withStatus(Table.ACTIVE, false));
+                        : Throughput.of(index.throughput().readCapacityUnits(), index.throughput().writeCapacityUnits())).withStatus(Table.ACTIVE, false));
             }
             return kept;
         }
@@ -145,6 +168,10 @@ final class Restores {
         for (JsonNode entry : override) {
             String name = entry.get("IndexName").textValue();
             if (!names.add(name)) throw DynamoException.validation(INVALID + "Duplicate index name: " + name);
+            if (sourceIndexes.stream().noneMatch(index -> index.name().equals(name))) {
+                throw DynamoException.validation("Invalid Request: Index " + name
+                        + " does not match a secondary index that existed in the source table and cannot be created during the restore operation");
+            }
             KeySchema key = global ? TableGrammar.globalIndexKeySchema(entry.get("KeySchema"), definitions)
                     : TableGrammar.keySchema(entry.get("KeySchema"), definitions, false);
             if (!global && !key.partitionName().equals(source.keySchema().partitionName())) {
@@ -157,7 +184,10 @@ final class Restores {
                 throw DynamoException.validation(INVALID + "ProvisionedThroughput should not be specified for index: " + name
                         + " when BillingMode is PAY_PER_REQUEST");
             }
-            if (global && !payPerRequest) throughput = given != null ? TableGrammar.throughput(given) : tableThroughput;
+            if (global && !payPerRequest) {
+                if (given == null) throw DynamoException.validation("Invalid Request: Must specify provisioned throughput for index " + name);
+                throughput = TableGrammar.throughput(given);
+            }
             kept.add(new IndexDefinition(name, global, key, TableGrammar.projection(entry.get("Projection")), throughput, Table.ACTIVE, false, null, null));
         }
         return kept;
