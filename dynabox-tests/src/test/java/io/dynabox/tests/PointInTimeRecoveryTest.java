@@ -207,6 +207,9 @@ class PointInTimeRecoveryTest {
         assertThat(client.updateContinuousBackups(b -> b.tableName("orders")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)))
                 .continuousBackupsDescription().pointInTimeRecoveryDescription().recoveryPeriodInDays()).isEqualTo(7);
+        assertError(() -> client.updateContinuousBackups(b -> b.tableName("orders")
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false).recoveryPeriodInDays(7))), "ValidationException",
+                "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.");
         ContinuousBackupsDescription off = client.updateContinuousBackups(b -> b.tableName("orders")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false))).continuousBackupsDescription();
         assertThat(off.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.DISABLED);

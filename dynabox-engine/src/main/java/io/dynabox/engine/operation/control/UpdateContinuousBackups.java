@@ -1,6 +1,7 @@
 package io.dynabox.engine.operation.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.ContinuousBackups;
@@ -22,7 +23,11 @@ public final class UpdateContinuousBackups implements Operation {
         JsonNode specification = request.get("PointInTimeRecoverySpecification");
         boolean enable = specification.get("PointInTimeRecoveryEnabled").booleanValue();
         JsonNode period = specification.get("RecoveryPeriodInDays");
-        int days = period == null || period.isNull() ? DEFAULT_RECOVERY_PERIOD_DAYS : period.intValue();
+        boolean periodGiven = period != null && !period.isNull();
+        if (!enable && periodGiven) {
+            throw DynamoException.validation("Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.");
+        }
+        int days = periodGiven ? period.intValue() : DEFAULT_RECOVERY_PERIOD_DAYS;
         long now = context.nowMillis();
         TableLocks.write(table, () -> {
             ContinuousBackups current = table.control().continuousBackups();
