@@ -66,10 +66,40 @@ class ContributorInsightsTest extends DoorTest {
         assertThat(client.describeContributorInsights(b -> b.tableName("orders")).contributorInsightsStatus())
                 .isEqualTo(ContributorInsightsStatus.DISABLED);
 
+        // the service lists insights that are on or changing, not those that are off
         List<ContributorInsightsSummary> summaries = client.listContributorInsights(b -> {}).contributorInsightsSummaries();
-        assertThat(summaries).extracting(ContributorInsightsSummary::indexName).containsExactly(null, "byG");
+        assertThat(summaries).extracting(ContributorInsightsSummary::indexName).containsExactly("byG");
         assertThat(summaries).extracting(ContributorInsightsSummary::contributorInsightsStatus)
-                .containsExactly(ContributorInsightsStatus.DISABLED, ContributorInsightsStatus.ENABLED);
+                .containsExactly(ContributorInsightsStatus.ENABLED);
+    }
+
+    @Test
+    void askingForTheSettledStateChangesNothing() {
+        createTable("orders");
+        UpdateContributorInsightsResponse neverOn = client.updateContributorInsights(b -> b.tableName("orders")
+                .contributorInsightsAction(ContributorInsightsAction.DISABLE));
+        assertThat(neverOn.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.DISABLED);
+        assertThat(neverOn.contributorInsightsMode()).isNull();
+        DescribeContributorInsightsResponse untouched = client.describeContributorInsights(b -> b.tableName("orders"));
+        assertThat(untouched.contributorInsightsMode()).isNull();
+        assertThat(untouched.lastUpdateDateTime()).isNull();
+
+        client.updateContributorInsights(b -> b.tableName("orders").contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        DescribeContributorInsightsResponse on = client.describeContributorInsights(b -> b.tableName("orders"));
+        UpdateContributorInsightsResponse again = client.updateContributorInsights(b -> b.tableName("orders")
+                .contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        assertThat(again.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.ENABLED);
+        assertThat(client.describeContributorInsights(b -> b.tableName("orders")).contributorInsightsRuleList())
+                .isEqualTo(on.contributorInsightsRuleList());
+
+        // a new mode is a change, and turning on without a mode asks for the default one
+        assertThat(client.updateContributorInsights(b -> b.tableName("orders").contributorInsightsAction(ContributorInsightsAction.ENABLE)
+                .contributorInsightsMode(ContributorInsightsMode.THROTTLED_KEYS)).contributorInsightsStatus())
+                .isEqualTo(ContributorInsightsStatus.ENABLING);
+        UpdateContributorInsightsResponse back = client.updateContributorInsights(b -> b.tableName("orders")
+                .contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        assertThat(back.contributorInsightsStatus()).isEqualTo(ContributorInsightsStatus.ENABLING);
+        assertThat(back.contributorInsightsMode()).isEqualTo(ContributorInsightsMode.ACCESSED_AND_THROTTLED_KEYS);
     }
 
     @Test

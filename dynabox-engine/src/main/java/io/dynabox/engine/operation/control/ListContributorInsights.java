@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * ListContributorInsights: the tables and global indexes whose insights were ever turned on
- * (with their status and mode), of one table or of all, in table then index order, a page
+ * ListContributorInsights: the tables and global indexes whose insights are on or in
+ * transition (with their status and mode), of one table or of all, in table then index order, a page
  * of MaxResults (100 when not given) at a time with NextToken.
  */
 public final class ListContributorInsights implements Operation {
@@ -36,6 +36,8 @@ public final class ListContributorInsights implements Operation {
         List<ObjectNode> summaries = new ArrayList<>();
         for (Table t : tables) {
             for (Map.Entry<String, ContributorInsights> e : new TreeMap<>(t.control().contributorInsights()).entrySet()) {
+                // the service lists insights being turned off, not those that are off
+                if (ContributorInsights.DISABLED.equals(e.getValue().statusAt(now))) continue;
                 ObjectNode summary = Json.object();
                 summary.put("ContributorInsightsMode", e.getValue().mode());
                 summary.put("ContributorInsightsStatus", e.getValue().statusAt(now));
