@@ -92,13 +92,16 @@ class TimeToLiveTest {
                 "ValidationException", "TimeToLive is already disabled");
         enable("expires");
         assertError(() -> enable("expires"), "ValidationException", "TimeToLive is already enabled");
-        assertError(() -> enable("other"), "ValidationException", "TimeToLive is active on a different AttributeName");
+        assertError(() -> enable("other"), "ValidationException", "TimeToLive is active on a different AttributeName: current AttributeName is expires");
         assertError(() -> box.client.updateTimeToLive(b -> b.tableName("sessions").timeToLiveSpecification(t -> t.enabled(false).attributeName("other"))),
-                "ValidationException", "TimeToLive is active on a different AttributeName");
-        // a second change within the hour
+                "ValidationException", "TimeToLive is active on a different AttributeName: current AttributeName is expires");
+        // a second change within 31 minutes, the interval observed on the service (its documentation says an hour)
         assertError(() -> box.client.updateTimeToLive(b -> b.tableName("sessions").timeToLiveSpecification(t -> t.enabled(false).attributeName("expires"))),
                 "ValidationException", "Time to live has been modified multiple times within a fixed interval");
-        box.advance(Duration.ofHours(1));
+        box.advance(Duration.ofMinutes(30));
+        assertError(() -> box.client.updateTimeToLive(b -> b.tableName("sessions").timeToLiveSpecification(t -> t.enabled(false).attributeName("expires"))),
+                "ValidationException", "Time to live has been modified multiple times within a fixed interval");
+        box.advance(Duration.ofMinutes(1));
         box.client.updateTimeToLive(b -> b.tableName("sessions").timeToLiveSpecification(t -> t.enabled(false).attributeName("expires")));
         assertError(() -> enable("expires"), "ValidationException", "Time to live has been modified multiple times within a fixed interval");
         assertThat(box.client.describeTimeToLive(b -> b.tableName("sessions")).timeToLiveDescription().timeToLiveStatus())
@@ -113,6 +116,22 @@ class TimeToLiveTest {
                         + "Member must have length greater than or equal to 1");
         assertError(() -> box.client.updateTimeToLive(b -> b.tableName("sessions")), "ValidationException",
                 "1 validation error detected: Value null at 'timeToLiveSpecification' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void aTableBeingCreatedOrDeletedHasNoSettingToDescribe() {
+        try (StreamsBox slow = new StreamsBox(door, b -> b.delayTransientStatuses(Duration.ofSeconds(5)))) {
+            slow.client.createTable(b -> b.tableName("slow").attributeDefinitions(s("id")).keySchema(hash("id"))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            assertError(() -> slow.client.describeTimeToLive(b -> b.tableName("slow")), "ValidationException",
+                    "Cannot describe time to live while table is in CREATING state: Current table state is CREATING");
+            slow.advance(Duration.ofSeconds(5));
+            assertThat(slow.client.describeTimeToLive(b -> b.tableName("slow")).timeToLiveDescription().timeToLiveStatus())
+                    .isEqualTo(TimeToLiveStatus.DISABLED);
+            slow.client.deleteTable(b -> b.tableName("slow"));
+            assertError(() -> slow.client.describeTimeToLive(b -> b.tableName("slow")), "ValidationException",
+                    "Cannot describe time to live while table is in DELETING state: Current table state is DELETING");
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.dynabox.engine.wire.Json;
  * UpdateTimeToLive: turns the deletion of expired items on (naming the attribute that holds
  * each item's expiry, in epoch seconds) or off. Not idempotent, as on the service: enabling
  * twice, or naming another attribute while one is active, is refused, and so is a second
- * change within an hour of the last.
+ * change within 31 minutes of the last.
  */
 public final class UpdateTimeToLive implements Operation {
     @Override
@@ -31,13 +31,13 @@ public final class UpdateTimeToLive implements Operation {
             TimeToLive current = table.timeToLive();
             boolean active = current.enabled();
             if (active && !current.attributeName().equals(attribute)) {
-                throw DynamoException.validation("TimeToLive is active on a different AttributeName");
+                throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName is " + current.attributeName());
             }
             if (enable && active) throw DynamoException.validation("TimeToLive is already enabled");
             if (!enable && !active) throw DynamoException.validation("TimeToLive is already disabled");
             if (now - current.changedAtMillis() < TimeToLive.CHANGE_INTERVAL_MILLIS) {
                 throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval",
-                        "the setting was changed less than an hour ago; the service allows one change an hour");
+                        "the setting was changed less than 31 minutes ago; the service allows one change in about that long");
             }
             long settled = now + context.options().delayTransientStatuses().toMillis();
             TimeToLive setting = new TimeToLive(attribute, enable, now, settled);
