@@ -119,22 +119,6 @@ class TimeToLiveTest {
     }
 
     @Test
-    void aTableBeingCreatedOrDeletedHasNoSettingToDescribe() {
-        try (StreamsBox slow = new StreamsBox(door, b -> b.delayTransientStatuses(Duration.ofSeconds(5)))) {
-            slow.client.createTable(b -> b.tableName("slow").attributeDefinitions(s("id")).keySchema(hash("id"))
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-            assertError(() -> slow.client.describeTimeToLive(b -> b.tableName("slow")), "ValidationException",
-                    "Cannot describe time to live while table is in CREATING state: Current table state is CREATING");
-            slow.advance(Duration.ofSeconds(5));
-            assertThat(slow.client.describeTimeToLive(b -> b.tableName("slow")).timeToLiveDescription().timeToLiveStatus())
-                    .isEqualTo(TimeToLiveStatus.DISABLED);
-            slow.client.deleteTable(b -> b.tableName("slow"));
-            assertError(() -> slow.client.describeTimeToLive(b -> b.tableName("slow")), "ValidationException",
-                    "Cannot describe time to live while table is in DELETING state: Current table state is DELETING");
-        }
-    }
-
-    @Test
     void theSweeperDeletesExpiredItemsWithAServiceRemoveRecord() {
         enable("expires");
         put("past", AttributeValue.fromN(Long.toString(NOW_SECONDS - 10)));

@@ -21,6 +21,17 @@ final class ContinuousBackupsDescriptions {
         return table;
     }
 
+    /**
+     * Backups of a table being created are refused until it is ACTIVE, in the service's words
+     * (observed in 2026): they "are being enabled" while it is created.
+     */
+    static void checkNotCreating(Table table, String status) {
+        if (Table.CREATING.equals(status)) {
+            throw new DynamoException(ErrorCode.CONTINUOUS_BACKUPS_UNAVAILABLE,
+                    "Backups are being enabled for the table: " + table.name() + ". Please retry later");
+        }
+    }
+
     /** On-demand backups are always on, as in the service; point-in-time recovery as the table has it. */
     static ObjectNode describe(Table table, long nowMillis) {
         ObjectNode node = Json.object().put("ContinuousBackupsStatus", "ENABLED");

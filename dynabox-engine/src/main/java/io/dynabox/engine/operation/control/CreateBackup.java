@@ -29,9 +29,10 @@ public final class CreateBackup implements Operation {
         Table table = context.namespace().table(tableName, context.nowMillis());
         if (table == null) throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName);
         String status = table.status(context.nowMillis());
-        if (Table.CREATING.equals(status) || Table.DELETING.equals(status)) {
+        ContinuousBackupsDescriptions.checkNotCreating(table, status);
+        if (Table.DELETING.equals(status)) {
             throw new DynamoException(ErrorCode.TABLE_IN_USE, "Table is in use: " + tableName,
-                    "the table is " + status + "; a backup needs a table that is ACTIVE or UPDATING");
+                    "the table is being deleted; a backup needs a table that is ACTIVE or UPDATING");
         }
         long now = context.nowMillis();
         Copy copy = TableLocks.read(table, () -> new Copy(table.definition(), table.keyspace().entries(), table.keyspace().sizeBytes()));

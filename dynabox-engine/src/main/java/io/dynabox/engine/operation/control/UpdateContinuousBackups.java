@@ -20,6 +20,7 @@ public final class UpdateContinuousBackups implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         Table table = ContinuousBackupsDescriptions.table(context, request.get("TableName").textValue());
+        ContinuousBackupsDescriptions.checkNotCreating(table, table.status(context.nowMillis()));
         JsonNode specification = request.get("PointInTimeRecoverySpecification");
         boolean enable = specification.get("PointInTimeRecoveryEnabled").booleanValue();
         JsonNode period = specification.get("RecoveryPeriodInDays");
