@@ -79,7 +79,7 @@ class DeletedTableBackupTest {
         assertThat(described.backupDescription().sourceTableDetails().itemCount()).isEqualTo(4);
         assertThat(described.backupDescription().sourceTableFeatureDetails().hasGlobalSecondaryIndexes()).isFalse();
         assertValidation(() -> box.client.deleteBackup(b -> b.backupArn(summary.backupArn())),
-                "User is not allowed to delete the system backup with arn " + summary.backupArn() + ". It will automatically expire on ");
+                "Invalid Request: User is not allowed to delete the system backup with arn " + summary.backupArn() + ". It will automatically expire on ");
 
         box.client.restoreTableFromBackup(b -> b.backupArn(summary.backupArn()).targetTableName("kept"));
         assertThat(box.client.scan(b -> b.tableName("kept")).items()).extracting(i -> i.get("id").s())

@@ -15,7 +15,7 @@ public final class DeleteBackup implements Operation {
         String arn = request.get("BackupArn").textValue();
         Backup backup = NamedBackups.named(context, arn);
         if (Backup.SYSTEM.equals(backup.type())) {
-            throw DynamoException.validation("User is not allowed to delete the system backup with arn " + arn
+            throw DynamoException.validation("Invalid Request: User is not allowed to delete the system backup with arn " + arn
                     + ". It will automatically expire on " + java.time.Instant.ofEpochMilli(backup.expiresAtMillis()));
         }
         if (Backup.CREATING.equals(NamedBackups.status(context, backup))) {
