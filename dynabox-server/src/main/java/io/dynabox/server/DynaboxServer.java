@@ -13,6 +13,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectDecoder;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -43,6 +44,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class DynaboxServer implements AutoCloseable {
     /** The service refuses bodies over 16 MiB with a 413, without reading them. */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    /**
+     * Netty's defaults (4 KiB, 8 KiB) refused a query-signed request with a long session token,
+     * which DynamoDB Local serves; these still bound what one connection can make the server hold.
+     */
+    static final int MAX_REQUEST_LINE_BYTES = 16 * 1024;
+    static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final Engine engine;
     private final boolean ownsEngine;
@@ -134,7 +141,7 @@ public final class DynaboxServer implements AutoCloseable {
      * drops the body of an answer to a HEAD itself.
      */
     static void addHandlers(ChannelPipeline pipeline, HttpDoor door) {
-        pipeline.addLast(new HttpRequestDecoder())
+        pipeline.addLast(new HttpRequestDecoder(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, HttpObjectDecoder.DEFAULT_MAX_CHUNK_SIZE))
                 .addLast(new AnswerEncoder())
                 .addLast(new WholeRequests(MAX_REQUEST_BYTES))
                 .addLast("aggregator", door.aggregator(MAX_REQUEST_BYTES))

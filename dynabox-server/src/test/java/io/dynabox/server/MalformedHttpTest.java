@@ -38,9 +38,9 @@ class MalformedHttpTest {
                         "HTTP/1.1 400 Bad Request"),
                 Arguments.of("header name with a space", post + "Bad Name: v\r\nContent-Length: 2\r\n\r\n{}", "HTTP/1.1 400 Bad Request"),
                 Arguments.of("bad chunk size", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", "HTTP/1.1 400 Bad Request"),
-                Arguments.of("over-long header", post + "X-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+                Arguments.of("over-long header", post + "X-Big: " + "a".repeat(70_000) + "\r\n\r\n",
                         "HTTP/1.1 431 Request Header Fields Too Large"),
-                Arguments.of("over-long request line", "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                Arguments.of("over-long request line", "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
                         "HTTP/1.1 414 Request-URI Too Long"));
     }
 
@@ -52,6 +52,18 @@ class MalformedHttpTest {
             assertThat(answer.statusLine()).isEqualTo(statusLine);
             assertThat(answer.text().toLowerCase()).contains("\r\nconnection: close\r\n").doesNotContain("healthy");
             assertThat(answer.closed()).as("closed by the server").isTrue();
+        }
+    }
+
+    @Test
+    void aLongRequestLineAndLongHeadersWithinTheLimitsAreServed() throws Exception {
+        // a query string and a header of the size a query-signed request with a session token can reach
+        String request = "POST /?X-Amz-Security-Token=" + "t".repeat(6_000) + " HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=long/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0\r\n"
+                + "X-Amz-Date: 20260101T000000Z\r\nX-Big: " + "b".repeat(20_000) + "\r\nContent-Length: 2\r\n\r\n{}";
+        try (RawHttp client = new RawHttp(server.port())) {
+            assertThat(client.send(request).readResponse()).startsWith("HTTP/1.1 200 OK").contains("\"TableNames\":[]");
         }
     }
 
