@@ -352,6 +352,25 @@ class ExportTest {
                 "ExportNotFoundException", "Export not found");
         assertError(() -> box.client.describeExport(b -> b.exportArn("arn:aws:dynamodb:us-east-1:000000000000:table/nonexistent_table_xyz")),
                 "ValidationException", "Invalid Export ARN");
+        // the service's texts, observed in 2026
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn("orders").s3Bucket("exports")),
+                "ValidationException", "tableArn is not a valid ARN");
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
+                        .s3SseAlgorithm("AES256").s3SseKmsKeyId("alias/mine")),
+                "ValidationException", "Invalid Request: KMS Key Id is not supported for this encryption type");
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
+                        .exportType(ExportType.INCREMENTAL_EXPORT)),
+                "ValidationException", "Invalid Request: ExportFromTime must be provided in IncrementalExportSpecification");
+    }
+
+    @Test
+    void anExportWithoutATimeIsOfTheWholeSecondItStarted() {
+        enableRecovery();
+        box.advance(Duration.ofMillis(1_750));
+        ExportDescription started = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")).exportDescription();
+        // as the service's answers show it: ExportTime to the second, StartTime to the millisecond
+        assertThat(started.exportTime().toEpochMilli() % 1000).isZero();
+        assertThat(started.exportTime()).isBetween(started.startTime().minusMillis(999), started.startTime());
     }
 
     @Test
