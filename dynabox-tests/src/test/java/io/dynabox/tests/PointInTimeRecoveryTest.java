@@ -204,6 +204,14 @@ class PointInTimeRecoveryTest {
                 "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime");
         assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("orders")
                 .useLatestRestorableTime(true)), "TableAlreadyExistsException", "Table already exists: orders");
+        // the service's texts, observed in 2026
+        assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("copy")),
+                "ValidationException", "Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be specified, but not both");
+        assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("copy")
+                        .useLatestRestorableTime(true).restoreDateTime(now())),
+                "ValidationException", "Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be specified, but not both");
+        assertError(() -> client.restoreTableToPointInTime(b -> b.targetTableName("copy").useLatestRestorableTime(true)),
+                "ValidationException", "Must provide exactly one of: sourceTableArn, sourceTableName");
         assertThat(client.updateContinuousBackups(b -> b.tableName("orders")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)))
                 .continuousBackupsDescription().pointInTimeRecoveryDescription().recoveryPeriodInDays()).isEqualTo(7);

@@ -28,15 +28,16 @@ public final class RestoreTableToPointInTime implements Operation {
         String sourceArn = text(request, "SourceTableArn");
         String sourceName = text(request, "SourceTableName");
         if ((sourceArn == null) == (sourceName == null)) {
-            throw DynamoException.validation("Exactly one of SourceTableArn or SourceTableName must be specified",
-                    "the service's exact wording is not recorded; name the source table by name or by ARN, not both");
+            // the service's words (observed in 2026), with its members' names in lower camel case
+            throw DynamoException.validation("Must provide exactly one of: sourceTableArn, sourceTableName",
+                    "name the source table by name or by ARN, not both");
         }
         JsonNode latestNode = present(request, "UseLatestRestorableTime");
         boolean useLatest = latestNode != null && latestNode.booleanValue();
         JsonNode at = present(request, "RestoreDateTime");
         if (useLatest == (at != null)) {
-            throw DynamoException.validation("Exactly one of RestoreDateTime or UseLatestRestorableTime must be specified",
-                    "the service's exact wording is not recorded; give a RestoreDateTime or set UseLatestRestorableTime to true");
+            throw DynamoException.validation("Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be specified, but not both",
+                    "give a RestoreDateTime or set UseLatestRestorableTime to true");
         }
         String name = sourceName != null ? sourceName : context.tableName(sourceArn);
         Table source = context.namespace().table(name, context.nowMillis());
