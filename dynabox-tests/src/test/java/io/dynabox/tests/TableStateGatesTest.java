@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * What a table's sub-resources (Time to Live, backups, point-in-time recovery, contributor
- * insights) answer while the table is being created or deleted: the service's refusals, observed
+ * insights, tags) answer while the table is being created or deleted: the service's refusals, observed
  * on the service in 2026 (docs/service-behaviour/tables.md §6.4), on a Dynabox whose tables take
  * five seconds of the test's clock to be created.
  */
@@ -64,10 +64,14 @@ class TableStateGatesTest {
     }
 
     @Test
-    void aTableBeingDeletedHasNoTimeToLiveToDescribe() {
+    void aTableBeingDeletedHasNoTimeToLiveToDescribeNorTagsToChange() {
         box.advance(TRANSITION);
-        box.client.deleteTable(b -> b.tableName("slow"));
+        String arn = box.client.deleteTable(b -> b.tableName("slow")).tableDescription().tableArn();
         assertError(() -> box.client.describeTimeToLive(b -> b.tableName("slow")), "ValidationException",
                 "Cannot describe time to live while table is in DELETING state: Current table state is DELETING");
+        assertError(() -> box.client.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("team").value("blue"))), "ResourceInUseException",
+                "Attempt to change a resource which is still in use: Table is being deleted: slow");
+        assertError(() -> box.client.untagResource(b -> b.resourceArn(arn).tagKeys("team")), "ResourceInUseException",
+                "Attempt to change a resource which is still in use: Table is being deleted: slow");
     }
 }

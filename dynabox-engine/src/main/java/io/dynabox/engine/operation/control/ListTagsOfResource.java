@@ -22,7 +22,7 @@ public final class ListTagsOfResource implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         String arn = request.get("ResourceArn").textValue();
-        Table table = ResourceArns.taggedTable(context, arn);
+        Table table = ResourceArns.taggedTable(context, arn, false);
         List<Map.Entry<String, String>> tags = table.definition().tags();
         String token = TableGrammar.text(request, "NextToken");
         int start = 0;

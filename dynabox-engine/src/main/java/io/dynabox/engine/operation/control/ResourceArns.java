@@ -21,8 +21,11 @@ final class ResourceArns {
 
     private ResourceArns() {}
 
-    /** The table a tagging action names: a malformed ARN is invalid; an unknown table is not found, in the service's words. */
-    static Table taggedTable(RequestContext context, String arn) {
+    /**
+     * The table a tagging action names: a malformed ARN is invalid; an unknown table is not
+     * found, and one being deleted is in use to a change ({@code forChange}), in the service's words.
+     */
+    static Table taggedTable(RequestContext context, String arn, boolean forChange) {
         checkDynamoDbResource(arn);
         Matcher m = TABLE_ARN.matcher(arn);
         if (!m.matches()) throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
@@ -31,8 +34,12 @@ final class ResourceArns {
                     "the ARN names region " + m.group(1) + ", and this request was signed for " + context.namespace().region());
         }
         Table table = ownTable(context, m);
+        boolean deleting = table != null && Table.DELETING.equals(table.status(context.nowMillis()));
         // the service's own spelling, "ResourcArn"
-        if (table == null) throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+        if (table == null || deleting && !forChange) {
+            throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+        }
+        if (deleting) throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being deleted: " + table.name());
         return table;
     }
 
@@ -45,11 +52,10 @@ final class ResourceArns {
         }
     }
 
-    /** The caller's table an ARN names, or null. */
+    /** The caller's table an ARN names (being deleted, too), or null. */
     static Table ownTable(RequestContext context, Matcher arn) {
         Namespace namespace = context.namespace();
         if (!arn.group(1).equals(namespace.region()) || !arn.group(2).equals(Namespace.ACCOUNT_ID)) return null;
-        Table table = namespace.table(arn.group(3), context.nowMillis());
-        return table == null || Table.DELETING.equals(table.status(context.nowMillis())) ? null : table;
+        return namespace.table(arn.group(3), context.nowMillis());
     }
 }

@@ -22,7 +22,7 @@ public final class TagResource implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         String arn = request.get("ResourceArn").textValue();
         JsonNode tagList = request.get("Tags");
-        Table table = ResourceArns.taggedTable(context, arn);
+        Table table = ResourceArns.taggedTable(context, arn, true);
         if (tagList.isEmpty()) throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
         List<Map.Entry<String, String>> added = TableGrammar.tags(tagList);
         TableLocks.write(table, () -> {

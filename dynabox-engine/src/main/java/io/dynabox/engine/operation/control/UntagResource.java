@@ -19,7 +19,7 @@ public final class UntagResource implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         String arn = request.get("ResourceArn").textValue();
         JsonNode keyList = request.get("TagKeys");
-        Table table = ResourceArns.taggedTable(context, arn);
+        Table table = ResourceArns.taggedTable(context, arn, true);
         if (keyList.isEmpty()) throw DynamoException.validation("Atleast one Tag Key needs to be provided as Input.");
         Set<String> keys = new HashSet<>();
         for (JsonNode key : keyList) {
