@@ -184,7 +184,12 @@ class ImportTest {
                 "{\"Item\":{\"pk\":{\"S\":\"c\"},\"sk\":{\"N\":\"4\"},\"v\":{\"S\":\"again\"}}}")));
         ImportTableDescription done = importInto("imported", b -> b.s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("bad/"))
                 .inputFormat(InputFormat.DYNAMODB_JSON));
-        assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+        // the service fails an import with items that are not valid, and keeps the table with the valid ones (observed in 2026)
+        assertThat(done.importStatus()).isEqualTo(ImportStatus.FAILED);
+        assertThat(done.failureCode()).isEqualTo("ItemValidationError");
+        assertThat(done.failureMessage()).isEqualTo("Some of the items failed validation checks and were not imported. "
+                + "Please check CloudWatch error logs for more details.");
+        assertThat(box.client.describeTable(b -> b.tableName("imported")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(done.inputCompressionType()).isEqualTo(InputCompressionType.NONE);
         assertThat(done.processedItemCount()).isEqualTo(8);
         assertThat(done.errorCount()).isEqualTo(5);
@@ -199,7 +204,7 @@ class ImportTest {
                 + "{Item:{pk:\"b\"}}\n{Item:{pk:\"c\",sk:3}}\n{Item:{pk:\"d\",sk: }\n{Item:{pk:\"e\",sk:5}}\n"));
         ImportTableDescription done = importInto("fromIon", b -> b.s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("ion/"))
                 .inputFormat(InputFormat.ION));
-        assertThat(done.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.importStatus()).isEqualTo(ImportStatus.FAILED);
         assertThat(done.importedItemCount()).isEqualTo(2);
         assertThat(done.errorCount()).as("a missing key, then Ion that stops parsing").isEqualTo(2);
         List<Map<String, AttributeValue>> items = scan("fromIon");
@@ -227,6 +232,7 @@ class ImportTest {
                 .inputFormatOptions(o -> o.csv(c -> c.delimiter(";").headerList("pk", "sk", "letter"))));
         assertThat(zstd.processedItemCount()).isEqualTo(3);
         assertThat(zstd.errorCount()).as("sk is a number key").isEqualTo(1);
+        assertThat(zstd.importStatus()).isEqualTo(ImportStatus.FAILED);
         assertThat(zstd.inputFormatOptions().csv().headerList()).containsExactly("pk", "sk", "letter");
         assertThat(scan("fromList")).extracting(i -> i.get("letter").s()).containsExactly("x", "y");
 
@@ -257,12 +263,22 @@ class ImportTest {
         assertThat(noBucket.importStatus()).isEqualTo(ImportStatus.FAILED);
         assertThat(noBucket.failureCode()).isEqualTo("S3NoSuchBucket");
         assertError(() -> box.client.describeTable(b -> b.tableName("nowhere")), "ResourceNotFoundException", "Requested resource not found");
+        // no object under the prefix: an empty table, as the service makes it (observed in 2026)
         ImportTableDescription empty = importInto("empty", b -> b.s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("nothing/"))
                 .inputFormat(InputFormat.DYNAMODB_JSON));
-        assertThat(empty.importStatus()).isEqualTo(ImportStatus.FAILED);
+        assertThat(empty.importStatus()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(empty.importedItemCount()).isZero();
+        assertThat(scan("empty")).isEmpty();
 
         assertError(() -> box.client.describeImport(b -> b.importArn(noBucket.importArn().replace("nowhere", "elsewhere"))),
                 "ImportNotFoundException", "Import not found");
+        // the service's texts and members, observed in 2026
+        assertError(() -> box.client.describeImport(b -> b.importArn("arn:aws:dynamodb:us-east-1:000000000000:table/nowhere")),
+                "ValidationException", "Invalid Import ARN");
+        assertError(() -> importInto("csvOptions", b -> b.s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("one/"))
+                        .inputFormat(InputFormat.DYNAMODB_JSON).inputFormatOptions(o -> o.csv(c -> c.delimiter(";")))),
+                "ValidationException", "Invalid Request: Unsupported InputFormatOptions for the given input format: DYNAMODB_JSON.");
+        assertThat(noBucket.s3BucketSource().s3BucketOwner()).isEqualTo("000000000000");
 
         ImportTableDescription first = importInto("tokened", b -> b.clientToken("t-1").s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("one/"))
                 .inputFormat(InputFormat.DYNAMODB_JSON));

@@ -17,7 +17,8 @@ import java.util.List;
  * objects are under the prefix), reads it into the new table ({@link Importer}; the table is
  * CREATING from the request on), builds its global indexes, and records the counts in the
  * import's description, or FAILED with the reason when the source cannot be used at all (the
- * table is dropped then, so no table is left).
+ * table is dropped then, so no table is left). Items that are not valid are counted and fail the
+ * import, which keeps the table with the valid ones, as the service's does.
  */
 public final class Imports {
     /** The table an import is creating, until the import is done. */
@@ -25,7 +26,7 @@ public final class Imports {
 
     private Imports() {}
 
-    /** Runs the import {@code state} describes into its table; answers the filled table, or null when the import FAILED. */
+    /** Runs the import {@code state} describes into its table; answers the filled table, or null when the import FAILED without one. */
     static Table run(Namespace namespace, Buckets buckets, String tableArn, ObjectNode state, Runnable checkNotStopping) {
         Table table = namespace.tableMap().get(tableName(tableArn));
         if (table == null) {
@@ -54,10 +55,7 @@ public final class Imports {
         } catch (NoSuchBucketException e) {
             return failAndDrop(namespace, table, state, "S3NoSuchBucket", "The specified bucket does not exist");
         }
-        if (keys.isEmpty()) {
-            return failAndDrop(namespace, table, state, "S3NoSuchKey",
-                    "No objects found under s3://" + bucket + "/" + (from.prefix() == null ? "" : from.prefix()));
-        }
+        // no objects under the prefix is an empty table, as the service's import makes it (observed in 2026)
         Importer.Counts counts = Importer.read(buckets, from, keys, table, checkNotStopping);
         checkNotStopping.run();
         TableLocks.write(table, () -> {
@@ -73,6 +71,11 @@ public final class Imports {
         if (counts.errors > 0) {
             System.getLogger(Imports.class.getName()).log(System.Logger.Level.INFO, "import " + state.get("ImportArn").textValue()
                     + " skipped " + counts.errors + " items that were not valid; the first: " + counts.firstError);
+            // the service keeps the table and its valid items, and fails the import (observed in 2026)
+            state.put("ImportStatus", Transfer.FAILED);
+            state.put("FailureCode", "ItemValidationError");
+            state.put("FailureMessage", "Some of the items failed validation checks and were not imported. "
+                    + "Please check CloudWatch error logs for more details.");
         }
         return table;
     }

@@ -32,4 +32,10 @@ public final class TransferArns {
         return DynamoException.validation("Invalid Export ARN", "not an export's ARN: " + arn
                 + " (arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/export/ID)");
     }
+
+    /** The ValidationException for an ARN that names no import at all (the service's text, observed in 2026). */
+    public static DynamoException invalidImportArn(String arn) {
+        return DynamoException.validation("Invalid Import ARN", "not an import's ARN: " + arn
+                + " (arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/import/ID)");
+    }
 }

@@ -85,8 +85,8 @@ public final class TransferJobs implements AutoCloseable {
         long end = Math.max(clock.getAsLong(), job.settledAtMillis());
         if (Transfer.IN_PROGRESS.equals(state.get(job.kind().statusMember).textValue())) state.put(job.kind().statusMember, Transfer.COMPLETED);
         state.put("EndTime", end / 1000.0);
-        // the new table turns ACTIVE when its import shows COMPLETED
-        if (imported != null && Transfer.COMPLETED.equals(state.get(job.kind().statusMember).textValue())) Imports.settle(imported, end);
+        // the new table turns ACTIVE when its import ends, COMPLETED or FAILED for items that were not valid
+        if (imported != null) Imports.settle(imported, end);
         namespace.transfers().add(job.withState(state));
     }
 

@@ -53,6 +53,12 @@ public final class ImportTable implements Operation {
                 return Json.object().set("ImportTableDescription", earlier.description(now));
             }
         }
+        JsonNode formatOptions = present(request, "InputFormatOptions");
+        if (formatOptions != null && !"CSV".equals(text(request, "InputFormat"))) {
+            // the service's words (observed in 2026)
+            throw DynamoException.validation("Invalid Request: Unsupported InputFormatOptions for the given input format: "
+                    + text(request, "InputFormat") + ".");
+        }
         JsonNode parameters = request.get("TableCreationParameters");
         TableDefinition definition = CreateTable.definition(context, parameters);
         if (context.namespace().table(definition.name(), now) != null) {
@@ -67,7 +73,10 @@ public final class ImportTable implements Operation {
         description.put("TableArn", definition.arn());
         description.put("TableId", definition.tableId());
         description.put("ClientToken", token != null ? token : TransferArns.newClientToken());
-        description.set("S3BucketSource", source.deepCopy());
+        ObjectNode bucketSource = (ObjectNode) source.deepCopy();
+        // the service names the bucket's owner, the caller's account when the request did not (observed in 2026)
+        if (!bucketSource.hasNonNull("S3BucketOwner")) bucketSource.put("S3BucketOwner", Namespace.ACCOUNT_ID);
+        description.set("S3BucketSource", bucketSource);
         description.put("CloudWatchLogGroupArn", "arn:aws:logs:" + context.namespace().region() + ":" + Namespace.ACCOUNT_ID
                 + ":log-group:/aws-dynamodb/imports:*");
         description.put("InputFormat", text(request, "InputFormat"));
