@@ -347,6 +347,56 @@ class GlobalTablesTest {
     }
 
     @Test
+    void aStronglyConsistentGroupIsMadeAndEndedWhole() {
+        east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"))
+                .globalTableWitnessUpdates(w -> w.create(c -> c.regionName("us-west-2")))
+                .multiRegionConsistency(MultiRegionConsistency.STRONG));
+        box.advance(TRANSIENT);
+        // the service's texts, observed in 2026
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-west-1"))), "ValidationException",
+                "Cannot add replicas to a global table with strong MultiRegionConsistency");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-west-1"))
+                        .multiRegionConsistency(MultiRegionConsistency.EVENTUAL)), "ValidationException",
+                "MultiRegionConsistency parameter is unsupported on existing global table");
+        ReplicationGroupUpdate deleteOhio = ReplicationGroupUpdate.builder().delete(d -> d.regionName("us-east-2")).build();
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(deleteOhio)), "ValidationException",
+                "Update table delete operation does not include all witnesses.");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(deleteOhio)
+                        .globalTableWitnessUpdates(w -> w.delete(d -> d.regionName("eu-west-1")))), "ValidationException",
+                "Update global table operation failed because one or more witnesses were not part of the global table. "
+                        + "Please retry the request without these witnesses: [eu-west-1].");
+        assertError(() -> east.deleteTable(b -> b.tableName("music")), "ValidationException",
+                "Deletion of only one table replica is not supported for global tables with MultiRegionConsistency set to STRONG.");
+        // a witness or a consistency alone changes nothing
+        assertError(() -> east.updateTable(b -> b.tableName("music").globalTableWitnessUpdates(w -> w.delete(d -> d.regionName("us-west-2")))),
+                "ValidationException", "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, "
+                        + "SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, "
+                        + "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
+        assertError(() -> east.updateTable(b -> b.tableName("music").multiRegionConsistency(MultiRegionConsistency.STRONG)),
+                "ValidationException", "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, "
+                        + "SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, "
+                        + "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
+
+        east.updateTable(b -> b.tableName("music").replicaUpdates(deleteOhio)
+                .globalTableWitnessUpdates(w -> w.delete(d -> d.regionName("us-west-2"))));
+        box.advance(TRANSIENT);
+        assertThat(describe(east).hasReplicas()).isFalse();
+    }
+
+    @Test
+    void aReplicaProtectedAgainstDeletionIsNotDeleted() {
+        addReplica(east, WEST);
+        west.updateTable(b -> b.tableName("music").deletionProtectionEnabled(true));
+        // the service's text, observed in 2026, by ReplicaUpdates and by DeleteTable alike
+        String refusal = "Cannot delete table music in region " + WEST + " because it has deletion protection enabled. Disable deletion protection first.";
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(
+                ReplicationGroupUpdate.builder().delete(d -> d.regionName(WEST)).build())), "ValidationException", refusal);
+        assertError(() -> west.deleteTable(b -> b.tableName("music")), "ValidationException", refusal);
+        assertThat(describe(west).tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(describe(east).replicas()).extracting(ReplicaDescription::regionName).containsExactly(WEST);
+    }
+
+    @Test
     void replicasSurviveARestartAndKeepReplicating() {
         org.junit.jupiter.api.Assumptions.assumeTrue(door == Door.HTTP_SQLITE, "only the file store outlives its engine");
         addReplica(east, WEST);

@@ -41,9 +41,12 @@ public final class DeleteTable implements Operation, PlainOperation {
             long now = context.nowMillis();
             checkNotChanging(table, now);
             if (table.definition().deletionProtectionEnabled()) {
+                // a global table's member is named with its region (the service's replica text, observed in 2026)
+                if (table.replicas() != null) throw ReplicaUpdates.protectedReplica(table.name(), context.namespace().region());
                 throw DynamoException.validation(
                         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
             }
+            ReplicaUpdates.checkLeavingAllowed(table, now);
             JsonNode description = TableDescriptions.asDeleting(table, now);
             ReplicaUpdates.leave(context, table);
             table.markDeleting(now + context.options().delayTransientStatuses().toMillis());

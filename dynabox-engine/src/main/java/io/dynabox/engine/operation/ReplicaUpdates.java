@@ -45,6 +45,8 @@ public final class ReplicaUpdates {
             + "Use CreateTable, DeleteTable, or UpdateTable as required.";
     private static final String NOT_FOUND = "Replica specified in the Replica Update or Replica Delete action of the request was not found.";
     private static final String WRITE_CAPACITY = "Table write capacity should either be Pay-Per-Request or AutoScaled.";
+    private static final String ONE_STRONG_REPLICA =
+            "Deletion of only one table replica is not supported for global tables with MultiRegionConsistency set to STRONG.";
     // the Region sets a multi-Region strongly consistent table's replicas and witness must share
     private static final List<Set<String>> REGION_SETS = List.of(
             Set.of("us-east-1", "us-east-2", "us-west-2"),
@@ -68,7 +70,6 @@ public final class ReplicaUpdates {
             }
         }
         JsonNode updates = present(request, "ReplicaUpdates");
-        boolean strong = ReplicaGroup.STRONG.equals(text(request, "MultiRegionConsistency"));
         if (updates != null) {
             if (updates.isEmpty()) throw DynamoException.validation(INVALID + "List of ReplicaUpdates is empty");
             for (JsonNode entry : updates) {
@@ -78,14 +79,6 @@ public final class ReplicaUpdates {
                     throw DynamoException.validation(INVALID + "Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate");
                 }
             }
-            // one replica change at a time, except the creation of a strongly consistent group, which is made at once
-            if (updates.size() > 1 && !strong) {
-                throw DynamoException.validation(INVALID + "Only one replica update is allowed per UpdateTable request",
-                        "send one ReplicaUpdates entry, wait for the table to be ACTIVE, then send the next");
-            }
-        }
-        if (members.contains("MultiRegionConsistency") && updates == null) {
-            throw DynamoException.validation(INVALID + "MultiRegionConsistency can only be specified together with ReplicaUpdates");
         }
         JsonNode witnesses = present(request, "GlobalTableWitnessUpdates");
         if (witnesses != null && witnesses.size() > 1) {
@@ -110,7 +103,14 @@ public final class ReplicaUpdates {
         JsonNode updates = present(request, "ReplicaUpdates");
         String consistency = text(request, "MultiRegionConsistency");
         JsonNode witnessUpdates = present(request, "GlobalTableWitnessUpdates");
+        boolean strongGroup = group != null && ReplicaGroup.STRONG.equals(group.multiRegionConsistency());
+        // one replica change at a time, except the making or the ending of a strongly consistent group, which is done at once
+        if (updates.size() > 1 && !ReplicaGroup.STRONG.equals(consistency) && !strongGroup) {
+            throw DynamoException.validation(INVALID + "Only one replica update is allowed per UpdateTable request",
+                    "send one ReplicaUpdates entry, wait for the table to be ACTIVE, then send the next");
+        }
         List<JsonNode> creates = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
         for (JsonNode entry : updates) {
             for (String action : List.of("Create", "Update", "Delete")) {
                 JsonNode body = present(entry, action);
@@ -122,10 +122,15 @@ public final class ReplicaUpdates {
                 }
                 if (action.equals("Create")) creates.add(body);
                 else if (group == null || group.replica(region, now) == null) throw DynamoException.validation(NOT_FOUND);
+                if (action.equals("Delete")) {
+                    deletes.add(region);
+                    checkNotProtected(context, table.name(), region, now);
+                }
             }
         }
+        if (strongGroup) checkStrongGroupChange(group, consistency, creates, deletes, witnessUpdates, now);
         String witness = witnessUpdates == null || witnessUpdates.isEmpty() ? null : text(present(witnessUpdates.get(0), "Create"), "RegionName");
-        if (consistency != null || witness != null) checkStrong(table, group, local, consistency, creates, witness, now);
+        if (!strongGroup && (consistency != null || witness != null)) checkStrong(table, group, local, consistency, creates, witness, now);
 
         TableDefinition current = table.definition();
         if (!creates.isEmpty()) {
@@ -344,6 +349,55 @@ public final class ReplicaUpdates {
         return overrides;
     }
 
+    /** The service's refusal to delete a protected member of a global table (observed in 2026), by ReplicaUpdates or DeleteTable. */
+    static DynamoException protectedReplica(String tableName, String region) {
+        return DynamoException.validation("Cannot delete table " + tableName + " in region " + region
+                + " because it has deletion protection enabled. Disable deletion protection first.");
+    }
+
+    /** A replica to be deleted through ReplicaUpdates must not be protected against deletion in its own region. */
+    private static void checkNotProtected(RequestContext context, String tableName, String region, long now) {
+        Table replica = context.namespace().replicator().peer(context.namespace(), region).table(tableName, now);
+        if (replica != null && replica.definition().deletionProtectionEnabled()) throw protectedReplica(tableName, region);
+    }
+
+    /**
+     * A strongly consistent group is made and ended whole (observed on the service in 2026): no
+     * replica joins it, its consistency is not changed, and a deletion takes every other replica
+     * and the witness at once.
+     */
+    private static void checkStrongGroupChange(ReplicaGroup group, String consistency, List<JsonNode> creates, List<String> deletes,
+                                               JsonNode witnessUpdates, long now) {
+        if (consistency != null) throw DynamoException.validation("MultiRegionConsistency parameter is unsupported on existing global table");
+        if (!creates.isEmpty()) throw DynamoException.validation("Cannot add replicas to a global table with strong MultiRegionConsistency");
+        List<String> witnessDeletes = new ArrayList<>();
+        if (witnessUpdates != null) {
+            for (JsonNode entry : witnessUpdates) {
+                JsonNode delete = present(entry, "Delete");
+                if (delete != null) witnessDeletes.add(text(delete, "RegionName"));
+            }
+        }
+        List<String> strangers = witnessDeletes.stream().filter(r -> !r.equals(group.witnessRegion())).toList();
+        if (!strangers.isEmpty()) {
+            throw DynamoException.validation("Update global table operation failed because one or more witnesses were not part of the global "
+                    + "table. Please retry the request without these witnesses: [" + String.join(", ", strangers) + "].");
+        }
+        if (deletes.isEmpty()) return;
+        if (group.witnessRegion() != null && witnessDeletes.isEmpty()) {
+            throw DynamoException.validation("Update table delete operation does not include all witnesses.");
+        }
+        long others = group.live(now).size() - 1;
+        if (deletes.size() < others) throw DynamoException.validation(ONE_STRONG_REPLICA);
+    }
+
+    /** DeleteTable of a member of a strongly consistent group would leave it with too few: the service refuses it. */
+    static void checkLeavingAllowed(Table table, long now) {
+        ReplicaGroup group = table.replicas();
+        if (group != null && ReplicaGroup.STRONG.equals(group.multiRegionConsistency()) && group.live(now).size() > 1) {
+            throw DynamoException.validation(ONE_STRONG_REPLICA);
+        }
+    }
+
     /** Replicas take every write of the others: the table must be on demand, or provisioned with write auto scaling. */
     private static void checkCapacityForReplicas(Table table) {
         var write = table.autoScaling().write();
@@ -357,9 +411,7 @@ public final class ReplicaUpdates {
             throw DynamoException.validation(INVALID + "GlobalTableWitnessUpdates can only be specified with MultiRegionConsistency STRONG");
         }
         if (!ReplicaGroup.STRONG.equals(consistency)) return;
-        if (group != null) {
-            throw DynamoException.validation(INVALID + "MultiRegionConsistency can only be set when the global table is created");
-        }
+        if (group != null) throw DynamoException.validation("MultiRegionConsistency parameter is unsupported on existing global table");
         int replicas = 1 + creates.size();
         if (!(replicas == 3 && witness == null) && !(replicas == 2 && witness != null)) {
             throw DynamoException.validation(INVALID + "A multi-Region strongly consistent global table must have three replicas, "

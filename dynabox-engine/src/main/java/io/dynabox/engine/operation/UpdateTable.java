@@ -44,6 +44,7 @@ public final class UpdateTable implements Operation {
     private static final List<String> EFFECTIVE_MEMBERS = List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification",
             "GlobalSecondaryIndexUpdates", "SSESpecification", "ReplicaUpdates", "DeletionProtectionEnabled", "OnDemandThroughput",
             "WarmThroughput", "TableClass", "MultiRegionConsistency", "GlobalTableWitnessUpdates");
+    private static final Set<String> STRONG_ONLY_MEMBERS = Set.of("MultiRegionConsistency", "GlobalTableWitnessUpdates");
     private static final int FREE_DECREASES_PER_DAY = 4;
     private static final long SECONDS_BETWEEN_LATER_DECREASES = 3600;
     private static final DateTimeFormatter LIMIT_TIME =
@@ -57,7 +58,11 @@ public final class UpdateTable implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         Set<String> members = effectiveMembers(request);
-        if (members.isEmpty()) throw DynamoException.validation(NOTHING_TO_UPDATE);
+        // a consistency or a witness alone changes nothing; the service's list then leaves out the members the request has
+        if (STRONG_ONLY_MEMBERS.containsAll(members)) {
+            throw DynamoException.validation(members.contains("MultiRegionConsistency")
+                    ? NOTHING_TO_UPDATE.replace("MultiRegionConsistency, ", "") : NOTHING_TO_UPDATE);
+        }
         JsonNode gsiUpdates = present(request, "GlobalSecondaryIndexUpdates");
         if (gsiUpdates != null && gsiUpdates.isEmpty()) {
             throw DynamoException.validation(INVALID + "List of GlobalSecondaryIndexUpdates is empty");
