@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -333,7 +334,26 @@ class ExportTest {
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
                         .exportType(ExportType.INCREMENTAL_EXPORT)
                         .incrementalExportSpecification(s -> s.exportFromTime(from).exportToTime(from.plusSeconds(60)))),
-                "InvalidExportTimeException", "Difference between export period start time and end time should be at least 15 minutes");
+                "InvalidExportTimeException", "Difference between export period from time and export period to time is less than 15 minutes");
+        // the service's texts, observed in 2026: the start is checked first, then the end, then the length
+        Instant early = from.minus(Duration.ofDays(1));
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
+                        .exportType(ExportType.INCREMENTAL_EXPORT)
+                        .incrementalExportSpecification(s -> s.exportFromTime(early).exportToTime(early.plusSeconds(60)))),
+                "InvalidExportTimeException", "Incremental export period from time cannot be less than the table creation time : "
+                        + early.truncatedTo(ChronoUnit.SECONDS));
+        Instant future = Instant.ofEpochMilli(box.nowMillis()).plus(Duration.ofHours(1));
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
+                        .exportType(ExportType.INCREMENTAL_EXPORT)
+                        .incrementalExportSpecification(s -> s.exportFromTime(from).exportToTime(future))),
+                "InvalidExportTimeException", "Incremental export period to time cannot be greater than the current time : "
+                        + future.truncatedTo(ChronoUnit.SECONDS));
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
+                        .incrementalExportSpecification(s -> s.exportFromTime(from))),
+                "ValidationException", "Invalid Request: Export Type expected to be Incremental Export when incremental export specification is provided");
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports").exportType(ExportType.FULL_EXPORT)
+                        .incrementalExportSpecification(s -> s.exportFromTime(from))),
+                "ValidationException", "Invalid Request: When Export Type is Full Export , Incremental Export Specification should not be provided");
     }
 
     @Test
@@ -341,25 +361,29 @@ class ExportTest {
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")),
                 "PointInTimeRecoveryUnavailableException", "Point in time recovery is not enabled for table 'orders'");
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn().replace("orders", "missing")).s3Bucket("exports")),
-                "TableNotFoundException", "Table not found: missing");
+                "TableNotFoundException", "Table not found: " + tableArn().replace("orders", "missing"));
         enableRecovery();
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
                         .exportTime(Instant.ofEpochMilli(box.nowMillis()).minus(Duration.ofHours(1)))),
-                "InvalidExportTimeException", "Export time must be within the point in time recovery window");
+                "InvalidExportTimeException", "Export Time is invalid");
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("bad bucket")),
                 "ValidationException", "1 validation error detected: Value 'bad bucket' at 's3Bucket' failed to satisfy constraint");
         assertError(() -> box.client.describeExport(b -> b.exportArn(tableArn() + "/export/01700000000000-0000abcd")),
-                "ExportNotFoundException", "Export not found");
+                "ExportNotFoundException", "Export not found: Export not found: " + tableArn() + "/export/01700000000000-0000abcd");
         assertError(() -> box.client.describeExport(b -> b.exportArn("arn:aws:dynamodb:us-east-1:000000000000:table/nonexistent_table_xyz")),
                 "ValidationException", "Invalid Export ARN");
         // the service's texts, observed in 2026
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn("orders").s3Bucket("exports")),
-                "ValidationException", "tableArn is not a valid ARN");
+                "ValidationException", "One or more parameter values were invalid: tableArn is not a valid ARN");
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn() + "/index/byG").s3Bucket("exports")),
+                "ValidationException", "Invalid Request: Table ARN is invalid.");
+        assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports").exportType(ExportType.INCREMENTAL_EXPORT)),
+                "ValidationException", "Invalid Request: Incremental Export Specification expected when export type is set as Incremental Export");
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
                         .s3SseAlgorithm("AES256").s3SseKmsKeyId("alias/mine")),
                 "ValidationException", "Invalid Request: KMS Key Id is not supported for this encryption type");
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")
-                        .exportType(ExportType.INCREMENTAL_EXPORT)),
+                        .exportType(ExportType.INCREMENTAL_EXPORT).incrementalExportSpecification(s -> s.exportViewType(ExportViewType.NEW_IMAGE))),
                 "ValidationException", "Invalid Request: ExportFromTime must be provided in IncrementalExportSpecification");
     }
 
@@ -396,7 +420,7 @@ class ExportTest {
         assertThat(again.exportArn()).isEqualTo(first.exportArn());
         assertThat(again.clientToken()).isEqualTo("token-1");
         assertError(() -> box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports").clientToken("token-1")
-                .exportFormat(ExportFormat.ION)), "ExportConflictException", "Duplicate request detected");
+                .exportFormat(ExportFormat.ION)), "ExportConflictException", "Export conflict: Duplicate request detected with conflicting parameters");
     }
 
     @Test

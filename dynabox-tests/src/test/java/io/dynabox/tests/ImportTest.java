@@ -287,7 +287,7 @@ class ImportTest {
                         .keySchema(hash("pk"), range("sk")).billingMode(BillingMode.PAY_PER_REQUEST))).importTableDescription();
         assertThat(again.importArn()).isEqualTo(first.importArn());
         assertError(() -> importInto("tokened2", b -> b.clientToken("t-1").s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("one/"))
-                .inputFormat(InputFormat.DYNAMODB_JSON)), "ImportConflictException", "There was a conflict when importing from the specified S3 source");
+                .inputFormat(InputFormat.DYNAMODB_JSON)), "ImportConflictException", "Import conflict: Duplicate request detected with conflicting parameters");
     }
 
     @Test

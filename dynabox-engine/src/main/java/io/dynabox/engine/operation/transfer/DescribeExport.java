@@ -16,7 +16,8 @@ public final class DescribeExport implements Operation {
         String arn = request.get("ExportArn").textValue();
         if (!TransferArns.isJobArn(arn, "export")) throw TransferArns.invalidExportArn(arn);
         Transfer export = context.namespace().transfers().find(Transfer.Kind.EXPORT, arn);
-        if (export == null) throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: " + arn);
+        // the service repeats its first words (observed in 2026)
+        if (export == null) throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: Export not found: " + arn);
         return Json.object().set("ExportDescription", export.description(context.nowMillis()));
     }
 }

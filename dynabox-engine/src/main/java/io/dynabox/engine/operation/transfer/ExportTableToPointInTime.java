@@ -11,6 +11,7 @@ import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.ContinuousBackups;
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.table.TableGrammar;
 import io.dynabox.engine.transfer.Exporter;
 import io.dynabox.engine.transfer.Transfer;
 import io.dynabox.engine.transfer.TransferArns;
@@ -18,6 +19,7 @@ import io.dynabox.engine.transfer.Transfers;
 import io.dynabox.engine.wire.Json;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * ExportTableToPointInTime: the table as it was at ExportTime (a full export, from
@@ -40,12 +42,14 @@ public final class ExportTableToPointInTime implements Operation {
         long now = context.nowMillis();
         String tableArn = text(request, "TableArn");
         // the service's words (observed in 2026): a TableArn must be an ARN, where the other actions take a name too
-        if (!tableArn.startsWith("arn:")) throw DynamoException.validation("tableArn is not a valid ARN");
+        if (!tableArn.startsWith("arn:")) throw DynamoException.validation(TableGrammar.INVALID + "tableArn is not a valid ARN");
+        if (tableArn.matches("arn:[^:]*:dynamodb:[^:]*:[^:]*:table/[^/]+/.*")) throw DynamoException.validation("Invalid Request: Table ARN is invalid.");
+        checkExportType(text(request, "ExportType"), present(request, "IncrementalExportSpecification"));
         checkEncryption(text(request, "S3SseAlgorithm"), text(request, "S3SseKmsKeyId"));
         String name = context.tableName(tableArn);
         Table table = context.namespace().table(name, now);
         if (table == null || Table.DELETING.equals(table.status(now)) || !tableArn.equals(table.definition().arn()) && tableArn.startsWith("arn:")) {
-            throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + name);
+            throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableArn);
         }
         Transfers transfers = context.namespace().transfers();
         String token = text(request, "ClientToken");
@@ -54,7 +58,7 @@ public final class ExportTableToPointInTime implements Operation {
             Transfer earlier = transfers.byClientToken(Transfer.Kind.EXPORT, token, now);
             if (earlier != null) {
                 if (!earlier.requestKey().equals(requestKey)) {
-                    throw new DynamoException(ErrorCode.EXPORT_CONFLICT, "Duplicate request detected with a different request body",
+                    throw new DynamoException(ErrorCode.EXPORT_CONFLICT, "Export conflict: Duplicate request detected with conflicting parameters",
                             "the ClientToken " + token + " named the export " + earlier.arn() + " with other parameters in the last 8 hours");
                 }
                 return Json.object().set("ExportDescription", earlier.description(now));
@@ -109,11 +113,22 @@ public final class ExportTableToPointInTime implements Operation {
         if (given == null) return Math.max(earliest, now - Math.floorMod(now, 1000L));
         long at = millis(given);
         if (at < earliest || at > now) {
-            throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME, "Export time must be within the point in time recovery window",
-                    "the service's exact wording is not recorded; the window is " + Instant.ofEpochMilli(earliest) + " to now ("
+            throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME, "Export Time is invalid",
+                    "the point in time recovery window is " + Instant.ofEpochMilli(earliest) + " to now ("
                             + Instant.ofEpochMilli(now) + "); the request asked for " + Instant.ofEpochMilli(at));
         }
         return at;
+    }
+
+    /** The export type and the incremental specification go together, in the service's words (observed in 2026). */
+    private static void checkExportType(String type, JsonNode incremental) {
+        if (incremental == null) return;
+        if (type == null) {
+            throw DynamoException.validation("Invalid Request: Export Type expected to be Incremental Export when incremental export specification is provided");
+        }
+        if (FULL_EXPORT.equals(type)) {
+            throw DynamoException.validation("Invalid Request: When Export Type is Full Export , Incremental Export Specification should not be provided");
+        }
     }
 
     /** A KMS key goes with KMS encryption only, in the service's words (observed in 2026). */
@@ -125,7 +140,10 @@ public final class ExportTableToPointInTime implements Operation {
 
     private static Exporter.Window incrementalWindow(JsonNode request, long earliest, long now) {
         JsonNode spec = present(request, "IncrementalExportSpecification");
-        JsonNode fromNode = spec == null ? null : present(spec, "ExportFromTime");
+        if (spec == null) {
+            throw DynamoException.validation("Invalid Request: Incremental Export Specification expected when export type is set as Incremental Export");
+        }
+        JsonNode fromNode = present(spec, "ExportFromTime");
         if (fromNode == null) {
             throw DynamoException.validation("Invalid Request: ExportFromTime must be provided in IncrementalExportSpecification");
         }
@@ -137,22 +155,25 @@ public final class ExportTableToPointInTime implements Operation {
         JsonNode toNode = present(spec, "ExportToTime");
         long to = toNode == null ? now : millis(toNode);
         String view = text(spec, "ExportViewType");
+        // in the service's order and words (observed in 2026): the start, then the end, then the length
+        if (from < earliest || from > to) {
+            throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME, "Incremental export period from time cannot be less than the table creation time : "
+                    + Instant.ofEpochMilli(from).truncatedTo(ChronoUnit.SECONDS), "point in time recovery reaches back to " + Instant.ofEpochMilli(earliest));
+        }
+        if (to > now) {
+            throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME, "Incremental export period to time cannot be greater than the current time : "
+                    + Instant.ofEpochMilli(to).truncatedTo(ChronoUnit.SECONDS));
+        }
         if (to - from < MIN_INCREMENTAL_MILLIS) {
             throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME,
-                    "Difference between export period start time and end time should be at least 15 minutes",
-                    "the service's exact wording past its first words is not recorded; the period asked for is "
-                            + Instant.ofEpochMilli(from) + " to " + Instant.ofEpochMilli(to));
+                    "Difference between export period from time and export period to time is less than 15 minutes",
+                    "the period asked for is " + Instant.ofEpochMilli(from) + " to " + Instant.ofEpochMilli(to));
         }
         if (to - from > MAX_INCREMENTAL_MILLIS) {
             throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME,
                     "Difference between export period start time and end time should not be greater than 24 hours",
                     "the service's exact wording past its first words is not recorded; the period asked for is "
                             + Instant.ofEpochMilli(from) + " to " + Instant.ofEpochMilli(to));
-        }
-        if (from < earliest || to > now) {
-            throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME, "Export period must be within the point in time recovery window",
-                    "the service's exact wording is not recorded; the window is " + Instant.ofEpochMilli(earliest) + " to now ("
-                            + Instant.ofEpochMilli(now) + ")");
         }
         return new Exporter.Window(from, to, view == null ? Exporter.Window.NEW_AND_OLD_IMAGES : view);
     }

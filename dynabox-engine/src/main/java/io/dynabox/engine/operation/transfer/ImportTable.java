@@ -47,7 +47,7 @@ public final class ImportTable implements Operation {
             Transfer earlier = transfers.byClientToken(Transfer.Kind.IMPORT, token, now);
             if (earlier != null) {
                 if (!earlier.requestKey().equals(requestKey)) {
-                    throw new DynamoException(ErrorCode.IMPORT_CONFLICT, "There was a conflict when importing from the specified S3 source",
+                    throw new DynamoException(ErrorCode.IMPORT_CONFLICT, "Import conflict: Duplicate request detected with conflicting parameters",
                             "the ClientToken " + token + " named the import " + earlier.arn() + " with other parameters in the last 8 hours");
                 }
                 return Json.object().set("ImportTableDescription", earlier.description(now));
