@@ -384,6 +384,21 @@ class GlobalTablesTest {
     }
 
     @Test
+    void aStreamOfAnyViewTypeTakesReplicasAndKeepsItsType() {
+        east.createTable(b -> b.tableName("keys").attributeDefinitions(s("id")).keySchema(hash("id")).billingMode(BillingMode.PAY_PER_REQUEST)
+                .streamSpecification(sp -> sp.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+        box.advance(TRANSIENT);
+        // the service accepts it and copies the view type to the replica (observed in 2026)
+        east.updateTable(b -> b.tableName("keys").replicaUpdates(create(WEST)));
+        box.advance(TRANSIENT);
+        assertThat(west.describeTable(b -> b.tableName("keys")).table().streamSpecification().streamViewType()).isEqualTo(StreamViewType.KEYS_ONLY);
+        assertThat(east.describeTable(b -> b.tableName("keys")).table().streamSpecification().streamViewType()).isEqualTo(StreamViewType.KEYS_ONLY);
+        east.putItem(b -> b.tableName("keys").item(Map.of("id", AttributeValue.fromS("k"), "v", AttributeValue.fromS("whole"))));
+        assertThat(box.awaitReplication()).isTrue();
+        assertThat(west.getItem(b -> b.tableName("keys").key(Map.of("id", AttributeValue.fromS("k")))).item().get("v").s()).isEqualTo("whole");
+    }
+
+    @Test
     void aReplicaProtectedAgainstDeletionIsNotDeleted() {
         addReplica(east, WEST);
         west.updateTable(b -> b.tableName("music").deletionProtectionEnabled(true));

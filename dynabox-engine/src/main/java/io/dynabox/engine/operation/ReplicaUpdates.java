@@ -133,13 +133,9 @@ public final class ReplicaUpdates {
         if (!strongGroup && (consistency != null || witness != null)) checkStrong(table, group, local, consistency, creates, witness, now);
 
         TableDefinition current = table.definition();
-        if (!creates.isEmpty()) {
-            checkCapacityForReplicas(table);
-            if (current.streamEnabled() && !"NEW_AND_OLD_IMAGES".equals(current.streamViewType())) {
-                throw DynamoException.validation(INVALID + "Table stream must use NEW_AND_OLD_IMAGES view type to create replicas",
-                        "replicas read the table's changes with both images: enable the stream with StreamViewType NEW_AND_OLD_IMAGES");
-            }
-        }
+        // a stream of any view type will do (the service keeps it, observed in 2026): the replicator reads the
+        // changes themselves, which hold both images whatever the stream shows
+        if (!creates.isEmpty()) checkCapacityForReplicas(table);
         long settleAt = now + context.options().delayTransientStatuses().toMillis();
         if (group == null) {
             ReplicaGroup.Replica self = new ReplicaGroup.Replica(local, Lifecycle.ACTIVE, now, null, null, null, null, null, null);
@@ -190,7 +186,7 @@ public final class ReplicaUpdates {
                 tableClass, tableClass == null ? null : context.nowEpochSeconds(), indexOverrides, text(create, "KMSMasterKeyId"));
 
         TableDefinition.Builder copy = source.withIdentity(TableIds.next(), target.arn(table.name())).toBuilder()
-                .stream(true, "NEW_AND_OLD_IMAGES", StreamLabels.label(now))
+                .stream(true, source.streamViewType(), StreamLabels.label(now))
                 .tags(List.of())
                 .deletionProtectionEnabled(false);
         if (readOverride != null) {

@@ -49,9 +49,9 @@ import java.util.function.LongSupplier;
  * request that wrote them answers: the engine calls {@link #settleStrong} after each request.
  *
  * <p>Writes not yet applied in the other replicas survive a kill of the process with a store that
- * outlives it ({@code --db-path}): a replica always has a stream (NEW_AND_OLD_IMAGES), which the
- * store keeps in commit order with the writes, and the replication thread keeps, per replica
- * table, the sequence through which every write has been applied in every other replica (a
+ * outlives it ({@code --db-path}): a replica always has a stream, which the store keeps in commit
+ * order with the writes, each change whole (both images, whatever the stream's view type), and the
+ * replication thread keeps, per replica table, the sequence through which every write has been applied in every other replica (a
  * document of kind {@value #MARK_KIND}, saved at most every {@value #MARK_EVERY_MILLIS} ms once
  * what it counts is durable). When the table's namespace is loaded again, the writes of its
  * stream after that sequence (its own, not those it received) are shipped again, before any new
