@@ -288,6 +288,9 @@ class GlobalTablesTest {
         assertError(() -> east.updateTable(b -> b.tableName("missing").replicaUpdates(create("eu-north-1"))), "ResourceNotFoundException",
                 "Requested resource not found");
 
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(
+                ReplicationGroupUpdate.builder().update(u -> u.regionName("eu-north-1")).build())), "ValidationException",
+                "Replica specified in the Replica Update or Replica Delete action of the request was not found.");
         east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-north-1")));
         // while the replica is made the table is in use
         assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("ap-south-1"))), "ResourceInUseException",
@@ -401,6 +404,10 @@ class GlobalTablesTest {
     @Test
     void aReplicaProtectedAgainstDeletionIsNotDeleted() {
         addReplica(east, WEST);
+        // an Update that changes nothing is refused (the service's text, observed in 2026)
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(
+                ReplicationGroupUpdate.builder().update(u -> u.regionName(WEST)).build())), "ValidationException",
+                "There are no actions specified in the Replica Update Action of the request.");
         west.updateTable(b -> b.tableName("music").deletionProtectionEnabled(true));
         // the service's text, observed in 2026, by ReplicaUpdates and by DeleteTable alike
         String refusal = "Cannot delete table music in region " + WEST + " because it has deletion protection enabled. Disable deletion protection first.";

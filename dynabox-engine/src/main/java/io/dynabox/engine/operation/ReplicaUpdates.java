@@ -45,6 +45,8 @@ public final class ReplicaUpdates {
             + "Use CreateTable, DeleteTable, or UpdateTable as required.";
     private static final String NOT_FOUND = "Replica specified in the Replica Update or Replica Delete action of the request was not found.";
     private static final String WRITE_CAPACITY = "Table write capacity should either be Pay-Per-Request or AutoScaled.";
+    private static final List<String> UPDATE_SETTINGS = List.of("KMSMasterKeyId", "ProvisionedThroughputOverride",
+            "OnDemandThroughputOverride", "GlobalSecondaryIndexes", "TableClassOverride");
     private static final String ONE_STRONG_REPLICA =
             "Deletion of only one table replica is not supported for global tables with MultiRegionConsistency set to STRONG.";
     // the Region sets a multi-Region strongly consistent table's replicas and witness must share
@@ -226,6 +228,10 @@ public final class ReplicaUpdates {
 
     private static ReplicaGroup update(RequestContext context, Table table, ReplicaGroup group, JsonNode update, long settleAt) {
         String region = text(update, "RegionName");
+        if (UPDATE_SETTINGS.stream().noneMatch(member -> present(update, member) != null)) {
+            // the service's words (observed in 2026)
+            throw DynamoException.validation("There are no actions specified in the Replica Update Action of the request.");
+        }
         TableDefinition d = table.definition();
         JsonNode throughput = present(update, "ProvisionedThroughputOverride");
         if (throughput != null && d.payPerRequest()) {

@@ -1,16 +1,22 @@
 package io.dynabox.engine.operation.global;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.wire.Json;
 
-/** DescribeTableReplicaAutoScaling: the auto scaling settings of the table in every replica. */
+/** DescribeTableReplicaAutoScaling: the auto scaling settings of a global table in every replica. */
 public final class DescribeTableReplicaAutoScaling implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
-        Table table = context.describedTable(request.get("TableName").textValue());
+        String name = context.tableName(request.get("TableName").textValue());
+        Table table = context.namespace().table(name, context.nowMillis());
+        // a table of one region is no global table to the service (observed in 2026)
+        if (table == null || table.replicas() == null) {
+            throw DynamoException.resourceNotFound("Global table with name: '" + name + "' does not exist.");
+        }
         return Json.object().set("TableAutoScalingDescription",
                 ReplicaAutoScalingDescriptions.describe(table, context.namespace().region(), context.nowMillis()));
     }
