@@ -21,6 +21,15 @@ public final class TransferArns {
         return UUID.randomUUID().toString();
     }
 
+    /**
+     * The key that lists jobs newest first when sorted in reverse: the job's id (its creation
+     * millisecond, then random hex), then the whole ARN, so jobs of different tables interleave by time.
+     */
+    public static String listingKey(String jobArn) {
+        int slash = jobArn.lastIndexOf('/');
+        return jobArn.substring(slash + 1) + " " + jobArn;
+    }
+
     /** Whether an ARN is shaped like an export's ({@code export}) or import's ({@code import}). */
     public static boolean isJobArn(String arn, String kind) {
         var m = JOB_ARN.matcher(arn);

@@ -10,18 +10,21 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.transfer.Transfer;
+import io.dynabox.engine.transfer.TransferArns;
 import io.dynabox.engine.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * ListExports: the namespace's exports in ARN order (of the table given as TableArn, else all,
- * those of deleted tables too), MaxResults at a time (25 without it), each with its ARN, status
- * and type; NextToken goes on after the last one listed.
+ * ListExports: the namespace's exports newest first (of the table given as TableArn, else all,
+ * those of deleted tables too), MaxResults at a time (10 without it), each with its ARN, status
+ * and type; NextToken goes on after the last one listed. The order and the page are the
+ * service's (observed in 2026).
  */
 public final class ListExports implements Operation {
-    static final int DEFAULT_PAGE = 25;
+    static final int DEFAULT_PAGE = 10;
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -32,7 +35,8 @@ public final class ListExports implements Operation {
         long now = context.nowMillis();
         List<Transfer> matching = context.namespace().transfers().all(Transfer.Kind.EXPORT).stream()
                 .filter(e -> tableArn == null || e.tableArn().equals(tableArn))
-                .filter(e -> after == null || e.arn().compareTo(after) > 0)
+                .filter(e -> after == null || TransferArns.listingKey(e.arn()).compareTo(TransferArns.listingKey(after)) < 0)
+                .sorted(Comparator.comparing((Transfer t) -> TransferArns.listingKey(t.arn())).reversed())
                 .toList();
         ObjectNode answer = Json.object();
         ArrayNode summaries = answer.putArray("ExportSummaries");

@@ -10,18 +10,21 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.transfer.Transfer;
+import io.dynabox.engine.transfer.TransferArns;
 import io.dynabox.engine.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * ListImports: the namespace's imports in ARN order (into the table given as TableArn, else
- * all), PageSize at a time (25 without it), each summarised; NextToken goes on after the last
- * one listed. The token is hex in blocks of 16 digits, at least 112, as the model's pattern asks.
+ * ListImports: the namespace's imports newest first (into the table given as TableArn, else
+ * all), PageSize at a time (10 without it), each summarised; NextToken goes on after the last
+ * one listed. The order and the page are the service's (observed in 2026). The token is hex in
+ * blocks of 16 digits, at least 112, as the model's pattern asks.
  */
 public final class ListImports implements Operation {
-    static final int DEFAULT_PAGE = 25;
+    static final int DEFAULT_PAGE = 10;
     private static final int MIN_TOKEN_DIGITS = 112;
 
     @Override
@@ -33,7 +36,8 @@ public final class ListImports implements Operation {
         long now = context.nowMillis();
         List<Transfer> matching = context.namespace().transfers().all(Transfer.Kind.IMPORT).stream()
                 .filter(i -> tableArn == null || i.tableArn().equals(tableArn))
-                .filter(i -> after == null || i.arn().compareTo(after) > 0)
+                .filter(i -> after == null || TransferArns.listingKey(i.arn()).compareTo(TransferArns.listingKey(after)) < 0)
+                .sorted(Comparator.comparing((Transfer t) -> TransferArns.listingKey(t.arn())).reversed())
                 .toList();
         ObjectNode answer = Json.object();
         ArrayNode summaries = answer.putArray("ImportSummaryList");
