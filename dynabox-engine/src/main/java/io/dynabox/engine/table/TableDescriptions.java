@@ -104,7 +104,8 @@ public final class TableDescriptions {
             ArrayNode indexes = node.putArray("LocalSecondaryIndexes");
             for (IndexDefinition index : d.localIndexes()) indexes.add(indexBase(table, d, index));
         }
-        if (!others.isEmpty() && ReplicaGroup.CURRENT.equals(group.version())) {
+        // the service names the consistency of strongly consistent groups only (observed in 2026)
+        if (!others.isEmpty() && ReplicaGroup.CURRENT.equals(group.version()) && ReplicaGroup.STRONG.equals(group.multiRegionConsistency())) {
             node.put("MultiRegionConsistency", group.multiRegionConsistency());
         }
         if (d.onDemandThroughput() != null) node.set("OnDemandThroughput", d.onDemandThroughput());
@@ -150,10 +151,13 @@ public final class TableDescriptions {
         String status = r.statusAt(nowMillis);
         node.put("ReplicaStatus", status);
         if (Lifecycle.CREATING.equals(status)) node.put("ReplicaStatusPercentProgress", "0");
-        ObjectNode tableClass = node.putObject("ReplicaTableClassSummary");
-        Double classUpdated = r.tableClassOverride() != null ? r.tableClassUpdatedAt() : d.tableClassUpdatedAt();
-        if (classUpdated != null) tableClass.put("LastUpdateDateTime", classUpdated);
-        tableClass.put("TableClass", r.tableClassOverride() != null ? r.tableClassOverride() : d.effectiveTableClass());
+        // a table class shows once one was set, on the replica or the table, as the service shows it (observed in 2026)
+        if (r.tableClassOverride() != null || d.tableClass() != null) {
+            ObjectNode tableClass = node.putObject("ReplicaTableClassSummary");
+            Double classUpdated = r.tableClassOverride() != null ? r.tableClassUpdatedAt() : d.tableClassUpdatedAt();
+            if (classUpdated != null) tableClass.put("LastUpdateDateTime", classUpdated);
+            tableClass.put("TableClass", r.tableClassOverride() != null ? r.tableClassOverride() : d.effectiveTableClass());
+        }
         return node;
     }
 
