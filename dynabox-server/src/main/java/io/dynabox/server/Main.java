@@ -3,13 +3,16 @@ package io.dynabox.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.WarmUp;
+import io.dynabox.engine.accounting.Prices;
 import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.engine.table.AccountQuotas;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.SignatureCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +206,12 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public int handleExecutionException(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
-            commandLine.getErr().println("dynabox: " + StartupFailure.describe(failure, (Main) commandLine.getCommand()));
+            if (commandLine.getCommand() instanceof Main main) {
+                commandLine.getErr().println("dynabox: " + StartupFailure.describe(failure, main));
+            } else {
+                // a subcommand's failure it did not word itself
+                commandLine.getErr().println("dynabox " + commandLine.getCommandName() + ": " + failure);
+            }
             return EXIT_CANNOT_START;
         }
 
@@ -290,6 +298,8 @@ public final class Main implements Callable<Integer> {
         }
         if (replicationDelayMillis < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--replication-delay must not be negative");
         if (ttlSweepDelaySeconds < 0) throw new CommandLine.ParameterException(new CommandLine(this), "--ttl-sweep-delay must not be negative");
+        if (port < 0 || port > 65_535) throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 0 to 65535 (0 picks a free one)");
+        checkFilesNow();
         try {
             return DynaboxOptions.builder()
                     .host(host)
@@ -324,9 +334,26 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The files the server reads only later (a report's prices, each request's signature) are read now, so a wrong one stops the start. */
+    private void checkFilesNow() {
+        try {
+            if (prices != null) Prices.read(prices);
+            if (credentials != null) SignatureCheck.fromFile(credentials);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
     private SimulationSettings simulation() {
-        SimulationSettings settings = simulationFile == null ? SimulationSettings.OFF
-                : SimulationSettings.fromJson(readJson(simulationFile, "--simulation"));
+        SimulationSettings settings = SimulationSettings.OFF;
+        if (simulationFile != null) {
+            JsonNode document = readJson(simulationFile, "--simulation");
+            try {
+                settings = SimulationSettings.fromJson(document);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--simulation " + simulationFile + ": " + e.getMessage());
+            }
+        }
         if (seed != null) settings = settings.withSeed(seed);
         if (throttling) settings = settings.withThrottling(true);
         if (consistencyLagMillis != null) settings = settings.withConsistencyLagMillis(consistencyLagMillis);
@@ -340,7 +367,11 @@ public final class Main implements Callable<Integer> {
         JsonNode rules = readJson(faultsFile, "--faults");
         if (!rules.isArray()) throw new CommandLine.ParameterException(new CommandLine(this), "--faults " + faultsFile + ": a JSON array of fault rules");
         List<FaultRule> parsed = new ArrayList<>();
-        for (JsonNode rule : rules) parsed.add(FaultRule.fromJson(rule));
+        try {
+            for (JsonNode rule : rules) parsed.add(FaultRule.fromJson(rule));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--faults " + faultsFile + ": " + e.getMessage());
+        }
         return parsed;
     }
 
@@ -348,7 +379,7 @@ public final class Main implements Callable<Integer> {
         try {
             return Json.parse(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), option + " " + file + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(new CommandLine(this), option + " " + file + ": " + FileProblems.describe(e));
         }
     }
 

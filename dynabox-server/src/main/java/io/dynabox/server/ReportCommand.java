@@ -65,6 +65,10 @@ final class ReportCommand implements Callable<Integer> {
             report = fromServer();
             if (report == null) return 1;
         } else {
+            if (!Files.isDirectory(dbPath)) {
+                System.err.println("dynabox report: no directory " + dbPath + " (give the --db-path a server was started with)");
+                return 2;
+            }
             try {
                 report = fromDirectory();
             } catch (StoreException e) {
@@ -95,8 +99,18 @@ final class ReportCommand implements Callable<Integer> {
         StringBuilder uri = new StringBuilder(endpoint.toString().replaceAll("/+$", ""))
                 .append(json ? "/dynabox/report.json" : "/dynabox/report").append("?trafficMultiplier=").append(trafficMultiplier);
         if (runsPerDay != null) uri.append("&runsPerDay=").append(URLEncoder.encode(runsPerDay.toString(), StandardCharsets.UTF_8));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IllegalArgumentException e) {
+            System.err.println("dynabox report: --endpoint " + endpoint + " is not a URL such as http://127.0.0.1:8000");
+            return null;
+        } catch (IOException e) {
+            System.err.println("dynabox report: cannot reach " + endpoint + " (" + e + "): start the server there, "
+                    + "or report on its files with --db-path");
+            return null;
+        }
         if (response.statusCode() != 200) {
             System.err.println("dynabox report: " + endpoint + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));

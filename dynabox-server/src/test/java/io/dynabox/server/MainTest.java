@@ -190,6 +190,39 @@ class MainTest {
     }
 
     @Test
+    void wrongValuesAndFilesAreWrongOptionsFoundAtStart(@TempDir Path dir) throws IOException {
+        assertThat(run("--port", "70000").err()).isEqualTo("dynabox: --port must be 0 to 65535 (0 picks a free one)"
+                + " (./dynabox --help lists every option)" + System.lineSeparator());
+        assertThat(run("--port", "-1").code()).isEqualTo(2);
+        // files the server would read only later are read at start
+        Run prices = run("--port", "0", "--prices", dir.resolve("missing.json").toString());
+        assertThat(prices.code()).isEqualTo(2);
+        assertThat(prices.err()).startsWith("dynabox: cannot read the prices file " + dir.resolve("missing.json") + ": no such file");
+        Run credentials = run("--port", "0", "--credentials", dir.resolve("keys").toString());
+        assertThat(credentials.code()).isEqualTo(2);
+        assertThat(credentials.err()).startsWith("dynabox: cannot read the credentials file " + dir.resolve("keys") + ": no such file");
+        // a file's content: the option and the file are named
+        Path settings = Files.writeString(dir.resolve("sim.json"), "{\"seed\":\"x\"}");
+        assertThat(run("--port", "0", "--simulation", settings.toString()).err()).startsWith("dynabox: --simulation " + settings + ": ");
+        assertThat(run("--port", "0", "--simulation", dir.resolve("none.json").toString()).err())
+                .startsWith("dynabox: --simulation " + dir.resolve("none.json") + ": no such file");
+        Path faults = Files.writeString(dir.resolve("faults.json"), "[{\"eror\":\"InternalServerError\"}]");
+        assertThat(run("--port", "0", "--faults", faults.toString()).err()).startsWith("dynabox: --faults " + faults + ": ");
+    }
+
+    @Test
+    void theReportSubcommandSaysWhatWentWrongInOneLine(@TempDir Path dir) {
+        // its failures were hidden behind a ClassCastException of the failure handler
+        Run unreachable = run("report", "--endpoint", "http://127.0.0.1:1", "--json");
+        assertThat(unreachable.code()).isEqualTo(1);
+        Run noPrices = run("report", "--db-path", dir.toString(), "--prices", dir.resolve("missing.json").toString());
+        assertThat(noPrices.code()).isEqualTo(1);
+        assertThat(noPrices.err()).startsWith("dynabox report: ").contains("cannot read the prices file").hasLineCount(1);
+        assertThat(run("report", "--db-path", dir.resolve("typo").toString()).code()).isEqualTo(2);
+        assertThat(dir.resolve("typo")).doesNotExist();
+    }
+
+    @Test
     void aPortInUseIsOneLineWithItsFixAndExitCode1() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Run run = run("--port", Integer.toString(taken.getLocalPort()));

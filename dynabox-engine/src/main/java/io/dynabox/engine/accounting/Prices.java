@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -35,7 +36,8 @@ public record Prices(String region, String date, String currency, String source,
         try {
             return of(Json.parse(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the prices file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the prices file " + file + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()), e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -60,7 +61,7 @@ public final class SignatureCheck {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the credentials file " + file, e);
+            throw new UncheckedIOException("cannot read the credentials file " + file + (e instanceof NoSuchFileException ? ": no such file" : ""), e);
         }
         Map<String, String> secrets = new HashMap<>();
         String profileKey = null;
