@@ -124,6 +124,10 @@ public final class Engine implements AutoCloseable {
         this.kinesis = KinesisDelivery.to(options.kinesisEndpoint(), this.clock, options.strictMessages());
         this.transferJobs = new TransferJobs(this.clock);
         if (options.logRequests()) addObserver(new RequestLog(System.out, this.clock));
+        if (!options.sharedDb() && store.namespaceIds().contains(SHARED_NAMESPACE)) {
+            log().log(System.Logger.Level.WARNING, "the data in " + options.dbPath() + " was written with --shared-db: without it, "
+                    + "requests reach a namespace of their own credentials and region, not those tables; start with --shared-db to use them");
+        }
     }
 
     public DynaboxOptions options() {
@@ -377,7 +381,11 @@ public final class Engine implements AutoCloseable {
 
     /** The namespace callers with this access key and region work in; loaded from the store, or made empty, on first use. */
     public Namespace namespace(String accessKeyId, String region) {
-        return namespaces.computeIfAbsent(namespaceId(accessKeyId, region), key -> {
+        return namespaceById(namespaceId(accessKeyId, region), region);
+    }
+
+    private Namespace namespaceById(String id, String region) {
+        return namespaces.computeIfAbsent(id, key -> {
             Namespace loaded = Namespace.load(key, region, store, changeFeed);
             loaded.streams().configure(options.streamShardRollover(), options.delayTransientStatuses());
             loaded.streams().resume(store, key, loaded.tableMap().values(), clock.getAsLong());
@@ -419,6 +427,9 @@ public final class Engine implements AutoCloseable {
         Namespace used = namespaces.get(namespaceId);
         if (used != null) return used;
         if (options.sharedDb()) return namespace(SHARED_NAMESPACE, DEFAULT_REGION);
+        // the files of a server started with --shared-db, opened without it: readable (the report, the
+        // sweeper), though no caller's requests reach it
+        if (namespaceId.equals(SHARED_NAMESPACE)) return namespaceById(SHARED_NAMESPACE, DEFAULT_REGION);
         int underscore = namespaceId.lastIndexOf('_');
         if (underscore <= 0) throw new IllegalArgumentException("not a namespace id: " + namespaceId);
         return namespace(namespaceId.substring(0, underscore), regionOf(namespaceId));
