@@ -301,7 +301,7 @@ public final class Engine implements AutoCloseable {
             staleReads = simulation.staleReadsFor(namespace.id());
         }
         long now = clock.getAsLong();
-        RequestContext context = new RequestContext(namespace, store, options, now, requestId, new CapacityLedger(now),
+        RequestContext context = new RequestContext(namespace, store, options, now, requestId, action, new CapacityLedger(now),
                 throttle, conflicts, staleReads);
         try {
             JsonNode answer = plain != null ? plain.execute(context) : operation.execute(context, json);

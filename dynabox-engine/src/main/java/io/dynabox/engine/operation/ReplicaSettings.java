@@ -50,7 +50,7 @@ final class ReplicaSettings {
                     if (replica == null) continue;
                     ObjectNode shared = sharedPart(request, replica);
                     try {
-                        new UpdateTable().execute(new RequestContext(peer, context.store(), context.options(), now, context.requestId()), shared);
+                        new UpdateTable().execute(new RequestContext(peer, context.store(), context.options(), now, context.requestId(), context.action()), shared);
                     } catch (DynamoException e) {
                         System.getLogger(ReplicaSettings.class.getName()).log(System.Logger.Level.WARNING,
                                 "the replica of " + table.name() + " in " + r.region() + " refused the change: " + e.getMessage());

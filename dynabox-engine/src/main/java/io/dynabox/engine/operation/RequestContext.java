@@ -21,12 +21,12 @@ import java.util.List;
  * request's capacity ledger (every read and write charges it), and the throttle policy (null unless the
  * simulation throttles this namespace).
  */
-public record RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId,
+public record RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId, String action,
                              CapacityLedger ledger, ThrottlePolicy throttle, TransactionConflicts conflicts, StaleReads staleReads) {
 
     /** A context with a fresh ledger and nothing simulated. */
-    public RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId) {
-        this(namespace, store, options, nowMillis, requestId, new CapacityLedger(nowMillis), null, null, null);
+    public RequestContext(Namespace namespace, Store store, DynaboxOptions options, long nowMillis, String requestId, String action) {
+        this(namespace, store, options, nowMillis, requestId, action, new CapacityLedger(nowMillis), null, null, null);
     }
 
     /** A single-item write: refused with TransactionConflictException when the simulation has a transaction holding the item. */

@@ -98,7 +98,7 @@ public final class StaleReads {
             }
         }
         if (changedSince.isEmpty()) return null;
-        simulation.record(new SimulationEvent(context.nowMillis(), "stale-read", context.requestId(), context.namespace().id(), null,
+        simulation.record(new SimulationEvent(context.nowMillis(), "stale-read", context.requestId(), context.namespace().id(), context.action(),
                 table.name(), "saw the table as it was " + (context.nowMillis() - seenAt) + " ms ago (" + changedSince.size()
                         + " items changed since)"));
         return new TableAsOf(table, seenAt, changedSince);
@@ -128,7 +128,7 @@ public final class StaleReads {
         }
         if (first == null) return current; // nothing changed the item since then
         StoredItem stale = first.oldImage() == null ? null : new StoredItem(first.key(), first.oldImage(), first.oldSize());
-        simulation.record(new SimulationEvent(context.nowMillis(), "stale-read", context.requestId(), context.namespace().id(), null,
+        simulation.record(new SimulationEvent(context.nowMillis(), "stale-read", context.requestId(), context.namespace().id(), context.action(),
                 table.name(), "saw the item as it was " + (context.nowMillis() - seenAt) + " ms ago ("
                         + (stale == null ? "before it existed" : "before change " + first.sequence()) + ")"));
         return stale;

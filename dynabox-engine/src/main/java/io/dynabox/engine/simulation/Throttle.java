@@ -109,7 +109,7 @@ public final class Throttle implements ThrottlePolicy {
 
     private void record(RequestContext context, Table table, Refusal refusal, String outcome) {
         simulation.record(new SimulationEvent(context.nowMillis(), "throttle", context.requestId(), context.namespace().id(),
-                null, table.name(), refusal.reason + " on " + refusal.resource + ": " + outcome));
+                context.action(), table.name(), refusal.reason + " on " + refusal.resource + ": " + outcome));
     }
 
     /** The capacity of one table, its global indexes and its partitions, following its definition as it changes. */

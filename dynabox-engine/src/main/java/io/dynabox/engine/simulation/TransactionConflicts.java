@@ -99,7 +99,7 @@ public final class TransactionConflicts {
     }
 
     private void record(RequestContext context, Table table, String detail) {
-        simulation.record(new SimulationEvent(context.nowMillis(), "conflict", context.requestId(), context.namespace().id(), null, table.name(), detail));
+        simulation.record(new SimulationEvent(context.nowMillis(), "conflict", context.requestId(), context.namespace().id(), context.action(), table.name(), detail));
     }
 
     private static ItemRef ref(RequestContext context, Table table, byte[] key) {

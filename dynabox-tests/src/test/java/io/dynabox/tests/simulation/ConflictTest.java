@@ -78,7 +78,7 @@ class ConflictTest {
         client.putItem(b -> b.tableName("accounts").item(item("b", "another item"))); // other items are free
 
         assertThat(e.awsErrorDetails().errorMessage()).startsWith("Transaction is ongoing for the item");
-        assertThat(admin.eventRequestIds("conflict")).contains(e.requestId());
+        assertThat(admin.events("conflict")).contains(new SimulatedDoor.Event(e.requestId(), "PutItem"));
         transaction.join();
         client.putItem(b -> b.tableName("accounts").item(item("a", "after the transaction")));
     }

@@ -110,11 +110,19 @@ public enum SimulatedDoor {
 
         List<FaultRule> faults();
 
-        /** The request ids of the simulation's events of this namespace, by kind ("throttle", "fault", ...). */
-        List<String> eventRequestIds(String kind);
+        /** The simulation's events of this namespace of one kind ("throttle", "fault", ...). */
+        List<Event> events(String kind);
+
+        /** The request ids of the simulation's events of this namespace, by kind. */
+        default List<String> eventRequestIds(String kind) {
+            return events(kind).stream().map(Event::requestId).toList();
+        }
 
         void reset();
     }
+
+    /** One event of the simulation: the request it happened to and that request's action. */
+    record Event(String requestId, String action) {}
 
     private static final class JavaControl implements Control {
         private final DynaboxNamespace namespace;
@@ -134,8 +142,8 @@ public enum SimulatedDoor {
         @Override public void reset() { namespace.reset(); }
 
         @Override
-        public List<String> eventRequestIds(String kind) {
-            return namespace.simulationEvents().stream().filter(e -> e.kind().equals(kind)).map(e -> e.requestId()).toList();
+        public List<Event> events(String kind) {
+            return namespace.simulationEvents().stream().filter(e -> e.kind().equals(kind)).map(e -> new Event(e.requestId(), e.action())).toList();
         }
     }
 
@@ -187,12 +195,12 @@ public enum SimulatedDoor {
         }
 
         @Override
-        public List<String> eventRequestIds(String kind) {
-            List<String> ids = new ArrayList<>();
+        public List<Event> events(String kind) {
+            List<Event> events = new ArrayList<>();
             for (JsonNode event : call("GET", "/dynabox/simulation/events", null).get("events")) {
-                if (event.get("kind").asText().equals(kind)) ids.add(event.get("requestId").asText());
+                if (event.get("kind").asText().equals(kind)) events.add(new Event(event.get("requestId").asText(), event.get("action").textValue()));
             }
-            return ids;
+            return events;
         }
 
         @Override

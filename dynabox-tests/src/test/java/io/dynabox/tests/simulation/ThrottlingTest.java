@@ -89,7 +89,7 @@ class ThrottlingTest {
             assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/slow");
         });
         assertThat(client.getItem(b -> b.tableName("slow").key(item("b")).consistentRead(true)).hasItem()).isFalse(); // nothing was written
-        assertThat(admin.eventRequestIds("throttle")).contains(e.requestId());
+        assertThat(admin.events("throttle")).contains(new SimulatedDoor.Event(e.requestId(), "PutItem"));
 
         admin.advance(Duration.ofSeconds(1));
         client.putItem(b -> b.tableName("slow").item(item("b")));
