@@ -3,6 +3,7 @@ package io.dynabox.engine.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.wire.Json;
+import io.dynabox.engine.wire.ShapeValidator;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ public record FaultRule(String id, String action, String table, String error, In
 
     public FaultRule {
         if (error != null) InjectedError.named(error);
+        // a misspelt action would make a rule that never fires, and a test that expects it pass for the wrong reason
+        if (action != null && !ShapeValidator.instance().isServiceAction(action) && !ShapeValidator.streams().isServiceAction(action)) {
+            throw new IllegalArgumentException("'action' names no action of DynamoDB or DynamoDB Streams: " + action
+                    + " (an action's name as the API has it, such as GetItem or GetRecords; case matters)");
+        }
         if (times != null && rate != null) throw new IllegalArgumentException("a fault rule gives 'times' or 'rate', not both");
         if (times != null && times < 1) throw new IllegalArgumentException("'times' is at least 1");
         if (rate != null) SimulationSettings.checkRate("rate", rate);

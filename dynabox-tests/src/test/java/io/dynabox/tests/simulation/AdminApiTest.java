@@ -80,6 +80,12 @@ class AdminApiTest {
                     assertThat(r.statusCode()).isEqualTo(400);
                     assertThat(r.body()).contains("unknown error 'Oops'");
                 });
+        // a misspelt action would make a rule that never fires
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/faults?accessKey=x2", "{\"action\":\"Quer\",\"error\":\"InternalServerError\"}"))
+                .satisfies(r -> {
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    assertThat(r.body()).contains("'action' names no action of DynamoDB or DynamoDB Streams: Quer");
+                });
         assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"set\":\"yesterday\"}").statusCode()).isEqualTo(400);
         assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/nothing", null).statusCode()).isEqualTo(404);
         assertThat(SimulatedDoor.HttpControl.send("DELETE", "/dynabox/clock", null).statusCode()).isEqualTo(405);
