@@ -248,11 +248,14 @@ public final class Throttle implements ThrottlePolicy {
                 quotaRead = null;
                 quotaWrite = null;
             }
-            // a table's capacity builds up from its creation: burst is capacity left unused since then
+            // a table's capacity builds up from its creation: burst is capacity left unused since then. Its first
+            // second's worth is there from the start, so that a clock that stands still at the creation does not leave
+            // a new table nothing to serve with; refilling begins a second after the creation
             long created = Math.min((long) (d.creationDateTime() * 1000), now);
+            long refillFrom = created + 1000;
             boolean first = read == null;
-            read = read == null ? new Bucket(readRate, readRate * burst, 0, created) : resized(read, readRate, burst, now);
-            write = write == null ? new Bucket(writeRate, writeRate * burst, 0, created) : resized(write, writeRate, burst, now);
+            read = read == null ? new Bucket(readRate, readRate * burst, readRate, refillFrom) : resized(read, readRate, burst, now);
+            write = write == null ? new Bucket(writeRate, writeRate * burst, writeRate, refillFrom) : resized(write, writeRate, burst, now);
             Map<String, Bucket[]> previous = new HashMap<>(indexes);
             indexes.clear();
             if (!d.payPerRequest()) {
@@ -262,8 +265,8 @@ public final class Throttle implements ThrottlePolicy {
                     double indexRead = index.throughput().readCapacityUnits();
                     double indexWrite = index.throughput().writeCapacityUnits();
                     if (old == null && first) { // an index made with its table builds up capacity from the table's creation
-                        old = new Bucket[] {new Bucket(indexRead, indexRead * BURST_SECONDS, 0, created),
-                                new Bucket(indexWrite, indexWrite * BURST_SECONDS, 0, created)};
+                        old = new Bucket[] {new Bucket(indexRead, indexRead * BURST_SECONDS, indexRead, refillFrom),
+                                new Bucket(indexWrite, indexWrite * BURST_SECONDS, indexWrite, refillFrom)};
                     }
                     indexes.put(index.name(), new Bucket[] {
                             resized(old == null ? null : old[0], indexRead, BURST_SECONDS, now),
