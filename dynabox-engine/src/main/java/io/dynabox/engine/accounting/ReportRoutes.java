@@ -31,11 +31,11 @@ public final class ReportRoutes {
             String namespace = engine.namespaceId(call.accessKey(), call.region());
             if (rule != null) {
                 ObjectNode found = engine.contributorInsights().rule(namespace, rule);
-                return found == null ? AdminApi.Answer.json(404, Json.object().put("message", "no contributor insights rule " + rule))
+                return found == null ? AdminApi.Answer.error(404, "no contributor insights rule " + rule)
                         : AdminApi.Answer.json(200, found);
             }
             ObjectNode insights = engine.contributorInsights().json(namespace, table, call.parameter("index"));
-            return insights == null ? AdminApi.Answer.json(404, Json.object().put("message", "no table " + table))
+            return insights == null ? AdminApi.Answer.error(404, "no table " + table)
                     : AdminApi.Answer.json(200, insights);
         });
         api.route("DELETE", "/dynabox/report", call -> {

@@ -33,7 +33,8 @@ public final class AdminApi {
             return new Answer(status, JSON, Json.write(body));
         }
 
-        static Answer error(int status, String message) {
+        /** {@code {"error": message}}, as every admin error answers (README, Admin API). */
+        public static Answer error(int status, String message) {
             return json(status, Json.object().put("error", message));
         }
     }

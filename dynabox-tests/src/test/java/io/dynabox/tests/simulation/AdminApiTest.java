@@ -88,6 +88,12 @@ class AdminApiTest {
                 });
         assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"set\":\"yesterday\"}").statusCode()).isEqualTo(400);
         assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/nothing", null).statusCode()).isEqualTo(404);
+        // every admin error is {"error": why}
+        assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/contributor-insights?table=nope&accessKey=x2", null))
+                .satisfies(r -> {
+                    assertThat(r.statusCode()).isEqualTo(404);
+                    assertThat(r.body()).isEqualTo("{\"error\":\"no table nope\"}");
+                });
         assertThat(SimulatedDoor.HttpControl.send("DELETE", "/dynabox/clock", null).statusCode()).isEqualTo(405);
         assertThat(SimulatedDoor.HttpControl.send("DELETE", "/dynabox/faults/fault-none?accessKey=x2", null).statusCode()).isEqualTo(404);
     }
