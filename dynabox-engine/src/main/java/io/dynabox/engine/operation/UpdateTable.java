@@ -372,7 +372,9 @@ public final class UpdateTable implements Operation {
                 throw DynamoException.validation(INVALID + "ProvisionedThroughput must be specified for index: " + index.name());
             }
             Throughput old = index.throughput();
-            indexes.add(index.withThroughput(old == null ? given : old.withValues(given.readCapacityUnits(), given.writeCapacityUnits())));
+            // the switch drops the index's on-demand limits with the table's (observed on the service in 2026)
+            indexes.add(index.withThroughput(old == null ? given : old.withValues(given.readCapacityUnits(), given.writeCapacityUnits()))
+                    .withOnDemandThroughput(null));
         }
         TableLimits.checkCapacityQuota(requested, null, context.namespace().region());
         for (Map.Entry<String, Throughput> given : indexThroughput.entrySet()) {
