@@ -115,7 +115,8 @@ public final class TableDescriptions {
             for (ReplicaGroup.Replica r : others) replicas.add(replica(d, r, nowMillis));
         }
         RestoreSummary restored = table.control().restoreSummary();
-        if (restored != null) node.set("RestoreSummary", restoreSummary(restored, Table.CREATING.equals(status)));
+        // only while the restore runs: the service leaves it out from the first ACTIVE description on (observed in 2026)
+        if (restored != null && Table.CREATING.equals(status)) node.set("RestoreSummary", restoreSummary(restored));
         if (d.sseDescription() != null) node.set("SSEDescription", d.sseDescription());
         if (d.streamEnabled()) {
             node.set("StreamSpecification", Json.object().put("StreamEnabled", true).put("StreamViewType", d.streamViewType()));
@@ -168,10 +169,10 @@ public final class TableDescriptions {
     }
 
     /** A restored table's origin; the restore is in progress while the table is CREATING. */
-    private static ObjectNode restoreSummary(RestoreSummary summary, boolean inProgress) {
+    private static ObjectNode restoreSummary(RestoreSummary summary) {
         ObjectNode node = Json.object();
         node.put("RestoreDateTime", summary.restoreDateTime());
-        node.put("RestoreInProgress", inProgress);
+        node.put("RestoreInProgress", true);
         if (summary.sourceBackupArn() != null) node.put("SourceBackupArn", summary.sourceBackupArn());
         if (summary.sourceTableArn() != null) node.put("SourceTableArn", summary.sourceTableArn());
         return node;

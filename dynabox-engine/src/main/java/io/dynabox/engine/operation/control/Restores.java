@@ -115,7 +115,8 @@ final class Restores {
         return new TableDefinition(target, TableIds.next(), context.namespace().arn(target), now, source.keySchema(),
                 usedDefinitions(definitions, source.keySchema(), locals, globals),
                 payPerRequest ? TableDefinition.PAY_PER_REQUEST : TableDefinition.PROVISIONED, payPerRequest ? now : null,
-                throughput, locals, globals, false, null, null, sse, List.of(), source.tableClass(), false, onDemand, null, null);
+                // the table class is not restored, as the service restores none (observed in 2026): the default, STANDARD
+                throughput, locals, globals, false, null, null, sse, List.of(), null, false, onDemand, null, null);
     }
 
     /**
