@@ -259,8 +259,16 @@ class UpdateTableTest extends DoorTest {
         assertValidation(() -> update("tab1", b -> b.sseSpecification(x -> x.sseType(SSEType.KMS)
                         .kmsMasterKeyId(kms.sseDescription().kmsMasterKeyArn()))),
                 INVALID + "Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key");
+        // any other spelling of the key in use re-encrypts on the service, and is accepted (observed in 2026)
+        assertThat(update("tab1", b -> b.sseSpecification(x -> x.enabled(true))).sseDescription().kmsMasterKeyArn())
+                .isEqualTo(kms.sseDescription().kmsMasterKeyArn());
+        // the AWS-managed key's alias is that key (the service resolves aliases to keys)
+        assertThat(update("tab1", b -> b.sseSpecification(x -> x.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("alias/aws/dynamodb")))
+                .sseDescription().kmsMasterKeyArn()).isEqualTo(kms.sseDescription().kmsMasterKeyArn());
         TableDescription otherKey = update("tab1", b -> b.sseSpecification(x -> x.sseType(SSEType.KMS).kmsMasterKeyId("my-key")));
         assertThat(otherKey.sseDescription().kmsMasterKeyArn()).isEqualTo("arn:aws:kms:us-east-1:000000000000:key/my-key");
+        assertThat(update("tab1", b -> b.sseSpecification(x -> x.sseType(SSEType.KMS).kmsMasterKeyId("alias/mine"))).sseDescription()
+                .kmsMasterKeyArn()).matches("arn:aws:kms:us-east-1:000000000000:key/[0-9a-f-]{36}");
 
         TableDescription off = update("tab1", b -> b.sseSpecification(x -> x.enabled(false)));
         assertThat(off.sseDescription()).isNull();

@@ -225,7 +225,10 @@ public final class UpdateTable implements Operation {
         JsonNode wanted = TableGrammar.sseDescription(context.namespace(), request.get("SSESpecification"));
         JsonNode have = current.sseDescription();
         if (wanted == null && have == null) throw DynamoException.validation(INVALID + "Table is already encrypted by default");
-        if (wanted != null && have != null && wanted.get("KMSMasterKeyArn").equals(have.get("KMSMasterKeyArn"))) {
+        // only the key's own ARN, sent again, changes nothing; any other spelling of it (none, an alias, a bare id)
+        // re-encrypts the table on the service, and is accepted (observed in 2026)
+        String given = TableGrammar.text(request.get("SSESpecification"), "KMSMasterKeyId");
+        if (wanted != null && have != null && given != null && given.equals(have.get("KMSMasterKeyArn").textValue())) {
             throw DynamoException.validation(INVALID
                     + "Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key");
         }

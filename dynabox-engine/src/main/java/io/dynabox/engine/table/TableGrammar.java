@@ -267,14 +267,18 @@ public final class TableGrammar {
 
     /**
      * The ARN of a KMS key as the service reports it. Dynabox has no KMS: a key id becomes a
-     * key ARN in the caller's region, and the AWS-managed key has a fixed id per namespace.
+     * key ARN in the caller's region; an alias is resolved to a key, as the service resolves it
+     * (observed in 2026), the AWS-managed key's ({@code alias/aws/dynamodb}, or none given) having
+     * a fixed id per namespace and any other alias one of its own.
      */
     private static String kmsKeyArn(Namespace namespace, String keyId) {
         if (keyId != null && keyId.startsWith("arn:")) return keyId;
         String prefix = "arn:aws:kms:" + namespace.region() + ":" + Namespace.ACCOUNT_ID + ":";
-        if (keyId != null) return prefix + (keyId.startsWith("alias/") ? keyId : "key/" + keyId);
-        UUID managed = UUID.nameUUIDFromBytes(("aws/dynamodb " + namespace.id()).getBytes(StandardCharsets.UTF_8));
-        return prefix + "key/" + managed;
+        if (keyId != null && !keyId.startsWith("alias/")) return prefix + "key/" + keyId;
+        String alias = keyId == null ? "alias/aws/dynamodb" : keyId;
+        // the managed key's seed is the one Dynabox has always used, so that tables it described keep their key
+        String seed = alias.equals("alias/aws/dynamodb") ? "aws/dynamodb " + namespace.id() : alias + " " + namespace.id();
+        return prefix + "key/" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Tags, checked whole: any bad tag rejects the request. */
