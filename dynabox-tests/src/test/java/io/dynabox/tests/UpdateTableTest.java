@@ -334,6 +334,27 @@ class UpdateTableTest extends DoorTest {
     }
 
     @Test
+    void onDemandAndWarmLimitsAboveTheAccountsPerTableMaximumAreRefused() {
+        client.createTable(b -> b.tableName("tab3").attributeDefinitions(s("a"), s("g")).keySchema(hash("a"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(all())));
+        // the service's texts, observed in 2026
+        assertError(() -> update("tab3", b -> b.onDemandThroughput(o -> o.maxReadRequestUnits(40_001L))), "LimitExceededException",
+                "Subscriber limit exceeded: Requested MaxReadRequestUnits for OnDemandThroughput for table exceeds TableMaxReadCapacityUnits "
+                        + "of the account in region us-east-1");
+        assertError(() -> update("tab3", b -> b.globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("byG")
+                        .onDemandThroughput(o -> o.maxReadRequestUnits(40_001L))))), "LimitExceededException",
+                "Subscriber limit exceeded: Requested MaxReadRequestUnits for OnDemandThroughput for index : byG exceeds TableMaxReadCapacityUnits "
+                        + "of the account in region us-east-1");
+        assertError(() -> update("tab3", b -> b.globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("byG")
+                        .warmThroughput(w -> w.readUnitsPerSecond(40_001L))))), "LimitExceededException",
+                "Subscriber limit exceeded: Requested ReadUnitsPerSecond for WarmThroughput for index byG exceeds TableMaxReadCapacityUnits "
+                        + "of the account in region us-east-1");
+        assertThat(update("tab3", b -> b.onDemandThroughput(o -> o.maxReadRequestUnits(40_000L))).onDemandThroughput().maxReadRequestUnits())
+                .isEqualTo(40_000L);
+    }
+
+    @Test
     void switchToProvisionedDropsTheIndexesOnDemandLimitsToo() {
         client.createTable(b -> b.tableName("tab2").attributeDefinitions(s("a"), s("g")).keySchema(hash("a"))
                 .billingMode(BillingMode.PAY_PER_REQUEST)

@@ -218,7 +218,10 @@ public final class CreateTable implements Operation, PlainOperation {
         JsonNode sseDescription = sseDescription(context.namespace(), present(request, "SSESpecification"));
         List<Map.Entry<String, String>> tags = tags(present(request, "Tags"));
         TableDefinition.Warm warm = warmThroughput(present(request, "WarmThroughput"), payPerRequest, throughput);
-        if (payPerRequest && onDemand != null) checkOnDemandRange(onDemand, false);
+        if (payPerRequest && onDemand != null) {
+            checkOnDemandRange(onDemand, false);
+            TableLimits.checkOnDemandQuota(onDemand, null, context.namespace().region());
+        }
 
         double now = context.nowEpochSeconds();
         return new TableDefinition(name, TableIds.next(),

@@ -72,6 +72,8 @@ final class GlobalIndexUpdates {
                 IndexDefinition index = existing(current, table, update.get("IndexName").textValue(), "update");
                 JsonNode onDemand = TableGrammar.present(update, "OnDemandThroughput");
                 JsonNode warm = TableGrammar.present(update, "WarmThroughput");
+                TableLimits.checkOnDemandQuota(onDemand, index.name(), context.namespace().region());
+                TableLimits.checkIndexWarmQuota(warm, index.name(), context.namespace().region());
                 if (onDemand != null || warm != null) {
                     // the index's own limits and warm throughput are kept and described from now on
                     IndexDefinition updated = index;

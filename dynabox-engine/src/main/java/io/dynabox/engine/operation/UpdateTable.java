@@ -271,6 +271,7 @@ public final class UpdateTable implements Operation {
         long now = context.nowMillis();
         String billingMode = text(request, "BillingMode");
         JsonNode onDemand = present(request, "OnDemandThroughput");
+        TableLimits.checkOnDemandQuota(onDemand, null, context.namespace().region());
         JsonNode stream = present(request, "StreamSpecification");
         TableDefinition.Builder next = current.toBuilder();
         TableDefinition shown = null;

@@ -1,5 +1,6 @@
 package io.dynabox.engine.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.error.ServiceTexts;
@@ -64,6 +65,34 @@ public final class TableLimits {
         if (throughput == null) return;
         checkCapacityQuota("ReadCapacityUnits", throughput.readCapacityUnits(), TABLE_MAX_READ_CAPACITY_UNITS, index, region);
         checkCapacityQuota("WriteCapacityUnits", throughput.writeCapacityUnits(), TABLE_MAX_WRITE_CAPACITY_UNITS, index, region);
+    }
+
+    /**
+     * On-demand limits of a table or a global index ({@code index} null for the table) above the
+     * account's per-table maximum, in the service's words (observed in 2026).
+     */
+    public static void checkOnDemandQuota(JsonNode onDemand, String index, String region) {
+        if (onDemand == null) return;
+        checkRateQuota(onDemand, "MaxReadRequestUnits", TABLE_MAX_READ_CAPACITY_UNITS, "TableMaxReadCapacityUnits",
+                "for OnDemandThroughput for " + (index == null ? "table" : "index : " + index), region);
+        checkRateQuota(onDemand, "MaxWriteRequestUnits", TABLE_MAX_WRITE_CAPACITY_UNITS, "TableMaxWriteCapacityUnits",
+                "for OnDemandThroughput for " + (index == null ? "table" : "index : " + index), region);
+    }
+
+    /** The same for a global index's warm throughput (the table's is checked against its own limits). */
+    public static void checkIndexWarmQuota(JsonNode warm, String index, String region) {
+        if (warm == null) return;
+        checkRateQuota(warm, "ReadUnitsPerSecond", TABLE_MAX_READ_CAPACITY_UNITS, "TableMaxReadCapacityUnits",
+                "for WarmThroughput for index " + index, region);
+        checkRateQuota(warm, "WriteUnitsPerSecond", TABLE_MAX_WRITE_CAPACITY_UNITS, "TableMaxWriteCapacityUnits",
+                "for WarmThroughput for index " + index, region);
+    }
+
+    private static void checkRateQuota(JsonNode node, String member, long max, String quota, String subject, String region) {
+        JsonNode value = node.get(member);
+        if (value == null || !value.isNumber() || value.asLong() <= max) return;
+        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Requested " + member + " " + subject
+                + " exceeds " + quota + " of the account in region " + region);
     }
 
     private static void checkCapacityQuota(String member, long requested, long max, String index, String region) {
