@@ -133,18 +133,18 @@ public final class ServiceTexts {
     /** Names a global index does not hold: the index and the list (DDBL, recorded by the previous session). */
     public static final String GLOBAL_INDEX_DOES_NOT_PROJECT = "One or more parameter values were invalid: Global secondary index %s does not project %s";
 
-    // ---- multi-attribute keys of global indexes (Dynabox's wording: the service's texts are not on
-    //      public record; public conformance suites run against the service match only the words
-    //      kept here: "HASH ... precede ... RANGE", "same name", "HASH ... equality", "RANGE ... equality")
+    // ---- multi-attribute keys of global indexes: the key schema's texts are the service's (observed in 2026);
+    //      the Query texts are Dynabox's (public conformance suites run against the service match only the
+    //      words kept here: "HASH ... equality", "RANGE ... equality")
 
     /** The explanation every such text carries (left out with --strict-messages). */
     public static final String UNRECORDED_WORDING = "the service's exact wording of this rule is not on public record; this is Dynabox's";
-    /** A HASH element after a RANGE element in a global index's key schema. */
-    public static final String KEY_SCHEMA_HASH_AFTER_RANGE = "Invalid KeySchema: All HASH KeySchemaElements must precede the RANGE KeySchemaElements";
-    /** The same attribute twice in a multi-attribute key schema; the name follows. */
-    public static final String KEY_SCHEMA_SAME_NAME = "Invalid KeySchema: Two KeySchemaElements have the same name: ";
-    /** More than four HASH or RANGE elements: the key type and the count. */
-    public static final String KEY_SCHEMA_TOO_MANY = "Invalid KeySchema: A global secondary index key can have at most 4 %s KeySchemaElements, found %d";
+    /** A HASH element after a RANGE element in a global index's key schema (the service's text, observed in 2026). */
+    public static final String KEY_SCHEMA_HASH_AFTER_RANGE = "One or more parameter values were invalid: All HASH key attributes must precede RANGE key attributes in the KeySchema";
+    /** The same attribute twice in a multi-attribute key schema (the service's text, observed in 2026). */
+    public static final String KEY_SCHEMA_SAME_NAME = "The KeySchema contains multiple key attributes with the same name";
+    /** More than four HASH or RANGE elements: the key type (the service's text, observed in 2026). */
+    public static final String KEY_SCHEMA_TOO_MANY = "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed number of %s key attributes";
     /** A multi-attribute index's HASH attributes without an equality each; the index's HASH attributes follow. */
     public static final String QUERY_HASH_ATTRIBUTES_NEED_EQUALITY = "Query key condition not supported: every HASH key attribute of the index must be given an equality condition; HASH key attributes: %s";
     /** Its RANGE attributes not a left-to-right run of equalities ending in at most one other condition; they follow. */

@@ -188,7 +188,7 @@ public final class TableGrammar {
         }
         for (int i = 0; i < names.size(); i++) {
             if (names.indexOf(names.get(i)) != i) {
-                throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_SAME_NAME + names.get(i), ServiceTexts.UNRECORDED_WORDING);
+                throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_SAME_NAME, "the attribute " + names.get(i) + " is named twice");
             }
         }
         if (!"HASH".equals(elements.get(0).get("KeyType").textValue())) {
@@ -199,17 +199,17 @@ public final class TableGrammar {
         for (int i = 0; i < names.size(); i++) {
             KeySchema.Element element = new KeySchema.Element(names.get(i), definitions.get(names.get(i)));
             if ("HASH".equals(elements.get(i).get("KeyType").textValue())) {
-                if (!sort.isEmpty()) throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_HASH_AFTER_RANGE, ServiceTexts.UNRECORDED_WORDING);
+                if (!sort.isEmpty()) throw DynamoException.validation(ServiceTexts.KEY_SCHEMA_HASH_AFTER_RANGE);
                 partition.add(element);
             } else {
                 sort.add(element);
             }
         }
         if (partition.size() > KeySchema.MAX_ATTRIBUTES_PER_ROLE) {
-            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_TOO_MANY, "HASH", partition.size()), ServiceTexts.UNRECORDED_WORDING);
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_TOO_MANY, "HASH"), "a key has at most 4 HASH attributes; this one has " + partition.size());
         }
         if (sort.size() > KeySchema.MAX_ATTRIBUTES_PER_ROLE) {
-            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_TOO_MANY, "RANGE", sort.size()), ServiceTexts.UNRECORDED_WORDING);
+            throw DynamoException.validation(String.format(ServiceTexts.KEY_SCHEMA_TOO_MANY, "RANGE"), "a key has at most 4 RANGE attributes; this one has " + sort.size());
         }
         return KeySchema.of(partition, sort);
     }
