@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -145,6 +146,8 @@ class GlobalIndexLifecycleTest extends DoorTest {
                 .provisionedThroughput(t -> t.readCapacityUnits(7L).writeCapacityUnits(2L))).build();
         TableDescription answer = client.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(update)).tableDescription();
         assertThat(index(answer, "by-team").indexStatus()).isEqualTo(IndexStatus.UPDATING);
+        // the index's own change leaves the table ACTIVE (observed on the service in 2026)
+        assertThat(answer.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(index(answer, "by-team").provisionedThroughput().readCapacityUnits()).isEqualTo(2L);
         GlobalSecondaryIndexDescription after = index(client.describeTable(b -> b.tableName("people")).table(), "by-team");
         assertThat(after.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
@@ -169,6 +172,37 @@ class GlobalIndexLifecycleTest extends DoorTest {
         client.putItem(b -> b.tableName("people").item(item("id", "a", "city", "paris")));
         assertThatThrownBy(() -> client.putItem(b -> b.tableName("people").item(item("id", 1))))
                 .isInstanceOf(DynamoDbException.class).hasMessageContaining("Type mismatch for key id expected: S actual: N");
+    }
+
+    @Test
+    void whileAnIndexChangesTheTableIsActiveAndOtherChangesWait() {
+        try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
+            DynamoDbClient c = slow.client;
+            c.createTable(b -> b.tableName("people").keySchema(ReadTables.key("id:S", null)).attributeDefinitions(defined("id"), defined("team"))
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .globalSecondaryIndexes(g -> g.indexName("by-team").keySchema(ReadTables.key("team:S", null))
+                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+            slow.settle();
+            GlobalSecondaryIndexUpdate limit = GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("by-team")
+                    .onDemandThroughput(o -> o.maxReadRequestUnits(100L))).build();
+            TableDescription answer = c.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(limit)).tableDescription();
+            assertThat(answer.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+            assertThat(index(answer, "by-team").indexStatus()).isEqualTo(IndexStatus.UPDATING);
+            TableDescription during = c.describeTable(b -> b.tableName("people")).table();
+            assertThat(during.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+            assertThat(index(during, "by-team").indexStatus()).isEqualTo(IndexStatus.UPDATING);
+            // the service's texts (observed in 2026)
+            assertThatThrownBy(() -> c.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(limit)))
+                    .isInstanceOf(ResourceInUseException.class)
+                    .hasMessageStartingWith("Attempt to change a resource which is still in use: Index is being updated. Table: people Index: by-team");
+            assertThatThrownBy(() -> c.deleteTable(b -> b.tableName("people")))
+                    .isInstanceOf(ResourceInUseException.class)
+                    .hasMessageStartingWith("Attempt to change a resource which is still in use: "
+                            + "Cannot delete table while indexes are being created, updated, or deleted.");
+            slow.settle();
+            assertThat(index(c.describeTable(b -> b.tableName("people")).table(), "by-team").indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+            c.deleteTable(b -> b.tableName("people"));
+        }
     }
 
     @Test

@@ -63,6 +63,9 @@ public final class DeleteTable implements Operation, PlainOperation {
     private static void checkNotChanging(Table table, long now) {
         String status = table.status(now);
         String name = table.name();
+        if (UpdateTable.CHANGING_INDEX.equals(table.changeInFlight(now))) {
+            throw DynamoException.resourceInUse(IN_USE + "Cannot delete table while indexes are being created, updated, or deleted.");
+        }
         if (Table.CREATING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being created: " + name);
         if (Table.DELETING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being deleted: " + name);
         if (Table.UPDATING.equals(status)) {

@@ -86,7 +86,7 @@ final class GlobalIndexUpdates {
                                 TableGrammar.indexWarmThroughput(index, current.payPerRequest()), warm, index.name()));
                     }
                     indexes.set(indexes.indexOf(index), updated);
-                    shown.put(index.name(), updated);
+                    shown.put(index.name(), updated.withStatus(Table.UPDATING, false));
                     index = updated;
                     changed = true;
                 }

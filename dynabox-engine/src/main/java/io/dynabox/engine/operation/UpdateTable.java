@@ -54,6 +54,7 @@ public final class UpdateTable implements Operation {
     static final String CHANGING_THROUGHPUT = Lifecycle.CHANGING_THROUGHPUT;
     static final String CHANGING_STREAM = Lifecycle.CHANGING_STREAM;
     static final String CHANGING_TABLE_CLASS = Lifecycle.CHANGING_TABLE_CLASS;
+    static final String CHANGING_INDEX = Lifecycle.CHANGING_INDEX;
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -195,9 +196,16 @@ public final class UpdateTable implements Operation {
 
     /** While a change is in flight only deletion protection is admitted; the message names what is busy. */
     private static void checkNotBusy(Table table, TableDefinition current, Set<String> members, long now) {
-        if (!Table.UPDATING.equals(table.status(now))) return;
         String change = table.changeInFlight(now);
         String name = table.name();
+        if (CHANGING_INDEX.equals(change)) {
+            List<String> updating = new ArrayList<>();
+            for (IndexDefinition index : table.shownDefinition(now).globalIndexes()) {
+                if (Table.UPDATING.equals(index.status())) updating.add(index.name());
+            }
+            throw DynamoException.resourceInUse(IN_USE + "Index is being updated. Table: " + name + " Index: " + String.join(", ", updating));
+        }
+        if (!Table.UPDATING.equals(table.status(now))) return;
         if (CHANGING_TABLE_CLASS.equals(change)) {
             String inProgress = " Table: " + name + " TableClassUpdateInProgress: " + current.effectiveTableClass();
             if (members.contains("TableClass")) {
@@ -336,6 +344,12 @@ public final class UpdateTable implements Operation {
         }
         List<IndexDefinition> shownIndexes = indexUpdates.isEmpty() ? null
                 : GlobalIndexUpdates.apply(context, table, current, request, indexUpdates, billingSwitched, next);
+        if (shownIndexes != null && change == null && indexUpdates.stream().allMatch(entry -> entry.hasNonNull("Update"))) {
+            // an index's own change: the index is UPDATING, the table stays ACTIVE (observed on the service in 2026)
+            TableDefinition updated = next.build();
+            table.update(updated, updated.toBuilder().globalIndexes(shownIndexes).build(), Table.ACTIVE, settleAt(context), CHANGING_INDEX);
+            return answer(table, updated.toBuilder().globalIndexes(shownIndexes).build(), Table.ACTIVE, now, false);
+        }
         if (shownIndexes != null && change == null) change = CHANGING_THROUGHPUT;
         if (change == null) {
             // a re-sent PAY_PER_REQUEST: the answer says UPDATING, but nothing changes

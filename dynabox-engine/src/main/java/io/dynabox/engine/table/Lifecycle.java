@@ -13,7 +13,7 @@ package io.dynabox.engine.table;
  *                                   DeleteTable ──▶ DELETING ──(time passes)──▶ gone
  * </pre>
  *
- * @param status           the status until {@code settledAtMillis}
+ * @param status           the status until {@code settledAtMillis} (ACTIVE while only an index changes)
  * @param settledAtMillis  when the table becomes ACTIVE
  * @param shown            what descriptions show until then instead of the definition (old throughput, old class), or null
  * @param change           which change is in flight (one of the {@code CHANGING_} names), or null
@@ -29,6 +29,8 @@ public record Lifecycle(String status, long settledAtMillis, TableDefinition sho
     public static final String CHANGING_THROUGHPUT = "throughput";
     public static final String CHANGING_STREAM = "stream";
     public static final String CHANGING_TABLE_CLASS = "tableClass";
+    /** A global index's throughput or limits changing: the table stays ACTIVE, the index is UPDATING. */
+    public static final String CHANGING_INDEX = "index";
     /** A table being filled from a backup or a point in time: CREATING, with RestoreInProgress. */
     public static final String RESTORING = "restore";
 
