@@ -219,6 +219,15 @@ class GlobalIndexLifecycleTest extends DoorTest {
             assertThat(during.backfilling()).isTrue();
             assertThatThrownBy(() -> c.scan(b -> b.tableName("people").indexName("by-city")))
                     .isInstanceOf(DynamoDbException.class).hasMessageStartingWith("Cannot read from backfilling global secondary index");
+            // one index created or deleted at a time, and the table waits for it (the service's texts, observed in 2026)
+            assertThatThrownBy(() -> c.updateTable(b -> b.tableName("people").attributeDefinitions(defined("team"))
+                    .globalSecondaryIndexUpdates(create("by-team", "team"))))
+                    .isInstanceOf(LimitExceededException.class)
+                    .hasMessageStartingWith("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+            assertThatThrownBy(() -> c.deleteTable(b -> b.tableName("people")))
+                    .isInstanceOf(ResourceInUseException.class)
+                    .hasMessageStartingWith("Attempt to change a resource which is still in use: "
+                            + "Cannot delete table while indexes are being created, updated, or deleted.");
             slow.settle();
             assertThat(c.scan(b -> b.tableName("people").indexName("by-city")).items()).containsExactly(item("id", "a", "city", "paris"));
             assertThat(index(c.describeTable(b -> b.tableName("people")).table(), "by-city").indexStatus()).isEqualTo(IndexStatus.ACTIVE);

@@ -63,7 +63,8 @@ public final class DeleteTable implements Operation, PlainOperation {
     private static void checkNotChanging(Table table, long now) {
         String status = table.status(now);
         String name = table.name();
-        if (UpdateTable.CHANGING_INDEX.equals(table.changeInFlight(now))) {
+        String change = table.changeInFlight(now);
+        if (UpdateTable.CHANGING_INDEX.equals(change) || UpdateTable.CHANGING_INDEXES.equals(change)) {
             throw DynamoException.resourceInUse(IN_USE + "Cannot delete table while indexes are being created, updated, or deleted.");
         }
         if (Table.CREATING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being created: " + name);

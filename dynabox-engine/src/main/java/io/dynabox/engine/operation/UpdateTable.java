@@ -55,6 +55,7 @@ public final class UpdateTable implements Operation {
     static final String CHANGING_STREAM = Lifecycle.CHANGING_STREAM;
     static final String CHANGING_TABLE_CLASS = Lifecycle.CHANGING_TABLE_CLASS;
     static final String CHANGING_INDEX = Lifecycle.CHANGING_INDEX;
+    static final String CHANGING_INDEXES = Lifecycle.CHANGING_INDEXES;
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
@@ -97,7 +98,7 @@ public final class UpdateTable implements Operation {
             if (Table.DELETING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being deleted: " + table.name());
             TableDefinition current = table.definition();
             if (replicaChange) {
-                checkNotBusy(table, current, members, now);
+                checkNotBusy(table, current, members, false, now);
                 return ReplicaUpdates.execute(context, table, request);
             }
             if (members.contains("DeletionProtectionEnabled")) {
@@ -106,7 +107,8 @@ public final class UpdateTable implements Operation {
                 table.amend(d -> d.toBuilder().deletionProtectionEnabled(protect).build());
                 return answer(table, table.shownDefinition(now), status, now, false);
             }
-            checkNotBusy(table, current, members, now);
+            boolean onlineIndexChange = indexUpdates.stream().anyMatch(entry -> entry.hasNonNull("Create") || entry.hasNonNull("Delete"));
+            checkNotBusy(table, current, members, onlineIndexChange, now);
             if (members.contains("SSESpecification")) return updateEncryption(context, table, current, request);
             if (members.contains("TableClass")) return updateTableClass(context, table, current, text(request, "TableClass"));
             if (members.contains("WarmThroughput")) return updateWarmThroughput(context, table, current, request.get("WarmThroughput"));
@@ -195,7 +197,7 @@ public final class UpdateTable implements Operation {
     // ---- table state ----
 
     /** While a change is in flight only deletion protection is admitted; the message names what is busy. */
-    private static void checkNotBusy(Table table, TableDefinition current, Set<String> members, long now) {
+    private static void checkNotBusy(Table table, TableDefinition current, Set<String> members, boolean onlineIndexChange, long now) {
         String change = table.changeInFlight(now);
         String name = table.name();
         if (CHANGING_INDEX.equals(change)) {
@@ -206,6 +208,11 @@ public final class UpdateTable implements Operation {
             throw DynamoException.resourceInUse(IN_USE + "Index is being updated. Table: " + name + " Index: " + String.join(", ", updating));
         }
         if (!Table.UPDATING.equals(table.status(now))) return;
+        if (CHANGING_INDEXES.equals(change) && onlineIndexChange) {
+            // another index created or deleted meanwhile: the service's quota, whatever the phase (observed in 2026)
+            throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+                    "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+        }
         if (CHANGING_TABLE_CLASS.equals(change)) {
             String inProgress = " Table: " + name + " TableClassUpdateInProgress: " + current.effectiveTableClass();
             if (members.contains("TableClass")) {
@@ -350,7 +357,7 @@ public final class UpdateTable implements Operation {
             table.update(updated, updated.toBuilder().globalIndexes(shownIndexes).build(), Table.ACTIVE, settleAt(context), CHANGING_INDEX);
             return answer(table, updated.toBuilder().globalIndexes(shownIndexes).build(), Table.ACTIVE, now, false);
         }
-        if (shownIndexes != null && change == null) change = CHANGING_THROUGHPUT;
+        if (shownIndexes != null && change == null) change = CHANGING_INDEXES;
         if (change == null) {
             // a re-sent PAY_PER_REQUEST: the answer says UPDATING, but nothing changes
             return answer(table, current, Table.UPDATING, now, false);

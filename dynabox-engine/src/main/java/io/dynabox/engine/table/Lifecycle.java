@@ -31,6 +31,8 @@ public record Lifecycle(String status, long settledAtMillis, TableDefinition sho
     public static final String CHANGING_TABLE_CLASS = "tableClass";
     /** A global index's throughput or limits changing: the table stays ACTIVE, the index is UPDATING. */
     public static final String CHANGING_INDEX = "index";
+    /** A global index being created or deleted: the table is UPDATING meanwhile. */
+    public static final String CHANGING_INDEXES = "indexes";
     /** A table being filled from a backup or a point in time: CREATING, with RestoreInProgress. */
     public static final String RESTORING = "restore";
 
