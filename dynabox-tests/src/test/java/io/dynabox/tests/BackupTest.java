@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDescription;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
@@ -159,6 +160,24 @@ class BackupTest extends DoorTest {
                         .globalSecondaryIndexOverride(List.of()).onDemandThroughputOverride(o -> o.maxWriteRequestUnits(5L))),
                 "Invalid Request: Cannot override MaxWriteRequestUnits for OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST");
         assertError(() -> client.describeTable(b -> b.tableName("bad")), "ResourceNotFoundException", "Requested resource not found");
+    }
+
+    @Test
+    void aBackupBeingRestoredFromIsInUse() {
+        try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
+            DynamoDbClient c = slow.client;
+            c.createTable(b -> b.tableName("src").attributeDefinitions(s("pk")).keySchema(hash("pk")).billingMode(BillingMode.PAY_PER_REQUEST));
+            slow.settle();
+            String arn = c.createBackup(b -> b.tableName("src").backupName("bk1")).backupDetails().backupArn();
+            slow.settle();
+            c.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("copy"));
+            // while the restore runs, the service refuses to delete the backup or to restore from it again (observed in 2026)
+            assertError(() -> c.deleteBackup(b -> b.backupArn(arn)), "BackupInUseException", "Backup is in use: " + arn);
+            assertError(() -> c.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("copy2")), "BackupInUseException",
+                    "Backup is in use: " + arn);
+            slow.settle();
+            c.deleteBackup(b -> b.backupArn(arn));
+        }
     }
 
     @Test

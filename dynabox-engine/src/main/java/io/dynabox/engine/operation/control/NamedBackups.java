@@ -2,8 +2,11 @@ package io.dynabox.engine.operation.control;
 
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Backup;
+import io.dynabox.engine.table.RestoreSummary;
+import io.dynabox.engine.table.Table;
 import java.util.regex.Pattern;
 
 /** Finding the backup an action names. */
@@ -19,6 +22,21 @@ final class NamedBackups {
         if (backup != null && context.namespace().backups().removeIfExpired(backup, context.nowMillis())) backup = null;
         if (backup == null) throw new DynamoException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
         return backup;
+    }
+
+    /**
+     * A backup a table is being restored from is in use: the service refuses to delete it or to
+     * restore from it again meanwhile (observed in 2026; its words are not recorded).
+     */
+    static void checkNotBeingRestored(RequestContext context, Backup backup) {
+        long now = context.nowMillis();
+        for (Table table : context.namespace().tables(now)) {
+            RestoreSummary restore = table.control().restoreSummary();
+            if (restore != null && backup.arn().equals(restore.sourceBackupArn()) && Table.CREATING.equals(table.status(now))) {
+                throw new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is in use: " + backup.arn(),
+                        "the table " + table.name() + " is being restored from it; " + ServiceTexts.UNRECORDED_WORDING);
+            }
+        }
     }
 
     static String status(RequestContext context, Backup backup) {
