@@ -286,7 +286,7 @@ class GlobalTablesTest {
         assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create(WEST))), "ValidationException",
                 "Failed to create a the new replica of table with name: 'music' because one or more replicas already existed as tables.");
         assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-north-1"), create("ap-south-1"))),
-                "ValidationException", "One or more parameter values were invalid: Only one replica update is allowed per UpdateTable request");
+                "ValidationException", "Update table operation with more than one create or delete replica actions not allowed");
         east.createTable(b -> b.tableName("provisioned").attributeDefinitions(s("id")).keySchema(hash("id"))
                 .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
         box.advance(TRANSIENT);
@@ -341,10 +341,10 @@ class GlobalTablesTest {
         box.replicationDelay(Duration.ofHours(1)); // a STRONG table does not wait for it
         assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"))
                         .multiRegionConsistency(MultiRegionConsistency.STRONG)), "ValidationException",
-                "One or more parameter values were invalid: A multi-Region strongly consistent global table must have three replicas");
+                "Unsupported replica count for global tables with MultiRegionConsistency set to STRONG.");
         assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"), create("eu-west-1"))
                         .multiRegionConsistency(MultiRegionConsistency.STRONG)), "ValidationException",
-                "One or more parameter values were invalid: The replicas and witness of a multi-Region strongly consistent global table must be in the same Region set");
+                "Unsupported Region(s) specified for global tables with MultiRegionConsistency set to STRONG: [eu-west-1].");
         east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"), create("us-west-2"))
                 .multiRegionConsistency(MultiRegionConsistency.STRONG));
         box.advance(TRANSIENT);
@@ -354,6 +354,29 @@ class GlobalTablesTest {
         // no waiting and no clock moved: the other replicas have it when the write answers
         assertThat(get(east, "k")).isEqualTo("strong");
         assertThat(get(oregon, "k")).isEqualTo("strong");
+    }
+
+    @Test
+    void replicaUpdatesAreRefusedInTheServicesWords() {
+        // the service's texts (observed in 2026)
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create(WEST)).deletionProtectionEnabled(true)),
+                "ValidationException", "One or more parameter values were invalid: Replica modification must be the only operation in the request");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"), create("us-west-2"))
+                        .multiRegionConsistency(MultiRegionConsistency.STRONG).deletionProtectionEnabled(true)), "ValidationException",
+                "One or more parameter values were invalid: Requests that modify replicas or witnesses must not also modify other fields");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder()
+                        .create(c -> c.regionName(WEST)).delete(d -> d.regionName(WEST)).build())), "ValidationException",
+                "Update table operation with more than one type of replica actions not allowed.");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"))
+                        .globalTableWitnessUpdates(w -> w.create(c -> c.regionName("us-west-2")))), "ValidationException",
+                "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"))
+                        .globalTableWitnessUpdates(w -> w.create(c -> c.regionName("us-east-2"))).multiRegionConsistency(MultiRegionConsistency.STRONG)),
+                "ValidationException", "Cannot target multiple regions with the same action");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("us-east-2"))
+                        .globalTableWitnessUpdates(w -> w.create(c -> c.regionName(EAST))).multiRegionConsistency(MultiRegionConsistency.STRONG)),
+                "ValidationException", "Cannot add a witness in the same region as an existing replica when creating a global table "
+                        + "with MultiRegionConsistency set to STRONG.");
     }
 
     @Test

@@ -64,11 +64,12 @@ public final class ReplicaUpdates {
 
     /** Request-level rules, before the table is looked up. */
     static void checkRequest(JsonNode request, Set<String> members) {
+        // the service's texts here and below (observed in 2026)
         for (String member : members) {
             if (!MEMBERS.contains(member)) {
-                throw DynamoException.validation(INVALID + "ReplicaUpdates, MultiRegionConsistency and GlobalTableWitnessUpdates "
-                        + "cannot be combined with other updates in an UpdateTable request",
-                        "the service changes replicas alone; send " + member + " in a request of its own");
+                boolean strong = members.contains("MultiRegionConsistency") || members.contains("GlobalTableWitnessUpdates");
+                throw DynamoException.validation(INVALID + (strong ? "Requests that modify replicas or witnesses must not also modify other fields"
+                        : "Replica modification must be the only operation in the request"), "send " + member + " in a request of its own");
             }
         }
         JsonNode updates = present(request, "ReplicaUpdates");
@@ -77,9 +78,8 @@ public final class ReplicaUpdates {
             for (JsonNode entry : updates) {
                 int actions = 0;
                 for (String action : List.of("Create", "Update", "Delete")) if (present(entry, action) != null) actions++;
-                if (actions != 1) {
-                    throw DynamoException.validation(INVALID + "Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate");
-                }
+                if (actions == 0) throw DynamoException.validation("There are no actions specified in the Replica Update Action of the request.");
+                if (actions > 1) throw DynamoException.validation("Update table operation with more than one type of replica actions not allowed.");
             }
         }
         JsonNode witnesses = present(request, "GlobalTableWitnessUpdates");
@@ -108,7 +108,7 @@ public final class ReplicaUpdates {
         boolean strongGroup = group != null && ReplicaGroup.STRONG.equals(group.multiRegionConsistency());
         // one replica change at a time, except the making or the ending of a strongly consistent group, which is done at once
         if (updates.size() > 1 && !ReplicaGroup.STRONG.equals(consistency) && !strongGroup) {
-            throw DynamoException.validation(INVALID + "Only one replica update is allowed per UpdateTable request",
+            throw DynamoException.validation("Update table operation with more than one create or delete replica actions not allowed",
                     "send one ReplicaUpdates entry, wait for the table to be ACTIVE, then send the next");
         }
         List<JsonNode> creates = new ArrayList<>();
@@ -410,25 +410,31 @@ public final class ReplicaUpdates {
     private static void checkStrong(Table table, ReplicaGroup group, String local, String consistency, List<JsonNode> creates,
                                     String witness, long now) {
         if (witness != null && !ReplicaGroup.STRONG.equals(consistency)) {
-            throw DynamoException.validation(INVALID + "GlobalTableWitnessUpdates can only be specified with MultiRegionConsistency STRONG");
+            throw DynamoException.validation("MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
         }
         if (!ReplicaGroup.STRONG.equals(consistency)) return;
         if (group != null) throw DynamoException.validation("MultiRegionConsistency parameter is unsupported on existing global table");
         int replicas = 1 + creates.size();
         if (!(replicas == 3 && witness == null) && !(replicas == 2 && witness != null)) {
-            throw DynamoException.validation(INVALID + "A multi-Region strongly consistent global table must have three replicas, "
-                    + "or two replicas and a witness");
+            throw DynamoException.validation("Unsupported replica count for global tables with MultiRegionConsistency set to STRONG.",
+                    "three replicas, or two replicas and a witness");
         }
-        Set<String> regionSet = REGION_SETS.stream().filter(s -> s.contains(local)).findFirst().orElse(null);
-        List<String> regions = new ArrayList<>();
-        for (JsonNode create : creates) regions.add(text(create, "RegionName"));
+        List<String> replicaRegions = new ArrayList<>();
+        for (JsonNode create : creates) replicaRegions.add(text(create, "RegionName"));
+        if (witness != null && witness.equals(local)) {
+            throw DynamoException.validation("Cannot add a witness in the same region as an existing replica when creating a global table "
+                    + "with MultiRegionConsistency set to STRONG.");
+        }
+        if (witness != null && replicaRegions.contains(witness)) throw DynamoException.validation("Cannot target multiple regions with the same action");
+        Set<String> regionSet = REGION_SETS.stream().filter(s -> s.contains(local)).findFirst().orElse(Set.of());
+        List<String> regions = new ArrayList<>(replicaRegions);
         if (witness != null) regions.add(witness);
-        if (regionSet == null || !regionSet.containsAll(regions)) {
-            throw DynamoException.validation(INVALID + "The replicas and witness of a multi-Region strongly consistent global table "
-                    + "must be in the same Region set: " + (regionSet == null ? "none includes " + local : regionSet.stream().sorted().toList()));
-        }
-        if (witness != null && (witness.equals(local) || regions.indexOf(witness) != regions.size() - 1 || regions.subList(0, regions.size() - 1).contains(witness))) {
-            throw DynamoException.validation(INVALID + "The witness must be in a Region other than the replicas'");
+        List<String> outside = regions.stream().filter(r -> !regionSet.contains(r)).toList();
+        if (!outside.isEmpty() || regionSet.isEmpty()) {
+            throw DynamoException.validation("Unsupported Region(s) specified for global tables with MultiRegionConsistency set to STRONG: "
+                    + (outside.isEmpty() ? List.of(local) : outside) + ".",
+                    regionSet.isEmpty() ? "no Region set of strongly consistent global tables includes " + local
+                            : "the Region set of " + local + " is " + regionSet.stream().sorted().toList());
         }
         if (table.keyspace().itemCount() > 0) {
             throw DynamoException.validation(INVALID + "A multi-Region strongly consistent global table can only be created from an empty table");
