@@ -60,6 +60,20 @@ class ResourcePolicyTest extends DoorTest {
     }
 
     @Test
+    void aPolicyGivenAtCreationIsTheTables() {
+        String arn = client.createTable(table(simpleTable("tab2"), b -> b.resourcePolicy(policy("dynamodb:GetItem")))).tableDescription().tableArn();
+        // it was dropped; the service keeps it from the creation on (observed in 2026)
+        GetResourcePolicyResponse got = client.getResourcePolicy(b -> b.resourceArn(arn));
+        assertThat(got.policy()).isEqualTo(policy("dynamodb:GetItem"));
+        assertThat(got.revisionId()).matches("\\d{13}");
+        assertError(() -> client.createTable(table(simpleTable("tab3"), b -> b.resourcePolicy(""))), "ValidationException",
+                "One or more parameter values were invalid: Invalid policy document: This policy contains invalid Json");
+        assertError(() -> client.createTable(table(simpleTable("tab3"), b -> b.resourcePolicy("{\"Statement\":[]}"))), "ValidationException",
+                "One or more parameter values were invalid: Invalid policy document: Could not parse the policy: Statement is empty!");
+        assertError(() -> client.describeTable(b -> b.tableName("tab3")), "ResourceNotFoundException", "Requested resource not found");
+    }
+
+    @Test
     void aStreamHasAPolicySlotOfItsOwn() {
         String arn = createTable();
         String streamArn = client.describeTable(b -> b.tableName("tab1")).table().latestStreamArn();

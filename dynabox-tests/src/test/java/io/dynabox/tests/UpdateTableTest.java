@@ -253,6 +253,10 @@ class UpdateTableTest extends DoorTest {
         assertValidation(() -> update("tab1", b -> b.sseSpecification(x -> x.enabled(false).sseType(SSEType.KMS))),
                 INVALID + "SSEType can not be specified if Enabled is false");
 
+        // an empty key id is too short for the service (observed in 2026), though the model sets no minimum
+        assertValidation(() -> update("tab1", b -> b.sseSpecification(x -> x.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(""))),
+                "1 validation error detected: Value '' at 'sSESpecification.kMSMasterKeyId' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1");
         TableDescription kms = update("tab1", b -> b.sseSpecification(x -> x.enabled(true)));
         assertThat(kms.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(kms.sseDescription().sseType()).isEqualTo(SSEType.KMS);

@@ -20,10 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.operation.control.PutResourcePolicy;
 import io.dynabox.engine.stream.Stream;
+import io.dynabox.engine.table.ControlState;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Projection;
+import io.dynabox.engine.table.ResourcePolicy;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
@@ -110,6 +113,12 @@ public final class CreateTable implements Operation, PlainOperation {
         boolean streamEnabled = definition.streamEnabled();
         long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
         Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
+        String policy = text(request, "ResourcePolicy");
+        if (policy != null) {
+            PutResourcePolicy.checkDocument(policy);
+            // the policy is the table's from its creation, its revision the creation's millisecond (observed on the service in 2026)
+            table.startWithControl(ControlState.NONE.withResourcePolicy("", new ResourcePolicy(policy, Long.toString(context.nowMillis()))));
+        }
         Stream newStream;
         Table existing;
         // the account's quotas are checked and the table added under one lock, so two creations cannot both pass

@@ -57,13 +57,15 @@ public final class ShapeValidator {
             Map.entry("TableClass", List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS")));
 
     /**
-     * Where the service still answers by constraints the published model has since dropped
-     * (recorded answers): these are merged into the model's shapes.
+     * Where the service answers by constraints the published model does not have, or has since
+     * dropped (recorded answers): these are merged into the model's shapes. An empty KMS key id
+     * is refused as too short (observed in 2026).
      */
     private static final Map<String, String> RECORDED_CONSTRAINTS = Map.of(
             "AttributeNameList", "{\"max\":255}",
             "KeySchema", "{\"max\":2}",
-            "CreateTableInput", "{\"required\":[\"TableName\",\"AttributeDefinitions\",\"KeySchema\"]}");
+            "CreateTableInput", "{\"required\":[\"TableName\",\"AttributeDefinitions\",\"KeySchema\"]}",
+            "KMSMasterKeyId", "{\"min\":1}");
     /**
      * The structures whose KeySchema is a global index's: multi-attribute keys (up to four
      * partition and four sort attributes) made the model drop its maximum there, while tables

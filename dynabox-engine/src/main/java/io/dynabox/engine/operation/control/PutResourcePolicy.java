@@ -38,12 +38,13 @@ public final class PutResourcePolicy implements Operation {
     }
 
     /** The service's texts (observed on the service in 2026); a document without any Statement member is Dynabox's own wording. */
-    private static void checkDocument(String document) {
+    public static void checkDocument(String document) {
         if (document.getBytes(StandardCharsets.UTF_8).length > TableLimits.MAX_RESOURCE_POLICY_BYTES) {
             throw DynamoException.validation(TableGrammar.INVALID + "Maximum policy size of " + TableLimits.MAX_RESOURCE_POLICY_BYTES + " bytes exceeded");
         }
         JsonNode parsed;
         try {
+            if (document.isBlank()) throw new IllegalArgumentException("an empty document");
             parsed = Json.MAPPER.readTree(document);
         } catch (Exception e) {
             throw DynamoException.validation(TableGrammar.INVALID + "Invalid policy document: This policy contains invalid Json",
