@@ -228,16 +228,28 @@ class LegacyGlobalTablesTest {
                 "Global table with name: 'orders' does not exist.");
         assertError(() -> east.describeTableReplicaAutoScaling(b -> b.tableName("nope")), "ResourceNotFoundException",
                 "Global table with name: 'nope' does not exist.");
+        // Application Auto Scaling's rules and the service's texts (observed in 2026): an update replaces the settings whole
         assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("orders")
                         .provisionedWriteCapacityAutoScalingUpdate(u -> u.minimumUnits(10L).maximumUnits(5L))),
-                "ValidationException", "One or more parameter values were invalid: Minimum capacity units (10) cannot be greater than maximum capacity units (5)");
+                "ValidationException", "Failed to update settings for global table with name: \u2018orders\u2019: "
+                        + "Parameters 'ScalingPolicyUpdate' are required unless auto scaling is being disabled.");
+        assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u
+                        .minimumUnits(10L).maximumUnits(5L).scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(t -> t.targetValue(70.0))))),
+                "ValidationException", "Maximum capacity cannot be less than minimum capacity");
         assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u
                         .minimumUnits(5L).maximumUnits(50L).scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(t -> t.targetValue(95.0))))),
-                "ValidationException", "One or more parameter values were invalid: TargetValue must be between 20.0 and 90.0");
+                "ValidationException", "For predefined metric type DynamoDBWriteCapacityUtilization, target value must be between '10.0' and '90.0', but was '95.0'.");
+        assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("orders")
+                        .provisionedWriteCapacityAutoScalingUpdate(u -> u.autoScalingDisabled(true).minimumUnits(1L).maximumUnits(5L))),
+                "ValidationException", "Failed to update settings for global table with name \u2018orders\u2019: "
+                        + "Parameters 'MaximumUnits', 'MinimumUnits' must be left blank when disabling auto scaling.");
         var updated = east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u
                 .minimumUnits(5L).maximumUnits(50L).scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(t -> t.targetValue(70.0)))))
                 .tableAutoScalingDescription();
         var write = updated.replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
+        assertThat(write.autoScalingDisabled()).as("a dimension in force has no AutoScalingDisabled member").isNull();
+        // a dimension never set reads as disabled
+        assertThat(updated.replicas().get(0).replicaProvisionedReadCapacityAutoScalingSettings().autoScalingDisabled()).isTrue();
         assertThat(write.minimumUnits()).isEqualTo(5L);
         assertThat(write.maximumUnits()).isEqualTo(50L);
         assertThat(write.scalingPolicies().get(0).policyName()).isEqualTo("DynamoDBWriteCapacityUtilization:table/orders");
@@ -246,8 +258,21 @@ class LegacyGlobalTablesTest {
         east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName(WEST))));
         box.advance(TRANSIENT);
         var inWest = west.describeTableReplicaAutoScaling(b -> b.tableName("orders")).tableAutoScalingDescription();
-        assertThat(inWest.replicas()).extracting(r -> r.regionName()).containsExactly(EAST, WEST);
-        assertThat(inWest.replicas().get(1).replicaProvisionedWriteCapacityAutoScalingSettings().maximumUnits()).isEqualTo(50L);
+        // in region order, as the service lists them
+        assertThat(inWest.replicas()).extracting(r -> r.regionName()).containsExactly(WEST, EAST);
+        assertThat(inWest.replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings().maximumUnits()).isEqualTo(50L);
+        // turned off, a dimension keeps nothing; turned on again, it is in force (both as the service answers, observed in 2026)
+        east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u.autoScalingDisabled(true)));
+        var off = east.describeTableReplicaAutoScaling(b -> b.tableName("orders")).tableAutoScalingDescription()
+                .replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
+        assertThat(off.autoScalingDisabled()).isTrue();
+        assertThat(off.scalingPolicies()).isEmpty();
+        assertThat(off.minimumUnits()).isNull();
+        var on = east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u
+                .minimumUnits(2L).maximumUnits(20L).scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(t -> t.targetValue(15.0)))))
+                .tableAutoScalingDescription().replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
+        assertThat(on.autoScalingDisabled()).isNull();
+        assertThat(on.minimumUnits()).isEqualTo(2L);
         assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("music")
                         .provisionedWriteCapacityAutoScalingUpdate(u -> u.minimumUnits(1L).maximumUnits(5L))),
                 "ValidationException", "One or more parameter values were invalid: Auto scaling cannot be configured for a table in PAY_PER_REQUEST billing mode");

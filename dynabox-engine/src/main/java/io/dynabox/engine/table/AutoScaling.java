@@ -26,6 +26,9 @@ public record AutoScaling(Settings write, Map<String, Settings> indexWrite, Map<
      */
     public record Settings(Long minimumUnits, Long maximumUnits, Boolean autoScalingDisabled, String policyName,
                            Double targetValue, Integer scaleInCooldown, Integer scaleOutCooldown, Boolean disableScaleIn) {
+        /** A dimension turned off: deregistered, with nothing kept. */
+        public static final Settings DISABLED = new Settings(null, null, true, null, null, null, null, null);
+
         /** Writes scale: settings given and not disabled. */
         public boolean active() {
             return !Boolean.TRUE.equals(autoScalingDisabled);

@@ -1,13 +1,14 @@
 package io.dynabox.engine.operation.global;
 
-import static io.dynabox.engine.table.TableGrammar.INVALID;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.table.AutoScaling;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.wire.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,53 +21,74 @@ import java.util.TreeMap;
 final class AutoScalingDescriptions {
     static final String ROLE_ARN = "arn:aws:iam::" + Namespace.ACCOUNT_ID
             + ":role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable";
-    private static final double MIN_TARGET = 20;
+    private static final double MIN_TARGET = 10;
     private static final double MAX_TARGET = 90;
 
     private AutoScalingDescriptions() {}
 
-    /** {@code update} applied to {@code current} (null: none yet); {@code policyName} names a new policy. */
-    static AutoScaling.Settings merge(AutoScaling.Settings current, JsonNode update, String policyName) {
-        Long min = update.hasNonNull("MinimumUnits") ? Long.valueOf(update.get("MinimumUnits").asLong()) : current == null ? null : current.minimumUnits();
-        Long max = update.hasNonNull("MaximumUnits") ? Long.valueOf(update.get("MaximumUnits").asLong()) : current == null ? null : current.maximumUnits();
-        Boolean disabled = update.hasNonNull("AutoScalingDisabled") ? Boolean.valueOf(update.get("AutoScalingDisabled").booleanValue())
-                : current == null ? null : current.autoScalingDisabled();
-        if (!Boolean.TRUE.equals(disabled) && (min == null || max == null)) {
-            throw DynamoException.validation(INVALID + "MinimumUnits and MaximumUnits must be specified to enable auto scaling");
-        }
-        if (min != null && max != null && min > max) {
-            throw DynamoException.validation(INVALID + "Minimum capacity units (" + min + ") cannot be greater than maximum capacity units (" + max + ")");
-        }
-        String name = current == null ? policyName : current.policyName();
-        Double target = current == null ? null : current.targetValue();
-        Integer scaleIn = current == null ? null : current.scaleInCooldown();
-        Integer scaleOut = current == null ? null : current.scaleOutCooldown();
-        Boolean disableScaleIn = current == null ? null : current.disableScaleIn();
-        JsonNode policy = update.get("ScalingPolicyUpdate");
-        if (policy != null && !policy.isNull()) {
-            if (policy.hasNonNull("PolicyName")) name = policy.get("PolicyName").textValue();
-            JsonNode tracking = policy.get("TargetTrackingScalingPolicyConfiguration");
-            target = tracking.get("TargetValue").asDouble();
-            if (target < MIN_TARGET || target > MAX_TARGET) {
-                throw DynamoException.validation(INVALID + "TargetValue must be between 20.0 and 90.0, but was " + target);
+    /**
+     * {@code update} in place of {@code current} (null: none yet), as Application Auto Scaling
+     * takes it (observed on the service in 2026): a disable deregisters the dimension and carries
+     * nothing else; any other update replaces it whole, with its minimum, maximum and policy;
+     * {@code policyName} names a new policy; {@code table} names the table in the texts.
+     */
+    static AutoScaling.Settings merge(AutoScaling.Settings current, JsonNode update, String policyName, String table) {
+        boolean disabling = update.hasNonNull("AutoScalingDisabled") && update.get("AutoScalingDisabled").booleanValue();
+        JsonNode policy = update.hasNonNull("ScalingPolicyUpdate") ? update.get("ScalingPolicyUpdate") : null;
+        if (disabling) {
+            List<String> given = new ArrayList<>();
+            for (String member : List.of("MaximumUnits", "MinimumUnits", "ScalingPolicyUpdate")) if (update.hasNonNull(member)) given.add(member);
+            if (!given.isEmpty()) {
+                throw DynamoException.validation("Failed to update settings for global table with name \u2018" + table + "\u2019: Parameters "
+                        + quoted(given) + " must be left blank when disabling auto scaling.");
             }
-            scaleIn = tracking.hasNonNull("ScaleInCooldown") ? Integer.valueOf(tracking.get("ScaleInCooldown").asInt()) : null;
-            scaleOut = tracking.hasNonNull("ScaleOutCooldown") ? Integer.valueOf(tracking.get("ScaleOutCooldown").asInt()) : null;
-            disableScaleIn = tracking.hasNonNull("DisableScaleIn") ? Boolean.valueOf(tracking.get("DisableScaleIn").booleanValue()) : null;
+            return AutoScaling.Settings.DISABLED;
         }
-        return new AutoScaling.Settings(min, max, disabled, name, target, scaleIn, scaleOut, disableScaleIn);
+        List<String> missing = new ArrayList<>();
+        for (String member : List.of("MaximumUnits", "ScalingPolicyUpdate", "MinimumUnits")) if (!update.hasNonNull(member)) missing.add(member);
+        if (!missing.isEmpty()) {
+            throw DynamoException.validation("Failed to update settings for global table with name: \u2018" + table + "\u2019: Parameters "
+                    + quoted(missing) + " are required unless auto scaling is being disabled.");
+        }
+        long min = update.get("MinimumUnits").asLong();
+        long max = update.get("MaximumUnits").asLong();
+        if (min > max) throw DynamoException.validation("Maximum capacity cannot be less than minimum capacity");
+        JsonNode tracking = policy.get("TargetTrackingScalingPolicyConfiguration");
+        double target = tracking.get("TargetValue").asDouble();
+        if (target < MIN_TARGET || target > MAX_TARGET) {
+            String metric = policyName.startsWith("DynamoDBWrite") ? "DynamoDBWriteCapacityUtilization" : "DynamoDBReadCapacityUtilization";
+            throw DynamoException.validation("For predefined metric type " + metric + ", target value must be between '10.0' and '90.0', but was '"
+                    + target + "'.");
+        }
+        String name = policy.hasNonNull("PolicyName") ? policy.get("PolicyName").textValue()
+                : current != null && current.policyName() != null ? current.policyName() : policyName;
+        return new AutoScaling.Settings(min, max, false, name, target,
+                tracking.hasNonNull("ScaleInCooldown") ? Integer.valueOf(tracking.get("ScaleInCooldown").asInt()) : null,
+                tracking.hasNonNull("ScaleOutCooldown") ? Integer.valueOf(tracking.get("ScaleOutCooldown").asInt()) : null,
+                tracking.hasNonNull("DisableScaleIn") ? Boolean.valueOf(tracking.get("DisableScaleIn").booleanValue()) : null);
     }
 
-    /** The service's {@code AutoScalingSettingsDescription}. */
+    private static String quoted(List<String> members) {
+        return "'" + String.join("', '", members) + "'";
+    }
+
+    /**
+     * The service's {@code AutoScalingSettingsDescription}: a dimension never set or turned off
+     * reads as disabled with no policy; one in force has no AutoScalingDisabled member.
+     */
     static ObjectNode settings(AutoScaling.Settings s) {
         ObjectNode node = Json.object();
-        node.put("AutoScalingDisabled", Boolean.TRUE.equals(s.autoScalingDisabled()));
+        if (s == null || Boolean.TRUE.equals(s.autoScalingDisabled())) {
+            node.put("AutoScalingDisabled", true);
+            node.putArray("ScalingPolicies");
+            return node;
+        }
         node.put("AutoScalingRoleArn", ROLE_ARN);
         if (s.maximumUnits() != null) node.put("MaximumUnits", s.maximumUnits());
         if (s.minimumUnits() != null) node.put("MinimumUnits", s.minimumUnits());
+        ArrayNode policies = node.putArray("ScalingPolicies");
         if (s.targetValue() != null) {
-            ObjectNode tracking = node.putArray("ScalingPolicies").addObject().put("PolicyName", s.policyName())
-                    .putObject("TargetTrackingScalingPolicyConfiguration");
+            ObjectNode tracking = policies.addObject().put("PolicyName", s.policyName()).putObject("TargetTrackingScalingPolicyConfiguration");
             if (s.disableScaleIn() != null) tracking.put("DisableScaleIn", s.disableScaleIn());
             if (s.scaleInCooldown() != null) tracking.put("ScaleInCooldown", s.scaleInCooldown());
             if (s.scaleOutCooldown() != null) tracking.put("ScaleOutCooldown", s.scaleOutCooldown());

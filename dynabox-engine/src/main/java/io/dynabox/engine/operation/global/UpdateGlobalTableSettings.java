@@ -60,7 +60,7 @@ public final class UpdateGlobalTableSettings implements Operation {
             JsonNode writeScaling = request.get("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate");
             if (writeScaling != null && !writeScaling.isNull()) {
                 AutoScaling.Settings merged = AutoScalingDescriptions.merge(any.autoScaling().write(), writeScaling,
-                        AutoScalingDescriptions.policyName(true, name, null));
+                        AutoScalingDescriptions.policyName(true, name, null), name);
                 scalingChanges.add(s -> s.withWrite(merged));
             }
             for (JsonNode index : iterable(request.get("GlobalTableGlobalSecondaryIndexSettingsUpdate"))) {
@@ -76,7 +76,7 @@ public final class UpdateGlobalTableSettings implements Operation {
                 JsonNode scaling = index.get("ProvisionedWriteCapacityAutoScalingSettingsUpdate");
                 if (scaling != null && !scaling.isNull()) {
                     AutoScaling.Settings merged = AutoScalingDescriptions.merge(any.autoScaling().indexWrite().get(indexName), scaling,
-                            AutoScalingDescriptions.policyName(true, name, indexName));
+                            AutoScalingDescriptions.policyName(true, name, indexName), name);
                     scalingChanges.add(s -> s.withIndexWrite(indexName, merged));
                 }
             }
@@ -103,7 +103,7 @@ public final class UpdateGlobalTableSettings implements Operation {
                 JsonNode readScaling = replica.get("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate");
                 if (readScaling != null && !readScaling.isNull()) {
                     AutoScaling.Settings merged = AutoScalingDescriptions.merge(any.autoScaling().replicaRead().get(region), readScaling,
-                            AutoScalingDescriptions.policyName(false, name, null));
+                            AutoScalingDescriptions.policyName(false, name, null), name);
                     scalingChanges.add(s -> s.withReplicaRead(region, merged));
                 }
                 for (JsonNode index : iterable(replica.get("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
@@ -118,7 +118,7 @@ public final class UpdateGlobalTableSettings implements Operation {
                     if (scaling != null && !scaling.isNull()) {
                         AutoScaling.Settings merged = AutoScalingDescriptions.merge(
                                 any.autoScaling().replicaIndexRead().getOrDefault(region, java.util.Map.of()).get(indexName), scaling,
-                                AutoScalingDescriptions.policyName(false, name, indexName));
+                                AutoScalingDescriptions.policyName(false, name, indexName), name);
                         scalingChanges.add(s -> s.withReplicaIndexRead(region, indexName, merged));
                     }
                 }

@@ -44,14 +44,14 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
             AutoScaling scaling = table.autoScaling();
             JsonNode write = request.get("ProvisionedWriteCapacityAutoScalingUpdate");
             if (write != null && !write.isNull()) {
-                scaling = scaling.withWrite(AutoScalingDescriptions.merge(scaling.write(), write, AutoScalingDescriptions.policyName(true, name, null)));
+                scaling = scaling.withWrite(AutoScalingDescriptions.merge(scaling.write(), write, AutoScalingDescriptions.policyName(true, name, null), name));
             }
             for (JsonNode index : iterable(request.get("GlobalSecondaryIndexUpdates"))) {
                 String indexName = requireIndex(d, index.path("IndexName").asText(null));
                 JsonNode update = index.get("ProvisionedWriteCapacityAutoScalingUpdate");
                 if (update != null && !update.isNull()) {
                     scaling = scaling.withIndexWrite(indexName, AutoScalingDescriptions.merge(scaling.indexWrite().get(indexName), update,
-                            AutoScalingDescriptions.policyName(true, name, indexName)));
+                            AutoScalingDescriptions.policyName(true, name, indexName), name));
                 }
             }
             ReplicaGroup group = table.replicas();
@@ -64,7 +64,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
                 JsonNode read = replica.get("ReplicaProvisionedReadCapacityAutoScalingUpdate");
                 if (read != null && !read.isNull()) {
                     scaling = scaling.withReplicaRead(region, AutoScalingDescriptions.merge(scaling.replicaRead().get(region), read,
-                            AutoScalingDescriptions.policyName(false, name, null)));
+                            AutoScalingDescriptions.policyName(false, name, null), name));
                 }
                 for (JsonNode index : iterable(replica.get("ReplicaGlobalSecondaryIndexUpdates"))) {
                     String indexName = requireIndex(d, index.path("IndexName").asText(null));
@@ -72,7 +72,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
                     if (update != null && !update.isNull()) {
                         scaling = scaling.withReplicaIndexRead(region, indexName, AutoScalingDescriptions.merge(
                                 scaling.replicaIndexRead().getOrDefault(region, Map.of()).get(indexName), update,
-                                AutoScalingDescriptions.policyName(false, name, indexName)));
+                                AutoScalingDescriptions.policyName(false, name, indexName), name));
                     }
                 }
             }
