@@ -22,6 +22,12 @@ class ResourcePolicyTest extends DoorTest {
                 + "\"Action\":[\"" + action + "\"],\"Resource\":\"*\"}]}";
     }
 
+    /** {@link #policy} as GetResourcePolicy reads it back: the account as its root ARN, a list of one action as a string. */
+    private static String read(String action) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},"
+                + "\"Action\":\"" + action + "\",\"Resource\":\"*\"}]}";
+    }
+
     private String createTable() {
         return client.createTable(table(simpleTable("tab1"), b -> b.streamSpecification(s -> s.streamEnabled(true)
                 .streamViewType(StreamViewType.KEYS_ONLY)))).tableDescription().tableArn();
@@ -33,7 +39,7 @@ class ResourcePolicyTest extends DoorTest {
         assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
         String first = client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:*"))).revisionId();
         GetResourcePolicyResponse got = client.getResourcePolicy(b -> b.resourceArn(arn));
-        assertThat(got.policy()).isEqualTo(policy("dynamodb:*"));
+        assertThat(got.policy()).isEqualTo(read("dynamodb:*"));
         assertThat(got.revisionId()).isEqualTo(first);
         assertThat(client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:*"))).revisionId()).isEqualTo(first);
 
@@ -60,11 +66,28 @@ class ResourcePolicyTest extends DoorTest {
     }
 
     @Test
+    void documentsReadBackInTheServicesCanonicalFormAndTheSameDocumentIsNoChange() {
+        String arn = createTable();
+        // members out of order, spaces, a Statement object, a lower-case effect, lists of one (observed on the service in 2026)
+        String loose = "{ \"Statement\": {\"Resource\": [\"*\"], \"Action\": [\"dynamodb:GetItem\"], \"Effect\": \"allow\", "
+                + "\"Principal\": {\"AWS\": [\"000000000000\", \"arn:aws:iam::000000000000:root\"]}}, \"Version\": \"2012-10-17\" }";
+        String first = client.putResourcePolicy(b -> b.resourceArn(arn).policy(loose)).revisionId();
+        assertThat(client.getResourcePolicy(b -> b.resourceArn(arn)).policy()).isEqualTo(read("dynamodb:GetItem"));
+        // the same policy written the other way is no change: the same revision
+        assertThat(client.putResourcePolicy(b -> b.resourceArn(arn).policy(read("dynamodb:GetItem"))).revisionId()).isEqualTo(first);
+        // without a Version, it reads back with the default one
+        String table2 = client.createTable(simpleTable("tab4")).tableDescription().tableArn();
+        client.putResourcePolicy(b -> b.resourceArn(table2).policy("{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"dynamodb:DeleteItem\",\"Resource\":\"*\"}]}"));
+        assertThat(client.getResourcePolicy(b -> b.resourceArn(table2)).policy()).startsWith("{\"Version\":\"2008-10-17\",\"Statement\":[");
+    }
+
+    @Test
     void aPolicyGivenAtCreationIsTheTables() {
         String arn = client.createTable(table(simpleTable("tab2"), b -> b.resourcePolicy(policy("dynamodb:GetItem")))).tableDescription().tableArn();
         // it was dropped; the service keeps it from the creation on (observed in 2026)
         GetResourcePolicyResponse got = client.getResourcePolicy(b -> b.resourceArn(arn));
-        assertThat(got.policy()).isEqualTo(policy("dynamodb:GetItem"));
+        assertThat(got.policy()).isEqualTo(read("dynamodb:GetItem"));
         assertThat(got.revisionId()).matches("\\d{13}");
         assertError(() -> client.createTable(table(simpleTable("tab3"), b -> b.resourcePolicy(""))), "ValidationException",
                 "One or more parameter values were invalid: Invalid policy document: This policy contains invalid Json");

@@ -117,7 +117,8 @@ public final class CreateTable implements Operation, PlainOperation {
         if (policy != null) {
             PutResourcePolicy.checkDocument(policy);
             // the policy is the table's from its creation, its revision the creation's millisecond (observed on the service in 2026)
-            table.startWithControl(ControlState.NONE.withResourcePolicy("", new ResourcePolicy(policy, Long.toString(context.nowMillis()))));
+            table.startWithControl(ControlState.NONE.withResourcePolicy("",
+                    new ResourcePolicy(PutResourcePolicy.canonical(policy), Long.toString(context.nowMillis()))));
         }
         Stream newStream;
         Table existing;

@@ -27,14 +27,21 @@ public final class PutResourcePolicy implements Operation {
         String revision = TableLocks.write(target.table(), () -> {
             target.checkExpected(expected);
             ResourcePolicy current = target.current();
-            if (current != null && current.document().equals(document)) return current.revisionId();
+            // a document that reads the same as the one in place is no change (observed on the service in 2026)
+            String canonical = PolicyDocuments.canonical(document);
+            if (current != null && PolicyDocuments.canonical(current.document()).equals(canonical)) return current.revisionId();
             long id = context.nowMillis();
             if (current != null) id = Math.max(id, Long.parseLong(current.revisionId()) + 1);
-            ResourcePolicy next = new ResourcePolicy(document, Long.toString(id));
+            ResourcePolicy next = new ResourcePolicy(canonical, Long.toString(id));
             target.table().amendControl(c -> c.withResourcePolicy(target.slot(), next));
             return next.revisionId();
         });
         return Json.object().put("RevisionId", revision);
+    }
+
+    /** A document as the table keeps it: in the service's canonical form (see {@link PolicyDocuments}). */
+    public static String canonical(String document) {
+        return PolicyDocuments.canonical(document);
     }
 
     /** The service's texts (observed on the service in 2026); a document without any Statement member is Dynabox's own wording. */
