@@ -13,6 +13,7 @@ import io.dynabox.engine.table.ReplicaGroup;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableLocks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,10 @@ import java.util.Map;
 public final class UpdateTableReplicaAutoScaling implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
-        Table table = context.describedTable(request.get("TableName").textValue());
+        String tableName = context.tableName(request.get("TableName").textValue());
+        Table table = context.namespace().table(tableName, context.nowMillis());
+        // the service's words for a missing table (observed in 2026)
+        if (table == null) throw DynamoException.resourceNotFound("Global table with name: '" + tableName + "' does not exist.");
         Replicator replicator = context.namespace().replicator();
         Object monitor = replicator == null ? new Object() : replicator;
         synchronized (monitor) {
@@ -36,6 +40,11 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
                         + " is in the process of being updated.");
             }
             TableDefinition d = table.definition();
+            // turning auto scaling off where it cannot be on changes nothing: the service answers it (observed in 2026)
+            if (d.payPerRequest() && onlyDisables(request)) {
+                return io.dynabox.engine.wire.Json.object().set("TableAutoScalingDescription",
+                        ReplicaAutoScalingDescriptions.describe(table, context.namespace().region(), now));
+            }
             if (d.payPerRequest()) {
                 throw DynamoException.validation(INVALID + "Auto scaling cannot be configured for a table in PAY_PER_REQUEST billing mode",
                         "on-demand tables scale by themselves; switch the table to PROVISIONED first");
@@ -85,6 +94,24 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
             return io.dynabox.engine.wire.Json.object().set("TableAutoScalingDescription",
                     ReplicaAutoScalingDescriptions.describe(table, context.namespace().region(), now));
         }
+    }
+
+    /** Whether every settings update of the request turns auto scaling off. */
+    private static boolean onlyDisables(JsonNode request) {
+        List<JsonNode> updates = new ArrayList<>();
+        updates.add(request.get("ProvisionedWriteCapacityAutoScalingUpdate"));
+        for (JsonNode index : iterable(request.get("GlobalSecondaryIndexUpdates"))) updates.add(index.get("ProvisionedWriteCapacityAutoScalingUpdate"));
+        for (JsonNode replica : iterable(request.get("ReplicaUpdates"))) {
+            updates.add(replica.get("ReplicaProvisionedReadCapacityAutoScalingUpdate"));
+            for (JsonNode index : iterable(replica.get("ReplicaGlobalSecondaryIndexUpdates"))) updates.add(index.get("ProvisionedReadCapacityAutoScalingUpdate"));
+        }
+        boolean any = false;
+        for (JsonNode update : updates) {
+            if (update == null || update.isNull()) continue;
+            if (!update.path("AutoScalingDisabled").asBoolean(false)) return false;
+            any = true;
+        }
+        return any;
     }
 
     private static String requireIndex(TableDefinition d, String indexName) {
