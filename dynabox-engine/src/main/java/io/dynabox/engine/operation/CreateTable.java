@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
+import io.dynabox.engine.operation.control.PolicyDocuments;
 import io.dynabox.engine.operation.control.PutResourcePolicy;
 import io.dynabox.engine.stream.Stream;
 import io.dynabox.engine.table.ControlState;
@@ -118,7 +119,7 @@ public final class CreateTable implements Operation, PlainOperation {
             PutResourcePolicy.checkDocument(policy);
             // the policy is the table's from its creation, its revision the creation's millisecond (observed on the service in 2026)
             table.startWithControl(ControlState.NONE.withResourcePolicy("",
-                    new ResourcePolicy(PutResourcePolicy.canonical(policy), Long.toString(context.nowMillis()))));
+                    new ResourcePolicy(PolicyDocuments.canonical(policy), Long.toString(context.nowMillis()))));
         }
         Stream newStream;
         Table existing;

@@ -354,8 +354,9 @@ public final class UpdateTable implements Operation {
         if (shownIndexes != null && change == null && indexUpdates.stream().allMatch(entry -> entry.hasNonNull("Update"))) {
             // an index's own change: the index is UPDATING, the table stays ACTIVE (observed on the service in 2026)
             TableDefinition updated = next.build();
-            table.update(updated, updated.toBuilder().globalIndexes(shownIndexes).build(), Table.ACTIVE, settleAt(context), CHANGING_INDEX);
-            return answer(table, updated.toBuilder().globalIndexes(shownIndexes).build(), Table.ACTIVE, now, false);
+            TableDefinition shownWhileUpdating = updated.toBuilder().globalIndexes(shownIndexes).build();
+            table.update(updated, shownWhileUpdating, Table.ACTIVE, settleAt(context), CHANGING_INDEX);
+            return answer(table, shownWhileUpdating, Table.ACTIVE, now, false);
         }
         if (shownIndexes != null && change == null) change = CHANGING_INDEXES;
         if (change == null) {

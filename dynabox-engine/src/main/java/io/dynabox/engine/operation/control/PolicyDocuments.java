@@ -19,7 +19,7 @@ import java.util.Set;
  * root ARN, the effect capitalised. Two documents that read the same are one policy: putting
  * the other is no change. A document without Version reads back with the default one.
  */
-final class PolicyDocuments {
+public final class PolicyDocuments {
     private static final List<String> TOP_ORDER = List.of("Version", "Id", "Statement");
     private static final List<String> STATEMENT_ORDER = List.of("Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
             "Resource", "NotResource", "Condition");
@@ -30,7 +30,7 @@ final class PolicyDocuments {
     private PolicyDocuments() {}
 
     /** The canonical form of a document already checked to be a JSON object, without a default Version. */
-    static String canonical(String document) {
+    public static String canonical(String document) {
         JsonNode parsed;
         try {
             parsed = Json.MAPPER.readTree(document);

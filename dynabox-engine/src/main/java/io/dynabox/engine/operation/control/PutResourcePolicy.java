@@ -39,11 +39,6 @@ public final class PutResourcePolicy implements Operation {
         return Json.object().put("RevisionId", revision);
     }
 
-    /** A document as the table keeps it: in the service's canonical form (see {@link PolicyDocuments}). */
-    public static String canonical(String document) {
-        return PolicyDocuments.canonical(document);
-    }
-
     /** The service's texts (observed on the service in 2026); a document without any Statement member is Dynabox's own wording. */
     public static void checkDocument(String document) {
         if (document.getBytes(StandardCharsets.UTF_8).length > TableLimits.MAX_RESOURCE_POLICY_BYTES) {
