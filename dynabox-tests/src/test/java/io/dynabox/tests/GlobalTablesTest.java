@@ -299,9 +299,12 @@ class GlobalTablesTest {
                 ReplicationGroupUpdate.builder().update(u -> u.regionName("eu-north-1")).build())), "ValidationException",
                 "Replica specified in the Replica Update or Replica Delete action of the request was not found.");
         east.updateTable(b -> b.tableName("music").replicaUpdates(create("eu-north-1")));
-        // while the replica is made the table is in use
+        // while the replica is made the table is in use, and a global table's member says so without detail, whatever the change
+        // (deletion protection too, which a regional table takes while UPDATING; observed on the service in 2026)
         assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(create("ap-south-1"))), "ResourceInUseException",
-                "Attempt to change a resource which is still in use: Table: music is in the process of being updated.");
+                "The resource which you are attempting to change is in use.");
+        assertError(() -> east.updateTable(b -> b.tableName("music").deletionProtectionEnabled(true)), "ResourceInUseException",
+                "The resource which you are attempting to change is in use.");
     }
 
     @Test

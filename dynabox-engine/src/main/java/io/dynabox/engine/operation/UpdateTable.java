@@ -97,6 +97,10 @@ public final class UpdateTable implements Operation {
             if (Table.CREATING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being created: " + table.name());
             if (Table.DELETING.equals(status)) throw DynamoException.resourceInUse(IN_USE + "Table is being deleted: " + table.name());
             TableDefinition current = table.definition();
+            if (table.replicas() != null && Table.UPDATING.equals(status)) {
+                // a member of a global table answers without detail, whatever the change (observed on the service in 2026)
+                throw DynamoException.resourceInUse("The resource which you are attempting to change is in use.");
+            }
             if (replicaChange) {
                 checkNotBusy(table, current, members, false, now);
                 return ReplicaUpdates.execute(context, table, request);
