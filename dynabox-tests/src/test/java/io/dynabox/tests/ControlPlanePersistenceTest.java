@@ -28,12 +28,14 @@ class ControlPlanePersistenceTest {
     }
 
     @Test
-    void backupsTagsAndRestoreSummariesSurviveARestart() throws InterruptedException {
+    void backupsTagsPoliciesAndRestoresSurviveARestart() throws InterruptedException {
         String backupArn;
         BackupDescription before;
         try (DynaboxServer server = start(); DynamoDbClient client = PersistenceTest.client(server, "erin")) {
             client.createTable(b -> b.tableName("things").attributeDefinitions(s("id")).keySchema(hash("id"))
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                            + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}]}"));
             for (int i = 0; i < 50; i++) {
                 int n = i;
                 client.putItem(b -> b.tableName("things").item(Map.of("id", AttributeValue.fromS("k" + n), "v", AttributeValue.fromN("" + n))));
@@ -61,6 +63,9 @@ class ControlPlanePersistenceTest {
             assertThat(restored.itemCount()).isEqualTo(50L);
             assertThat(client.listTagsOfResource(b -> b.resourceArn(
                     client.describeTable(d -> d.tableName("things")).table().tableArn())).tags()).hasSize(1);
+            // a policy given at creation is kept with the table
+            assertThat(client.getResourcePolicy(b -> b.resourceArn(client.describeTable(d -> d.tableName("things")).table().tableArn()))
+                    .policy()).contains("dynamodb:GetItem");
             // the backup's items come back from the file: k0 as it was when the backup was taken
             client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("again"));
             assertThat(client.getItem(b -> b.tableName("again").key(Map.of("id", AttributeValue.fromS("k0")))).item().get("v").n())
