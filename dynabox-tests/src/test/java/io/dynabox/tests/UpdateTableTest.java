@@ -330,6 +330,17 @@ class UpdateTableTest extends DoorTest {
     }
 
     @Test
+    void anEmptyOnDemandOrWarmThroughputBesideAnotherChangeIsNoChangeOfItsOwn() {
+        client.createTable(onDemandTable("tab5"));
+        // the service answers these as if the empty member were not there (observed in 2026)
+        assertThat(update("tab5", b -> b.warmThroughput(w -> {}).deletionProtectionEnabled(true)).deletionProtectionEnabled()).isTrue();
+        update("tab5", b -> b.deletionProtectionEnabled(false));
+        update("tab5", b -> b.onDemandThroughput(o -> {}).billingMode(BillingMode.PAY_PER_REQUEST));
+        assertThat(describe("tab5").onDemandThroughput()).isNull();
+        assertThat(describe("tab5").billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    }
+
+    @Test
     void switchToProvisionedDropsOnDemandLimits() {
         client.createTable(table(onDemandTable("tab1"), b -> b.onDemandThroughput(o -> o.maxReadRequestUnits(10L))));
         assertThat(describe("tab1").onDemandThroughput().maxReadRequestUnits()).isEqualTo(10L);

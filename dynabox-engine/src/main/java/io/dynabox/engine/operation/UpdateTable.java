@@ -130,6 +130,14 @@ public final class UpdateTable implements Operation {
             if (member.equals("GlobalSecondaryIndexUpdates") && value.isEmpty()) continue;
             members.add(member);
         }
+        // an empty OnDemandThroughput or WarmThroughput beside another change is no change of its own: the service
+        // answers as if it were not there (observed in 2026); alone, it is answered as tables.md §5.5 says
+        if (members.size() > 1) {
+            for (String member : List.of("OnDemandThroughput", "WarmThroughput")) {
+                JsonNode value = present(request, member);
+                if (value != null && value.isObject() && value.isEmpty()) members.remove(member);
+            }
+        }
         return members;
     }
 
@@ -290,6 +298,8 @@ public final class UpdateTable implements Operation {
         long now = context.nowMillis();
         String billingMode = text(request, "BillingMode");
         JsonNode onDemand = present(request, "OnDemandThroughput");
+        // an empty one beside the billing mode is no change of its own (see effectiveMembers)
+        if (onDemand != null && onDemand.isObject() && onDemand.isEmpty() && present(request, "BillingMode") != null) onDemand = null;
         TableLimits.checkOnDemandQuota(onDemand, null, context.namespace().region());
         JsonNode stream = present(request, "StreamSpecification");
         TableDefinition.Builder next = current.toBuilder();
