@@ -136,9 +136,14 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
         String[] parts = nameOrArn.substring(0, slash).split(":", -1);
         if (parts.length == 5 && !options.sharedDb() && !parts[3].equals(namespace.region())) {
             throw new DynamoException(ErrorCode.VALIDATION, "1 validation error detected: Invalid AWS region in '" + nameOrArn + "'",
-                    "the ARN names region " + parts[3] + ", and this request was signed for " + namespace.region());
+                    otherRegion(parts[3]));
         }
         return rest;
+    }
+
+    /** The explanation of a refused ARN of {@code arnRegion}, another region than the one the request was signed for. */
+    public String otherRegion(String arnRegion) {
+        return "the ARN names region " + arnRegion + ", and this request was signed for " + namespace.region();
     }
 
     /** The table a control-plane action names; missing gives the service's message with the name. */

@@ -32,7 +32,7 @@ record PolicyTargets(Table table, String slot, String arn) {
         }
         if (!m.group(1).equals(namespace.region())) {
             throw new DynamoException(ErrorCode.VALIDATION, "One or more parameter values were invalid: Invalid resource Arn: " + arn,
-                    "the ARN names region " + m.group(1) + ", and this request was signed for " + namespace.region());
+                    context.otherRegion(m.group(1)));
         }
         Table table = namespace.table(name, context.nowMillis());
         if (table == null || Table.DELETING.equals(table.status(context.nowMillis()))) {

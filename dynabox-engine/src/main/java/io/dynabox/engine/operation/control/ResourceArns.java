@@ -31,7 +31,7 @@ final class ResourceArns {
         if (!m.matches()) throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         if (!m.group(1).equals(context.namespace().region())) {
             throw new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input " + arn,
-                    "the ARN names region " + m.group(1) + ", and this request was signed for " + context.namespace().region());
+                    context.otherRegion(m.group(1)));
         }
         Table table = ownTable(context, m);
         boolean deleting = table != null && Table.DELETING.equals(table.status(context.nowMillis()));
