@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExportFormat;
 import software.amazon.awssdk.services.dynamodb.model.ExportStatus;
 import software.amazon.awssdk.services.dynamodb.model.ExportSummary;
 import software.amazon.awssdk.services.dynamodb.model.ExportType;
+import software.amazon.awssdk.services.dynamodb.model.S3SseAlgorithm;
 import software.amazon.awssdk.services.dynamodb.model.ExportViewType;
 import software.amazon.awssdk.services.dynamodb.model.ListExportsResponse;
 
@@ -178,7 +179,8 @@ class ExportTest {
         assertThat(started.exportArn()).matches("arn:aws:dynamodb:us-east-1:000000000000:table/orders/export/\\d{14}-[0-9a-f]{8}");
         assertThat(started.clientToken()).isNotEmpty();
         assertThat(started.exportFormat()).isEqualTo(ExportFormat.DYNAMODB_JSON);
-        assertThat(started.exportType()).as("the service names the type only when asked").isNull();
+        assertThat(started.exportType()).as("the service never names the type").isNull();
+        assertThat(started.s3SseAlgorithm()).as("S3's default encryption, filled in").isEqualTo(S3SseAlgorithm.AES256);
         assertThat(started.exportManifest()).isNull();
 
         // waited for as users wait: the SDK's waiter, polling DescribeExport until COMPLETED
@@ -308,8 +310,10 @@ class ExportTest {
                 .exportType(ExportType.INCREMENTAL_EXPORT)
                 .incrementalExportSpecification(s -> s.exportFromTime(from).exportToTime(to).exportViewType(ExportViewType.NEW_AND_OLD_IMAGES)))
                 .exportDescription();
-        assertThat(started.exportType()).isEqualTo(ExportType.INCREMENTAL_EXPORT);
+        assertThat(started.exportType()).as("the service never names the type").isNull();
         ExportDescription done = TransferWaits.export(box.client, started.exportArn());
+        assertThat(box.client.listExports(b -> b.tableArn(tableArn())).exportSummaries()).singleElement()
+                .extracting(ExportSummary::exportType).as("the listing does").isEqualTo(ExportType.INCREMENTAL_EXPORT);
         assertThat(done.exportStatus()).isEqualTo(ExportStatus.COMPLETED);
         assertThat(done.incrementalExportSpecification().exportFromTime()).isEqualTo(from);
         Map<String, JsonNode> bySk = new LinkedHashMap<>();
@@ -388,13 +392,14 @@ class ExportTest {
     }
 
     @Test
-    void anExportWithoutATimeIsOfTheWholeSecondItStarted() {
+    void anExportWithoutATimeIsOfTheMomentItStarted() {
         enableRecovery();
         box.advance(Duration.ofMillis(1_750));
         ExportDescription started = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn()).s3Bucket("exports")).exportDescription();
-        // as the service's answers show it: ExportTime to the second, StartTime to the millisecond
-        assertThat(started.exportTime().toEpochMilli() % 1000).isZero();
-        assertThat(started.exportTime()).isBetween(started.startTime().minusMillis(999), started.startTime());
+        // as the service answers (observed in 2026): ExportTime is StartTime, to the millisecond
+        assertThat(started.startTime().toEpochMilli() % 1000).isNotZero();
+        assertThat(started.exportTime()).isEqualTo(started.startTime());
+        assertThat(TransferWaits.export(box.client, started.exportArn()).exportTime()).isEqualTo(started.startTime());
     }
 
     @Test

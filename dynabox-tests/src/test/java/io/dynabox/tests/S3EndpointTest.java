@@ -88,11 +88,16 @@ class S3EndpointTest {
         assertThat(imported.importedItemCount()).isEqualTo(30);
         assertThat(scan("copy")).isEqualTo(scan("events"));
 
+        // AES256 is S3's default for every object: asked of no local S3, which may have no keys for it
         assertThat(s3.encryption).as("no S3SseAlgorithm, no encryption asked").isEmpty();
-        String encrypted = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("lake").s3Prefix("sealed")
+        String plain = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("lake").s3Prefix("plain")
                 .s3SseAlgorithm("AES256")).exportDescription().exportArn();
+        assertThat(TransferWaits.export(box.client, plain).exportStatus()).isEqualTo(ExportStatus.COMPLETED);
+        assertThat(s3.encryption).as("AES256, nothing asked").isEmpty();
+        String encrypted = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("lake").s3Prefix("sealed")
+                .s3SseAlgorithm("KMS").s3SseKmsKeyId("alias/exports")).exportDescription().exportArn();
         String sealedSummary = TransferWaits.export(box.client, encrypted).exportManifest();
-        assertThat(s3.encryption).containsEntry("lake/" + sealedSummary, "AES256");
+        assertThat(s3.encryption).containsEntry("lake/" + sealedSummary, "aws:kms");
         assertThat(s3.encryption.keySet()).allMatch(k -> k.startsWith("lake/sealed/"));
 
         String missing = box.client.exportTableToPointInTime(b -> b.tableArn(tableArn).s3Bucket("no-such-bucket")).exportDescription().exportArn();

@@ -33,9 +33,9 @@ public interface Buckets extends AutoCloseable {
     List<String> list(String bucket, String prefix);
 
     /**
-     * The same buckets, writing objects with S3 server-side encryption ({@code AES256} or {@code KMS},
-     * with a KMS key id or null), as an export's S3SseAlgorithm asks. A local directory has no
-     * encryption at rest to ask for: it answers itself.
+     * The same buckets, writing objects with the S3 server-side encryption an export's
+     * S3SseAlgorithm names ({@code AES256}, S3's default, or {@code KMS} with a KMS key id or null).
+     * A local directory has no encryption at rest to ask for: it answers itself.
      */
     default Buckets encrypted(String algorithm, String kmsKeyId) {
         return this;

@@ -127,9 +127,9 @@ public final class EndpointBuckets implements Buckets {
     /** Shares this client; the view's {@link #close} leaves it open. */
     @Override
     public Buckets encrypted(String algorithm, String kmsKeyId) {
-        if (algorithm == null) return this;
-        ServerSideEncryption asked = "KMS".equals(algorithm) ? ServerSideEncryption.AWS_KMS : ServerSideEncryption.AES256;
-        return new EndpointBuckets(s3, asked, "KMS".equals(algorithm) ? kmsKeyId : null, false);
+        // AES256 (SSE-S3) is what S3 gives every object unasked; asking for it only fails local S3s set up without keys
+        if (!"KMS".equals(algorithm)) return this;
+        return new EndpointBuckets(s3, ServerSideEncryption.AWS_KMS, kmsKeyId, false);
     }
 
     @Override

@@ -34,6 +34,8 @@ import java.time.temporal.ChronoUnit;
 public final class ExportTableToPointInTime implements Operation {
     public static final String FULL_EXPORT = "FULL_EXPORT";
     public static final String INCREMENTAL_EXPORT = "INCREMENTAL_EXPORT";
+    /** The encryption S3 gives every new object unless asked for another (SSE-S3, since 2023). */
+    public static final String S3_DEFAULT_ENCRYPTION = "AES256";
     private static final long MIN_INCREMENTAL_MILLIS = 15 * 60_000L;
     private static final long MAX_INCREMENTAL_MILLIS = 24 * 3_600_000L;
 
@@ -92,11 +94,11 @@ public final class ExportTableToPointInTime implements Operation {
         description.put("S3Bucket", bucket);
         if (owner != null) description.put("S3BucketOwner", owner);
         if (prefix != null) description.put("S3Prefix", prefix);
-        if (text(request, "S3SseAlgorithm") != null) description.put("S3SseAlgorithm", text(request, "S3SseAlgorithm"));
+        // the service fills in S3's own default encryption and never names the export type (observed in 2026, LAB EXPORT-017)
+        String algorithm = text(request, "S3SseAlgorithm");
+        description.put("S3SseAlgorithm", algorithm == null ? S3_DEFAULT_ENCRYPTION : algorithm);
         if (text(request, "S3SseKmsKeyId") != null) description.put("S3SseKmsKeyId", text(request, "S3SseKmsKeyId"));
         description.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
-        // the service names the type only when the request did
-        if (type != null) description.put("ExportType", type);
         if (incremental) description.set("IncrementalExportSpecification", window.describe());
 
         long settledAt = now + context.options().delayTransientStatuses().toMillis();
@@ -109,8 +111,8 @@ public final class ExportTableToPointInTime implements Operation {
 
     private static long exportTime(JsonNode request, long earliest, long now) {
         JsonNode given = present(request, "ExportTime");
-        // now, to the whole second, as the service's answers show it (a capture of 2023), and not before the window
-        if (given == null) return Math.max(earliest, now - Math.floorMod(now, 1000L));
+        // the export's start, to the millisecond, as the service answers (observed in 2026, LAB EXPORT-017)
+        if (given == null) return Math.max(earliest, now);
         long at = millis(given);
         if (at < earliest || at > now) {
             throw new DynamoException(ErrorCode.INVALID_EXPORT_TIME, "Export Time is invalid",

@@ -41,9 +41,10 @@ public final class ListExports implements Operation {
         ObjectNode answer = Json.object();
         ArrayNode summaries = answer.putArray("ExportSummaries");
         for (Transfer export : matching.subList(0, Math.min(limit, matching.size()))) {
-            JsonNode type = export.state().get("ExportType");
-            summaries.add(Json.object().put("ExportArn", export.arn()).put("ExportStatus", export.status(now))
-                    .put("ExportType", type == null ? ExportTableToPointInTime.FULL_EXPORT : type.textValue()));
+            // a description names no type (as the service's); an incremental export has its specification
+            String type = export.state().has("IncrementalExportSpecification") ? ExportTableToPointInTime.INCREMENTAL_EXPORT
+                    : ExportTableToPointInTime.FULL_EXPORT;
+            summaries.add(Json.object().put("ExportArn", export.arn()).put("ExportStatus", export.status(now)).put("ExportType", type));
         }
         if (matching.size() > limit) answer.put("NextToken", token(matching.get(limit - 1).arn()));
         return answer;
