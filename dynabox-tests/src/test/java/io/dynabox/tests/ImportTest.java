@@ -286,6 +286,12 @@ class ImportTest {
                 .inputFormat(InputFormat.DYNAMODB_JSON).tableCreationParameters(t -> t.tableName("tokened").attributeDefinitions(s("pk"), n("sk"))
                         .keySchema(hash("pk"), range("sk")).billingMode(BillingMode.PAY_PER_REQUEST))).importTableDescription();
         assertThat(again.importArn()).isEqualTo(first.importArn());
+        // another prefix under the same token is the same import; another table is a conflict (observed in 2026)
+        ImportTableDescription otherPrefix = box.client.importTable(b -> b.clientToken("t-1").s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("two/"))
+                .inputFormat(InputFormat.DYNAMODB_JSON).tableCreationParameters(t -> t.tableName("tokened").attributeDefinitions(s("pk"), n("sk"))
+                        .keySchema(hash("pk"), range("sk")).billingMode(BillingMode.PAY_PER_REQUEST))).importTableDescription();
+        assertThat(otherPrefix.importArn()).isEqualTo(first.importArn());
+        assertThat(otherPrefix.s3BucketSource().s3KeyPrefix()).isEqualTo("one/");
         assertError(() -> importInto("tokened2", b -> b.clientToken("t-1").s3BucketSource(s -> s.s3Bucket("data").s3KeyPrefix("one/"))
                 .inputFormat(InputFormat.DYNAMODB_JSON)), "ImportConflictException", "Import conflict: Duplicate request detected with conflicting parameters");
     }

@@ -42,7 +42,7 @@ public final class ImportTable implements Operation {
         long now = context.nowMillis();
         Transfers transfers = context.namespace().transfers();
         String token = text(request, "ClientToken");
-        String requestKey = Transfers.requestKey(request);
+        String requestKey = Transfers.requestKey(withoutKeyPrefix(request));
         if (token != null) {
             Transfer earlier = transfers.byClientToken(Transfer.Kind.IMPORT, token, now);
             if (earlier != null) {
@@ -111,5 +111,18 @@ public final class ImportTable implements Operation {
         }
         transfers.jobs().start(context.namespace(), started);
         return Json.object().set("ImportTableDescription", started.started());
+    }
+
+    /**
+     * The request as its ClientToken is compared by: the service answers a retry that names
+     * another S3KeyPrefix with the first import, and refuses one that names another table
+     * (observed in 2026, LAB IMPORT-017).
+     */
+    private static JsonNode withoutKeyPrefix(JsonNode request) {
+        JsonNode source = request.get("S3BucketSource");
+        if (!(source instanceof ObjectNode) || !source.has("S3KeyPrefix")) return request;
+        ObjectNode copy = ((ObjectNode) request).deepCopy();
+        ((ObjectNode) copy.get("S3BucketSource")).remove("S3KeyPrefix");
+        return copy;
     }
 }
