@@ -374,6 +374,8 @@ class ExportTest {
                 "ValidationException", "1 validation error detected: Value 'bad bucket' at 's3Bucket' failed to satisfy constraint");
         assertError(() -> box.client.describeExport(b -> b.exportArn(tableArn() + "/export/01700000000000-0000abcd")),
                 "ExportNotFoundException", "Export not found: Export not found: " + tableArn() + "/export/01700000000000-0000abcd");
+        assertError(() -> box.client.describeExport(b -> b.exportArn(tableArn().replace("us-east-1", "us-west-2") + "/export/01700000000000-0000abcd")),
+                "ExportNotFoundException", "Export not found: Invalid export arn");
         assertError(() -> box.client.describeExport(b -> b.exportArn("arn:aws:dynamodb:us-east-1:000000000000:table/nonexistent_table_xyz")),
                 "ValidationException", "Invalid Export ARN");
         // the service's texts, observed in 2026
@@ -464,6 +466,13 @@ class ExportTest {
         ListExportsResponse firstPage = box.client.listExports(b -> b.tableArn(tableArn()));
         assertThat(firstPage.exportSummaries()).as("ten to a page when not told").hasSize(10);
         assertThat(firstPage.nextToken()).isNotNull();
+        // the other list's token, or none at all, is refused as the service refuses it (observed in 2026): starting over would loop a paginator
+        assertError(() -> box.client.listImports(b -> b.nextToken(firstPage.nextToken())),
+                "ValidationException", "Invalid Request: Provided nextToken is invalid: " + firstPage.nextToken());
+        assertError(() -> box.client.listExports(b -> b.nextToken("not-a-token")),
+                "ValidationException", "Invalid Request: Provided nextToken is invalid: not-a-token");
+        assertThat(box.client.listExports(b -> b.tableArn(tableArn().replace("orders", "other")).nextToken(firstPage.nextToken())).exportSummaries())
+                .as("another table's exports after the token: none").isEmpty();
 
         if (door == Door.HTTP_SQLITE) {
             box.restart();

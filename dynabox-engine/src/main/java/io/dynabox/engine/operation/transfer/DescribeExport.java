@@ -15,6 +15,11 @@ public final class DescribeExport implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         String arn = request.get("ExportArn").textValue();
         if (!TransferArns.isJobArn(arn, "export")) throw TransferArns.invalidExportArn(arn);
+        String arnRegion = arn.split(":", 5)[3];
+        if (!context.options().sharedDb() && !arnRegion.equals(context.namespace().region())) {
+            // the service's words for another region's export, real or not (observed in 2026, LAB EXPORT-006)
+            throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: Invalid export arn", context.otherRegion(arnRegion));
+        }
         Transfer export = context.namespace().transfers().find(Transfer.Kind.EXPORT, arn);
         // the service repeats its first words (observed in 2026)
         if (export == null) throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: Export not found: " + arn);

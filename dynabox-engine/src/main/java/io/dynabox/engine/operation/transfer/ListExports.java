@@ -6,14 +6,11 @@ import static io.dynabox.engine.table.TableGrammar.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.transfer.Transfer;
 import io.dynabox.engine.transfer.TransferArns;
 import io.dynabox.engine.wire.Json;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,7 +18,7 @@ import java.util.List;
  * ListExports: the namespace's exports newest first (of the table given as TableArn, else all,
  * those of deleted tables too), MaxResults at a time (10 without it), each with its ARN, status
  * and type; NextToken goes on after the last one listed. The order and the page are the
- * service's (observed in 2026).
+ * service's (observed in 2026); the token is {@link TransferArns#nextToken}'s.
  */
 public final class ListExports implements Operation {
     static final int DEFAULT_PAGE = 10;
@@ -31,7 +28,7 @@ public final class ListExports implements Operation {
         String tableArn = text(request, "TableArn");
         JsonNode max = present(request, "MaxResults");
         int limit = max == null ? DEFAULT_PAGE : max.intValue();
-        String after = after(text(request, "NextToken"));
+        String after = TransferArns.afterToken(text(request, "NextToken"), "export");
         long now = context.nowMillis();
         List<Transfer> matching = context.namespace().transfers().all(Transfer.Kind.EXPORT).stream()
                 .filter(e -> tableArn == null || e.tableArn().equals(tableArn))
@@ -46,20 +43,8 @@ public final class ListExports implements Operation {
                     : ExportTableToPointInTime.FULL_EXPORT;
             summaries.add(Json.object().put("ExportArn", export.arn()).put("ExportStatus", export.status(now)).put("ExportType", type));
         }
-        if (matching.size() > limit) answer.put("NextToken", token(matching.get(limit - 1).arn()));
+        if (matching.size() > limit) answer.put("NextToken", TransferArns.nextToken(matching.get(limit - 1).arn()));
         return answer;
     }
 
-    private static String token(String lastArn) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastArn.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String after(String token) {
-        if (token == null) return null;
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw DynamoException.validation("Invalid NextToken", "a NextToken is what a ListExports answer gave");
-        }
-    }
 }
