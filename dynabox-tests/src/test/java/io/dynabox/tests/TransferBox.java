@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A Dynabox of its own behind a door, for export and import tests: its S3 directory in a
@@ -58,6 +59,15 @@ final class TransferBox implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("transfer", "secret")))
                 .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()));
         client = server == null
+                ? builder.httpClient(new InProcessHttpClient(engine)).endpointOverride(URI.create("http://dynabox.in-process")).build()
+                : builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(server.endpoint()).build();
+    }
+
+    /** A DynamoDB Streams client through the same door; the caller closes it. */
+    DynamoDbStreamsClient streams() {
+        var builder = DynamoDbStreamsClient.builder().region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("transfer", "secret")));
+        return server == null
                 ? builder.httpClient(new InProcessHttpClient(engine)).endpointOverride(URI.create("http://dynabox.in-process")).build()
                 : builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(server.endpoint()).build();
     }

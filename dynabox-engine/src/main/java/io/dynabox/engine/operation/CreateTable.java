@@ -112,7 +112,7 @@ public final class CreateTable implements Operation, PlainOperation {
         TableDefinition definition = definition(context, request);
         String name = definition.name();
         boolean streamEnabled = definition.streamEnabled();
-        long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
+        long settleAt = context.settlesAt(context.nowMillis());
         Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
         String policy = text(request, "ResourcePolicy");
         if (policy != null) {

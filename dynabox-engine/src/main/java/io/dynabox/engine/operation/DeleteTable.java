@@ -49,7 +49,7 @@ public final class DeleteTable implements Operation, PlainOperation {
             ReplicaUpdates.checkLeavingAllowed(table, now);
             JsonNode description = TableDescriptions.asDeleting(table, now);
             ReplicaUpdates.leave(context, table);
-            table.markDeleting(now + context.options().delayTransientStatuses().toMillis());
+            table.markDeleting(context.settlesAt(now));
             ContinuousBackups recovery = table.control().continuousBackups();
             if (recovery != null && recovery.enabled()) CreateBackup.ofDeletedTable(context, table);
             context.store().dropTable(context.namespace().id(), table.name());

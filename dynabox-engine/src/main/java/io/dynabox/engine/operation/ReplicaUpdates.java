@@ -138,7 +138,7 @@ public final class ReplicaUpdates {
         // a stream of any view type will do (the service keeps it, observed in 2026): the replicator reads the
         // changes themselves, which hold both images whatever the stream shows
         if (!creates.isEmpty()) checkCapacityForReplicas(table);
-        long settleAt = now + context.options().delayTransientStatuses().toMillis();
+        long settleAt = context.settlesAt(now);
         if (group == null) {
             ReplicaGroup.Replica self = new ReplicaGroup.Replica(local, Lifecycle.ACTIVE, now, null, null, null, null, null, null);
             group = new ReplicaGroup(ReplicaGroup.CURRENT, context.nowEpochSeconds(), List.of(self),
@@ -284,7 +284,7 @@ public final class ReplicaUpdates {
         Replicator replicator = context.namespace().replicator();
         if (group == null || replicator == null) return;
         long now = context.nowMillis();
-        long settleAt = now + context.options().delayTransientStatuses().toMillis();
+        long settleAt = context.settlesAt(now);
         String local = context.namespace().region();
         ReplicaGroup without = group.withReplica(local, r -> r.withStatus(Lifecycle.DELETING, settleAt));
         replicator.untrack(table);

@@ -4,6 +4,7 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ThrottlePolicy;
+import io.dynabox.engine.clock.TransientStatus;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.simulation.StaleReads;
@@ -139,6 +140,11 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
                     otherRegion(parts[3]));
         }
         return rest;
+    }
+
+    /** When a transient status begun at {@code now} ends ({@link TransientStatus}). */
+    public long settlesAt(long now) {
+        return TransientStatus.settlesAt(now, options.delayTransientStatuses().toMillis());
     }
 
     /** The explanation of a refused ARN of {@code arnRegion}, another region than the one the request was signed for. */

@@ -508,7 +508,7 @@ public final class UpdateTable implements Operation {
     }
 
     private static long settleAt(RequestContext context) {
-        return context.nowMillis() + context.options().delayTransientStatuses().toMillis();
+        return context.settlesAt(context.nowMillis());
     }
 
     private static JsonNode answer(Table table, TableDefinition shown, String status, long nowMillis, boolean billingSwitched) {

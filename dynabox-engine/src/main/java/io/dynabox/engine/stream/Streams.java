@@ -2,6 +2,7 @@ package io.dynabox.engine.stream;
 
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.clock.SoonestExpiry;
+import io.dynabox.engine.clock.TransientStatus;
 import io.dynabox.engine.store.Store;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
@@ -51,7 +52,7 @@ public final class Streams {
         Stream existing = streams.get(arn);
         if (existing != null) return existing;
         Stream stream = new Stream(arn, d.latestStreamLabel(), d.name(), d.keySchema(), d.streamViewType(), nowMillis,
-                nowMillis + transientMillis, rolloverMillis, keeper);
+                TransientStatus.settlesAt(nowMillis, transientMillis), rolloverMillis, keeper);
         stream.subscribeTo(table, nowMillis);
         streams.put(arn, stream);
         return stream;
@@ -69,7 +70,7 @@ public final class Streams {
         if (d.latestStreamLabel() == null) return;
         Stream stream = streams.get(arn(d, d.latestStreamLabel()));
         if (stream == null) return;
-        stream.disable(nowMillis, nowMillis + transientMillis);
+        stream.disable(nowMillis, TransientStatus.settlesAt(nowMillis, transientMillis));
         expiries.note(stream.expiresMillis());
     }
 

@@ -86,7 +86,8 @@ public final class TransferJobs implements AutoCloseable {
         if (Transfer.IN_PROGRESS.equals(state.get(job.kind().statusMember).textValue())) state.put(job.kind().statusMember, Transfer.COMPLETED);
         state.put("EndTime", end / 1000.0);
         // the new table turns ACTIVE when its import ends, COMPLETED or FAILED for items that were not valid
-        if (imported != null) Imports.settle(imported, end);
+        // (at once and for good without a transient delay, as every status: TransientStatus)
+        if (imported != null) Imports.settle(imported, job.settledAtMillis() == Long.MIN_VALUE ? Long.MIN_VALUE : end);
         namespace.transfers().add(job.withState(state));
     }
 

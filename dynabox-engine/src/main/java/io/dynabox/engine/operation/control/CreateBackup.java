@@ -37,7 +37,7 @@ public final class CreateBackup implements Operation {
         long now = context.nowMillis();
         Copy copy = TableLocks.read(table, () -> new Copy(table.definition(), table.keyspace().entries(), table.keyspace().sizeBytes()));
         Backup backup = new Backup(arn(copy.definition.arn(), now), backupName, Backup.USER, context.nowEpochSeconds(),
-                copy.definition, copy.sizeBytes, copy.items.size(), now + context.options().delayTransientStatuses().toMillis(), 0);
+                copy.definition, copy.sizeBytes, copy.items.size(), context.settlesAt(now), 0);
         context.namespace().backups().add(backup, copy.items);
         return Json.object().set("BackupDetails", BackupDescriptions.details(backup, Backup.CREATING));
     }
@@ -54,7 +54,7 @@ public final class CreateBackup implements Operation {
         List<StoredItem> items = table.keyspace().entries();
         Backup backup = new Backup(arn(definition.arn(), now), definition.name() + "$DeletedTableBackup", Backup.SYSTEM,
                 context.nowEpochSeconds(), definition, table.keyspace().sizeBytes(), items.size(),
-                now + context.options().delayTransientStatuses().toMillis(), now + Backup.SYSTEM_RETENTION_MILLIS);
+                context.settlesAt(now), now + Backup.SYSTEM_RETENTION_MILLIS);
         context.namespace().backups().add(backup, items);
     }
 

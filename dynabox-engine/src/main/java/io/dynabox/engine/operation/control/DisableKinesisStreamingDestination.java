@@ -30,7 +30,7 @@ public final class DisableKinesisStreamingDestination implements Operation {
             if (!KinesisDestination.ACTIVE.equals(status) || KinesisTargets.deleting(context, table)) {
                 throw KinesisTargets.validation(KinesisTargets.DISABLE_NEEDS_ACTIVE);
             }
-            table.amendControl(c -> c.withKinesisDestination(current.disabled(now + context.options().delayTransientStatuses().toMillis())));
+            table.amendControl(c -> c.withKinesisDestination(current.disabled(context.settlesAt(now))));
             return null;
         });
         context.namespace().kinesis().unfollowIfIdle(table);

@@ -28,7 +28,7 @@ public final class EnableKinesisStreamingDestination implements Operation {
         // asks the endpoint: outside the table's lock
         String failure = context.namespace().kinesis().check(streamArn, context.namespace().region());
         KinesisDestination enabled = KinesisDestination.enabled(streamArn, failure, precision, now,
-                now + context.options().delayTransientStatuses().toMillis());
+                context.settlesAt(now));
         // read the table's feed before the destination delivers, so no change after this request is missed
         if (enabled.delivers()) context.namespace().kinesis().follow(table, context.namespace().region());
         try {

@@ -49,7 +49,7 @@ final class Restores {
                             RestoreSummary summary) {
         String target = request.get("TargetTableName").textValue();
         TableDefinition definition = targetDefinition(context, request, source, target);
-        long settleAt = context.nowMillis() + context.options().delayTransientStatuses().toMillis();
+        long settleAt = context.settlesAt(context.nowMillis());
         Table table = new Table(definition, context.store(), context.namespace().id(),
                 Lifecycle.starting(Table.CREATING, settleAt, Lifecycle.RESTORING));
         table.startWithControl(ControlState.NONE.withRestoreSummary(summary));

@@ -28,7 +28,7 @@ public final class UpdateContributorInsights implements Operation {
             throw DynamoException.validation("Table or Index is not in a valid state to update Key Access Insights: "
                     + "TableStatus must be ACTIVE to enable ContributorInsights.");
         }
-        long settleAt = now + context.options().delayTransientStatuses().toMillis();
+        long settleAt = context.settlesAt(now);
         // what the answer says: the transition a change starts (even when the transient delay is zero), or the settled state
         ObjectNode answer = Json.object();
         TableLocks.write(target.table(), () -> {

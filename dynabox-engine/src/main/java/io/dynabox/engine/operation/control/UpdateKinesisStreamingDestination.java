@@ -40,7 +40,7 @@ public final class UpdateKinesisStreamingDestination implements Operation {
                         + " for tableId: " + table.definition().tableId() + ", kdsArn: " + streamArn);
             }
             table.amendControl(c -> c.withKinesisDestination(
-                    current.withPrecision(precision, now + context.options().delayTransientStatuses().toMillis())));
+                    current.withPrecision(precision, context.settlesAt(now))));
             return null;
         });
         ObjectNode answer = KinesisTargets.answer(table, streamArn, KinesisDestination.UPDATING);

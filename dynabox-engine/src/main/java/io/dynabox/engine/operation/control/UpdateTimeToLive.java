@@ -39,7 +39,7 @@ public final class UpdateTimeToLive implements Operation {
                 throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval",
                         "the setting was changed less than 31 minutes ago; the service allows one change in about that long");
             }
-            long settled = now + context.options().delayTransientStatuses().toMillis();
+            long settled = context.settlesAt(now);
             TimeToLive setting = new TimeToLive(attribute, enable, now, settled);
             table.updateTimeToLive(setting);
             return setting;

@@ -63,7 +63,7 @@ public final class CreateGlobalTable implements Operation {
                 namespaces.add(namespace);
             }
             for (int i = 0; i < tables.size(); i++) Replicas.checkJoinable(tables.get(0), tables.get(i), namespaces.get(i).region());
-            long settleAt = now + context.options().delayTransientStatuses().toMillis();
+            long settleAt = context.settlesAt(now);
             List<ReplicaGroup.Replica> members = new ArrayList<>();
             for (String region : regions) {
                 members.add(new ReplicaGroup.Replica(region, Lifecycle.CREATING, settleAt, null, null, null, null, null, null));

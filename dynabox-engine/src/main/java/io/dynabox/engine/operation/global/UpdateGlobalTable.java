@@ -42,7 +42,7 @@ public final class UpdateGlobalTable implements Operation {
             Table any = LegacyGlobalTables.require(context, name);
             Namespace home = LegacyGlobalTables.namespaceOf(context, any);
             long now = context.nowMillis();
-            long settleAt = now + context.options().delayTransientStatuses().toMillis();
+            long settleAt = context.settlesAt(now);
             ReplicaGroup group = any.replicas();
             for (JsonNode update : updates) {
                 if (update.hasNonNull("Create")) {

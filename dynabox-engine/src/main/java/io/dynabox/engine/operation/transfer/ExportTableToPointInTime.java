@@ -101,7 +101,7 @@ public final class ExportTableToPointInTime implements Operation {
         description.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
         if (incremental) description.set("IncrementalExportSpecification", window.describe());
 
-        long settledAt = now + context.options().delayTransientStatuses().toMillis();
+        long settledAt = context.settlesAt(now);
         Transfer export = new Transfer(Transfer.Kind.EXPORT, arn, description.get("ClientToken").textValue(), table.definition().arn(),
                 requestKey, now, settledAt, description);
         transfers.add(export);

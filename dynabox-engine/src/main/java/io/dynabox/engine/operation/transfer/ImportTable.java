@@ -87,7 +87,7 @@ public final class ImportTable implements Operation {
         description.set("TableCreationParameters", parameters.deepCopy());
         description.put("StartTime", now / 1000.0);
 
-        long settledAt = now + context.options().delayTransientStatuses().toMillis();
+        long settledAt = context.settlesAt(now);
         Table table = new Table(definition, context.store(), context.namespace().id(),
                 Lifecycle.starting(Table.CREATING, Imports.UNTIL_IMPORTED, null));
         Transfer started = new Transfer(Transfer.Kind.IMPORT, arn, description.get("ClientToken").textValue(), definition.arn(),
