@@ -6,6 +6,7 @@ import io.dynabox.engine.Engine;
 import io.dynabox.engine.admin.AdminApi;
 import io.dynabox.engine.RequestHead;
 import io.dynabox.engine.wire.ContentCoding;
+import io.dynabox.engine.wire.Json;
 import io.dynabox.engine.wire.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -117,6 +118,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final List<String> corsOrigins;
     private final HttpDates dates;
     private final OwnPaths ownPaths;
+    private final BrowserGuard guard;
     private final Executor offLoop;
     /**
      * Whether the engine keeps its data in memory: a CreateTable then waits for no disk and its
@@ -135,6 +137,7 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.corsOrigins = corsOrigins;
         this.dates = new HttpDates(engine::nowMillis);
         this.ownPaths = new OwnPaths(engine);
+        this.guard = new BrowserGuard(this::allowsCors, engine.options().host(), engine.options().consoleReadOnly());
         this.offLoop = offLoop;
         this.inMemory = engine.options().inMemory();
     }
@@ -245,15 +248,21 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (method.equals(HttpMethod.OPTIONS) && headers.contains(HttpHeaderNames.ORIGIN) && allowsCors(headers.get(HttpHeaderNames.ORIGIN))) {
             return CompletableFuture.completedFuture(new OwnResponse(preflight(headers)));
         }
+        boolean ownPath = AdminDoor.handles(request.uri()) || request.uri().startsWith(OwnPaths.METRICS);
+        String refusal = ownPath ? guard.refusal(request) : null;
+        if (refusal != null) {
+            byte[] body = Json.write(Json.object().put("error", refusal));
+            return CompletableFuture.completedFuture(new OwnResponse(respond(HttpResponseStatus.FORBIDDEN, JSON_TYPE, body, RequestIds.next())));
+        }
         CompletableFuture<HttpAnswer> own = ownPaths.answer(request);
         if (own != null) {
             Function<HttpAnswer, Reply> toHttp = a -> new OwnResponse(respond(a.status(), a.contentType(), a.body(), RequestIds.next()));
             return own.isDone() ? own.thenApply(toHttp) : own.thenApplyAsync(toHttp, ctx.executor());
         }
         if (AdminDoor.handles(request.uri())) {
-            AdminApi.Answer admin = AdminDoor.answer(engine.adminApi(), request);
-            return CompletableFuture.completedFuture(
-                    new OwnResponse(respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next())));
+            // off the event loop: an admin request may wait (for replication, say) as long as it asks
+            return AdminDoor.answerAsync(engine.adminApi(), request).handleAsync((admin, e) -> e != null ? internalError(e) : new OwnResponse(
+                    respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next())), ctx.executor());
         }
         if (method.equals(HttpMethod.GET)) {
             return CompletableFuture.completedFuture(new OwnResponse(path(request.uri()).equals("/") ? healthy(headers) : notFound()));
@@ -319,7 +328,12 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static Map<String, String> query(String uri) {
         if (uri.indexOf('?') < 0) return null;
         Map<String, String> query = new HashMap<>();
-        new QueryStringDecoder(uri).parameters().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        try {
+            new QueryStringDecoder(uri).parameters().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        } catch (IllegalArgumentException e) {
+            // a bad %-escape: no parameters (only query-signed requests read them, and theirs then fails as unsigned), not a 500
+            return Map.of();
+        }
         return query;
     }
 

@@ -26,6 +26,9 @@ public final class AdminApi {
     public static final String PREFIX = "/dynabox/";
     private static final String DEFAULT_REGION = "us-east-1";
     private static final String JSON = "application/json";
+    /** The instants the clock may show: DynamoDB's times are seconds since 1970, and its dates have four digits. */
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** An admin answer: status, content type and body. */
     public record Answer(int status, String contentType, byte[] body) {
@@ -184,13 +187,23 @@ public final class AdminApi {
         if (body.has("advanceSeconds")) {
             JsonNode seconds = body.get("advanceSeconds");
             if (!seconds.isNumber()) throw new IllegalArgumentException("'advanceSeconds' is a number");
-            clock.advance(Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
+            double millis = seconds.doubleValue() * 1000;
+            double target = clock.now().toEpochMilli() + millis;
+            if (!(target >= EARLIEST.toEpochMilli() && target <= LATEST.toEpochMilli())) {
+                throw new IllegalArgumentException("'advanceSeconds' " + seconds.asText() + " would move the clock out of " + EARLIEST + " to " + LATEST);
+            }
+            clock.advance(Duration.ofMillis(Math.round(millis)));
         } else if (body.has("set")) {
+            Instant instant;
             try {
-                clock.set(Instant.parse(body.get("set").asText()));
+                instant = Instant.parse(body.get("set").asText());
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'set' is an ISO-8601 instant such as 2024-01-01T00:00:00Z");
             }
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new IllegalArgumentException("'set' " + instant + " is out of " + EARLIEST + " to " + LATEST);
+            }
+            clock.set(instant);
         } else {
             String mode = body.get("mode").asText();
             if (mode.equals(EngineClock.SYSTEM_MODE)) clock.useSystemTime();

@@ -104,9 +104,14 @@ public record FaultRule(String id, String action, String table, String error, In
             if (!FIELDS.contains(name)) throw new IllegalArgumentException("unknown member '" + name + "' of a fault rule; known: " + FIELDS);
         }
         return new FaultRule(null, text(node, "action"), text(node, "table"), text(node, "error"),
-                node.has("times") ? Math.toIntExact(SimulationSettings.whole(node, "times", "")) : null,
+                node.has("times") ? timesWithin(SimulationSettings.whole(node, "times", "")) : null,
                 node.has("rate") ? SimulationSettings.number(node, "rate", "") : null,
                 node.has("latencyMillis") ? SimulationSettings.whole(node, "latencyMillis", "") : 0);
+    }
+
+    private static int timesWithin(long times) {
+        if (times < 1 || times > Integer.MAX_VALUE) throw new IllegalArgumentException("'times' is a whole number from 1 to " + Integer.MAX_VALUE);
+        return (int) times;
     }
 
     private static String text(JsonNode node, String name) {
