@@ -87,6 +87,16 @@ class AdminApiTest {
                     assertThat(r.body()).contains("'action' names no action of DynamoDB or DynamoDB Streams: Quer");
                 });
         assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"set\":\"yesterday\"}").statusCode()).isEqualTo(400);
+        // out of range: refused with the member named, where 1e300 seconds overflowed into the year -292 million
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"advanceSeconds\":1e300}"))
+                .satisfies(r -> {
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    assertThat(r.body()).contains("'advanceSeconds' 1E+300 would move the clock out of 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z");
+                });
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"set\":\"+10000-01-01T00:00:00Z\"}").body())
+                .contains("'set' +10000-01-01T00:00:00Z is out of 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z");
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/faults?accessKey=x2", "{\"error\":\"InternalServerError\",\"times\":3000000000}").body())
+                .contains("'times' is a whole number from 1 to 2147483647");
         assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/nothing", null).statusCode()).isEqualTo(404);
         // every admin error is {"error": why}
         assertThat(SimulatedDoor.HttpControl.send("GET", "/dynabox/contributor-insights?table=nope&accessKey=x2", null))
