@@ -219,6 +219,13 @@ class ConsoleBrowserTest {
 
         driver.findElement(By.id("nav-simulation")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-mode"), "system"));
+        // the fault rule's example, as it is, is a rule the admin door takes
+        setText(driver, "fault-rule", driver.findElement(By.id("fault-rule")).getAttribute("placeholder"));
+        driver.findElement(By.id("add-fault")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("faults"), "\"rate\": 0.5"));
+        assertThat(driver.findElement(By.id("simulation-error")).getText()).isEmpty();
+        driver.findElement(By.id("clear-faults")).click();
+        browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("faults"), "rate")));
         driver.findElement(By.id("clock-manual")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-mode"), "manual"));
         java.time.Instant before = java.time.Instant.parse(driver.findElement(By.id("clock-now")).getText());
