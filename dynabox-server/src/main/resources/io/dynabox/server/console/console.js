@@ -420,12 +420,43 @@ function keyOf(item) {
   return key;
 }
 
+// A number's value as one text: 10, 10.0, 1E1 and 0.1e+2 all give 0.1e2 (and every zero 0).
+function numberValue(text) {
+  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  if (!m) return text;
+  let digits = m[2] + (m[3] || '');
+  let exponent = Number(m[4] || 0) + m[2].length;  // the value is 0.DIGITS times ten to the exponent
+  const zeros = /^0*/.exec(digits)[0].length;
+  digits = digits.slice(zeros).replace(/0+$/, '');
+  exponent -= zeros;
+  return digits ? (m[1] === '-' ? '-' : '') + '0.' + digits + 'e' + exponent : '0';
+}
+
+function binaryValue(base64) {
+  try { return atob(base64); } catch (e) { return base64; }
+}
+
+// Whether two key attribute values are the same to DynamoDB: numbers by value, binaries by their bytes.
+function sameKeyValue(a, b) {
+  if (!a || !b) return a === b;
+  const [type] = Object.keys(a);
+  if (type !== Object.keys(b)[0]) return false;
+  if (type === 'N') return numberValue(a.N) === numberValue(b.N);
+  if (type === 'B') return binaryValue(a.B) === binaryValue(b.B);
+  return a[type] === b[type];
+}
+
+function sameKey(a, b) {
+  return state.table.KeySchema.every((k) => sameKeyValue(a[k.AttributeName], b[k.AttributeName]));
+}
+
 async function saveItem() {
   $('editor-error').textContent = '';
   try {
     const item = editedItem();
-    // an edit that changed the key writes a new item: the old one goes, as a rename
-    if (state.editing && JSON.stringify(keyOf(state.editing)) !== JSON.stringify(keyOf(item))) {
+    // an edit that changed the key writes a new item: the old one goes, as a rename. Keys are
+    // compared as DynamoDB does: 10.0 is the key 10, the same item, which must not then be deleted
+    if (state.editing && !sameKey(keyOf(state.editing), keyOf(item))) {
       await call('PutItem', { TableName: state.table.TableName, Item: item });
       await call('DeleteItem', { TableName: state.table.TableName, Key: keyOf(state.editing) });
     } else {

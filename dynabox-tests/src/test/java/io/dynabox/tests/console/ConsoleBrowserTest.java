@@ -169,6 +169,34 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void editingAKeyIntoAnEqualSpellingOfItsNumberKeepsTheItem() {
+        WebDriver driver = openOrders();
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        String customer = rows(driver).get(0).findElements(By.tagName("td")).get(0).getText();
+        String orderId = rows(driver).get(0).findElements(By.tagName("td")).get(1).getText();
+        Map<String, AttributeValue> key = Map.of("customer", AttributeValue.fromS(customer), "orderId", AttributeValue.fromN(orderId));
+
+        // 7.0 is 7 to DynamoDB: the same item, saved in place (it was put, then deleted as "the old key")
+        setText(driver, "item-text", "{\"customer\": \"" + customer + "\", \"orderId\": " + orderId + ".0, \"note\": \"same key\"}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        assertThat(driver.findElement(By.id("editor-error")).getText()).isEmpty();
+        assertThat(client.getItem(b -> b.tableName("orders").key(key)).item()).containsEntry("note", AttributeValue.fromS("same key"));
+
+        // a key that changes by value moves the item: saved under the new key, the old one deleted
+        browser.waiting().until(d -> rows(d).stream().anyMatch(r -> r.getText().contains("same key")));
+        rows(driver).stream().filter(r -> r.getText().contains("same key")).findFirst().orElseThrow().click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        setText(driver, "item-text", "{\"customer\": \"" + customer + "\", \"orderId\": 1000, \"note\": \"moved\"}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        assertThat(client.getItem(b -> b.tableName("orders").key(key)).hasItem()).isFalse();
+        assertThat(client.getItem(b -> b.tableName("orders").key(Map.of("customer", AttributeValue.fromS(customer),
+                "orderId", AttributeValue.fromN("1000")))).item()).containsEntry("note", AttributeValue.fromS("moved"));
+    }
+
+    @Test
     void queriesWithKeyConditionsFiltersAndIndexes() {
         WebDriver driver = openOrders();
         driver.findElement(By.cssSelector("input[name=mode][value=query]")).click();
