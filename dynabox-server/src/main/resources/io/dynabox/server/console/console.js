@@ -43,6 +43,12 @@ function call(action, request) {
 
 // ---- plain JSON <-> DynamoDB JSON ---------------------------------------------------------
 
+// Objects made from user data have no prototype, and are read through own(): an attribute or a map
+// key named __proto__ is then an own property like any other (obj[key] = ... on a plain {} would set
+// the object's prototype instead, and item.__proto__ of an item without one would be Object.prototype).
+const record = () => Object.create(null);
+const own = (obj, key) => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
+
 // A number kept as its text, so 38-digit numbers survive the round trip.
 class Num { constructor(text) { this.text = text; } }
 
@@ -55,7 +61,7 @@ function parseExact(text) {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++; const obj = {}; ws();
+      i++; const obj = record(); ws();
       if (text[i] === '}') { i++; return obj; }
       for (;;) {
         ws(); if (text[i] !== '"') fail('expected a name');
@@ -134,7 +140,7 @@ function toPlain(av) {
 }
 
 function plainItem(item) {
-  const out = {};
+  const out = record();
   for (const [k, v] of Object.entries(item)) out[k] = toPlain(v);
   return out;
 }
@@ -157,7 +163,7 @@ function fromPlain(v) {
 
 function dynamoItem(plain) {
   if (!plain || typeof plain !== 'object' || Array.isArray(plain) || plain instanceof Num) throw new Error('an item is a JSON object');
-  const out = {};
+  const out = record();
   for (const [k, v] of Object.entries(plain)) out[k] = fromPlain(v);
   return out;
 }
@@ -372,7 +378,7 @@ function renderItems(table, items, keyNames, onOpen) {
   }
   items.forEach((item) => {
     const row = body.insertRow();
-    for (const c of columns) row.insertCell().textContent = cellText(item[c]);
+    for (const c of columns) row.insertCell().textContent = cellText(own(item, c));
     if (onOpen) row.onclick = () => onOpen(item);
   });
 }
@@ -408,15 +414,15 @@ function newItem() {
   $('delete-item').hidden = true;
   $('item-text').readOnly = false;
   $('editor-error').textContent = '';
-  const template = {};
+  const template = record();
   for (const k of state.table.KeySchema) template[k.AttributeName] = keyValue(k.AttributeName, attributeType(k.AttributeName) === 'N' ? '0' : '');
   showItemText(template);
   $('editor').hidden = false;
 }
 
 function keyOf(item) {
-  const key = {};
-  for (const k of state.table.KeySchema) key[k.AttributeName] = item[k.AttributeName];
+  const key = record();
+  for (const k of state.table.KeySchema) key[k.AttributeName] = own(item, k.AttributeName);
   return key;
 }
 
@@ -447,7 +453,7 @@ function sameKeyValue(a, b) {
 }
 
 function sameKey(a, b) {
-  return state.table.KeySchema.every((k) => sameKeyValue(a[k.AttributeName], b[k.AttributeName]));
+  return state.table.KeySchema.every((k) => sameKeyValue(own(a, k.AttributeName), own(b, k.AttributeName)));
 }
 
 async function saveItem() {

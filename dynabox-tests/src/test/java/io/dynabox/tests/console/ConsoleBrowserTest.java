@@ -92,6 +92,23 @@ class ConsoleBrowserTest {
         return driver;
     }
 
+    /** A table of {@code pk} (a string) alone holding {@code items}, opened in the console by its link. */
+    private WebDriver openTable(String table, List<Map<String, AttributeValue>> items) {
+        client.createTable(b -> b.tableName(table)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        for (Map<String, AttributeValue> item : items) client.putItem(b -> b.tableName(table).item(item));
+        WebDriver driver = browser.driver;
+        driver.get(server.endpoint() + "/dynabox/console?namespace=" + namespace.accessKeyId() + "_us-east-1&table=" + table);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "Page 1"));
+        return driver;
+    }
+
+    private static AttributeValue map(String key, AttributeValue value) {
+        return AttributeValue.fromM(Map.of(key, value));
+    }
+
     private List<WebElement> rows(WebDriver driver) {
         return driver.findElements(By.cssSelector("#items tbody tr"));
     }
@@ -194,6 +211,31 @@ class ConsoleBrowserTest {
         assertThat(client.getItem(b -> b.tableName("orders").key(key)).hasItem()).isFalse();
         assertThat(client.getItem(b -> b.tableName("orders").key(Map.of("customer", AttributeValue.fromS(customer),
                 "orderId", AttributeValue.fromN("1000")))).item()).containsEntry("note", AttributeValue.fromS("moved"));
+    }
+
+    @Test
+    void anAttributeNamedProtoLeavesTheGridWholeAndIsSaved() {
+        List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) items.add(Map.of("pk", AttributeValue.fromS("item" + i), "v", AttributeValue.fromN(Integer.toString(i))));
+        Map<String, AttributeValue> odd = Map.of("pk", AttributeValue.fromS("odd"), "__proto__", AttributeValue.fromS("x"),
+                "nested", AttributeValue.fromM(Map.of("__proto__", AttributeValue.fromS("inner"), "other", AttributeValue.fromN("1"))));
+        items.add(odd);
+        WebDriver driver = openTable("protopage", items);
+        // item.__proto__ of the other items was Object.prototype: the grid stopped at its first row with an error
+        assertThat(driver.findElement(By.id("search-error")).getText()).isEmpty();
+        assertThat(rows(driver)).hasSize(6);
+        assertThat(driver.findElement(By.id("page-info")).getText()).contains("6 items");
+        assertThat(driver.findElements(By.cssSelector("#items th")).stream().map(WebElement::getText).toList())
+                .containsExactlyInAnyOrder("pk", "v", "__proto__", "nested");
+
+        // saved without edits, in plain JSON, the item keeps both (they were dropped)
+        rows(driver).stream().filter(r -> r.getText().startsWith("odd")).findFirst().orElseThrow().click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        assertThat(driver.findElement(By.id("item-text")).getAttribute("value")).contains("\"__proto__\": \"x\"").contains("\"__proto__\": \"inner\"");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        assertThat(client.getItem(b -> b.tableName("protopage").key(Map.of("pk", AttributeValue.fromS("odd"))).consistentRead(true)).item())
+                .isEqualTo(odd);
     }
 
     @Test
