@@ -119,7 +119,9 @@ function stringifyExact(v, indent = 2, depth = 0) {
   return JSON.stringify(v);
 }
 
-const MARKERS = ['$B', '$SS', '$NS', '$BS'];
+// A binary or a set is written {"$B": ...}, {"$SS": [...]} and so on. A map whose only key is one
+// of these markers (or $M itself) is written {"$M": {...}}, so every item reads back as it was.
+const MARKERS = ['$B', '$SS', '$NS', '$BS', '$M'];
 
 function toPlain(av) {
   const [type] = Object.keys(av);
@@ -130,7 +132,11 @@ function toPlain(av) {
     case 'BOOL': return v;
     case 'NULL': return null;
     case 'L': return v.map(toPlain);
-    case 'M': return plainItem(v);
+    case 'M': {
+      const map = plainItem(v);
+      const keys = Object.keys(map);
+      return keys.length === 1 && MARKERS.includes(keys[0]) ? { $M: map } : map;
+    }
     case 'B': return { $B: v };
     case 'SS': return { $SS: v };
     case 'NS': return { $NS: v.map((n) => new Num(n)) };
@@ -153,12 +159,30 @@ function fromPlain(v) {
   if (typeof v === 'number') return { N: String(v) };
   if (Array.isArray(v)) return { L: v.map(fromPlain) };
   const keys = Object.keys(v);
-  if (keys.length === 1 && MARKERS.includes(keys[0])) {
-    const inner = v[keys[0]];
-    if (keys[0] === '$NS') return { NS: inner.map((n) => (n instanceof Num ? n.text : String(n))) };
-    return { [keys[0].slice(1)]: inner };
-  }
+  if (keys.length === 1 && MARKERS.includes(keys[0])) return fromMarker(keys[0], v[keys[0]]);
   return { M: dynamoItem(v) };
+}
+
+function fromMarker(marker, inner) {
+  const wrong = (what) => { throw new Error(marker + ' takes ' + what + ' (for a map whose only key is ' + marker + ', write {"$M": {...}})'); };
+  const strings = () => Array.isArray(inner) && inner.every((x) => typeof x === 'string');
+  switch (marker) {
+    case '$M':
+      if (!inner || typeof inner !== 'object' || Array.isArray(inner) || inner instanceof Num) wrong('an object, the map');
+      return { M: dynamoItem(inner) };
+    case '$B':
+      if (typeof inner !== 'string') wrong('a base64 string');
+      return { B: inner };
+    case '$SS':
+      if (!strings()) wrong('an array of strings');
+      return { SS: inner };
+    case '$BS':
+      if (!strings()) wrong('an array of base64 strings');
+      return { BS: inner };
+    default:
+      if (!Array.isArray(inner) || !inner.every((n) => n instanceof Num || typeof n === 'string')) wrong('an array of numbers');
+      return { NS: inner.map((n) => (n instanceof Num ? n.text : n)) };
+  }
 }
 
 function dynamoItem(plain) {

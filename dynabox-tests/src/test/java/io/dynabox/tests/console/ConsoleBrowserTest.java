@@ -18,6 +18,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -211,6 +212,54 @@ class ConsoleBrowserTest {
         assertThat(client.getItem(b -> b.tableName("orders").key(key)).hasItem()).isFalse();
         assertThat(client.getItem(b -> b.tableName("orders").key(Map.of("customer", AttributeValue.fromS(customer),
                 "orderId", AttributeValue.fromN("1000")))).item()).containsEntry("note", AttributeValue.fromS("moved"));
+    }
+
+    @Test
+    void savingInPlainJsonWithoutEditsKeepsEveryItemExactly() {
+        // maps whose only key looks like plain JSON's markers, and attributes named __proto__, at the top and inside a map
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
+                "pk", AttributeValue.fromS("odd"),
+                "mb", map("$B", AttributeValue.fromS("AQID")),
+                "mss", map("$SS", AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromS("b")))),
+                "mns", map("$NS", AttributeValue.fromS("x")),
+                "mbs", map("$BS", AttributeValue.fromN("1")),
+                "mm", map("$M", map("$B", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 2, 3})))),
+                "__proto__", AttributeValue.fromS("kept"),
+                "nested", AttributeValue.fromM(Map.of("__proto__", AttributeValue.fromS("inner"), "other", AttributeValue.fromN("1"))),
+                "list", AttributeValue.fromL(List.of(map("$SS", AttributeValue.fromBool(true))))));
+        item.put("b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, (byte) 0xff})));
+        item.put("ns", AttributeValue.fromNs(List.of("1.5E+125", "12345678901234567890123456789012345678")));
+        WebDriver driver = openTable("odd", List.of(item));
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("odd"));
+        // as the engine gives it back (numbers in their canonical form: 1.5E+125 written out)
+        Map<String, AttributeValue> stored = client.getItem(b -> b.tableName("odd").key(key).consistentRead(true)).item();
+        assertThat(stored).containsOnlyKeys(item.keySet());
+
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        // a map whose only key is a marker is written {"$M": {...}}: readable, and told apart from a binary or a set
+        assertThat(driver.findElement(By.id("item-text")).getAttribute("value"))
+                .contains("\"mb\": {\n    \"$M\": {\n      \"$B\": \"AQID\"").contains("\"__proto__\": \"kept\"");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        assertThat(client.getItem(b -> b.tableName("odd").key(key).consistentRead(true)).item()).isEqualTo(stored);
+
+        // the same through DynamoDB JSON and back
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        driver.findElement(By.cssSelector("input[name=format][value=dynamodb]")).click();
+        driver.findElement(By.cssSelector("input[name=format][value=plain]")).click();
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("editor")));
+        assertThat(client.getItem(b -> b.tableName("odd").key(key).consistentRead(true)).item()).isEqualTo(stored);
+
+        // a marker given the wrong kind of value is refused with a message that says so
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        setText(driver, "item-text", "{\"pk\": \"odd\", \"x\": {\"$NS\": \"x\"}}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-error"), "$NS"));
+        assertThat(client.getItem(b -> b.tableName("odd").key(key).consistentRead(true)).item()).isEqualTo(stored);
     }
 
     @Test
