@@ -362,6 +362,17 @@ function buildRequest() {
   return request;
 }
 
+// A failed search shows its error alone: the rows of the page before are not its answer.
+function searchFailed(message) {
+  $('search-error').textContent = message;
+  state.items = [];
+  state.lastKey = null;
+  renderItems($('items'), [], [], null);
+  $('page-info').textContent = '';
+  $('prev-page').disabled = state.page === 0;
+  $('next-page').disabled = true;
+}
+
 async function runSearch(fromStart) {
   $('search-error').textContent = '';
   if (fromStart) { state.pageKeys = [null]; state.page = 0; }
@@ -369,7 +380,7 @@ async function runSearch(fromStart) {
   try {
     request = buildRequest();
   } catch (e) {
-    $('search-error').textContent = e.message;
+    searchFailed(e.message);
     return;
   }
   const start = state.pageKeys[state.page];
@@ -384,7 +395,7 @@ async function runSearch(fromStart) {
     $('prev-page').disabled = state.page === 0;
     $('next-page').disabled = !state.lastKey;
   } catch (e) {
-    $('search-error').textContent = e.message;
+    searchFailed(e.message);
   }
 }
 
@@ -480,14 +491,28 @@ function sameKey(a, b) {
   return state.table.KeySchema.every((k) => sameKeyValue(own(a, k.AttributeName), own(b, k.AttributeName)));
 }
 
+// A new item, or one moved to another key, never replaces an item that has that key already.
+async function putNew(item) {
+  const hash = state.table.KeySchema.find((k) => k.KeyType === 'HASH').AttributeName;
+  try {
+    await call('PutItem', { TableName: state.table.TableName, Item: item,
+      ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': hash } });
+  } catch (e) {
+    if (!e.message.startsWith('ConditionalCheckFailedException')) throw e;
+    throw new Error('An item with this key exists already; Save did not replace it (open that item to change it).');
+  }
+}
+
 async function saveItem() {
   $('editor-error').textContent = '';
   try {
     const item = editedItem();
     // an edit that changed the key writes a new item: the old one goes, as a rename. Keys are
     // compared as DynamoDB does: 10.0 is the key 10, the same item, which must not then be deleted
-    if (state.editing && !sameKey(keyOf(state.editing), keyOf(item))) {
-      await call('PutItem', { TableName: state.table.TableName, Item: item });
+    if (!state.editing) {
+      await putNew(item);
+    } else if (!sameKey(keyOf(state.editing), keyOf(item))) {
+      await putNew(item);
       await call('DeleteItem', { TableName: state.table.TableName, Key: keyOf(state.editing) });
     } else {
       await call('PutItem', { TableName: state.table.TableName, Item: item });

@@ -288,6 +288,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aNewOrMovedItemNeverReplacesAnItemThatHasItsKey() {
+        WebDriver driver = openOrders();
+        String customer = rows(driver).get(0).findElements(By.tagName("td")).get(0).getText();
+        int orderId = Integer.parseInt(rows(driver).get(0).findElements(By.tagName("td")).get(1).getText());
+        int other = orderId + 3 <= 30 ? orderId + 3 : orderId - 3; // the same customer's
+        Map<String, AttributeValue> key = Map.of("customer", AttributeValue.fromS(customer), "orderId", AttributeValue.fromN(Integer.toString(orderId)));
+        Map<String, AttributeValue> otherKey = Map.of("customer", AttributeValue.fromS(customer), "orderId", AttributeValue.fromN(Integer.toString(other)));
+        Map<String, AttributeValue> otherItem = client.getItem(b -> b.tableName("orders").key(otherKey)).item();
+
+        // New item with an existing key: refused (it replaced the item)
+        driver.findElement(By.id("new-item")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        setText(driver, "item-text", "{\"customer\": \"" + customer + "\", \"orderId\": " + orderId + ", \"note\": \"replaced\"}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-error"), "An item with this key exists already"));
+        assertThat(client.getItem(b -> b.tableName("orders").key(key)).item()).containsKey("total").doesNotContainKey("note");
+        driver.findElement(By.id("close-editor")).click();
+
+        // an item moved onto another's key: refused, and both are left as they were
+        rows(driver).get(0).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-text")));
+        setText(driver, "item-text", "{\"customer\": \"" + customer + "\", \"orderId\": " + other + ", \"note\": \"moved\"}");
+        driver.findElement(By.id("save-item")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-error"), "An item with this key exists already"));
+        assertThat(client.getItem(b -> b.tableName("orders").key(otherKey)).item()).isEqualTo(otherItem);
+        assertThat(client.getItem(b -> b.tableName("orders").key(key)).item()).containsKey("total").doesNotContainKey("note");
+    }
+
+    @Test
     void queriesWithKeyConditionsFiltersAndIndexes() {
         WebDriver driver = openOrders();
         driver.findElement(By.cssSelector("input[name=mode][value=query]")).click();
@@ -323,6 +352,9 @@ class ConsoleBrowserTest {
         setText(driver, "filter", "total >");
         driver.findElement(By.id("run")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"), "ValidationException: Invalid FilterExpression"));
+        // the error alone: the rows of the search before are not its answer
+        assertThat(rows(driver)).isEmpty();
+        assertThat(driver.findElement(By.id("page-info")).getText()).isEmpty();
     }
 
     @Test
