@@ -11,6 +11,7 @@ import static io.dynabox.tests.TableFixtures.s;
 import static io.dynabox.tests.TableFixtures.simpleTable;
 import static io.dynabox.tests.TableFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
@@ -269,6 +271,12 @@ class UpdateTableTest extends DoorTest {
         // the AWS-managed key's alias is that key (the service resolves aliases to keys)
         assertThat(update("tab1", b -> b.sseSpecification(x -> x.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("alias/aws/dynamodb")))
                 .sseDescription().kmsMasterKeyArn()).isEqualTo(kms.sseDescription().kmsMasterKeyArn());
+        // a key of another region is one KMS does not find here (observed in 2026)
+        assertThatThrownBy(() -> update("tab1", b -> b.sseSpecification(x -> x.sseType(SSEType.KMS)
+                .kmsMasterKeyId("arn:aws:kms:us-west-2:000000000000:key/mrk-67c1526d2d8940a3947df29d0358c35a"))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageMatching("KMS validation error: com\\.amazonaws\\.services\\.kms\\.model\\.NotFoundException: Invalid arn us-west-2 "
+                        + "\\(Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: [0-9a-f-]{36}; Proxy: null\\).*");
         TableDescription otherKey = update("tab1", b -> b.sseSpecification(x -> x.sseType(SSEType.KMS).kmsMasterKeyId("my-key")));
         assertThat(otherKey.sseDescription().kmsMasterKeyArn()).isEqualTo("arn:aws:kms:us-east-1:000000000000:key/my-key");
         assertThat(update("tab1", b -> b.sseSpecification(x -> x.sseType(SSEType.KMS).kmsMasterKeyId("alias/mine"))).sseDescription()

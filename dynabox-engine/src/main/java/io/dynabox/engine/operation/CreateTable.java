@@ -226,7 +226,7 @@ public final class CreateTable implements Operation, PlainOperation {
             throw DynamoException.validation(INVALID
                     + "Table is being created with a stream disabled, UpdateViewType should not be specified");
         }
-        JsonNode sseDescription = sseDescription(context.namespace(), present(request, "SSESpecification"));
+        JsonNode sseDescription = sseDescription(context.namespace(), present(request, "SSESpecification"), context.options().sharedDb());
         List<Map.Entry<String, String>> tags = tags(present(request, "Tags"));
         TableDefinition.Warm warm = warmThroughput(present(request, "WarmThroughput"), payPerRequest, throughput);
         if (payPerRequest && onDemand != null) {

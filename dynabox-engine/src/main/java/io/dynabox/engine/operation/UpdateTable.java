@@ -249,7 +249,7 @@ public final class UpdateTable implements Operation {
     // ---- the changes ----
 
     private static JsonNode updateEncryption(RequestContext context, Table table, TableDefinition current, JsonNode request) {
-        JsonNode wanted = TableGrammar.sseDescription(context.namespace(), request.get("SSESpecification"));
+        JsonNode wanted = TableGrammar.sseDescription(context.namespace(), request.get("SSESpecification"), context.options().sharedDb());
         JsonNode have = current.sseDescription();
         if (wanted == null && have == null) throw DynamoException.validation(INVALID + "Table is already encrypted by default");
         // only the key's own ARN, sent again, changes nothing; any other spelling of it (none, an alias, a bare id)
@@ -445,7 +445,9 @@ public final class UpdateTable implements Operation {
         boolean decrease = read < old.readCapacityUnits() || write < old.writeCapacityUnits();
         long decreases = old.decreasesToday(now);
         if (decrease && decreases >= FREE_DECREASES_PER_DAY && now - old.lastDecreaseDateTime() < SECONDS_BETWEEN_LATER_DECREASES) {
-            double nextAllowed = old.lastDecreaseDateTime() + SECONDS_BETWEEN_LATER_DECREASES;
+            // an hour after the last, or the UTC midnight before that, when the day's count starts again (observed in 2026, LAB 184/185)
+            double nextMidnight = (Math.floor(now / 86_400) + 1) * 86_400;
+            double nextAllowed = Math.min(old.lastDecreaseDateTime() + SECONDS_BETWEEN_LATER_DECREASES, nextMidnight);
             throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Provisioned throughput decreases are limited "
                     + "within a given UTC day. After the first 4 decreases, each subsequent decrease in the same UTC day can be performed "
                     + "at most once every 3600 seconds. Number of decreases today: " + decreases + ". Last decrease at "

@@ -108,7 +108,7 @@ final class Restores {
         List<IndexDefinition> globals = indexes(present(request, "GlobalSecondaryIndexOverride"), source.globalIndexes(), definitions,
                 true, payPerRequest, source);
         JsonNode sseOverride = present(request, "SSESpecificationOverride");
-        JsonNode sse = sseOverride == null ? source.sseDescription() : TableGrammar.sseDescription(context.namespace(), sseOverride);
+        JsonNode sse = sseOverride == null ? source.sseDescription() : TableGrammar.sseDescription(context.namespace(), sseOverride, context.options().sharedDb());
         JsonNode onDemand = !payPerRequest ? null
                 : onDemandOverride != null && !onDemandOverride.isEmpty() ? onDemandOverride.deepCopy() : source.onDemandThroughput();
         double now = context.nowEpochSeconds();
