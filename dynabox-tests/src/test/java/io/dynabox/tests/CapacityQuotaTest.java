@@ -46,7 +46,8 @@ class CapacityQuotaTest extends DoorTest {
                 .hasMessageStartingWith("The requested WriteCapacityUnits, 50000, is above the per table maximum");
         assertThatThrownBy(() -> createProvisioned("big", 1, 1, 40_001))
                 .isInstanceOf(LimitExceededException.class)
-                .hasMessageStartingWith("The requested ReadCapacityUnits for index by-g, 40001, is above the per index maximum for the account in us-east-1.");
+                .hasMessageStartingWith("The requested ReadCapacityUnits for index by-g, 40001, is above the per index maximum for the account in us-east-1. "
+                        + "Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
         assertThat(client.listTables().tableNames()).isEmpty();
         createProvisioned("big", 40_000, 40_000, 40_000);
     }

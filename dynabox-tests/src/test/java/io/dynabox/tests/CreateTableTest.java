@@ -161,6 +161,7 @@ class CreateTableTest extends DoorTest {
                 invalid(INVALID + "SSEType KMS is required if KMSMasterKeyId is specified", b -> b.sseSpecification(x -> x.enabled(true).kmsMasterKeyId("k"))),
                 invalid("Tag Key cannot be prefixed with aws:, Key: aws:foo", b -> b.tags(Tag.builder().key("aws:foo").value("v").build())),
                 invalid("The Tag Key provided is invalid, Key: a#", b -> b.tags(Tag.builder().key("a#").value("v").build())),
+                invalid("The Tag Key provided is invalid, Key: " + "k".repeat(129), b -> b.tags(Tag.builder().key("k".repeat(129)).value("v").build())),
                 invalid("The Tag Value provided is invalid, Value: v#", b -> b.tags(Tag.builder().key("k").value("v#").build())),
                 invalid("Duplicate Tag Keys provided as input: Duplicate Tag Key found k",
                         b -> b.tags(Tag.builder().key("k").value("1").build(), Tag.builder().key("k").value("2").build())),

@@ -3,7 +3,6 @@ package io.dynabox.engine.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
-import io.dynabox.engine.error.ServiceTexts;
 
 /**
  * The service's fixed limits on a table's definition, its key values and its control-plane
@@ -102,8 +101,8 @@ public final class TableLimits {
             throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + member + ", " + requested
                     + ", is above the per table maximum for the account in " + region + ". Per table maximum: " + max + refer);
         }
+        // the service's words, "Per table maximum" after the index's (observed in 2026, LAB 170)
         throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + member + " for index " + index + ", " + requested
-                + ", is above the per index maximum for the account in " + region + ". Per index maximum: " + max + refer,
-                ServiceTexts.UNRECORDED_WORDING);
+                + ", is above the per index maximum for the account in " + region + ". Per table maximum: " + max + refer);
     }
 }
