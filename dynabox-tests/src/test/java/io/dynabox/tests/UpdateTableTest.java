@@ -216,6 +216,23 @@ class UpdateTableTest extends DoorTest {
     }
 
     @Test
+    void anIndexHasItsOwnBudgetOfDecreases() {
+        client.createTable(table(simpleTable("tab1"), b -> b.provisionedThroughput(capacity(10, 10)).attributeDefinitions(s("a"), s("g"))
+                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(all()).provisionedThroughput(capacity(10, 10)))));
+        for (long read = 9; read >= 6; read--) {
+            long r = read;
+            update("tab1", b -> b.globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("byG").provisionedThroughput(capacity(r, 10)))));
+        }
+        // the table's own budget is untouched; the index's fifth is refused in the table's words (observed in 2026)
+        assertThat(describe("tab1").provisionedThroughput().numberOfDecreasesToday()).isZero();
+        assertError(() -> update("tab1", b -> b.globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("byG").provisionedThroughput(capacity(5, 10))))),
+                "LimitExceededException", "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. "
+                        + "After the first 4 decreases, each subsequent decrease in the same UTC day can be performed at most once every 3600 "
+                        + "seconds. Number of decreases today: 4. Last decrease at ");
+        update("tab1", b -> b.provisionedThroughput(capacity(9, 10)));
+    }
+
+    @Test
     void streams() {
         client.createTable(simpleTable("tab1"));
         assertValidation(() -> update("tab1", b -> b.streamSpecification(x -> x.streamEnabled(true))),

@@ -107,6 +107,7 @@ final class GlobalIndexUpdates {
                             + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
                 }
                 TableLimits.checkCapacityQuota(requested, index.name(), context.namespace().region());
+                UpdateTable.checkDecreaseBudget(old, requested.readCapacityUnits(), requested.writeCapacityUnits(), context.nowEpochSeconds());
                 Throughput updated = old.changedTo(requested.readCapacityUnits(), requested.writeCapacityUnits(), context.nowEpochSeconds());
                 indexes.set(indexes.indexOf(index), index.withThroughput(updated));
                 // until the change completes the service shows the old values, with the index UPDATING
