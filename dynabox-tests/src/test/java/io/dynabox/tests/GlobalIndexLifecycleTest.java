@@ -224,6 +224,11 @@ class GlobalIndexLifecycleTest extends DoorTest {
                     .globalSecondaryIndexUpdates(create("by-team", "team"))))
                     .isInstanceOf(LimitExceededException.class)
                     .hasMessageStartingWith("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+            // the index itself, in its first phase: the service's words (observed in 2026)
+            assertThatThrownBy(() -> c.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(delete("by-city"))))
+                    .isInstanceOf(ResourceInUseException.class)
+                    .hasMessageStartingWith("Attempt to change a resource which is still in use: Index creation is in resource allocation phase. "
+                            + "Retry deletion during backfilling phase or when the index is active. Table: people Index: by-city");
             assertThatThrownBy(() -> c.deleteTable(b -> b.tableName("people")))
                     .isInstanceOf(ResourceInUseException.class)
                     .hasMessageStartingWith("Attempt to change a resource which is still in use: "

@@ -102,7 +102,7 @@ public final class UpdateTable implements Operation {
                 throw DynamoException.resourceInUse("The resource which you are attempting to change is in use.");
             }
             if (replicaChange) {
-                checkNotBusy(table, current, members, false, now);
+                checkNotBusy(table, current, members, false, null, now);
                 return ReplicaUpdates.execute(context, table, request);
             }
             if (members.contains("DeletionProtectionEnabled")) {
@@ -112,7 +112,9 @@ public final class UpdateTable implements Operation {
                 return answer(table, table.shownDefinition(now), status, now, false);
             }
             boolean onlineIndexChange = indexUpdates.stream().anyMatch(entry -> entry.hasNonNull("Create") || entry.hasNonNull("Delete"));
-            checkNotBusy(table, current, members, onlineIndexChange, now);
+            String deleted = indexUpdates.stream().filter(entry -> entry.hasNonNull("Delete"))
+                    .map(entry -> entry.get("Delete").path("IndexName").asText()).findFirst().orElse(null);
+            checkNotBusy(table, current, members, onlineIndexChange, deleted, now);
             if (members.contains("SSESpecification")) return updateEncryption(context, table, current, request);
             if (members.contains("TableClass")) return updateTableClass(context, table, current, text(request, "TableClass"));
             if (members.contains("WarmThroughput")) return updateWarmThroughput(context, table, current, request.get("WarmThroughput"));
@@ -209,7 +211,8 @@ public final class UpdateTable implements Operation {
     // ---- table state ----
 
     /** While a change is in flight only deletion protection is admitted; the message names what is busy. */
-    private static void checkNotBusy(Table table, TableDefinition current, Set<String> members, boolean onlineIndexChange, long now) {
+    private static void checkNotBusy(Table table, TableDefinition current, Set<String> members, boolean onlineIndexChange, String deleted,
+                                     long now) {
         String change = table.changeInFlight(now);
         String name = table.name();
         if (CHANGING_INDEX.equals(change)) {
@@ -220,6 +223,15 @@ public final class UpdateTable implements Operation {
             throw DynamoException.resourceInUse(IN_USE + "Index is being updated. Table: " + name + " Index: " + String.join(", ", updating));
         }
         if (!Table.UPDATING.equals(table.status(now))) return;
+        if (CHANGING_INDEXES.equals(change) && deleted != null) {
+            for (IndexDefinition index : table.shownDefinition(now).globalIndexes()) {
+                if (index.name().equals(deleted) && Table.CREATING.equals(index.status())) {
+                    // the index itself, not another one: the service's words for its first phase (observed in 2026, LAB 149)
+                    throw DynamoException.resourceInUse(IN_USE + "Index creation is in resource allocation phase. Retry deletion during "
+                            + "backfilling phase or when the index is active. Table: " + name + " Index: " + deleted);
+                }
+            }
+        }
         if (CHANGING_INDEXES.equals(change) && onlineIndexChange) {
             // another index created or deleted meanwhile: the service's quota, whatever the phase (observed in 2026)
             throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
