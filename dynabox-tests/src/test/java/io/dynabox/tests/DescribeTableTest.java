@@ -151,7 +151,7 @@ class DescribeTableTest extends DoorTest {
                 .sseSpecification(x -> x.sseType(SSEType.KMS).kmsMasterKeyId("1234abcd-12ab-34cd-56ef-1234567890ab")))).tableDescription();
         assertThat(byId.sseDescription().kmsMasterKeyArn())
                 .isEqualTo("arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-        String arn = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        String arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         TableDescription byArn = client.createTable(table(simpleTable("tab2"), b -> b
                 .sseSpecification(x -> x.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(arn)))).tableDescription();
         assertThat(byArn.sseDescription().kmsMasterKeyArn()).isEqualTo(arn);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.server.DynaboxServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +124,85 @@ class PersistenceTest {
         }
         try (DynaboxServer server = start(); DynamoDbClient client = client(server, "dave")) {
             assertThat(client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("a")))).item().get("v").n()).isEqualTo("3");
+        }
+    }
+
+    /**
+     * A transaction whose commit fails answers 500 and changes nothing, so the SDK's retry with the
+     * same ClientRequestToken must run it: it was answered as a replay, 200, and nothing was written.
+     */
+    @Test
+    void aTransactionThatCannotBeCommittedRunsAgainWhenRetriedWithItsToken() throws Exception {
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "erin")) {
+            createThings(client);
+            java.util.function.Consumer<software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.Builder> paid = b -> b
+                    .clientRequestToken("order-1").transactItems(t -> t.put(p -> p.tableName("things")
+                            .item(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromS("paid")))));
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("erin_us-east-1.db"));
+                 java.sql.Statement s = other.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE");
+                assertThatThrownBy(() -> client.transactWriteItems(paid))
+                        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+                s.execute("ROLLBACK");
+            }
+            untilWritesAreTaken(() -> client.transactWriteItems(paid));
+            assertThat(client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("a"))).consistentRead(true)).item())
+                    .containsEntry("v", AttributeValue.fromS("paid"));
+        }
+    }
+
+    /** A control-plane change the file cannot take answers 500 and is not in effect either, rather than until the next restart. */
+    @Test
+    void aTableChangeThatCannotBeCommittedLeavesTheTableAsItWas() throws Exception {
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "fran")) {
+            createThings(client);
+            String arn = client.describeTable(b -> b.tableName("things")).table().tableArn();
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("fran_us-east-1.db"));
+                 java.sql.Statement s = other.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE");
+                List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> changes = List.of(
+                        () -> client.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))),
+                        () -> client.updateTimeToLive(b -> b.tableName("things").timeToLiveSpecification(t -> t.attributeName("exp").enabled(true))),
+                        () -> client.updateTable(b -> b.tableName("things").deletionProtectionEnabled(true)),
+                        () -> client.updateTable(b -> b.tableName("things").streamSpecification(x -> x.streamEnabled(true)
+                                .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_IMAGE))),
+                        () -> client.updateContinuousBackups(b -> b.tableName("things").pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))),
+                        () -> client.deleteTable(b -> b.tableName("things")));
+                for (var change : changes) {
+                    assertThatThrownBy(change).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+                }
+                s.execute("ROLLBACK");
+            }
+            var table = client.describeTable(b -> b.tableName("things")).table();
+            assertThat(table.deletionProtectionEnabled()).isFalse();
+            assertThat(table.streamSpecification()).isNull();
+            assertThat(client.listTagsOfResource(b -> b.resourceArn(arn)).tags()).isEmpty();
+            assertThat(client.describeTimeToLive(b -> b.tableName("things")).timeToLiveDescription().timeToLiveStatusAsString()).isEqualTo("DISABLED");
+            assertThat(client.describeContinuousBackups(b -> b.tableName("things")).continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("DISABLED");
+            untilWritesAreTaken(() -> client.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("k").value("v"))));
+            assertThat(client.listTagsOfResource(b -> b.resourceArn(arn)).tags()).hasSize(1);
+        }
+    }
+
+    private static void createThings(DynamoDbClient client) {
+        client.createTable(b -> b.tableName("things")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+    }
+
+    /** Runs {@code write} until the file takes writes again (it refuses them until its trial write succeeds). */
+    private static void untilWritesAreTaken(Runnable write) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (DynamoDbException e) {
+                if (e.statusCode() != 500 || System.currentTimeMillis() > deadline) throw e;
+                Thread.sleep(200);
+            }
         }
     }
 

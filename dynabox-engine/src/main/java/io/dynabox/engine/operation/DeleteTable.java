@@ -48,11 +48,12 @@ public final class DeleteTable implements Operation, PlainOperation {
             }
             ReplicaUpdates.checkLeavingAllowed(table, now);
             JsonNode description = TableDescriptions.asDeleting(table, now);
-            ReplicaUpdates.leave(context, table);
-            table.markDeleting(context.settlesAt(now));
             ContinuousBackups recovery = table.control().continuousBackups();
             if (recovery != null && recovery.enabled()) CreateBackup.ofDeletedTable(context, table);
+            // the store's drop first: one it cannot make (a 500) leaves the table, its replicas and its stream as they were
             context.store().dropTable(context.namespace().id(), table.name());
+            ReplicaUpdates.leave(context, table);
+            table.markDeleting(context.settlesAt(now));
             // the table's stream closes; its records stay readable for 24 hours
             context.namespace().streams().disable(table, now);
             if (table.isGone(now)) context.namespace().remove(table);

@@ -90,6 +90,8 @@ public final class TransactWriteItems implements Operation {
         try {
             JsonNode answer = run(context, actions, tables, keys, detail, metricsWanted);
             tokens.succeeded(namespace, token, context.nowMillis());
+            // a commit that fails after this answers 500 and undoes the writes: the SDK's retry with the token must run them again
+            context.store().onCommitFailure(() -> tokens.failed(namespace, token));
             return answer;
         } catch (RuntimeException e) {
             tokens.failed(namespace, token);

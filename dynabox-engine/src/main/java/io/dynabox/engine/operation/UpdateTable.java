@@ -391,9 +391,10 @@ public final class UpdateTable implements Operation {
         }
         TableDefinition updated = next.build();
         if (shownIndexes != null) shown = (shown == null ? updated : shown).toBuilder().globalIndexes(shownIndexes).build();
-        if (stream != null && !updated.streamEnabled()) context.namespace().streams().disable(table, now);
         table.update(updated, shown, Table.UPDATING, settleAt(context), change);
+        // after the table's change is saved: one the store refuses leaves the stream as it was
         if (stream != null && updated.streamEnabled()) context.namespace().streams().enable(table, now);
+        if (stream != null && !updated.streamEnabled()) context.namespace().streams().disable(table, now);
         return answer(table, shown == null ? updated : shown, Table.UPDATING, now, billingSwitched);
     }
 

@@ -61,8 +61,9 @@ public record Lifecycle(String status, long settledAtMillis, TableDefinition sho
         return new Lifecycle(status, settledAtMillis, newShown, change, deletingUntil);
     }
 
+    /** DELETING until {@code untilMillis}; a deletion without delay ({@link io.dynabox.engine.clock.TransientStatus}) is gone at once. */
     public Lifecycle deleting(long untilMillis) {
-        return new Lifecycle(status, settledAtMillis, shown, change, untilMillis);
+        return new Lifecycle(status, settledAtMillis, shown, change, Math.max(0, untilMillis));
     }
 
     /** True once a deleted table should vanish from its namespace. */

@@ -127,8 +127,7 @@ public final class Table {
 
     /** Changes the Time to Live setting and saves it with the table's metadata. Caller holds the write lock. */
     public void updateTimeToLive(TimeToLive setting) {
-        timeToLive = setting;
-        persist();
+        changeSaved(() -> timeToLive = setting);
     }
 
     /** The setting a stored document had (no save). */
@@ -143,8 +142,7 @@ public final class Table {
 
     /** Changes (or, with null, ends) the table's membership of a global table and saves it. Caller holds the write lock. */
     public void updateReplicas(ReplicaGroup group) {
-        replicas = group;
-        persist();
+        changeSaved(() -> replicas = group);
     }
 
     /** The group a stored document had (no save). */
@@ -159,8 +157,7 @@ public final class Table {
 
     /** Changes the auto scaling settings and saves them. Caller holds the write lock. */
     public void updateAutoScaling(AutoScaling settings) {
-        autoScaling = settings;
-        persist();
+        changeSaved(() -> autoScaling = settings);
     }
 
     void restoreAutoScaling(AutoScaling settings) {
@@ -186,9 +183,10 @@ public final class Table {
      * {@code change} names what is in flight. Caller holds the write lock.
      */
     public void update(TableDefinition newDefinition, TableDefinition shown, String status, long settledAt, String change) {
-        definition = newDefinition;
-        lifecycle = new Lifecycle(status, settledAt, shown, change, -1);
-        persist();
+        changeSaved(() -> {
+            definition = newDefinition;
+            lifecycle = new Lifecycle(status, settledAt, shown, change, -1);
+        });
     }
 
     /** What the control plane keeps about the table beside its definition. */
@@ -207,8 +205,7 @@ public final class Table {
 
     /** Changes the control-plane state and persists it. Caller holds the write lock (or the table is not yet shared). */
     public void amendControl(UnaryOperator<ControlState> change) {
-        control = change.apply(control);
-        persist();
+        changeSaved(() -> control = change.apply(control));
     }
 
     /** Sets the control-plane state of a table that has not joined a namespace yet (read back, or being restored). */
@@ -262,10 +259,37 @@ public final class Table {
      * Caller holds the write lock.
      */
     public void amend(UnaryOperator<TableDefinition> change) {
-        definition = change.apply(definition);
-        Lifecycle now = lifecycle;
-        if (now.shown() != null) lifecycle = now.withShown(change.apply(now.shown()));
-        persist();
+        changeSaved(() -> {
+            definition = change.apply(definition);
+            Lifecycle now = lifecycle;
+            if (now.shown() != null) lifecycle = now.withShown(change.apply(now.shown()));
+        });
+    }
+
+    /**
+     * Changes the table's state and saves it; a store that cannot save it (a full disk, a file
+     * another program holds) gets the old state back, so the request's 500 leaves no change
+     * behind that a restart would undo.
+     */
+    private void changeSaved(Runnable change) {
+        TableDefinition oldDefinition = definition;
+        Lifecycle oldLifecycle = lifecycle;
+        ControlState oldControl = control;
+        TimeToLive oldTimeToLive = timeToLive;
+        ReplicaGroup oldReplicas = replicas;
+        AutoScaling oldAutoScaling = autoScaling;
+        change.run();
+        try {
+            persist();
+        } catch (RuntimeException e) {
+            definition = oldDefinition;
+            lifecycle = oldLifecycle;
+            control = oldControl;
+            timeToLive = oldTimeToLive;
+            replicas = oldReplicas;
+            autoScaling = oldAutoScaling;
+            throw e;
+        }
     }
 
     /** The definition a description shows now: the old values while a change is in flight, where the service shows them. */

@@ -39,8 +39,9 @@ public final class UpdateContinuousBackups implements Operation {
                 if (wasOn) table.recoveryLog().period(days);
                 else table.startRecoveryLog(days, java.util.List.of());
             } else if (wasOn) {
-                table.stopRecoveryLog();
+                // the setting first: one the store cannot save leaves recovery on, its log whole
                 table.amendControl(c -> c.withContinuousBackups(null));
+                table.stopRecoveryLog();
             }
             return null;
         });
