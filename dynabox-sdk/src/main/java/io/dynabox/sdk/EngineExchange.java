@@ -6,6 +6,7 @@ import io.dynabox.engine.Engine;
 import io.dynabox.engine.RequestHead;
 import io.dynabox.engine.wire.ContentCoding;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -21,14 +22,24 @@ final class EngineExchange {
     /** The engine's answer, with the body as it would be sent (compressed or not) and the coding it is sent in. */
     record Exchange(DynamoResponse answer, byte[] body, ContentCoding coding) {}
 
-    static Exchange call(Engine engine, SdkHttpRequest http, byte[] body) {
+    /**
+     * Hands the request to the engine, which runs it on the calling thread; the future is
+     * complete on return unless the answer waits (a fault rule's latency, a file store's
+     * commit), and then completes on the thread that ends the wait: no thread of the caller's
+     * is held for it.
+     */
+    static CompletableFuture<Exchange> call(Engine engine, SdkHttpRequest http, byte[] body) {
         ReadHeaders read = new ReadHeaders();
         http.forEachHeader(read);
         RequestHead head = new RequestHead(http.method().name(), http.encodedPath(), http.encodedQueryParameters().orElse(null),
                 name -> name.equals("content-encoding") ? read.contentEncoding : headers(http, name), true);
-        DynamoResponse answer = engine.handle(new DynamoRequest(read.target, read.authorization,
+        CompletableFuture<DynamoResponse> answer = engine.handleAsync(new DynamoRequest(read.target, read.authorization,
                 read.amzDate != null ? read.amzDate : read.date, body, null, head));
         List<String> accepted = read.acceptEncoding;
+        return answer.thenApply(ready -> dress(ready, accepted));
+    }
+
+    private static Exchange dress(DynamoResponse answer, List<String> accepted) {
         ContentCoding coding = ContentCoding.negotiate(accepted.isEmpty() ? null : accepted.get(accepted.size() - 1), answer.body().length);
         return new Exchange(answer, coding == null ? answer.body() : coding.encode(answer.body()), coding);
     }

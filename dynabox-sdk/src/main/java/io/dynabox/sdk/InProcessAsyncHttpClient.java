@@ -14,9 +14,11 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 
 /**
  * The asynchronous twin of {@link InProcessHttpClient}, for {@code DynamoDbAsyncClient}.
- * The engine answers in microseconds and never waits, so the request is answered on the
- * thread that completes the request body (usually the caller's); the SDK completes the
- * caller's future on its own executor, as it does with any HTTP client.
+ * The engine runs the request on the thread that completes the request body (usually the
+ * caller's), in microseconds; an answer that waits (a fault rule's latency, a file store's
+ * commit) is delivered later by the thread that ends the wait, so the caller gets its future
+ * at once and the SDK's timeouts fire on time. The SDK completes the caller's future on its
+ * own executor, as it does with any HTTP client.
  */
 public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
     private final Engine engine;
@@ -33,9 +35,30 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
     }
 
     private void answer(AsyncExecuteRequest request, byte[] body, CompletableFuture<Void> done) {
+        CompletableFuture<EngineExchange.Exchange> answer;
+        try {
+            answer = EngineExchange.call(engine, request.request(), body);
+        } catch (RuntimeException | Error e) {
+            fail(request, e, done);
+            return;
+        }
+        if (answer.isDone()) {
+            deliver(request, answer.join(), done);
+        } else {
+            // an answer that waits (a fault rule's latency, a file store's commit) is delivered by
+            // the thread that ends the wait: the caller has its future at once, as over HTTP
+            answer.whenComplete((ready, failure) -> {
+                if (failure != null) fail(request, failure, done);
+                else deliver(request, ready, done);
+            });
+        }
+    }
+
+    private static void deliver(AsyncExecuteRequest request, EngineExchange.Exchange answer, CompletableFuture<Void> done) {
+        // the SDK cancels the exchange when its timeout fires first: nobody waits for this answer any more
+        if (done.isDone()) return;
         SdkAsyncHttpResponseHandler handler = request.responseHandler();
         try {
-            EngineExchange.Exchange answer = EngineExchange.call(engine, request.request(), body);
             handler.onHeaders(EngineExchange.responseHeaders(answer));
             handler.onStream(new OneBufferPublisher(answer.body(), done));
         } catch (RuntimeException | Error e) {

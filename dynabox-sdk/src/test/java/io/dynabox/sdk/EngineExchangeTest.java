@@ -68,7 +68,7 @@ class EngineExchangeTest {
     @MethodSource("requests")
     void headersAreReadWhateverTheirCase(String name, Map<String, String> headers, boolean gzipBody, String expected) {
         byte[] body = gzipBody ? gzip("{}") : "{}".getBytes(StandardCharsets.UTF_8);
-        EngineExchange.Exchange exchange = EngineExchange.call(ENGINE, request(headers), body);
+        EngineExchange.Exchange exchange = EngineExchange.call(ENGINE, request(headers), body).join();
         assertThat(exchange.answer().status() + " " + new String(exchange.body(), StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 
@@ -91,7 +91,7 @@ class EngineExchangeTest {
     }
 
     private static EngineExchange.Exchange send(Map<String, String> headers, String body) {
-        EngineExchange.Exchange exchange = EngineExchange.call(ENGINE, request(headers), body.getBytes(StandardCharsets.UTF_8));
+        EngineExchange.Exchange exchange = EngineExchange.call(ENGINE, request(headers), body.getBytes(StandardCharsets.UTF_8)).join();
         assertThat(exchange.answer().status()).as(new String(exchange.answer().body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return exchange;
     }
