@@ -15,12 +15,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -39,6 +42,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
@@ -48,7 +53,10 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  * to configure it in code.
  *
  * <p>How it keeps tests apart: one Dynabox engine serves every test class of the run that
- * uses the same options. Each test class sets its tables and items up once, in a namespace
+ * uses the same options, except a class that sets the clock or simulates, or that takes the
+ * engine's clock or the {@link Dynabox} (it could move time for the others): that class gets an
+ * engine of its own, closed when it ends. Each test class (each {@code @Nested} class too, from a
+ * copy of its enclosing class's setup) sets its tables and items up once, in a namespace
  * of its own; with {@link Isolation#PER_TEST}, the first test takes a snapshot of that
  * namespace (after every {@code @BeforeAll} method has run) and every test works in a fresh
  * namespace restored from it. Nothing is shared between namespaces, so concurrent tests
@@ -113,6 +121,8 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public void beforeEach(ExtensionContext context) {
         ClassSetup setup = classSetup(context);
+        // a @Nested class starts from its enclosing class's setup as it was before the first test changed it
+        if (setup.hasNestedClasses) setup.snapshot();
         if (setup.settings.isolation() != Isolation.PER_TEST) return;
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             List<Field> fields = injectedFields(instance.getClass(), false);
@@ -194,22 +204,61 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         return fields;
     }
 
-    /** The class's setup, made once per test class (and per nested class). */
+    /**
+     * The class's setup, made once per test class and per {@code @Nested} class. It is keyed by the
+     * class: a store's look-up falls back to the enclosing context's store, and a nested class took
+     * its enclosing class's setup (its {@code @BeforeAll} items went there, or to a sibling's).
+     */
     private ClassSetup classSetup(ExtensionContext context) {
         ExtensionContext classContext = context;
         while (classContext.getTestMethod().isPresent()) classContext = classContext.getParent().orElseThrow();
         ExtensionContext owner = classContext;
-        return owner.getStore(STORE).getOrComputeIfAbsent(ClassSetup.class, key -> {
-            Class<?> testClass = owner.getRequiredTestClass();
+        Class<?> testClass = owner.getRequiredTestClass();
+        return owner.getStore(STORE).getOrComputeIfAbsent(new SetupKey(testClass), key -> {
             Settings settings = configured != null ? configured : Settings.fromAnnotation(testClass);
-            // a class that moves the clock or simulates gets an engine of its own: other classes must not see its time or faults
+            ClassSetup enclosing = isNested(testClass) ? owner.getParent()
+                    .filter(parent -> parent.getTestClass().orElse(null) == testClass.getEnclosingClass())
+                    .map(this::classSetup).orElse(null) : null;
+            // a class that sets the clock, simulates, or can move the engine's clock or server-wide settings
+            // (it takes EngineClock or Dynabox) gets an engine of its own, closed with the class:
+            // other classes must not see its time or faults
             DynaboxOptions options = settings.options();
-            boolean ownEngine = !options.clock().equals(EngineClock.SYSTEM_MODE) || options.simulation().anyOn() || !options.faults().isEmpty();
-            String engineKey = "engine " + options + (ownEngine ? " for " + testClass.getName() : "");
-            EngineResource engine = owner.getRoot().getStore(STORE)
-                    .getOrComputeIfAbsent(engineKey, k -> new EngineResource(options), EngineResource.class);
-            return new ClassSetup(engine, settings, testClass);
+            boolean ownEngine = !options.clock().equals(EngineClock.SYSTEM_MODE) || options.simulation().anyOn()
+                    || !options.faults().isEmpty() || takesEngineWide(testClass);
+            EngineResource engine = ownEngine ? new EngineResource(options) : owner.getRoot().getStore(STORE)
+                    .getOrComputeIfAbsent("engine " + options, k -> new EngineResource(options), EngineResource.class);
+            try {
+                return new ClassSetup(engine, ownEngine, settings, testClass, enclosing, configured == null);
+            } catch (RuntimeException | Error e) {
+                if (ownEngine) engine.close();
+                throw e;
+            }
         }, ClassSetup.class);
+    }
+
+    private record SetupKey(Class<?> testClass) {}
+
+    private static boolean isNested(Class<?> testClass) {
+        return testClass.isMemberClass() && !Modifier.isStatic(testClass.getModifiers()) && AnnotationSupport.isAnnotated(testClass, Nested.class);
+    }
+
+    /** Types whose holder can change the whole engine: its clock, its server-wide faults and simulation. */
+    private static final Set<Class<?>> ENGINE_WIDE = Set.of(EngineClock.class, Dynabox.class);
+
+    /** Whether the class, or a class it is nested in, takes an {@link #ENGINE_WIDE} type as a parameter or a field. */
+    private static boolean takesEngineWide(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = isNested(c) ? c.getEnclosingClass() : null) {
+            boolean takes = !ReflectionSupport.findMethods(c, DynaboxExtension::hasEngineWideParameter, HierarchyTraversalMode.TOP_DOWN).isEmpty();
+            for (Constructor<?> constructor : c.getDeclaredConstructors()) takes |= hasEngineWideParameter(constructor);
+            for (Field field : AnnotationSupport.findAnnotatedFields(c, DynaboxInject.class)) takes |= ENGINE_WIDE.contains(field.getType());
+            if (takes) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasEngineWideParameter(Executable executable) {
+        for (Class<?> type : executable.getParameterTypes()) if (ENGINE_WIDE.contains(type)) return true;
+        return false;
     }
 
     /** Everything the extension was told, by the annotation or by the builder. */
@@ -293,26 +342,39 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         }
     }
 
-    /** A test class's namespace with its tables and items, and the snapshot each test starts from. */
+    /**
+     * A test class's namespace with its tables and items, and the snapshot each test starts from.
+     * A {@code @Nested} class's namespace starts as a copy of its enclosing class's setup, to which
+     * it adds its own tables and its own {@code @BeforeAll} items; nothing of it reaches the
+     * enclosing class or a sibling.
+     */
     private static final class ClassSetup implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final EngineResource engine;
+        /** Whether the engine is this class's alone, and closes with it. */
+        private final boolean ownEngine;
         final Settings settings;
         final DynaboxNamespace namespace;
+        final boolean hasNestedClasses;
         private NamespaceSnapshot snapshot;
 
-        ClassSetup(EngineResource engine, Settings settings, Class<?> testClass) {
+        ClassSetup(EngineResource engine, boolean ownEngine, Settings settings, Class<?> testClass, ClassSetup enclosing,
+                   boolean fromAnnotation) {
             this.engine = engine;
+            this.ownEngine = ownEngine;
             this.settings = settings;
+            this.hasNestedClasses = Arrays.stream(testClass.getDeclaredClasses()).anyMatch(DynaboxExtension::isNested);
             this.namespace = engine.dynabox.newNamespace(settings.region());
             try {
-                for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
-                    for (DynaboxTable table : AnnotationSupport.findRepeatableAnnotations(c, DynaboxTable.class)) {
-                        namespace.createTables(TableAnnotations.createTableJson(table));
-                    }
+                if (enclosing == null) {
+                    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) createTables(c);
+                    loadSettings(testClass);
+                } else {
+                    NamespaceSnapshot start = enclosing.snapshot();
+                    if (!start.tableNames().isEmpty()) namespace.restore(start);
+                    createTables(testClass);
+                    // the enclosing class loaded its settings' files and setups; an annotation of the nested class's own adds its files
+                    if (fromAnnotation && AnnotationSupport.findAnnotation(testClass, DynaboxTest.class).isPresent()) loadSettings(testClass);
                 }
-                for (String resource : settings.tableResources()) namespace.createTables(read(testClass, resource));
-                for (Consumer<DynaboxNamespace> setup : settings.setups()) setup.accept(namespace);
-                for (String resource : settings.itemResources()) namespace.putItems(read(testClass, resource));
             } catch (RuntimeException e) {
                 namespace.drop();
                 throw new ExtensionConfigurationException("Dynabox could not set up the tables of " + testClass.getName()
@@ -320,13 +382,27 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
             }
         }
 
+        private void createTables(Class<?> c) {
+            for (DynaboxTable table : AnnotationSupport.findRepeatableAnnotations(c, DynaboxTable.class)) {
+                namespace.createTables(TableAnnotations.createTableJson(table));
+            }
+        }
+
+        private void loadSettings(Class<?> testClass) {
+            for (String resource : settings.tableResources()) namespace.createTables(read(testClass, resource));
+            for (Consumer<DynaboxNamespace> setup : settings.setups()) setup.accept(namespace);
+            for (String resource : settings.itemResources()) namespace.putItems(read(testClass, resource));
+        }
+
+        /** The class's tables and items as they were when first asked for: after its {@code @BeforeAll} methods, before any test. */
+        synchronized NamespaceSnapshot snapshot() {
+            if (snapshot == null) snapshot = namespace.snapshot();
+            return snapshot;
+        }
+
         /** A new namespace holding a copy of the class's tables and items as they were when the first test started. */
         DynaboxNamespace freshNamespace() {
-            NamespaceSnapshot start;
-            synchronized (this) {
-                if (snapshot == null) snapshot = namespace.snapshot();
-                start = snapshot;
-            }
+            NamespaceSnapshot start = snapshot();
             DynaboxNamespace fresh = engine.freshNamespace(settings.region());
             if (!start.tableNames().isEmpty()) fresh.restore(start);
             return fresh;
@@ -335,6 +411,8 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         @Override
         public void close() {
             namespace.drop();
+            // an engine of the class's own goes with it, threads and clients: kept to the end of the run, they piled up
+            if (ownEngine) engine.close();
         }
     }
 

@@ -53,8 +53,9 @@ public @interface DynaboxTest {
 
     /**
      * The engine's clock: {@code system}, {@code manual} or {@code manual=2024-01-01T00:00:00Z} (time stands still
-     * until the test moves it with {@code dynabox.clock().advance(...)}). A class whose clock is not the system's, or
-     * that simulates anything, gets an engine of its own.
+     * until the test moves it with {@code dynabox.clock().advance(...)}). A class whose clock is not the system's, that
+     * simulates anything, or that takes an {@code EngineClock} or a {@code Dynabox}, gets an engine of its own, closed
+     * when the class ends.
      */
     String clock() default "system";
 
