@@ -110,10 +110,17 @@ public final class DynaboxExtension implements BeforeAllCallback, BeforeEachCall
         }
     }
 
+    /**
+     * Fields get the class's namespace when the class shares it, and also when one instance serves
+     * the whole class ({@code @TestInstance(PER_CLASS)}): its non-static {@code @BeforeAll} methods
+     * read the fields, and load the class's fixture through them; each test then gets its own.
+     */
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
         ClassSetup setup = classSetup(context);
-        if (setup.settings.isolation() == Isolation.PER_CLASS) {
+        boolean instancePerClass = context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+                == TestInstance.Lifecycle.PER_CLASS;
+        if (setup.settings.isolation() == Isolation.PER_CLASS || instancePerClass) {
             for (Field field : injectedFields(testInstance.getClass(), false)) inject(field, testInstance, setup.namespace, setup);
         }
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What is one test class's own under the extension: a {@code @Nested} class's tables and
- * {@code @BeforeAll} items, a clock a class moves, an engine a class was given (closed with it).
+ * {@code @BeforeAll} items, a clock a class moves, an engine a class was given (closed with it),
+ * and the fields a {@code @TestInstance(PER_CLASS)} class's {@code @BeforeAll} reads.
  */
 class ClassIsolationTest {
     /** The scenario classes, run in one launcher run one after the other, in the order of their names. */
@@ -176,6 +178,37 @@ class ClassIsolationTest {
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (System.nanoTime() < deadline && sweepers().size() > 1) Thread.sleep(20);
             SEEN_LATER.addAll(sweepers());
+        }
+    }
+
+    @Test
+    void fieldsAreSetForANonStaticBeforeAll() {
+        assertAllPassed(runInOrder(InstancePerClass.class), 2);
+    }
+
+    @DynaboxTest
+    @DynaboxTable(name = "items", hashKey = "id")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @Tag(SCENARIO)
+    static class InstancePerClass {
+        @DynaboxInject
+        DynamoDbClient client;
+
+        @BeforeAll
+        void fixture() {
+            assertThat(client).isNotNull();
+            put(client, "fixture");
+        }
+
+        @Test
+        void seesTheFixture() {
+            assertThat(ids(client)).containsExactly("fixture");
+            put(client, "mine");
+        }
+
+        @Test
+        void startsFromTheFixtureToo() {
+            assertThat(ids(client)).contains("fixture").doesNotContain("mine");
         }
     }
 }
