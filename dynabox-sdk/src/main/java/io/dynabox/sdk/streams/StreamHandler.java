@@ -29,8 +29,14 @@ public final class StreamHandler implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean running = true;
-    // true while the last poll found nothing new: the handler has caught up
-    private volatile boolean idle;
+    /** Polls begun so far; written by the handler's thread alone. */
+    private volatile long pollsBegun;
+    /**
+     * The number of the last poll that found nothing new. A poll that began after a record was
+     * written and found nothing proves the handler took it: a bare "the last poll found nothing"
+     * flag did not, as a poll begun before the write could end after awaitIdle began.
+     */
+    private volatile long lastIdlePoll;
     private volatile Throwable lastFailure;
 
     StreamHandler(TableStream stream, TableStream.RecordHandler handler, int batchSize, Duration pollInterval, TableStream.Position from) {
@@ -52,15 +58,16 @@ public final class StreamHandler implements AutoCloseable {
         long backoff = 0;
         while (running) {
             try {
+                long poll = pollsBegun + 1;
+                pollsBegun = poll;
                 boolean any = pollOnce();
-                idle = !any;
+                if (!any) lastIdlePoll = poll;
                 backoff = 0;
                 if (!any) TimeUnit.MILLISECONDS.sleep(pollMillis);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
                 // the handler (or a read) failed: the same batch comes again after a pause
-                idle = false;
                 failures.incrementAndGet();
                 lastFailure = e;
                 backoff = Math.min(MAX_BACKOFF_MILLIS, backoff == 0 ? 10 : backoff * 2);
@@ -112,15 +119,18 @@ public final class StreamHandler implements AutoCloseable {
         return lastFailure;
     }
 
-    /** Waits until the handler has taken every record written so far (a poll found nothing new), or the timeout passes. */
+    /**
+     * Waits until the handler has taken every record written so far (a poll begun after this call
+     * found nothing new), or the timeout passes.
+     */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        idle = false;
+        long begunBefore = pollsBegun;
         while (System.nanoTime() < deadline) {
-            if (idle) return true;
+            if (lastIdlePoll > begunBefore) return true;
             Thread.sleep(Math.min(pollMillis, 10));
         }
-        return idle;
+        return lastIdlePoll > begunBefore;
     }
 
     @Override

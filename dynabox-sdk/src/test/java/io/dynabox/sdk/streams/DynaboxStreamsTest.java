@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynabox.engine.DynaboxOptions;
+import io.dynabox.engine.simulation.FaultRule;
 import io.dynabox.sdk.Dynabox;
 import io.dynabox.sdk.DynaboxNamespace;
 import java.time.Duration;
@@ -99,5 +100,19 @@ class DynaboxStreamsTest {
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         assertThatThrownBy(() -> namespace.streams().of("plain")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("table plain has no stream: create or update it with a StreamSpecification");
+    }
+
+    @Test
+    void awaitIdleWaitsForAPollBegunAfterTheWrite() throws Exception {
+        // each GetRecords reads the stream at once and answers 300 ms later: a poll is nearly always in flight
+        namespace.addFault(FaultRule.on("GetRecords", null).latency(300));
+        List<Record> taken = new CopyOnWriteArrayList<>();
+        try (StreamHandler handler = namespace.streams().of("orders").onRecords(taken::addAll, 100, Duration.ofMillis(1))) {
+            Thread.sleep(100);
+            put("a");
+            // a poll begun before the put ends empty-handed after this call began: that is not idle
+            assertThat(handler.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(ids(taken)).containsExactly("INSERT a");
+        }
     }
 }
