@@ -328,7 +328,12 @@ public final class Dynabox implements AutoCloseable {
         if (!serverAvailable()) throw new IllegalStateException(SERVER_MISSING);
     }
 
-    /** Stops the servers, closes the clients, and drops all data. */
+    /**
+     * Stops the servers and the engine (its threads, its store), and closes the default
+     * namespace's clients. Nothing is erased: in-memory data goes with this object, a
+     * {@code dbPath} store's stays on disk; {@link DynaboxNamespace#drop()} and {@link #reset()}
+     * drop data.
+     */
     @Override
     public void close() {
         for (AutoCloseable server : servers) closeServer(server);

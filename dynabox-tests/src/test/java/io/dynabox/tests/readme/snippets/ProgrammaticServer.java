@@ -9,6 +9,6 @@ class ProgrammaticServer {
         Dynabox dynabox = Dynabox.inMemory();
         DynaboxServer server = dynabox.startServer();      // a free port; startServer(8000) for a chosen one
         URI endpoint = server.endpoint();                  // http://127.0.0.1:PORT, for any SDK or the AWS CLI
-        dynabox.close();                                   // stops the server, drops the data
+        dynabox.close();                                   // stops the server and the engine
     }
 }
