@@ -244,7 +244,9 @@ public final class Main implements Callable<Integer> {
         @Override
         public void run() {
             server.close();
-            System.out.println("Dynabox stopped" + (options.inMemory() ? "; its data in memory is gone" : "; the data is in " + options.dbPath()));
+            System.out.println("Dynabox stopped" + (options.inMemory() ? "; its data in memory is gone"
+                    : Files.isDirectory(options.dbPath()) ? "; the data is in " + options.dbPath()
+                    : "; its directory " + options.dbPath() + " is gone, and the data with it"));
         }
     }
 

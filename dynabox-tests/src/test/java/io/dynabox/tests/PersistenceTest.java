@@ -185,6 +185,23 @@ class PersistenceTest {
         }
     }
 
+    /** A database file deleted while the server runs takes no more writes (SQLite would write on to it, and the next start find nothing). */
+    @Test
+    void aDatabaseFileRemovedWhileRunningTakesNoMoreWrites() throws Exception {
+        try (DynaboxServer server = start(); DynamoDbClient client = client(server, "gina")) {
+            createThings(client);
+            client.putItem(b -> b.tableName("things").item(Map.of("id", AttributeValue.fromS("a"))));
+            java.nio.file.Files.delete(dir.resolve("gina_us-east-1.db"));
+            assertThatThrownBy(() -> client.putItem(b -> b.tableName("things").item(Map.of("id", AttributeValue.fromS("b")))))
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(500);
+                        assertThat(e.awsErrorDetails().errorMessage()).contains("was removed while Dynabox ran");
+                    });
+            assertThat(client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("a")))).hasItem()).isTrue();
+            assertThat(client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("b")))).hasItem()).isFalse();
+        }
+    }
+
     private static void createThings(DynamoDbClient client) {
         client.createTable(b -> b.tableName("things")
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))

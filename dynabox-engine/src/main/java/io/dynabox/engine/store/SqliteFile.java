@@ -88,6 +88,8 @@ final class SqliteFile {
             + "namespace empty";
 
     private final Path path;
+    /** The file's identity when opened (its inode): SQLite writes on to a file removed from under it, which no restart finds. */
+    private final Object fileKey;
     private final Connection writer;
     private final ConcurrentLinkedQueue<Reader> readers = new ConcurrentLinkedQueue<>();
     private final Map<String, SqliteKeyspace> keyspaces = new ConcurrentHashMap<>();
@@ -113,6 +115,7 @@ final class SqliteFile {
 
     private SqliteFile(Path path, Connection writer, long nextId) {
         this.path = path;
+        this.fileKey = fileKey(path);
         this.writer = writer;
         this.nextId = nextId;
         this.committer = new Thread(this::commitLoop, "dynabox-sqlite-commit " + path.getFileName());
@@ -715,6 +718,7 @@ final class SqliteFile {
     private void commit(List<Work> round) {
         try {
             if (begin == null) prepareStatements();
+            checkStillThere();
             begin.execute();
             try {
                 for (Work work : round) {
@@ -848,6 +852,7 @@ final class SqliteFile {
             return;
         }
         try (Statement s = writer.createStatement()) {
+            checkStillThere();
             s.execute("BEGIN IMMEDIATE");
             try {
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
@@ -863,6 +868,26 @@ final class SqliteFile {
             failure = null;
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.DEBUG, "the database " + path + " still cannot be written: " + describe(e));
+        }
+    }
+
+    /**
+     * A database file deleted (or replaced) while Dynabox runs takes writes that no restart will
+     * find: refused instead, as a failed commit is, until the file is back (one stat a commit).
+     */
+    private void checkStillThere() throws SQLException {
+        Object now = fileKey(path);
+        if (fileKey != null && !fileKey.equals(now)) {
+            throw new SQLException("the file " + path + " was " + (now == null ? "removed" : "replaced") + " while Dynabox ran; "
+                    + "writes to it would be lost at the next start");
+        }
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 
