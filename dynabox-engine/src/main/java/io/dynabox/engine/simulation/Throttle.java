@@ -250,9 +250,10 @@ public final class Throttle implements ThrottlePolicy {
             }
             // a table's capacity builds up from its creation: burst is capacity left unused since then. Its first
             // second's worth is there from the start, so that a clock that stands still at the creation does not leave
-            // a new table nothing to serve with; refilling begins a second after the creation
+            // a new table nothing to serve with, and refilling begins at the creation too: a client that uses exactly
+            // the table's capacity each second from its creation on is never refused (a second's idle leaves two seconds' worth)
             long created = Math.min((long) (d.creationDateTime() * 1000), now);
-            long refillFrom = created + 1000;
+            long refillFrom = created;
             boolean first = read == null;
             read = read == null ? new Bucket(readRate, readRate * burst, readRate, refillFrom) : resized(read, readRate, burst, now);
             write = write == null ? new Bucket(writeRate, writeRate * burst, writeRate, refillFrom) : resized(write, writeRate, burst, now);

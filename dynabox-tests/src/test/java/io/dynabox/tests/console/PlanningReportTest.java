@@ -275,7 +275,7 @@ class PlanningReportTest {
         client.createTable(b -> b.tableName("slow").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L)));
-        advance(1); // ten write units saved
+        // a new table starts with a second's capacity: ten write units (the clock stands still)
         Map<String, AttributeValue> big = Map.of("pk", AttributeValue.fromS("a"), "d", AttributeValue.fromS("x".repeat(2500)));
         client.putItem(b -> b.tableName("slow").item(big)); // 3 units
 
@@ -316,7 +316,7 @@ class PlanningReportTest {
         client.createTable(b -> b.tableName("thin").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(10L)));
-        advance(1); // one read unit: two eventually consistent reads of a small item
+        // a new table starts with a second's capacity (the clock stands still): one read unit, two eventually consistent reads of a small item
         List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
         for (String pk : List.of("a", "b", "c", "d")) {
             client.putItem(b -> b.tableName("thin").item(Map.of("pk", AttributeValue.fromS(pk))));

@@ -8,6 +8,7 @@ import io.dynabox.engine.simulation.SimulationSettings;
 import io.dynabox.sdk.Dynabox;
 import io.dynabox.server.DynaboxServer;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,38 @@ class ThrottlingOnAStillClockTest {
             // one unit a second: the second write of the same second is refused
             assertThat(catchThrowableOfType(ProvisionedThroughputExceededException.class,
                     () -> client.putItem(b -> b.tableName("fresh").item(Map.of("id", AttributeValue.fromS("b")))))).isNotNull();
+        }
+    }
+
+    /**
+     * A client that writes exactly the table's capacity every second from its creation on is never refused (simulation audit
+     * F4): refilling began a second after the creation, so the second second's five writes were all refused.
+     */
+    @ParameterizedTest(name = "through HTTP: {0}")
+    @ValueSource(booleans = {false, true})
+    void aTableWrittenAtItsCapacityEverySecondFromItsCreationIsNeverRefused(boolean http) {
+        DynaboxOptions options = DynaboxOptions.builder().manualClock(Instant.parse("2030-01-01T00:00:00Z"))
+                .simulation(SimulationSettings.OFF.withThrottling(true)).build();
+        try (Dynabox dynabox = Dynabox.withOptions(options);
+             DynaboxServer server = http ? dynabox.startServer(0) : null;
+             DynamoDbClient client = client(dynabox, server)) {
+            client.createTable(b -> b.tableName("steady").keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+            for (int second = 0; second < 4; second++) {
+                for (int i = 0; i < 5; i++) {
+                    String id = second + "-" + i;
+                    client.putItem(b -> b.tableName("steady").item(Map.of("id", AttributeValue.fromS(id))));
+                }
+                dynabox.clock().advance(Duration.ofSeconds(1));
+            }
+            // and no more than that: a sixth write in one second takes what the idle seconds left, none here
+            for (int i = 0; i < 5; i++) {
+                String id = "last-" + i;
+                client.putItem(b -> b.tableName("steady").item(Map.of("id", AttributeValue.fromS(id))));
+            }
+            assertThat(catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                    () -> client.putItem(b -> b.tableName("steady").item(Map.of("id", AttributeValue.fromS("sixth")))))).isNotNull();
         }
     }
 

@@ -75,8 +75,9 @@ class ThrottlingTest {
     @Test
     void aProvisionedTableServesItsCapacityASecondThenThrottles() {
         Tables.provisioned(client, admin, "slow", 1, 1);
-        // one second has passed since creation: one write unit saved
+        // one second has passed since creation: the first second's unit and the one saved since
         client.putItem(b -> b.tableName("slow").item(item("a")));
+        client.putItem(b -> b.tableName("slow").item(item("a2")));
 
         ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
                 () -> client.putItem(b -> b.tableName("slow").item(item("b"))));
@@ -99,9 +100,8 @@ class ThrottlingTest {
     void reads() {
         Tables.provisioned(client, admin, "reads", 1, 5);
         client.putItem(b -> b.tableName("reads").item(item("a")));
-        // an eventually consistent read of a small item costs half a unit: two of them fit in one unit
-        client.getItem(b -> b.tableName("reads").key(item("a")));
-        client.getItem(b -> b.tableName("reads").key(item("a")));
+        // an eventually consistent read of a small item costs half a unit: four of them fit in the two units saved
+        for (int i = 0; i < 4; i++) client.getItem(b -> b.tableName("reads").key(item("a")));
 
         ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
                 () -> client.getItem(b -> b.tableName("reads").key(item("a"))));
@@ -151,6 +151,7 @@ class ThrottlingTest {
         Tables.onDemand(client, admin, "free");
         Tables.provisioned(client, admin, "ledger", 1, 1);
         client.putItem(b -> b.tableName("ledger").item(item("a")));
+        client.putItem(b -> b.tableName("ledger").item(item("a2")));
 
         TransactionCanceledException e = catchThrowableOfType(TransactionCanceledException.class,
                 () -> client.transactWriteItems(b -> b.transactItems(
@@ -249,6 +250,7 @@ class ThrottlingTest {
                         .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
         admin.advance(Duration.ofSeconds(1));
         client.putItem(b -> b.tableName("indexed").item(Map.of("id", AttributeValue.fromS("a"), "g", AttributeValue.fromS("x"))));
+        client.putItem(b -> b.tableName("indexed").item(Map.of("id", AttributeValue.fromS("a2"), "g", AttributeValue.fromS("x"))));
 
         ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
                 () -> client.putItem(b -> b.tableName("indexed").item(Map.of("id", AttributeValue.fromS("b"), "g", AttributeValue.fromS("y")))));
@@ -264,35 +266,35 @@ class ThrottlingTest {
     void batchWriteItemLeavesThrottledWritesUnprocessed() {
         Tables.provisioned(client, admin, "batched", 5, 2);
         List<WriteRequest> puts = new ArrayList<>();
-        for (int i = 0; i < 5; i++) puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("b" + i)).build()).build());
+        for (int i = 0; i < 6; i++) puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("b" + i)).build()).build());
 
         BatchWriteItemResponse answer = client.batchWriteItem(b -> b.requestItems(Map.of("batched", puts))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
 
-        // two units saved: two writes go ahead, the other three come back to be sent again
-        assertThat(answer.unprocessedItems().get("batched")).containsExactlyElementsOf(puts.subList(2, 5));
-        assertThat(answer.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(2.0));
-        assertThat(client.scan(b -> b.tableName("batched").consistentRead(true)).count()).isEqualTo(2);
+        // four units saved (the first second's two and the two since): four writes go ahead, the other two come back to be sent again
+        assertThat(answer.unprocessedItems().get("batched")).containsExactlyElementsOf(puts.subList(4, 6));
+        assertThat(answer.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(4.0));
+        assertThat(client.scan(b -> b.tableName("batched").consistentRead(true)).count()).isEqualTo(4);
 
         // with no capacity left at all, the whole request is throttled
         ProvisionedThroughputExceededException e = catchThrowableOfType(ProvisionedThroughputExceededException.class,
-                () -> client.batchWriteItem(b -> b.requestItems(Map.of("batched", puts.subList(2, 5)))));
+                () -> client.batchWriteItem(b -> b.requestItems(Map.of("batched", puts.subList(4, 6)))));
         assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded"));
     }
 
     @Test
     void batchGetItemLeavesThrottledKeysUnprocessed() {
         Tables.provisioned(client, admin, "batchread", 1, 10);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             int n = i;
             client.putItem(b -> b.tableName("batchread").item(item("k" + n)));
         }
-        List<Map<String, AttributeValue>> keys = List.of(item("k0"), item("k1"), item("k2"), item("k3"));
+        List<Map<String, AttributeValue>> keys = List.of(item("k0"), item("k1"), item("k2"), item("k3"), item("k4"), item("k5"));
 
         var answer = client.batchGetItem(b -> b.requestItems(Map.of("batchread", KeysAndAttributes.builder().keys(keys).build())));
 
-        // one read unit: two eventually consistent reads of small items
-        assertThat(answer.responses().get("batchread")).hasSize(2);
+        // two read units saved: four eventually consistent reads of small items
+        assertThat(answer.responses().get("batchread")).hasSize(4);
         assertThat(answer.unprocessedKeys().get("batchread").keys()).hasSize(2);
     }
 
@@ -300,6 +302,7 @@ class ThrottlingTest {
     void theSdksOwnRetriesRecoverFromThrottling() {
         Tables.provisioned(client, admin, "retried", 1, 1);
         client.putItem(b -> b.tableName("retried").item(item("a")));
+        client.putItem(b -> b.tableName("retried").item(item("a2")));
         // the SDK's default retries and backoff: the first attempt is throttled; before the retry, a second passes
         AtomicInteger attempts = new AtomicInteger();
         ExecutionInterceptor timePasses = new ExecutionInterceptor() {
