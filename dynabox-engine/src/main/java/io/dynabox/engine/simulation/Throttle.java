@@ -19,13 +19,13 @@ import java.util.WeakHashMap;
 /**
  * Throttling as the service does it, for tables whose simulation settings say so. Provisioned tables and global
  * indexes get their read and write capacity a second, with up to {@value #BURST_SECONDS} seconds of unused
- * capacity saved as burst; on-demand tables serve up to their warm throughput or double their previous peak,
- * and no more than the {@code MaxReadRequestUnits} / {@code MaxWriteRequestUnits} of their OnDemandThroughput, nor
+ * capacity saved as burst; on-demand tables and their global indexes serve up to their warm throughput or double
+ * their previous peak, and no more than the {@code MaxReadRequestUnits} / {@code MaxWriteRequestUnits} of their OnDemandThroughput, nor
  * than the service's default per-table account quota of 40,000 read and 40,000 write request units a second
  * ({@code RequestLimitExceeded}, reason {@code ...AccountLimitExceeded});
  * in both modes no partition serves more than {@value #PARTITION_READ_UNITS} read or {@value #PARTITION_WRITE_UNITS}
  * write units a second, partitions being derived from throughput and size as the service documents (one per
- * 3,000 RCU + 1,000 WCU, one per 10 GB). A write goes ahead only if every global index of the table could take
+ * 3,000 RCU + 1,000 WCU, one per 10 GB; on demand, of the rate served now), a global index's from its own. A write goes ahead only if every global index of the table could take
  * it too: a throttled index throttles its table's writes. A provisioned table's refusals are
  * {@code ProvisionedThroughputExceededException}; an on-demand table's are {@code ThrottlingException} (as the
  * service answers them: the on-demand text "Throughput exceeds the current capacity of your table or index..." comes
@@ -112,50 +112,33 @@ public final class Throttle implements ThrottlePolicy {
                 context.action(), table.name(), refusal.reason + " on " + refusal.resource + ": " + outcome));
     }
 
-    /** The capacity of one table, its global indexes and its partitions, following its definition as it changes. */
+    /** The capacity of one table and its global indexes, following its definition as it changes. */
     private static final class TableCapacity {
         private TableDefinition seen;
-        private Bucket read;
-        private Bucket write;
-        private Bucket maxRead;
-        private Bucket maxWrite;
+        private Capacity table;
         // on-demand: the per-table account quotas
         private Bucket quotaRead;
         private Bucket quotaWrite;
-        private final Map<String, Bucket[]> indexes = new HashMap<>();
-        private int partitions;
-        private final Map<Integer, Bucket> readPartitions = new HashMap<>();
-        private final Map<Integer, Bucket> writePartitions = new HashMap<>();
-        // on-demand: consumption in the current second, and the highest a second so far
-        private long second = Long.MIN_VALUE;
-        private double secondRead;
-        private double secondWrite;
-        private double peakRead;
-        private double peakWrite;
+        private final Map<String, Capacity> indexes = new HashMap<>();
 
-        synchronized Refusal check(Table table, String indexName, boolean isWrite, Long partitionHash, CapacityLedger ledger, long now) {
-            follow(table, now);
+        synchronized Refusal check(Table t, String indexName, boolean isWrite, Long partitionHash, CapacityLedger ledger, long now) {
+            follow(t, now);
             TableDefinition d = seen;
-            boolean onDemand = d.payPerRequest();
             IndexDefinition global = indexName == null ? null : d.index(indexName);
             if (global != null && !global.global()) global = null; // a local index reads the table's capacity
             if (global != null) {
-                Bucket[] index = indexes.get(global.name());
-                if (index != null && !index[0].hasRoom(pending(ledger, table, global.name(), false), now)) {
-                    return indexRefusal(d, global, false);
-                }
-                return null;
+                Capacity index = indexes.get(global.name());
+                if (index == null) return null;
+                index.roll(now);
+                return index.check(d, global, false, partitionHash, pending(ledger, t, global.name(), false),
+                        partitionHash == null ? 0 : pending(ledger, t, global.name(), false, index, partitionHash), now);
             }
-            double pending = pending(ledger, table, null, isWrite);
+            boolean onDemand = d.payPerRequest();
+            table.roll(now);
+            double pending = pending(ledger, t, null, isWrite);
             if (onDemand) {
-                Bucket max = isWrite ? maxWrite : maxRead;
-                if (max != null && !max.hasRoom(pending, now)) {
-                    return new Refusal(kind(false, isWrite, "MaxOnDemandThroughputExceeded"), d.arn(), ErrorCode.THROTTLING, MAX_ON_DEMAND_MESSAGE,
-                            "simulated throttling: the table's OnDemandThroughput allows " + (long) max.rate() + (isWrite ? " write" : " read")
-                                    + " request units a second");
-                }
-            }
-            if (onDemand) {
+                Bucket max = isWrite ? table.maxWrite : table.maxRead;
+                if (max != null && !max.hasRoom(pending, now)) return maxRefusal(d, null, isWrite, max);
                 Bucket quota = isWrite ? quotaWrite : quotaRead;
                 if (!quota.hasRoom(pending, now)) {
                     return new Refusal(kind(false, isWrite, "AccountLimitExceeded"), d.arn(), ErrorCode.REQUEST_LIMIT_EXCEEDED, ACCOUNT_LIMIT_MESSAGE,
@@ -163,31 +146,16 @@ public final class Throttle implements ThrottlePolicy {
                                     + " request units a second, the service's default per-table account quota");
                 }
             }
-            Bucket whole = isWrite ? write : read;
-            if (!whole.hasRoom(pending, now)) {
-                return onDemand
-                        ? new Refusal(kind(false, isWrite, "KeyRangeThroughputExceeded"), d.arn(), ErrorCode.THROTTLING, ON_DEMAND_MESSAGE,
-                                "simulated throttling: an on-demand table serves at once up to its warm throughput or double its previous peak, "
-                                        + (long) whole.rate() + (isWrite ? " write" : " read") + " units a second now")
-                        : new Refusal(kind(false, isWrite, "ProvisionedThroughputExceeded"), d.arn(), ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
-                                PROVISIONED_TABLE_MESSAGE, "simulated throttling: table " + d.name() + " has " + (long) whole.rate()
-                                        + (isWrite ? " WCU" : " RCU") + " a second and its burst capacity is used up");
-            }
-            if (partitionHash != null) {
-                Bucket partition = partition(isWrite, partitionHash, now);
-                if (!partition.hasRoom(pending(ledger, table, null, isWrite, partitionHash), now)) {
-                    return new Refusal(kind(false, isWrite, "KeyRangeThroughputExceeded"), d.arn(),
-                            onDemand ? ErrorCode.THROTTLING : ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
-                            onDemand ? ON_DEMAND_MESSAGE : PROVISIONED_TABLE_MESSAGE,
-                            "simulated throttling: one partition serves at most " + (long) partition.rate() + (isWrite ? " write" : " read")
-                                    + " units a second (a hot key)");
-                }
-            }
-            if (isWrite && !onDemand) {
-                for (IndexDefinition index : d.globalIndexes()) {
-                    Bucket[] buckets = indexes.get(index.name());
-                    if (buckets != null && !buckets[1].hasRoom(pending(ledger, table, index.name(), true), now)) return indexRefusal(d, index, true);
-                }
+            Refusal refusal = table.check(d, null, isWrite, partitionHash, pending,
+                    partitionHash == null ? 0 : pending(ledger, t, null, isWrite, table, partitionHash), now);
+            if (refusal != null || !isWrite) return refusal;
+            // a write goes ahead only if every global index could take it too
+            for (IndexDefinition index : d.globalIndexes()) {
+                Capacity capacity = indexes.get(index.name());
+                if (capacity == null) continue;
+                capacity.roll(now);
+                refusal = capacity.check(d, index, true, null, pending(ledger, t, index.name(), true), 0, now);
+                if (refusal != null) return refusal;
             }
             return null;
         }
@@ -195,122 +163,204 @@ public final class Throttle implements ThrottlePolicy {
         synchronized void take(CapacityLedger.Charge charge, long now) {
             follow(charge.table(), now);
             if (charge.index() != null && charge.globalIndex()) {
-                Bucket[] index = indexes.get(charge.index());
-                if (index != null) index[charge.write() ? 1 : 0].take(charge.units(), now);
+                Capacity index = indexes.get(charge.index());
+                if (index != null) index.take(charge.write(), charge.units(), charge.partitionHash(), now);
                 return;
             }
-            (charge.write() ? write : read).take(charge.units(), now);
-            if (maxRead != null && !charge.write()) maxRead.take(charge.units(), now);
-            if (maxWrite != null && charge.write()) maxWrite.take(charge.units(), now);
             if (quotaRead != null) (charge.write() ? quotaWrite : quotaRead).take(charge.units(), now);
-            if (charge.partitionHash() != null) {
-                partition(charge.write(), charge.partitionHash(), now).take(charge.units(), now);
-            } else {
-                // a scan spreads over every partition
-                for (int p = 0; p < partitions; p++) partition(charge.write(), hashOfPartition(p), now).take(charge.units() / partitions, now);
-            }
-            if (seen.payPerRequest()) countOnDemand(charge.write(), charge.units(), now);
-        }
-
-        private Refusal indexRefusal(TableDefinition d, IndexDefinition index, boolean isWrite) {
-            long units = isWrite ? index.throughput().writeCapacityUnits() : index.throughput().readCapacityUnits();
-            return new Refusal(kind(true, isWrite, "ProvisionedThroughputExceeded"), d.arn() + "/index/" + index.name(),
-                    ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, PROVISIONED_INDEX_MESSAGE, "simulated throttling: global secondary index "
-                    + index.name() + " has " + units + (isWrite ? " WCU" : " RCU") + " a second and its burst capacity is used up");
-        }
-
-        private static String kind(boolean index, boolean isWrite, String limit) {
-            return (index ? "Index" : "Table") + (isWrite ? "Write" : "Read") + limit;
+            table.take(charge.write(), charge.units(), charge.partitionHash(), now);
         }
 
         /** Buckets sized from the table's definition, made again when UpdateTable changed it (keeping what is saved). */
-        private void follow(Table table, long now) {
-            TableDefinition d = table.definition();
+        private void follow(Table t, long now) {
+            TableDefinition d = t.definition();
             if (d == seen) return;
             seen = d;
-            double readRate;
-            double writeRate;
-            double burst;
-            if (d.payPerRequest()) {
-                readRate = Math.max(d.warmThroughput().readUnitsPerSecond(), 2 * peakRead);
-                writeRate = Math.max(d.warmThroughput().writeUnitsPerSecond(), 2 * peakWrite);
-                burst = 1;
-                maxRead = maxBucket(maxRead, d.onDemandThroughput(), "MaxReadRequestUnits", now);
-                maxWrite = maxBucket(maxWrite, d.onDemandThroughput(), "MaxWriteRequestUnits", now);
-                quotaRead = resized(quotaRead, ON_DEMAND_TABLE_QUOTA_UNITS, 1, now);
-                quotaWrite = resized(quotaWrite, ON_DEMAND_TABLE_QUOTA_UNITS, 1, now);
-            } else {
-                readRate = d.throughput().readCapacityUnits();
-                writeRate = d.throughput().writeCapacityUnits();
-                burst = BURST_SECONDS;
-                maxRead = null;
-                maxWrite = null;
-                quotaRead = null;
-                quotaWrite = null;
-            }
             // a table's capacity builds up from its creation: burst is capacity left unused since then. Its first
             // second's worth is there from the start, so that a clock that stands still at the creation does not leave
             // a new table nothing to serve with, and refilling begins at the creation too: a client that uses exactly
             // the table's capacity each second from its creation on is never refused (a second's idle leaves two seconds' worth)
             long created = Math.min((long) (d.creationDateTime() * 1000), now);
-            long refillFrom = created;
-            boolean first = read == null;
-            read = read == null ? new Bucket(readRate, readRate * burst, readRate, refillFrom) : resized(read, readRate, burst, now);
-            write = write == null ? new Bucket(writeRate, writeRate * burst, writeRate, refillFrom) : resized(write, writeRate, burst, now);
-            Map<String, Bucket[]> previous = new HashMap<>(indexes);
+            boolean first = table == null;
+            if (first) table = new Capacity();
+            long bytes = t.keyspace().sizeBytes();
+            if (d.payPerRequest()) {
+                table.onDemand(d.warmThroughput().readUnitsPerSecond(), d.warmThroughput().writeUnitsPerSecond(), d.onDemandThroughput(),
+                        bytes, created, now);
+                quotaRead = resized(quotaRead, ON_DEMAND_TABLE_QUOTA_UNITS, 1, now);
+                quotaWrite = resized(quotaWrite, ON_DEMAND_TABLE_QUOTA_UNITS, 1, now);
+            } else {
+                table.provisioned(d.throughput().readCapacityUnits(), d.throughput().writeCapacityUnits(), bytes, created, now);
+                quotaRead = null;
+                quotaWrite = null;
+            }
+            Map<String, Capacity> previous = new HashMap<>(indexes);
             indexes.clear();
-            if (!d.payPerRequest()) {
-                for (IndexDefinition index : d.globalIndexes()) {
+            for (IndexDefinition index : d.globalIndexes()) {
+                Capacity capacity = previous.get(index.name());
+                // an index made with its table builds up capacity from the table's creation; one added later, from now
+                long since = capacity == null && first ? created : now;
+                if (capacity == null) capacity = new Capacity();
+                if (d.payPerRequest()) {
+                    TableDefinition.Warm warm = index.warmThroughput() == null ? TableDefinition.Warm.ON_DEMAND_INITIAL : index.warmThroughput();
+                    capacity.onDemand(warm.readUnitsPerSecond(), warm.writeUnitsPerSecond(), index.onDemandThroughput(), 0, since, now);
+                } else {
                     if (index.throughput() == null) continue;
-                    Bucket[] old = previous.get(index.name());
-                    double indexRead = index.throughput().readCapacityUnits();
-                    double indexWrite = index.throughput().writeCapacityUnits();
-                    if (old == null && first) { // an index made with its table builds up capacity from the table's creation
-                        old = new Bucket[] {new Bucket(indexRead, indexRead * BURST_SECONDS, indexRead, refillFrom),
-                                new Bucket(indexWrite, indexWrite * BURST_SECONDS, indexWrite, refillFrom)};
-                    }
-                    indexes.put(index.name(), new Bucket[] {
-                            resized(old == null ? null : old[0], indexRead, BURST_SECONDS, now),
-                            resized(old == null ? null : old[1], indexWrite, BURST_SECONDS, now)});
+                    capacity.provisioned(index.throughput().readCapacityUnits(), index.throughput().writeCapacityUnits(), 0, since, now);
                 }
-            }
-            int count = (int) Math.max(1, Math.max(Math.ceil(readRate / PARTITION_READ_UNITS + writeRate / PARTITION_WRITE_UNITS),
-                    Math.ceil((double) table.keyspace().sizeBytes() / PARTITION_BYTES)));
-            if (count != partitions) {
-                partitions = count;
-                readPartitions.clear();
-                writePartitions.clear();
+                indexes.put(index.name(), capacity);
             }
         }
 
-        private static Bucket resized(Bucket bucket, double rate, double burstSeconds, long now) {
-            if (bucket == null) return new Bucket(rate, rate * burstSeconds, rate, now); // a second's worth to start with
-            bucket.resize(rate, rate * burstSeconds);
-            return bucket;
-        }
-
-        private static Bucket maxBucket(Bucket bucket, JsonNode onDemandThroughput, String member, long now) {
-            JsonNode max = onDemandThroughput == null ? null : onDemandThroughput.get(member);
-            if (max == null || !max.isNumber() || max.longValue() <= 0) return null;
-            return resized(bucket, max.longValue(), 1, now);
-        }
-
-        private double pending(CapacityLedger ledger, Table table, String index, boolean isWrite) {
+        private double pending(CapacityLedger ledger, Table t, String index, boolean isWrite) {
             double units = 0;
             for (CapacityLedger.Charge charge : ledger.charges()) {
                 boolean sameIndex = index == null ? charge.index() == null || !charge.globalIndex() : index.equals(charge.index());
-                if (charge.table() == table && charge.write() == isWrite && sameIndex) units += charge.units();
+                if (charge.table() == t && charge.write() == isWrite && sameIndex) units += charge.units();
             }
             return units;
         }
 
-        private double pending(CapacityLedger ledger, Table table, String index, boolean isWrite, long partitionHash) {
+        /** What the request has already taken from the partition of {@code partitionHash} of the table ({@code index} null) or a global index. */
+        private double pending(CapacityLedger ledger, Table t, String index, boolean isWrite, Capacity capacity, long partitionHash) {
             double units = 0;
+            int partition = capacity.partitionOf(partitionHash);
             for (CapacityLedger.Charge charge : ledger.charges()) {
-                if (charge.table() == table && charge.write() == isWrite && charge.index() == null && charge.partitionHash() != null
-                        && partitionOf(charge.partitionHash()) == partitionOf(partitionHash)) units += charge.units();
+                boolean sameIndex = index == null ? charge.index() == null : index.equals(charge.index());
+                if (charge.table() == t && charge.write() == isWrite && sameIndex && charge.partitionHash() != null
+                        && capacity.partitionOf(charge.partitionHash()) == partition) units += charge.units();
             }
             return units;
+        }
+    }
+
+    /**
+     * The capacity of a table or of one of its global indexes: its rate a second (with burst, provisioned; up to double
+     * its previous peak, on demand), its OnDemandThroughput maximums, and its partitions. Not thread-safe: its table's lock guards it.
+     */
+    private static final class Capacity {
+        private Bucket read;
+        private Bucket write;
+        private Bucket maxRead;
+        private Bucket maxWrite;
+        private int partitions;
+        private long bytes;
+        private final Map<Integer, Bucket> readPartitions = new HashMap<>();
+        private final Map<Integer, Bucket> writePartitions = new HashMap<>();
+        // on-demand: the warm throughput, consumption in the current second, and the highest a second so far
+        private boolean onDemand;
+        private double warmRead;
+        private double warmWrite;
+        private long second = Long.MIN_VALUE;
+        private double secondRead;
+        private double secondWrite;
+        private double peakRead;
+        private double peakWrite;
+
+        void provisioned(double readRate, double writeRate, long size, long since, long now) {
+            onDemand = false;
+            maxRead = null;
+            maxWrite = null;
+            size(readRate, writeRate, BURST_SECONDS, size, since, now);
+        }
+
+        void onDemand(double warmReadUnits, double warmWriteUnits, JsonNode onDemandThroughput, long size, long since, long now) {
+            onDemand = true;
+            warmRead = warmReadUnits;
+            warmWrite = warmWriteUnits;
+            maxRead = maxBucket(maxRead, onDemandThroughput, "MaxReadRequestUnits", now);
+            maxWrite = maxBucket(maxWrite, onDemandThroughput, "MaxWriteRequestUnits", now);
+            size(Math.max(warmRead, 2 * peakRead), Math.max(warmWrite, 2 * peakWrite), 1, size, since, now);
+        }
+
+        private void size(double readRate, double writeRate, double burst, long size, long since, long now) {
+            bytes = size;
+            read = read == null ? new Bucket(readRate, readRate * burst, readRate, since) : resized(read, readRate, burst, now);
+            write = write == null ? new Bucket(writeRate, writeRate * burst, writeRate, since) : resized(write, writeRate, burst, now);
+            repartition(false);
+        }
+
+        /** One partition per 3,000 RCU + 1,000 WCU of the current rates and per 10 GB; {@code growOnly}: as the service splits them, never merging. */
+        private void repartition(boolean growOnly) {
+            int count = (int) Math.max(1, Math.max(Math.ceil(read.rate() / PARTITION_READ_UNITS + write.rate() / PARTITION_WRITE_UNITS),
+                    Math.ceil((double) bytes / PARTITION_BYTES)));
+            if (count == partitions || growOnly && count < partitions) return;
+            partitions = count;
+            readPartitions.clear();
+            writePartitions.clear();
+        }
+
+        /**
+         * On-demand: at a new second, the last one's consumption may raise the previous peak, and the rate (double the peak)
+         * and the partitions with it; asked before a request is let in, so the new rate serves the new second.
+         */
+        void roll(long now) {
+            if (!onDemand) return;
+            long current = Math.floorDiv(now, 1000);
+            if (current <= second) return;
+            second = current;
+            if (secondRead > peakRead || secondWrite > peakWrite) {
+                peakRead = Math.max(peakRead, secondRead);
+                peakWrite = Math.max(peakWrite, secondWrite);
+                double readRate = Math.max(warmRead, 2 * peakRead);
+                double writeRate = Math.max(warmWrite, 2 * peakWrite);
+                read.resize(readRate, readRate);
+                write.resize(writeRate, writeRate);
+                repartition(true);
+            }
+            secondRead = 0;
+            secondWrite = 0;
+        }
+
+        /** The refusal of a read or write of this table ({@code index} null) or global index, or null when it may go ahead. */
+        Refusal check(TableDefinition d, IndexDefinition index, boolean isWrite, Long partitionHash, double pending, double pendingOnPartition,
+                      long now) {
+            boolean isIndex = index != null;
+            String resource = isIndex ? d.arn() + "/index/" + index.name() : d.arn();
+            if (isIndex && onDemand) {
+                Bucket max = isWrite ? maxWrite : maxRead;
+                if (max != null && !max.hasRoom(pending, now)) return maxRefusal(d, index, isWrite, max);
+            }
+            Bucket whole = isWrite ? write : read;
+            if (!whole.hasRoom(pending, now)) {
+                String units = (long) whole.rate() + (isWrite ? " write" : " read") + " units a second";
+                if (onDemand) {
+                    return new Refusal(kind(isIndex, isWrite, "KeyRangeThroughputExceeded"), resource, ErrorCode.THROTTLING, ON_DEMAND_MESSAGE,
+                            "simulated throttling: an on-demand " + (isIndex ? "global secondary index" : "table") + " serves at once up to its warm "
+                                    + "throughput or double its previous peak, " + units + " now");
+                }
+                return new Refusal(kind(isIndex, isWrite, "ProvisionedThroughputExceeded"), resource, ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
+                        isIndex ? PROVISIONED_INDEX_MESSAGE : PROVISIONED_TABLE_MESSAGE, "simulated throttling: "
+                        + (isIndex ? "global secondary index " + index.name() : "table " + d.name()) + " has " + (long) whole.rate()
+                        + (isWrite ? " WCU" : " RCU") + " a second and its burst capacity is used up");
+            }
+            if (partitionHash != null) {
+                Bucket partition = partition(isWrite, partitionHash, now);
+                if (!partition.hasRoom(pendingOnPartition, now)) {
+                    return new Refusal(kind(isIndex, isWrite, "KeyRangeThroughputExceeded"), resource,
+                            onDemand ? ErrorCode.THROTTLING : ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
+                            onDemand ? ON_DEMAND_MESSAGE : isIndex ? PROVISIONED_INDEX_MESSAGE : PROVISIONED_TABLE_MESSAGE,
+                            "simulated throttling: one partition" + (isIndex ? " of global secondary index " + index.name() : "") + " serves at most "
+                                    + (long) partition.rate() + (isWrite ? " write" : " read") + " units a second (a hot key)");
+                }
+            }
+            return null;
+        }
+
+        void take(boolean isWrite, double units, Long partitionHash, long now) {
+            roll(now);
+            (isWrite ? write : read).take(units, now);
+            Bucket max = isWrite ? maxWrite : maxRead;
+            if (max != null) max.take(units, now);
+            if (partitionHash != null) {
+                partition(isWrite, partitionHash, now).take(units, now);
+            } else {
+                // a scan spreads over every partition
+                for (int p = 0; p < partitions; p++) partition(isWrite, hashOfPartition(p), now).take(units / partitions, now);
+            }
+            if (onDemand) {
+                if (isWrite) secondWrite += units; else secondRead += units;
+            }
         }
 
         private Bucket partition(boolean isWrite, long partitionHash, long now) {
@@ -319,29 +369,34 @@ public final class Throttle implements ThrottlePolicy {
         }
 
         /** The partition a hash falls in: the hash space split into equal ranges, as scan segments split it. */
-        private int partitionOf(long partitionHash) {
+        int partitionOf(long partitionHash) {
             return (int) ((partitionHash >>> 1) / (Long.MAX_VALUE / partitions + 1));
         }
 
         private long hashOfPartition(int partition) {
             return (Long.MAX_VALUE / partitions + 1) * partition << 1;
         }
+    }
 
-        /** On-demand: a table serves up to double its previous peak a second, so each second's consumption may raise the peak. */
-        private void countOnDemand(boolean isWrite, double units, long now) {
-            long current = Math.floorDiv(now, 1000);
-            if (current != second) {
-                peakRead = Math.max(peakRead, secondRead);
-                peakWrite = Math.max(peakWrite, secondWrite);
-                second = current;
-                secondRead = 0;
-                secondWrite = 0;
-                double readRate = Math.max(seen.warmThroughput().readUnitsPerSecond(), 2 * peakRead);
-                double writeRate = Math.max(seen.warmThroughput().writeUnitsPerSecond(), 2 * peakWrite);
-                read.resize(readRate, readRate);
-                write.resize(writeRate, writeRate);
-            }
-            if (isWrite) secondWrite += units; else secondRead += units;
-        }
+    private static Refusal maxRefusal(TableDefinition d, IndexDefinition index, boolean isWrite, Bucket max) {
+        return new Refusal(kind(index != null, isWrite, "MaxOnDemandThroughputExceeded"), index == null ? d.arn() : d.arn() + "/index/" + index.name(),
+                ErrorCode.THROTTLING, MAX_ON_DEMAND_MESSAGE, "simulated throttling: the " + (index == null ? "table" : "global secondary index " + index.name())
+                        + "'s OnDemandThroughput allows " + (long) max.rate() + (isWrite ? " write" : " read") + " request units a second");
+    }
+
+    private static String kind(boolean index, boolean isWrite, String limit) {
+        return (index ? "Index" : "Table") + (isWrite ? "Write" : "Read") + limit;
+    }
+
+    private static Bucket resized(Bucket bucket, double rate, double burstSeconds, long now) {
+        if (bucket == null) return new Bucket(rate, rate * burstSeconds, rate, now); // a second's worth to start with
+        bucket.resize(rate, rate * burstSeconds);
+        return bucket;
+    }
+
+    private static Bucket maxBucket(Bucket bucket, JsonNode onDemandThroughput, String member, long now) {
+        JsonNode max = onDemandThroughput == null ? null : onDemandThroughput.get(member);
+        if (max == null || !max.isNumber() || max.longValue() <= 0) return null;
+        return resized(bucket, max.longValue(), 1, now);
     }
 }

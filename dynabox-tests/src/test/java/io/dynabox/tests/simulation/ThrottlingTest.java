@@ -238,6 +238,110 @@ class ThrottlingTest {
         assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("TableWriteMaxOnDemandThroughputExceeded"));
     }
 
+    /**
+     * Simulation audit F2: an on-demand table serves double its previous peak from the next second on, and its partitions
+     * grow with it, where well-spread writes stopped at the eight partitions of its creation (8,000 write units a second,
+     * refused as a hot key) and the doubling came a second late.
+     */
+    @Test
+    void anOnDemandTableServesDoubleItsPreviousPeakOfWellSpreadWritesEachSecond() {
+        Tables.onDemand(client, admin, "growing");
+        int[] perSecond = {4_000, 8_000, 16_000};
+        for (int second = 0; second < perSecond.length; second++) {
+            int unprocessed = 0;
+            for (int first = 0; first < perSecond[second]; first += 25) {
+                List<WriteRequest> puts = new ArrayList<>();
+                for (int i = first; i < first + 25; i++) {
+                    puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("s" + second + "-" + i)).build()).build());
+                }
+                BatchWriteItemResponse answer = client.batchWriteItem(b -> b.requestItems(Map.of("growing", puts)));
+                unprocessed += answer.unprocessedItems().getOrDefault("growing", List.of()).size();
+            }
+            assertThat(unprocessed).as("second %d: %d writes of one unit", second, perSecond[second]).isZero();
+            admin.advance(Duration.ofSeconds(1));
+        }
+        assertThat(admin.eventRequestIds("throttle")).isEmpty();
+    }
+
+    /** Simulation audit F3: a global index of an on-demand table stops at its own OnDemandThroughput maximums. */
+    @Test
+    void anOnDemandGlobalIndexStopsAtItsMaxOnDemandThroughput() {
+        client.createTable(b -> b.tableName("gsicapped")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(g -> g.indexName("capped").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .onDemandThroughput(o -> o.maxReadRequestUnits(5L).maxWriteRequestUnits(5L))));
+        admin.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("gsicapped").item(Map.of("id", AttributeValue.fromS("a" + n), "g", AttributeValue.fromS("x" + n))));
+        }
+
+        // the index's maximum throttles the table's writes (back pressure), with the index's reason
+        ThrottlingException write = catchThrowableOfType(ThrottlingException.class, () -> client.putItem(b -> b.tableName("gsicapped")
+                .item(Map.of("id", AttributeValue.fromS("b"), "g", AttributeValue.fromS("y")))));
+        assertThat(write.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the maximum OnDemandThroughput configured on table or index");
+        assertThat(write.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("IndexWriteMaxOnDemandThroughputExceeded");
+            assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/gsicapped/index/capped");
+        });
+
+        // reads: a query of one small item costs half a unit, ten of them the five allowed
+        for (int i = 0; i < 10; i++) {
+            int n = i % 5;
+            client.query(b -> b.tableName("gsicapped").indexName("capped").keyConditionExpression("g = :g")
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x" + n))));
+        }
+        ThrottlingException read = catchThrowableOfType(ThrottlingException.class, () -> client.query(b -> b.tableName("gsicapped").indexName("capped")
+                .keyConditionExpression("g = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x0")))));
+        assertThat(read.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("IndexReadMaxOnDemandThroughputExceeded"));
+        client.getItem(b -> b.tableName("gsicapped").key(item("a0"))); // the table's own reads are not the index's
+
+        admin.advance(Duration.ofSeconds(1));
+        client.putItem(b -> b.tableName("gsicapped").item(Map.of("id", AttributeValue.fromS("b"), "g", AttributeValue.fromS("y"))));
+    }
+
+    /** Simulation audit F3: a global index has partitions of its own; one of them serves at most 3,000 read units a second (a hot index key). */
+    @Test
+    void aHotGlobalIndexKeyIsThrottledOnItsPartition() {
+        client.createTable(b -> b.tableName("gsihot")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("status").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(g -> g.indexName("by-status").keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+        admin.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 3; i++) { // 300 KB each: a query of the three reads about 110 units
+            int n = i;
+            client.putItem(b -> b.tableName("gsihot").item(Map.of("id", AttributeValue.fromS("i" + n), "status", AttributeValue.fromS("active"),
+                    "pad", AttributeValue.fromS("x".repeat(300 * 1024)))));
+        }
+        admin.advance(Duration.ofSeconds(1));
+
+        int served = 0;
+        ThrottlingException e = null;
+        while (e == null && served < 100) {
+            e = catchThrowableOfType(ThrottlingException.class, () -> client.query(b -> b.tableName("gsihot").indexName("by-status")
+                    .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("active")))));
+            if (e == null) served++;
+        }
+
+        // the index serves 12,000 read units a second at once, but its partition of 'active' 3,000
+        assertThat(served).isBetween(20, 30);
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your table or index.");
+        assertThat(e.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("IndexReadKeyRangeThroughputExceeded");
+            assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/gsihot/index/by-status");
+        });
+        client.query(b -> b.tableName("gsihot").indexName("by-status").keyConditionExpression("#s = :s") // another key, another partition
+                .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS("closed"))));
+    }
+
     @Test
     void aThrottledGlobalIndexThrottlesItsTablesWrites() {
         client.createTable(b -> b.tableName("indexed")
