@@ -357,7 +357,7 @@ public final class Engine implements AutoCloseable {
         simulation.record(new SimulationEvent(clock.getAsLong(), "fault", requestId, namespace.id(), action, table,
                 "rule " + fault.id() + (fault.error() != null ? " answered " + fault.error() : "")
                         + (fault.latencyMillis() > 0 ? " after " + fault.latencyMillis() + " ms more" : "")));
-        if (fault.error() != null) throw InjectedError.named(fault.error()).exception(fault.id());
+        if (fault.error() != null) throw InjectedError.named(fault.error()).exception(fault.id(), action);
     }
 
     /**

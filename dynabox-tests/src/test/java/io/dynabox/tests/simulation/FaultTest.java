@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 
 /** Fault rules: a chosen error every time, the next n times or at a seeded rate, and latency; each one logged with its request id. */
 @ParameterizedClass
@@ -73,6 +74,28 @@ class FaultTest {
         assertThatThrownBy(() -> client.getItem(b -> b.tableName("faulty").key(KEY))).isInstanceOf(RequestLimitExceededException.class);
         assertThat(client.getItem(b -> b.tableName("other").key(KEY)).hasItem()).isFalse();
         client.putItem(b -> b.tableName("faulty").item(KEY));
+    }
+
+    /**
+     * Simulation audit F5: an injected RequestLimitExceeded says what the simulated account quota says, and an injected
+     * ThrottlingException on an item action the on-demand table's text, where they said "quota" and the control plane's text.
+     */
+    @Test
+    void injectedThrottlingErrorsCarryTheTextsTheThrottleUses() {
+        admin.addFault(FaultRule.on("GetItem", "faulty").answering("RequestLimitExceeded").times(1));
+        admin.addFault(FaultRule.on("PutItem", "faulty").answering("ThrottlingException").times(1));
+        admin.addFault(FaultRule.on("DescribeTable", "faulty").answering("ThrottlingException").times(1));
+
+        RequestLimitExceededException quota = catchThrowableOfType(RequestLimitExceededException.class,
+                () -> client.getItem(b -> b.tableName("faulty").key(KEY)));
+        ThrottlingException item = catchThrowableOfType(ThrottlingException.class, () -> client.putItem(b -> b.tableName("faulty").item(KEY)));
+        ThrottlingException control = catchThrowableOfType(ThrottlingException.class, () -> client.describeTable(b -> b.tableName("faulty")));
+
+        assertThat(quota.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current throughput limit for your account. "
+                + "Please contact AWS Support at https://aws.amazon.com/support request a limit increase [Dynabox: injected by fault rule");
+        assertThat(item.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your table or index. DynamoDB is "
+                + "automatically scaling your table or index so please try again shortly.");
+        assertThat(control.awsErrorDetails().errorMessage()).startsWith("Rate of requests exceeds the allowed throughput. [Dynabox: injected");
     }
 
     @Test
