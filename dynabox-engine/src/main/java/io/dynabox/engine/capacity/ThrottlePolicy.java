@@ -15,6 +15,18 @@ public interface ThrottlePolicy {
     /** Whether the read or write could go ahead now (batches leave the others unprocessed). */
     boolean hasCapacity(RequestContext context, Table table, boolean write, Long partitionHash);
 
+    /**
+     * Once a write is planned and its global index keys are known ({@code cost}), before it is applied: throws the service's
+     * throttling error when the partition of a global index that the write falls on has no capacity left (a hot index key).
+     */
+    default void admitIndexWrites(RequestContext context, Table table, WriteCost cost) {
+    }
+
+    /** As {@link #admitIndexWrites}, for batches: false leaves the write unprocessed. */
+    default boolean hasIndexCapacity(RequestContext context, Table table, WriteCost cost) {
+        return true;
+    }
+
     /** Takes what the request consumed from the tables' and indexes' capacity. */
     void settle(RequestContext context, CapacityLedger ledger);
 }

@@ -198,6 +198,7 @@ public final class BatchWriteItem implements Operation, PlainOperation {
             int held = 0;
             Table throttledTable = null;
             Long throttledPartition = null;
+            WriteCost throttledIndexWrite = null; // when the first write left unprocessed was refused by an index partition
             for (int t = 0; t < batch.size(); t++) {
                 Table table = tables.get(t);
                 for (int w = 0; w < batch.get(t).writes.size(); w++) {
@@ -228,12 +229,25 @@ public final class BatchWriteItem implements Operation, PlainOperation {
                     // the old item is decoded only when an index must see it
                     ItemWriter.PlannedWrite plan = write.json != null ? ItemWriter.plan(table, key, old, null, write.attributes, write.json, write.size)
                             : ItemWriter.plan(table, key, old, null, write.put ? write.attributes : null, write.size);
+                    if (!context.hasIndexCapacity(table, plan.cost(), key, plan.cost().tableUnits())) {
+                        // a write whose index entry falls on a partition of the index out of capacity: left unprocessed too
+                        processed--;
+                        unprocessed.withArray(batch.get(t).name).add(write.request());
+                        if (throttledTable == null) {
+                            throttledTable = table;
+                            throttledIndexWrite = plan.cost();
+                        }
+                        continue;
+                    }
                     planned.add(plan);
                     context.ledger().write(table, plan.cost(), partition, write.put ? plan.newSize() : -1, key);
                 }
             }
             // when no write at all could go ahead, and for want of capacity only, the whole request is throttled
-            if (processed == 0 && held == 0 && throttledTable != null) context.admitWrite(throttledTable, throttledPartition, null, 0); // its units are noted already
+            if (processed == 0 && held == 0 && throttledTable != null) { // its units are noted already
+                if (throttledIndexWrite != null) context.admitIndexWrites(throttledTable, throttledIndexWrite, null, 0);
+                else context.admitWrite(throttledTable, throttledPartition, null, 0);
+            }
             ItemWriter.applyAll(context.store(), planned);
 
             ObjectNode answer = Json.object();

@@ -108,6 +108,7 @@ public final class DeleteItem implements Operation, PlainOperation {
                 cost = new WriteCost(1, Map.of(), Map.of());
             } else {
                 ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, stored, null, null, 0);
+                context.admitIndexWrites(table, write.cost(), storedKey, write.cost().tableUnits());
                 ItemWriter.apply(table, write);
                 cost = write.cost();
                 if (returnOld) answer.putRawValue("Attributes", Json.raw(stored.jsonArray(), stored.jsonOffset(), stored.jsonLength()));

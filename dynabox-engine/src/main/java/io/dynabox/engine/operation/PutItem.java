@@ -131,6 +131,7 @@ public final class PutItem implements Operation, PlainOperation {
             Conditions.checkCharged(context, table, partition, key, stored == null ? 0 : stored.size(), condition, old, oldItemOnFailure);
             ItemWriter.PlannedWrite write = json == null ? ItemWriter.plan(table, key, stored, old, item, size)
                     : ItemWriter.plan(table, key, stored, old, item, json, size);
+            context.admitIndexWrites(table, write.cost(), key, write.cost().tableUnits());
             ItemWriter.apply(table, write);
             JsonNode metrics = metricsWanted && ItemCollectionMetrics.applies(table) ? ItemCollectionMetrics.of(table, item) : null;
             return new Written(stored, write, metrics);

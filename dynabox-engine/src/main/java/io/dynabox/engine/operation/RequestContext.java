@@ -4,6 +4,7 @@ import io.dynabox.engine.DynaboxOptions;
 import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.CapacityUnits;
 import io.dynabox.engine.capacity.ThrottlePolicy;
+import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.clock.TransientStatus;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
@@ -15,6 +16,7 @@ import io.dynabox.engine.store.StoredItem;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Namespace;
 import io.dynabox.engine.table.Table;
+import io.dynabox.engine.value.KeyCodec;
 import java.util.List;
 
 /**
@@ -105,6 +107,28 @@ public record RequestContext(Namespace namespace, Store store, DynaboxOptions op
             if (unitsIfRefused > 0) ledger.throttled(table, null, false, true, unitsIfRefused, partitionHash, itemKey);
             throw refused;
         }
+    }
+
+    /**
+     * Once a write of the item whose stored key is {@code itemKey} is planned, and so its global index keys are known
+     * ({@code cost}): refuses it with the service's throttling error when the partition of a global index it falls on has
+     * no capacity left (a hot index key). Asked before the write is applied, so a refusal changes nothing.
+     */
+    public void admitIndexWrites(Table table, WriteCost cost, byte[] itemKey, double unitsIfRefused) {
+        if (throttle == null) return;
+        try {
+            throttle.admitIndexWrites(this, table, cost);
+        } catch (DynamoException refused) {
+            if (unitsIfRefused > 0) ledger.throttled(table, null, false, true, unitsIfRefused, itemKey == null ? null : KeyCodec.hashOf(itemKey), itemKey);
+            throw refused;
+        }
+    }
+
+    /** As {@link #admitIndexWrites}, for batches: false leaves the write unprocessed, and notes {@code unitsIfRefused} as throttled. */
+    public boolean hasIndexCapacity(Table table, WriteCost cost, byte[] itemKey, double unitsIfRefused) {
+        if (throttle == null || throttle.hasIndexCapacity(this, table, cost)) return true;
+        ledger.throttled(table, null, false, true, unitsIfRefused, KeyCodec.hashOf(itemKey), itemKey);
+        return false;
     }
 
     /**

@@ -191,6 +191,7 @@ final class StatementWrites {
                 case INSERT -> {
                     if (stored != null) throw duplicate();
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), null, plan.item());
+                    context.admitIndexWrites(table, write.cost(), plan.storedKey(), write.cost().tableUnits());
                     ItemWriter.apply(table, write);
                     return new Result(null, write.cost(), write.newSize());
                 }
@@ -200,6 +201,7 @@ final class StatementWrites {
                     Map<String, AttributeValue> old = stored.item();
                     Conditions.checkCharged(context, table, partition, plan.storedKey(), stored.size(), plan.condition(), old, request);
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), stored, old, null, 0);
+                    context.admitIndexWrites(table, write.cost(), plan.storedKey(), write.cost().tableUnits());
                     ItemWriter.apply(table, write);
                     return new Result(plan.returning() == Statement.Returning.ALL_OLD ? old : null, write.cost(), -1);
                 }
@@ -212,6 +214,7 @@ final class StatementWrites {
                     Conditions.checkCharged(context, table, partition, plan.storedKey(), stored.size(), plan.condition(), old, request);
                     Map<String, AttributeValue> updated = updated(plan, old);
                     ItemWriter.PlannedWrite write = ItemWriter.plan(table, plan.storedKey(), old, updated);
+                    context.admitIndexWrites(table, write.cost(), plan.storedKey(), write.cost().tableUnits());
                     ItemWriter.apply(table, write);
                     return new Result(returned(plan, old, updated), write.cost(), write.newSize());
                 }

@@ -154,7 +154,15 @@ public final class TransactWriteItems implements Operation {
                 reasons.add(outcome.reason);
                 outcomes.add(outcome);
                 if (outcome.reason.get("Code").textValue().equals("None")) {
-                    if (outcome.write != null) planned.add(outcome.write);
+                    if (outcome.write != null) {
+                        ObjectNode throttled = throttledOnIndex(context, table, outcome.write, keys.get(i));
+                        if (throttled != null) {
+                            reasons.set(i, throttled);
+                            cancelled = true;
+                            continue;
+                        }
+                        planned.add(outcome.write);
+                    }
                 } else {
                     cancelled = true;
                 }
@@ -242,6 +250,23 @@ public final class TransactWriteItems implements Operation {
             reasons.add(reason);
         }
         if (throttled) throw cancellation(reasons);
+    }
+
+    /**
+     * With the simulation's throttling on: the cancellation reason of a planned write whose entry in a global index falls on
+     * a partition of the index out of capacity (its index keys are known only now), or null when it may go ahead.
+     */
+    private static ObjectNode throttledOnIndex(RequestContext context, Table table, ItemWriter.PlannedWrite write, byte[] key) {
+        if (context.throttle() == null) return null;
+        try {
+            context.admitIndexWrites(table, write.cost(), key, write.cost().tableUnits() * CapacityUnits.TRANSACTIONAL_FACTOR);
+            return null;
+        } catch (DynamoException e) {
+            ObjectNode reason = Json.object();
+            reason.put("Code", e.code() == ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED ? "ProvisionedThroughputExceeded" : "ThrottlingError");
+            reason.put("Message", e.getMessage());
+            return reason;
+        }
     }
 
     /** With the simulation's conflicts on: cancelled with reason TransactionConflict for each item another transaction holds. */

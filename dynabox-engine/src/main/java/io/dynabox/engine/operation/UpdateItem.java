@@ -150,6 +150,7 @@ public final class UpdateItem implements Operation, PlainOperation {
                 return answer;
             }
             ItemWriter.PlannedWrite write = ItemWriter.plan(table, storedKey, stored, old, updated, size);
+            context.admitIndexWrites(table, write.cost(), storedKey, write.cost().tableUnits());
             ItemWriter.apply(table, write);
             ObjectNode answer = Json.object();
             Map<String, AttributeValue> returned = expression == null ? returned(returnValues, old, updated)

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynabox.engine.capacity.CapacityLedger;
 import io.dynabox.engine.capacity.ThrottlePolicy;
+import io.dynabox.engine.capacity.WriteCost;
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
+import io.dynabox.engine.value.KeyCodec;
 import io.dynabox.engine.wire.Json;
 import java.util.Collections;
 import java.util.HashMap;
@@ -93,6 +95,24 @@ public final class Throttle implements ThrottlePolicy {
     }
 
     @Override
+    public void admitIndexWrites(RequestContext context, Table table, WriteCost cost) {
+        if (cost.globalIndexKeys().isEmpty() || !throttles(context, table)) return;
+        Refusal refusal = state(table).checkIndexPartitions(table, cost, context.ledger(), context.nowMillis());
+        if (refusal == null) return;
+        record(context, table, refusal, "refused");
+        throw refusal.exception();
+    }
+
+    @Override
+    public boolean hasIndexCapacity(RequestContext context, Table table, WriteCost cost) {
+        if (cost.globalIndexKeys().isEmpty() || !throttles(context, table)) return true;
+        Refusal refusal = state(table).checkIndexPartitions(table, cost, context.ledger(), context.nowMillis());
+        if (refusal == null) return true;
+        record(context, table, refusal, "left unprocessed");
+        return false;
+    }
+
+    @Override
     public void settle(RequestContext context, CapacityLedger ledger) {
         for (CapacityLedger.Charge charge : ledger.charges()) {
             if (charge.units() > 0 && throttles(context, charge.table())) state(charge.table()).take(charge, context.nowMillis());
@@ -156,6 +176,22 @@ public final class Throttle implements ThrottlePolicy {
                 capacity.roll(now);
                 refusal = capacity.check(d, index, true, null, pending(ledger, t, index.name(), true), 0, now);
                 if (refusal != null) return refusal;
+            }
+            return null;
+        }
+
+        /** The refusal of a planned write whose entry in a global index falls on a partition out of capacity, or null. */
+        synchronized Refusal checkIndexPartitions(Table t, WriteCost cost, CapacityLedger ledger, long now) {
+            follow(t, now);
+            for (Map.Entry<String, byte[]> entry : cost.globalIndexKeys().entrySet()) {
+                Capacity index = indexes.get(entry.getKey());
+                if (index == null || entry.getValue() == null) continue;
+                long hash = KeyCodec.hashOf(entry.getValue());
+                index.roll(now);
+                Bucket partition = index.partition(true, hash, now);
+                if (!partition.hasRoom(pending(ledger, t, entry.getKey(), true, index, hash), now)) {
+                    return index.partitionRefusal(seen, seen.index(entry.getKey()), true, partition);
+                }
             }
             return null;
         }
@@ -336,15 +372,18 @@ public final class Throttle implements ThrottlePolicy {
             }
             if (partitionHash != null) {
                 Bucket partition = partition(isWrite, partitionHash, now);
-                if (!partition.hasRoom(pendingOnPartition, now)) {
-                    return new Refusal(kind(isIndex, isWrite, "KeyRangeThroughputExceeded"), resource,
-                            onDemand ? ErrorCode.THROTTLING : ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
-                            onDemand ? ON_DEMAND_MESSAGE : isIndex ? PROVISIONED_INDEX_MESSAGE : PROVISIONED_TABLE_MESSAGE,
-                            "simulated throttling: one partition" + (isIndex ? " of global secondary index " + index.name() : "") + " serves at most "
-                                    + (long) partition.rate() + (isWrite ? " write" : " read") + " units a second (a hot key)");
-                }
+                if (!partition.hasRoom(pendingOnPartition, now)) return partitionRefusal(d, index, isWrite, partition);
             }
             return null;
+        }
+
+        Refusal partitionRefusal(TableDefinition d, IndexDefinition index, boolean isWrite, Bucket partition) {
+            boolean isIndex = index != null;
+            return new Refusal(kind(isIndex, isWrite, "KeyRangeThroughputExceeded"), isIndex ? d.arn() + "/index/" + index.name() : d.arn(),
+                    onDemand ? ErrorCode.THROTTLING : ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED,
+                    onDemand ? ON_DEMAND_MESSAGE : isIndex ? PROVISIONED_INDEX_MESSAGE : PROVISIONED_TABLE_MESSAGE,
+                    "simulated throttling: one partition" + (isIndex ? " of global secondary index " + index.name() : "") + " serves at most "
+                            + (long) partition.rate() + (isWrite ? " write" : " read") + " units a second (a hot key)");
         }
 
         void take(boolean isWrite, double units, Long partitionHash, long now) {
@@ -363,7 +402,7 @@ public final class Throttle implements ThrottlePolicy {
             }
         }
 
-        private Bucket partition(boolean isWrite, long partitionHash, long now) {
+        Bucket partition(boolean isWrite, long partitionHash, long now) {
             double rate = isWrite ? PARTITION_WRITE_UNITS : PARTITION_READ_UNITS;
             return (isWrite ? writePartitions : readPartitions).computeIfAbsent(partitionOf(partitionHash), p -> new Bucket(rate, rate, rate, now));
         }

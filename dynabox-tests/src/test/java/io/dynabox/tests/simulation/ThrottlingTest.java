@@ -342,6 +342,57 @@ class ThrottlingTest {
                 .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS("closed"))));
     }
 
+    /**
+     * Simulation audit F3: writes whose global index key is one value fall on one partition of the index, which takes at most
+     * 1,000 write units a second: the table's writes are refused (back pressure), whichever way they write.
+     */
+    @Test
+    void writesOfAHotGlobalIndexKeyAreThrottledOnTheIndexPartition() {
+        client.createTable(b -> b.tableName("gsihotw")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("status").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(g -> g.indexName("by-status").keySchema(k -> k.attributeName("status").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+        admin.advance(Duration.ofSeconds(1));
+        for (int first = 0; first < 1000; first += 25) {
+            List<WriteRequest> puts = new ArrayList<>();
+            for (int i = first; i < first + 25; i++) {
+                puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("id", AttributeValue.fromS("i" + i),
+                        "status", AttributeValue.fromS("active"))).build()).build());
+            }
+            assertThat(client.batchWriteItem(b -> b.requestItems(Map.of("gsihotw", puts))).unprocessedItems()).isEmpty();
+        }
+
+        ThrottlingException put = catchThrowableOfType(ThrottlingException.class, () -> client.putItem(b -> b.tableName("gsihotw")
+                .item(Map.of("id", AttributeValue.fromS("one more"), "status", AttributeValue.fromS("active")))));
+        assertThat(put.awsErrorDetails().errorMessage()).startsWith("Throughput exceeds the current capacity of your table or index.");
+        assertThat(put.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("IndexWriteKeyRangeThroughputExceeded");
+            assertThat(reason.resource()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/gsihotw/index/by-status");
+        });
+        assertThat(client.getItem(b -> b.tableName("gsihotw").key(item("one more")).consistentRead(true)).hasItem()).isFalse();
+
+        // another index key value, another partition of the index; moved onto the hot one, refused
+        client.putItem(b -> b.tableName("gsihotw").item(Map.of("id", AttributeValue.fromS("c"), "status", AttributeValue.fromS("closed"))));
+        ThrottlingException update = catchThrowableOfType(ThrottlingException.class, () -> client.updateItem(b -> b.tableName("gsihotw")
+                .key(item("c")).updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("active")))));
+        assertThat(update.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("IndexWriteKeyRangeThroughputExceeded"));
+        TransactionCanceledException transaction = catchThrowableOfType(TransactionCanceledException.class, () -> client.transactWriteItems(b -> b
+                .transactItems(TransactWriteItem.builder().put(p -> p.tableName("gsihotw")
+                        .item(Map.of("id", AttributeValue.fromS("t"), "status", AttributeValue.fromS("active")))).build())));
+        assertThat(transaction.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ThrottlingError");
+        ThrottlingException batch = catchThrowableOfType(ThrottlingException.class, () -> client.batchWriteItem(b -> b.requestItems(Map.of("gsihotw",
+                List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of("id", AttributeValue.fromS("b"),
+                        "status", AttributeValue.fromS("active"))).build()).build())))));
+        assertThat(batch.throttlingReasons()).singleElement().satisfies(reason -> assertThat(reason.reason()).isEqualTo("IndexWriteKeyRangeThroughputExceeded"));
+
+        admin.advance(Duration.ofSeconds(1));
+        client.putItem(b -> b.tableName("gsihotw").item(Map.of("id", AttributeValue.fromS("one more"), "status", AttributeValue.fromS("active"))));
+    }
+
     @Test
     void aThrottledGlobalIndexThrottlesItsTablesWrites() {
         client.createTable(b -> b.tableName("indexed")
