@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
 import software.amazon.awssdk.services.dynamodb.model.BackupType;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -148,10 +150,19 @@ class BackupTest extends DoorTest {
         assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
                         .billingModeOverride(BillingMode.PROVISIONED).provisionedThroughputOverride(capacity(1, 1))),
                 "Invalid Request: Must specify provisioned throughput for index byG");
+        // an override names a source index by its key and projection (observed in 2026): byG's own name with another key is new,
         assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
-                        .globalSecondaryIndexOverride(g -> g.indexName("brandNew").keySchema(hash("g")).projection(all()))),
-                "Invalid Request: Index brandNew does not match a secondary index that existed in the source table "
+                        .globalSecondaryIndexOverride(g -> g.indexName("byG").keySchema(hash("l")).projection(all()))),
+                "Invalid Request: Index byG does not match a secondary index that existed in the source table "
                         + "and cannot be created during the restore operation");
+        assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
+                        .globalSecondaryIndexOverride(g -> g.indexName("byG").keySchema(hash("g")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))),
+                "Invalid Request: Index byG does not match a secondary index that existed in the source table "
+                        + "and cannot be created during the restore operation");
+        // and another name for byG's key and projection renames it
+        TableDescription renamed = client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("renamed")
+                .globalSecondaryIndexOverride(g -> g.indexName("byGroup").keySchema(hash("g")).projection(all()))).tableDescription();
+        assertThat(renamed.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName).containsExactly("byGroup");
         assertValidation(() -> client.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("bad")
                         .onDemandThroughputOverride(o -> o.maxReadRequestUnits(0L))),
                 "Invalid Request: Requested MaxReadRequestUnits for OnDemandThroughput is outside of valid range");

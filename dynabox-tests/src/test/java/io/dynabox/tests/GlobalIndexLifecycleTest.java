@@ -155,6 +155,13 @@ class GlobalIndexLifecycleTest extends DoorTest {
         assertThatThrownBy(() -> client.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(update)))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("The provisioned throughput for the index by-team will not change.");
+        // the warm throughput is the highest capacity the index had: it stays when the capacity falls (observed in 2026)
+        client.updateTable(b -> b.tableName("people").globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("by-team")
+                .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)))));
+        GlobalSecondaryIndexDescription lowered = index(client.describeTable(b -> b.tableName("people")).table(), "by-team");
+        assertThat(lowered.provisionedThroughput().readCapacityUnits()).isEqualTo(1L);
+        assertThat(lowered.warmThroughput().readUnitsPerSecond()).isEqualTo(7L);
+        assertThat(lowered.warmThroughput().writeUnitsPerSecond()).isEqualTo(2L);
         assertThatThrownBy(() -> client.updateTable(b -> b.tableName("people").attributeDefinitions(defined("zone"))
                 .globalSecondaryIndexUpdates(create("by-zone", "zone"))))
                 .isInstanceOf(DynamoDbException.class)

@@ -408,6 +408,27 @@ class UpdateTableTest extends DoorTest {
     }
 
     @Test
+    void aSwitchToOnDemandShowsItsWarmThroughputAndDateOnceDone() {
+        try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
+            DynamoDbClient delayed = slow.client;
+            delayed.createTable(table(simpleTable("tab1"), b -> b.provisionedThroughput(capacity(2, 2))));
+            slow.settle();
+            delayed.updateTable(b -> b.tableName("tab1").billingMode(BillingMode.PAY_PER_REQUEST));
+            // while it switches: the new mode, the old warm throughput, no on-demand date yet (observed in 2026)
+            TableDescription during = delayed.describeTable(b -> b.tableName("tab1")).table();
+            assertThat(during.tableStatus()).isEqualTo(TableStatus.UPDATING);
+            assertThat(during.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+            assertThat(during.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isNull();
+            assertThat(during.warmThroughput().readUnitsPerSecond()).isEqualTo(2L);
+            slow.settle();
+            TableDescription done = delayed.describeTable(b -> b.tableName("tab1")).table();
+            assertThat(done.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isNotNull();
+            assertThat(done.warmThroughput().readUnitsPerSecond()).isEqualTo(12_000L);
+            assertThat(done.warmThroughput().writeUnitsPerSecond()).isEqualTo(4_000L);
+        }
+    }
+
+    @Test
     void tableStateGatesChanges() {
         try (TableFixtures.SlowDynabox slow = new TableFixtures.SlowDynabox(door)) {
             DynamoDbClient delayed = slow.client;

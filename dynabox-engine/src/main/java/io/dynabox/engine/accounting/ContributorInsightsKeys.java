@@ -124,7 +124,7 @@ public final class ContributorInsightsKeys implements AutoCloseable {
         Table table = charge.table();
         ContributorInsights insights = table.control().contributorInsights().get(charge.index() == null ? "" : charge.index());
         if (insights == null || !insights.enabled()) return;
-        if (!throttled && "THROTTLED_KEYS".equals(insights.mode())) return;
+        if (!throttled && ContributorInsights.THROTTLED_KEYS.equals(insights.mode())) return;
         KeySchema schema = keySchema(table, charge.index());
         if (schema == null) return;
         String id = id(namespaceId, table.name(), charge.index());
@@ -183,7 +183,7 @@ public final class ContributorInsightsKeys implements AutoCloseable {
         node.put("ContributorInsightsStatus", insights == null ? ContributorInsights.DISABLED : insights.statusAt(engine.nowMillis()));
         if (insights != null) node.put("ContributorInsightsMode", insights.mode());
         KeySchema schema = keySchema(table, indexName);
-        boolean accessedToo = insights == null || !"THROTTLED_KEYS".equals(insights.mode());
+        boolean accessedToo = insights == null || !ContributorInsights.THROTTLED_KEYS.equals(insights.mode());
         if (insights == null || !insights.enabled() || schema == null) {
             if (accessedToo) node.putArray("MostAccessedKeys");
             node.putArray("MostThrottledKeys");

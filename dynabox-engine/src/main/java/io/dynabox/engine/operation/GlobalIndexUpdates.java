@@ -109,7 +109,10 @@ final class GlobalIndexUpdates {
                 TableLimits.checkCapacityQuota(requested, index.name(), context.namespace().region());
                 UpdateTable.checkDecreaseBudget(old, requested.readCapacityUnits(), requested.writeCapacityUnits(), context.nowEpochSeconds());
                 Throughput updated = old.changedTo(requested.readCapacityUnits(), requested.writeCapacityUnits(), context.nowEpochSeconds());
-                indexes.set(indexes.indexOf(index), index.withThroughput(updated));
+                // the warm throughput is the highest capacity the index had: it stays when the capacity falls (observed in 2026, LAB 134)
+                TableDefinition.Warm highest = TableGrammar.indexWarmThroughput(index, false)
+                        .atLeast(updated.readCapacityUnits(), updated.writeCapacityUnits());
+                indexes.set(indexes.indexOf(index), index.withThroughput(updated).withWarmThroughput(highest));
                 // until the change completes the service shows the old values, with the index UPDATING
                 shown.put(index.name(), index.withStatus(Table.UPDATING, false));
                 changed = true;

@@ -390,6 +390,11 @@ public final class UpdateTable implements Operation {
             return answer(table, current, Table.UPDATING, now, false);
         }
         TableDefinition updated = next.build();
+        if (billingSwitched && updated.payPerRequest()) {
+            // until the switch completes: the new mode, with the old warm throughput and on-demand date (observed in 2026, LAB 064/452)
+            shown = updated.toBuilder().warmThroughput(current.warmThroughput())
+                    .billingMode(TableDefinition.PAY_PER_REQUEST, current.lastUpdateToPayPerRequestDateTime()).build();
+        }
         if (shownIndexes != null) shown = (shown == null ? updated : shown).toBuilder().globalIndexes(shownIndexes).build();
         table.update(updated, shown, Table.UPDATING, settleAt(context), change);
         // after the table's change is saved: one the store refuses leaves the stream as it was

@@ -9,23 +9,32 @@ import java.util.List;
  * {@code settledAtMillis}, in {@code mode} (ACCESSED_AND_THROTTLED_KEYS or THROTTLED_KEYS).
  * Its rules are named after the table (and index) and the moment insights were turned on.
  */
-public record ContributorInsights(boolean enabled, String mode, long updatedAtMillis, long settledAtMillis) {
+public record ContributorInsights(boolean enabled, String mode, long updatedAtMillis, long settledAtMillis, long rulesCreatedAtMillis) {
     public static final String ENABLING = "ENABLING";
     public static final String ENABLED = "ENABLED";
     public static final String DISABLING = "DISABLING";
     public static final String DISABLED = "DISABLED";
     public static final String ACCESSED_AND_THROTTLED_KEYS = "ACCESSED_AND_THROTTLED_KEYS";
+    public static final String THROTTLED_KEYS = "THROTTLED_KEYS";
+
+    public ContributorInsights {
+        // kept by an earlier version, without the rules' time: they were made when insights were last turned on
+        if (rulesCreatedAtMillis == 0) rulesCreatedAtMillis = updatedAtMillis;
+    }
 
     /**
      * The CloudWatch rules the service creates when insights are turned on, as DescribeContributorInsights lists them:
      * {@code DynamoDBContributorInsights-KIND-RESOURCE-CREATED}, the resource being the table (or {@code TABLE-INDEX}),
-     * CREATED the moment insights were turned on; PKC (most accessed partition keys), SKC (partition and sort keys;
-     * only when the table or index has a sort key), PKT and SKT (most throttled).
+     * CREATED the moment insights were turned on, kept through later changes of mode; PKC (most accessed partition
+     * keys), SKC (partition and sort keys; only when the table or index has a sort key), PKT and SKT (most throttled),
+     * only the last two in THROTTLED_KEYS mode (observed in 2026, LAB 092).
      */
     public List<String> ruleNames(String tableName, String indexName, boolean hasSort) {
-        String base = "DynamoDBContributorInsights-%s-" + tableName + (indexName == null ? "" : "-" + indexName) + "-" + updatedAtMillis;
+        String base = "DynamoDBContributorInsights-%s-" + tableName + (indexName == null ? "" : "-" + indexName) + "-" + rulesCreatedAtMillis;
+        List<String> kinds = THROTTLED_KEYS.equals(mode) ? (hasSort ? List.of("PKT", "SKT") : List.of("PKT"))
+                : hasSort ? List.of("PKC", "SKC", "PKT", "SKT") : List.of("PKC", "PKT");
         List<String> names = new ArrayList<>(4);
-        for (String kind : hasSort ? List.of("PKC", "SKC", "PKT", "SKT") : List.of("PKC", "PKT")) names.add(String.format(base, kind));
+        for (String kind : kinds) names.add(String.format(base, kind));
         return names;
     }
 

@@ -15,6 +15,7 @@ import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.ItemWriter;
 import io.dynabox.engine.table.KeySchema;
 import io.dynabox.engine.table.Lifecycle;
+import io.dynabox.engine.table.Projection;
 import io.dynabox.engine.table.RestoreSummary;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
@@ -169,15 +170,17 @@ final class Restores {
         for (JsonNode entry : override) {
             String name = entry.get("IndexName").textValue();
             if (!names.add(name)) throw DynamoException.validation(INVALID + "Duplicate index name: " + name);
-            if (sourceIndexes.stream().noneMatch(index -> index.name().equals(name))) {
-                throw DynamoException.validation("Invalid Request: Index " + name
-                        + " does not match a secondary index that existed in the source table and cannot be created during the restore operation");
-            }
             KeySchema key = global ? TableGrammar.globalIndexKeySchema(entry.get("KeySchema"), definitions)
                     : TableGrammar.keySchema(entry.get("KeySchema"), definitions, false);
             if (!global && !key.partitionName().equals(source.keySchema().partitionName())) {
                 throw DynamoException.validation(INVALID + "Index KeySchema does not have the same leading hash key as table KeySchema for index: "
                         + name + ". index hash key: " + key.partitionName() + ", table hash key: " + source.keySchema().partitionName());
+            }
+            Projection projection = TableGrammar.projection(entry.get("Projection"));
+            // an override names one of the source's indexes by its key and projection, and may rename it (observed in 2026, LAB 280)
+            if (sourceIndexes.stream().noneMatch(index -> index.keySchema().equals(key) && sameProjection(index.projection(), projection))) {
+                throw DynamoException.validation("Invalid Request: Index " + name
+                        + " does not match a secondary index that existed in the source table and cannot be created during the restore operation");
             }
             Throughput throughput = null;
             JsonNode given = present(entry, "ProvisionedThroughput");
@@ -189,9 +192,17 @@ final class Restores {
                 if (given == null) throw DynamoException.validation("Invalid Request: Must specify provisioned throughput for index " + name);
                 throughput = TableGrammar.throughput(given);
             }
-            kept.add(new IndexDefinition(name, global, key, TableGrammar.projection(entry.get("Projection")), throughput, Table.ACTIVE, false, null, null));
+            kept.add(new IndexDefinition(name, global, key, projection, throughput, Table.ACTIVE, false, null, null));
         }
         return kept;
+    }
+
+    private static boolean sameProjection(Projection a, Projection b) {
+        return a.type().equals(b.type()) && nonKey(a).equals(nonKey(b));
+    }
+
+    private static Set<String> nonKey(Projection projection) {
+        return projection.nonKeyAttributes() == null ? Set.of() : Set.copyOf(projection.nonKeyAttributes());
     }
 
     /** The attribute definitions some key of the restored table uses. */

@@ -38,10 +38,11 @@ public final class UpdateContributorInsights implements Operation {
                 answer.put("ContributorInsightsStatus", enable ? ContributorInsights.ENABLED : ContributorInsights.DISABLED);
                 return null;
             }
-            // turning on without a mode is turning on in the default mode; turning off keeps the mode
-            String mode = requestedMode != null ? requestedMode
-                    : enable || current == null ? ContributorInsights.ACCESSED_AND_THROTTLED_KEYS : current.mode();
-            ContributorInsights changed = new ContributorInsights(enable, mode, now, settleAt);
+            // turning on without a mode is turning on in the default mode; turning off keeps the mode, whatever it names
+            // (observed in 2026, LAB 092), as a change of mode keeps the rules made when insights were turned on
+            boolean on = current != null && current.enabled();
+            String mode = !enable ? current.mode() : requestedMode != null ? requestedMode : ContributorInsights.ACCESSED_AND_THROTTLED_KEYS;
+            ContributorInsights changed = new ContributorInsights(enable, mode, now, settleAt, on ? current.rulesCreatedAtMillis() : now);
             target.table().amendControl(c -> c.withContributorInsights(target.slot(), changed));
             answer.put("ContributorInsightsMode", mode);
             answer.put("ContributorInsightsStatus", enable ? ContributorInsights.ENABLING : ContributorInsights.DISABLING);
