@@ -66,6 +66,9 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
      */
     static final AsciiString AMZ_JSON_TYPE = AsciiString.cached(AMZ_JSON);
     static final AsciiString JSON_TYPE = AsciiString.cached(JSON);
+    private static final AsciiString X_FRAME_OPTIONS = AsciiString.cached("X-Frame-Options");
+    private static final AsciiString SAME_ORIGIN = AsciiString.cached("SAMEORIGIN");
+    private static final AsciiString FRAME_ANCESTORS_SELF = AsciiString.cached("frame-ancestors 'self'");
     private static final AsciiString TEXT_TYPE = AsciiString.cached("text/plain");
     private static final AsciiString XML_TYPE = AsciiString.cached("application/xml");
     static final AsciiString SERVER_NAME = AsciiString.cached("Server");
@@ -252,17 +255,17 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
         String refusal = ownPath ? guard.refusal(request) : null;
         if (refusal != null) {
             byte[] body = Json.write(Json.object().put("error", refusal));
-            return CompletableFuture.completedFuture(new OwnResponse(respond(HttpResponseStatus.FORBIDDEN, JSON_TYPE, body, RequestIds.next())));
+            return CompletableFuture.completedFuture(new OwnResponse(ownPathAnswer(HttpResponseStatus.FORBIDDEN, JSON_TYPE, body)));
         }
         CompletableFuture<HttpAnswer> own = ownPaths.answer(request);
         if (own != null) {
-            Function<HttpAnswer, Reply> toHttp = a -> new OwnResponse(respond(a.status(), a.contentType(), a.body(), RequestIds.next()));
+            Function<HttpAnswer, Reply> toHttp = a -> new OwnResponse(ownPathAnswer(a.status(), a.contentType(), a.body()));
             return own.isDone() ? own.thenApply(toHttp) : own.thenApplyAsync(toHttp, ctx.executor());
         }
         if (AdminDoor.handles(request.uri())) {
             // off the event loop: an admin request may wait (for replication, say) as long as it asks
             return AdminDoor.answerAsync(engine.adminApi(), request).handleAsync((admin, e) -> e != null ? internalError(e) : new OwnResponse(
-                    respond(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body(), RequestIds.next())), ctx.executor());
+                    ownPathAnswer(HttpResponseStatus.valueOf(admin.status()), admin.contentType(), admin.body())), ctx.executor());
         }
         if (method.equals(HttpMethod.GET)) {
             return CompletableFuture.completedFuture(new OwnResponse(path(request.uri()).equals("/") ? healthy(headers) : notFound()));
@@ -370,6 +373,13 @@ final class HttpDoor extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** @param contentType an {@link AsciiString} for the answers every client gets, a String from Dynabox's own paths */
+    /** An answer of Dynabox's own paths: no other site may frame them (the console's buttons change data; its report is framed by the console itself). */
+    private static FullHttpResponse ownPathAnswer(HttpResponseStatus status, CharSequence contentType, byte[] body) {
+        FullHttpResponse response = respond(status, contentType, body, RequestIds.next());
+        response.headers().set(X_FRAME_OPTIONS, SAME_ORIGIN).set(HttpHeaderNames.CONTENT_SECURITY_POLICY, FRAME_ANCESTORS_SELF);
+        return response;
+    }
+
     static FullHttpResponse respond(HttpResponseStatus status, CharSequence contentType, byte[] body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body),
                 OWN_HEADERS, NO_TRAILERS);

@@ -42,6 +42,9 @@ class BrowserGuardTest {
             assertThat(send(server, "POST /dynabox/clock HTTP/1.1\r\n" + host + "Origin: http://127.0.0.1:" + server.port() + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 17\r\n", "{\"mode\":\"manual\"}")).startsWith("HTTP/1.1 200");
             assertThat(send(server, RESET, "{} ")).startsWith("HTTP/1.1 200");
+            // nor may it frame the console, whose buttons change data
+            assertThat(send(server, "GET /dynabox/console HTTP/1.1\r\n" + host, "")).startsWith("HTTP/1.1 200")
+                    .containsIgnoringCase("x-frame-options: SAMEORIGIN").containsIgnoringCase("content-security-policy: frame-ancestors 'self'");
         }
     }
 
