@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,11 +34,7 @@ class ThrottlingOnAStillClockTest {
     @ParameterizedTest(name = "through HTTP: {0}")
     @ValueSource(booleans = {false, true})
     void aNewTableServesItsFirstSecondOfCapacityBeforeTheClockMoves(boolean http) {
-        DynaboxOptions options = DynaboxOptions.builder().manualClock(Instant.parse("2030-01-01T00:00:00Z"))
-                .simulation(SimulationSettings.OFF.withThrottling(true)).build();
-        try (Dynabox dynabox = Dynabox.withOptions(options);
-             DynaboxServer server = http ? dynabox.startServer(0) : null;
-             DynamoDbClient client = client(dynabox, server)) {
+        onAStillClock(http, (dynabox, client) -> {
             client.createTable(b -> b.tableName("fresh").keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)));
@@ -45,7 +42,7 @@ class ThrottlingOnAStillClockTest {
             // one unit a second: the second write of the same second is refused
             assertThat(catchThrowableOfType(ProvisionedThroughputExceededException.class,
                     () -> client.putItem(b -> b.tableName("fresh").item(Map.of("id", AttributeValue.fromS("b")))))).isNotNull();
-        }
+        });
     }
 
     /**
@@ -55,11 +52,7 @@ class ThrottlingOnAStillClockTest {
     @ParameterizedTest(name = "through HTTP: {0}")
     @ValueSource(booleans = {false, true})
     void aTableWrittenAtItsCapacityEverySecondFromItsCreationIsNeverRefused(boolean http) {
-        DynaboxOptions options = DynaboxOptions.builder().manualClock(Instant.parse("2030-01-01T00:00:00Z"))
-                .simulation(SimulationSettings.OFF.withThrottling(true)).build();
-        try (Dynabox dynabox = Dynabox.withOptions(options);
-             DynaboxServer server = http ? dynabox.startServer(0) : null;
-             DynamoDbClient client = client(dynabox, server)) {
+        onAStillClock(http, (dynabox, client) -> {
             client.createTable(b -> b.tableName("steady").keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                     .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
@@ -77,6 +70,17 @@ class ThrottlingOnAStillClockTest {
             }
             assertThat(catchThrowableOfType(ProvisionedThroughputExceededException.class,
                     () -> client.putItem(b -> b.tableName("steady").item(Map.of("id", AttributeValue.fromS("sixth")))))).isNotNull();
+        });
+    }
+
+    /** Runs {@code test} on a throttling Dynabox whose clock stands at 2030 until the test moves it, through HTTP or in-process. */
+    private static void onAStillClock(boolean http, BiConsumer<Dynabox, DynamoDbClient> test) {
+        DynaboxOptions options = DynaboxOptions.builder().manualClock(Instant.parse("2030-01-01T00:00:00Z"))
+                .simulation(SimulationSettings.OFF.withThrottling(true)).build();
+        try (Dynabox dynabox = Dynabox.withOptions(options);
+             DynaboxServer server = http ? dynabox.startServer(0) : null;
+             DynamoDbClient client = client(dynabox, server)) {
+            test.accept(dynabox, client);
         }
     }
 
