@@ -197,11 +197,11 @@ class PointInTimeRecoveryTest {
         Instant before = now().minusSeconds(60);
         assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("copy")
                 .restoreDateTime(before)), "InvalidRestoreTimeException",
-                "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime");
+                "RestoreDateTime '" + before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "' must be within EarliestRestorableDateTime '");
         Instant future = now().plusSeconds(60);
         assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("copy")
                 .restoreDateTime(future)), "InvalidRestoreTimeException",
-                "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime");
+                "RestoreDateTime '" + future.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "' must be within EarliestRestorableDateTime '");
         assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("orders")
                 .useLatestRestorableTime(true)), "TableAlreadyExistsException", "Table already exists: orders");
         // the service's texts, observed in 2026
@@ -209,9 +209,14 @@ class PointInTimeRecoveryTest {
                 "ValidationException", "Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be specified, but not both");
         assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").targetTableName("copy")
                         .useLatestRestorableTime(true).restoreDateTime(now())),
-                "ValidationException", "Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be specified, but not both");
+                "ValidationException", "Invalid Request: Both RestoreDateTime and UseLatestRestorableTime cannot be set for point-in-time restore request.");
         assertError(() -> client.restoreTableToPointInTime(b -> b.targetTableName("copy").useLatestRestorableTime(true)),
+                "ValidationException", "The parameter 'TableName' is required but was not present in the request");
+        assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableName("orders").sourceTableArn("arn:aws:dynamodb:us-east-1:000000000000:table/orders").targetTableName("copy")
+                        .useLatestRestorableTime(true)),
                 "ValidationException", "Must provide exactly one of: sourceTableArn, sourceTableName");
+        assertError(() -> client.restoreTableToPointInTime(b -> b.sourceTableArn("orders").targetTableName("copy").useLatestRestorableTime(true)),
+                "ValidationException", "One or more parameter values were invalid: sourceTableArn is not a valid ARN");
         assertThat(client.updateContinuousBackups(b -> b.tableName("orders")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)))
                 .continuousBackupsDescription().pointInTimeRecoveryDescription().recoveryPeriodInDays()).isEqualTo(7);
