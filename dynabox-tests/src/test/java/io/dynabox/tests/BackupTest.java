@@ -183,9 +183,9 @@ class BackupTest extends DoorTest {
             slow.settle();
             c.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("copy"));
             // while the restore runs, the service refuses to delete the backup or to restore from it again (observed in 2026)
-            assertError(() -> c.deleteBackup(b -> b.backupArn(arn)), "BackupInUseException", "Backup is in use: " + arn);
+            assertError(() -> c.deleteBackup(b -> b.backupArn(arn)), "BackupInUseException", "Backup is being used to restore table: " + arn);
             assertError(() -> c.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("copy2")), "BackupInUseException",
-                    "Backup is in use: " + arn);
+                    "Backup is being used to restore another table: " + arn);
             slow.settle();
             c.deleteBackup(b -> b.backupArn(arn));
         }

@@ -22,7 +22,7 @@ public final class DeleteBackup implements Operation {
             throw new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is being created: " + arn,
                     "the service's exact wording is not recorded; a backup can be deleted once it is AVAILABLE");
         }
-        NamedBackups.checkNotBeingRestored(context, backup);
+        NamedBackups.checkNotBeingRestored(context, backup, true);
         if (!context.namespace().backups().remove(backup)) throw new DynamoException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
         return Json.object().set("BackupDescription", BackupDescriptions.description(backup, Backup.DELETED));
     }

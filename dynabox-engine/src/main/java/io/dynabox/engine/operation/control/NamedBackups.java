@@ -2,7 +2,6 @@ package io.dynabox.engine.operation.control;
 
 import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.error.ErrorCode;
-import io.dynabox.engine.error.ServiceTexts;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Backup;
 import io.dynabox.engine.table.RestoreSummary;
@@ -25,16 +24,18 @@ final class NamedBackups {
     }
 
     /**
-     * A backup a table is being restored from is in use: the service refuses to delete it or to
-     * restore from it again meanwhile (observed in 2026; its words are not recorded).
+     * A backup a table is being restored from is in use: the service refuses to delete it
+     * ({@code deleting}) or to restore from it again meanwhile, in words of its own for each
+     * (observed in 2026, LAB BACKUP-010).
      */
-    static void checkNotBeingRestored(RequestContext context, Backup backup) {
+    static void checkNotBeingRestored(RequestContext context, Backup backup, boolean deleting) {
         long now = context.nowMillis();
         for (Table table : context.namespace().tables(now)) {
             RestoreSummary restore = table.control().restoreSummary();
             if (restore != null && backup.arn().equals(restore.sourceBackupArn()) && Table.CREATING.equals(table.status(now))) {
-                throw new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is in use: " + backup.arn(),
-                        "the table " + table.name() + " is being restored from it; " + ServiceTexts.UNRECORDED_WORDING);
+                throw new DynamoException(ErrorCode.BACKUP_IN_USE,
+                        (deleting ? "Backup is being used to restore table: " : "Backup is being used to restore another table: ") + backup.arn(),
+                        "the table " + table.name() + " is being restored from it");
             }
         }
     }

@@ -18,7 +18,7 @@ public final class RestoreTableFromBackup implements Operation {
             throw new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is being created: " + arn,
                     "the service's exact wording is not recorded; a backup can be restored once it is AVAILABLE");
         }
-        NamedBackups.checkNotBeingRestored(context, backup);
+        NamedBackups.checkNotBeingRestored(context, backup, false);
         Restores.checkTargetFree(context, request.get("TargetTableName").textValue());
         RestoreSummary summary = new RestoreSummary(arn, backup.source().arn(), backup.creationDateTime());
         return Restores.restore(context, request, backup.source(), context.namespace().backups().items(backup), summary);
