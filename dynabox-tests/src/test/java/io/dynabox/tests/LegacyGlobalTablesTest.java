@@ -273,6 +273,11 @@ class LegacyGlobalTablesTest {
                 .tableAutoScalingDescription().replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
         assertThat(on.autoScalingDisabled()).isNull();
         assertThat(on.minimumUnits()).isEqualTo(2L);
+        // its last replica gone, the table is no global table again (observed in 2026)
+        east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.delete(d -> d.regionName(WEST))));
+        box.advance(TRANSIENT);
+        assertError(() -> east.describeTableReplicaAutoScaling(b -> b.tableName("orders")), "ResourceNotFoundException",
+                "Global table with name: 'orders' does not exist.");
         assertError(() -> east.updateTableReplicaAutoScaling(b -> b.tableName("music")
                         .provisionedWriteCapacityAutoScalingUpdate(u -> u.minimumUnits(1L).maximumUnits(5L))),
                 "ValidationException", "One or more parameter values were invalid: Auto scaling cannot be configured for a table in PAY_PER_REQUEST billing mode");

@@ -13,8 +13,9 @@ public final class DescribeTableReplicaAutoScaling implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         String name = context.tableName(request.get("TableName").textValue());
         Table table = context.namespace().table(name, context.nowMillis());
-        // a table of one region is no global table to the service (observed in 2026)
-        if (table == null || table.replicas() == null) {
+        // a table of one region, or one whose last replica left, is no global table to the service (observed in 2026, LAB 187/231)
+        if (table == null || table.replicas() == null
+                || table.replicas().live(context.nowMillis()).stream().allMatch(r -> r.region().equals(context.namespace().region()))) {
             throw DynamoException.resourceNotFound("Global table with name: '" + name + "' does not exist.");
         }
         return Json.object().set("TableAutoScalingDescription",
