@@ -320,7 +320,8 @@ public final class TableGrammar {
 
     /** A tag key: not AWS's own, 1 to 128 allowed characters. */
     public static void checkTagKey(String key) {
-        if (key.startsWith("aws:")) throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+        // in any case (observed in 2026, LAB 105)
+        if (key.regionMatches(true, 0, "aws:", 0, 4)) throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
         if (key.isEmpty() || key.length() > TableLimits.MAX_TAG_KEY_LENGTH || !TAG_TEXT.matcher(key).matches()) {
             throw DynamoException.validation("The Tag Key provided is invalid, Key: " + key);
         }

@@ -31,8 +31,8 @@ public final class CreateBackup implements Operation {
         String status = table.status(context.nowMillis());
         ContinuousBackupsDescriptions.checkNotCreating(table, status);
         if (Table.DELETING.equals(status)) {
-            throw new DynamoException(ErrorCode.TABLE_IN_USE, "Table is in use: " + tableName,
-                    "the table is being deleted; a backup needs a table that is ACTIVE or UPDATING");
+            // the service finds no table to back up once it is being deleted (observed in 2026, LAB 374: after its first second)
+            throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName, "the table is being deleted");
         }
         long now = context.nowMillis();
         Copy copy = TableLocks.read(table, () -> new Copy(table.definition(), table.keyspace().entries(), table.keyspace().sizeBytes()));

@@ -7,6 +7,7 @@ import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableGrammar;
+import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.wire.Json;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Map;
  * {@value #PAGE} at a time; NextToken is the key the next page starts after.
  */
 public final class ListTagsOfResource implements Operation {
-    static final int PAGE = 10;
+    /** All of a table's tags: the service answered 50 in one page (observed in 2026, LAB 108). */
+    static final int PAGE = TableLimits.MAX_TAGS;
 
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {

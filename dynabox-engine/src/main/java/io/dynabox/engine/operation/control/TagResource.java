@@ -23,6 +23,10 @@ public final class TagResource implements Operation {
         String arn = request.get("ResourceArn").textValue();
         JsonNode tagList = request.get("Tags");
         Table table = ResourceArns.taggedTable(context, arn, true);
+        if (Table.CREATING.equals(table.status(context.nowMillis()))) {
+            // tags are taken once the table is ACTIVE (observed in 2026, LAB 101); UntagResource is answered
+            throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being created: " + table.name());
+        }
         if (tagList.isEmpty()) throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
         List<Map.Entry<String, String>> added = TableGrammar.tags(tagList);
         TableLocks.write(table, () -> {

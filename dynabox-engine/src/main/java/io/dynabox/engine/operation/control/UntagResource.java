@@ -6,6 +6,7 @@ import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableGrammar;
+import io.dynabox.engine.table.TableLimits;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.wire.Json;
 import java.util.HashSet;
@@ -21,6 +22,8 @@ public final class UntagResource implements Operation {
         JsonNode keyList = request.get("TagKeys");
         Table table = ResourceArns.taggedTable(context, arn, true);
         if (keyList.isEmpty()) throw DynamoException.validation("Atleast one Tag Key needs to be provided as Input.");
+        // more keys than a table may have tags, in the tagging rules' words (observed in 2026, LAB 107)
+        if (keyList.size() > TableLimits.MAX_TAGS) throw DynamoException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
         Set<String> keys = new HashSet<>();
         for (JsonNode key : keyList) {
             TableGrammar.checkTagKey(key.textValue());

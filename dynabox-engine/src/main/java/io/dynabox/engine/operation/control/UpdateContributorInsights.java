@@ -5,6 +5,7 @@ import io.dynabox.engine.error.DynamoException;
 import io.dynabox.engine.operation.Operation;
 import io.dynabox.engine.operation.RequestContext;
 import io.dynabox.engine.table.ContributorInsights;
+import io.dynabox.engine.table.IndexDefinition;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableGrammar;
 import io.dynabox.engine.table.TableLocks;
@@ -27,6 +28,12 @@ public final class UpdateContributorInsights implements Operation {
         if (Table.CREATING.equals(target.table().status(now))) {
             throw DynamoException.validation("Table or Index is not in a valid state to update Key Access Insights: "
                     + "TableStatus must be ACTIVE to enable ContributorInsights.");
+        }
+        IndexDefinition shownIndex = target.indexName() == null ? null : target.table().shownDefinition(now).index(target.indexName());
+        if (shownIndex != null && Table.CREATING.equals(shownIndex.status())) {
+            // an index being created, in the service's words once it has one (observed in 2026, LAB 116)
+            throw DynamoException.validation("Table or Index is not in a valid state to update Key Access Insights: "
+                    + "IndexStatus must be ACTIVE to enable ContributorInsights.");
         }
         long settleAt = context.settlesAt(now);
         // what the answer says: the transition a change starts (even when the transient delay is zero), or the settled state

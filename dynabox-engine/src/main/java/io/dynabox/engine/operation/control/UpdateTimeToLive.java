@@ -24,6 +24,10 @@ public final class UpdateTimeToLive implements Operation {
         Table table = context.describedTable(request.get("TableName").textValue());
         context.options().accountQuotas().checkOperation(context.namespace(), context.nowMillis());
         long now = context.nowMillis();
+        if (Table.CREATING.equals(table.status(now))) {
+            // the service's words, in its own order for this action (observed in 2026, LAB 115/444)
+            throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table " + table.name() + " is being created");
+        }
         if (enable && table.replicas() != null && table.replicas().strong()) {
             throw DynamoException.validation("Time to Live is not supported for multi-Region strongly consistent global tables");
         }
