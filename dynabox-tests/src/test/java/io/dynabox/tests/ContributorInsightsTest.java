@@ -75,6 +75,20 @@ class ContributorInsightsTest extends DoorTest {
     }
 
     @Test
+    void aDeletedIndexTakesItsInsightsWithIt() {
+        createTable("orders");
+        client.updateContributorInsights(b -> b.tableName("orders").indexName("byG").contributorInsightsAction(ContributorInsightsAction.ENABLE));
+        client.updateTable(b -> b.tableName("orders").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byG"))));
+        // listed no more (observed in 2026), where the index's entry stayed ENABLED for good
+        assertThat(client.listContributorInsights(b -> b.tableName("orders")).contributorInsightsSummaries()).isEmpty();
+        // and an index of its name made again starts without
+        client.updateTable(b -> b.tableName("orders").attributeDefinitions(s("g"))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byG").keySchema(hash("g")).projection(all()))));
+        assertThat(client.describeContributorInsights(b -> b.tableName("orders").indexName("byG")).contributorInsightsStatus())
+                .isEqualTo(ContributorInsightsStatus.DISABLED);
+    }
+
+    @Test
     void askingForTheSettledStateChangesNothing() {
         createTable("orders");
         UpdateContributorInsightsResponse neverOn = client.updateContributorInsights(b -> b.tableName("orders")

@@ -397,6 +397,10 @@ public final class UpdateTable implements Operation {
         }
         if (shownIndexes != null) shown = (shown == null ? updated : shown).toBuilder().globalIndexes(shownIndexes).build();
         table.update(updated, shown, Table.UPDATING, settleAt(context), change);
+        // a deleted index's contributor insights go with it (observed in 2026, LAB 112): a new index of its name starts without
+        List<String> orphaned = table.control().contributorInsights().keySet().stream()
+                .filter(index -> !index.isEmpty() && updated.index(index) == null).toList();
+        if (!orphaned.isEmpty()) table.amendControl(c -> c.withoutContributorInsights(orphaned));
         // after the table's change is saved: one the store refuses leaves the stream as it was
         if (stream != null && updated.streamEnabled()) context.namespace().streams().enable(table, now);
         if (stream != null && !updated.streamEnabled()) context.namespace().streams().disable(table, now);

@@ -1,6 +1,7 @@
 package io.dynabox.engine.table;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ public record ControlState(RestoreSummary restoreSummary, ContinuousBackups cont
     public ControlState withContributorInsights(String tableOrIndex, ContributorInsights insights) {
         Map<String, ContributorInsights> all = new HashMap<>(contributorInsights);
         all.put(tableOrIndex, insights);
+        return new ControlState(restoreSummary, continuousBackups, resourcePolicies, all, kinesisDestinations);
+    }
+
+    /** Without the insights of these global indexes (deleted ones). */
+    public ControlState withoutContributorInsights(Collection<String> indexes) {
+        Map<String, ContributorInsights> all = new HashMap<>(contributorInsights);
+        all.keySet().removeAll(indexes);
         return new ControlState(restoreSummary, continuousBackups, resourcePolicies, all, kinesisDestinations);
     }
 
