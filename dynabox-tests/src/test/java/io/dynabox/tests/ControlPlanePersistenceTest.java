@@ -34,7 +34,7 @@ class ControlPlanePersistenceTest {
         try (DynaboxServer server = start(); DynamoDbClient client = PersistenceTest.client(server, "erin")) {
             client.createTable(b -> b.tableName("things").attributeDefinitions(s("id")).keySchema(hash("id"))
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                    .resourcePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},"
                             + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}]}"));
             for (int i = 0; i < 50; i++) {
                 int n = i;

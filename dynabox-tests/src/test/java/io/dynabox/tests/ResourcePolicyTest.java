@@ -137,4 +137,33 @@ class ResourcePolicyTest extends DoorTest {
                 "ValidationException", "One or more parameter values were invalid: Maximum policy size of 20480 bytes exceeded");
         assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
     }
+
+    /** The statements' rules, in the service's words (observed in 2026); a stream's policy may name the stream's actions. */
+    @Test
+    void statementsAreCheckedAsTheServiceChecksThem() {
+        String arn = createTable();
+        String invalid = "One or more parameter values were invalid: Invalid policy document: ";
+        String account = "\"Principal\":{\"AWS\":\"000000000000\"}";
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[{}]}")),
+                "ValidationException", invalid + "Missing required field Effect");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[{\"Effect\":\"Allow\"," + account
+                        + ",\"Action\":\"dynamodb:GetItem\"}]}")), "ValidationException", invalid + "Missing required field Resource");
+        String statement = "{\"Sid\":\"one\",\"Effect\":\"Allow\"," + account + ",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}";
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[" + statement + "," + statement + "]}")),
+                "ValidationException", invalid + "The Statement Ids in the policy are not unique");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy(policy("dynamodb:GetRecords").replace("[\"dynamodb:GetRecords\"]",
+                        "[\"dynamodb:GetRecords\",\"dynamodb:DescribeStream\"]"))),
+                "ValidationException", invalid + "The following action names are invalid: \"dynamodb:GetRecords\", \"dynamodb:DescribeStream\"");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                        + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}]}")), "ValidationException",
+                "Resource-based policy grants unbounded access in one or more elements. Please revise the policy to ensure least-privilege form of access");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("null")), "ValidationException",
+                invalid + "This text appears not to be a policy");
+        assertError(() -> client.putResourcePolicy(b -> b.resourceArn(arn).policy("[]")), "ValidationException", invalid + "This policy contains invalid Json");
+        // everyone within a condition is bounded access, and a Deny to everyone is no grant
+        client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
+                + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-abc\"}}}]}"));
+        client.putResourcePolicy(b -> b.resourceArn(arn).policy("{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"dynamodb:DeleteTable\",\"Resource\":\"*\"}]}"));
+    }
 }

@@ -116,7 +116,7 @@ public final class CreateTable implements Operation, PlainOperation {
         Table table = new Table(definition, context.store(), context.namespace().id(), Table.CREATING, settleAt);
         String policy = text(request, "ResourcePolicy");
         if (policy != null) {
-            PutResourcePolicy.checkDocument(policy);
+            PutResourcePolicy.checkDocument(policy, false);
             // the policy is the table's from its creation, its revision the creation's millisecond (observed on the service in 2026)
             table.startWithControl(ControlState.NONE.withResourcePolicy("",
                     new ResourcePolicy(PolicyDocuments.canonical(policy), Long.toString(context.nowMillis()))));
