@@ -216,6 +216,21 @@ class UpdateTableTest extends DoorTest {
     }
 
     @Test
+    void anIndexUpdateThatChangesNothingIsRefused() {
+        client.createTable(table(onDemandTable("tab1"), b -> b.attributeDefinitions(s("a"), s("b"), s("g"))
+                .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(all()))));
+        // the service's texts (observed in 2026), where Dynabox took these and set the index UPDATING
+        String onlyUpdates = INVALID + "The only Updates for index: byG when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput";
+        assertValidation(() -> update("tab1", b -> b.globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("byG")))), onlyUpdates);
+        assertValidation(() -> update("tab1", b -> b.globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("byG").onDemandThroughput(o -> {})))),
+                onlyUpdates);
+        // an empty WarmThroughput is refused before the index, or even the table, is looked for
+        assertValidation(() -> update("nothing", b -> b.globalSecondaryIndexUpdates(u -> u.update(x -> x.indexName("ghost").warmThroughput(w -> {})))),
+                INVALID + "WarmThroughput must have at least one of ReadUnitsPerSecond or WriteUnitsPerSecond specified for index: ghost");
+        assertThat(describe("tab1").globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void anIndexHasItsOwnBudgetOfDecreases() {
         client.createTable(table(simpleTable("tab1"), b -> b.provisionedThroughput(capacity(10, 10)).attributeDefinitions(s("a"), s("g"))
                 .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(all()).provisionedThroughput(capacity(10, 10)))));

@@ -72,6 +72,12 @@ final class GlobalIndexUpdates {
                 IndexDefinition index = existing(current, table, update.get("IndexName").textValue(), "update");
                 JsonNode onDemand = TableGrammar.present(update, "OnDemandThroughput");
                 JsonNode warm = TableGrammar.present(update, "WarmThroughput");
+                JsonNode throughputGiven = TableGrammar.present(update, "ProvisionedThroughput");
+                if (current.payPerRequest() && throughputGiven == null && warm == null && (onDemand == null || onDemand.isEmpty())) {
+                    // an update that changes nothing the mode allows (observed in 2026, LAB 456)
+                    throw DynamoException.validation(INVALID + "The only Updates for index: " + index.name()
+                            + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
+                }
                 TableLimits.checkOnDemandQuota(onDemand, index.name(), context.namespace().region());
                 TableLimits.checkIndexWarmQuota(warm, index.name(), context.namespace().region());
                 if (onDemand != null || warm != null) {

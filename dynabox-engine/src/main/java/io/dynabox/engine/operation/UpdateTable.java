@@ -70,6 +70,7 @@ public final class UpdateTable implements Operation {
             throw DynamoException.validation(INVALID + "List of GlobalSecondaryIndexUpdates is empty");
         }
         List<JsonNode> indexUpdates = indexUpdateEntries(gsiUpdates);
+        checkIndexWarmThroughputs(indexUpdates);
         JsonNode throughputNode = present(request, "ProvisionedThroughput");
         Throughput requested = throughputNode == null ? null : TableGrammar.throughput(throughputNode);
         boolean replicaChange = ReplicaUpdates.concerns(members);
@@ -87,6 +88,17 @@ public final class UpdateTable implements Operation {
         JsonNode answer = update(context, request, members, requested, indexUpdates, table, false);
         ReplicaSettings.propagate(context, table, request, members);
         return answer;
+    }
+
+    /** An index's empty WarmThroughput, refused before anything else is looked at (observed in 2026, LAB 456/457). */
+    private static void checkIndexWarmThroughputs(List<JsonNode> indexUpdates) {
+        for (JsonNode entry : indexUpdates) {
+            JsonNode warm = entry.hasNonNull("Update") ? present(entry.get("Update"), "WarmThroughput") : null;
+            if (warm != null && !warm.hasNonNull("ReadUnitsPerSecond") && !warm.hasNonNull("WriteUnitsPerSecond")) {
+                throw DynamoException.validation(INVALID + "WarmThroughput must have at least one of ReadUnitsPerSecond or WriteUnitsPerSecond "
+                        + "specified for index: " + entry.get("Update").path("IndexName").asText());
+            }
+        }
     }
 
     private static JsonNode update(RequestContext context, JsonNode request, Set<String> members, Throughput requested,
