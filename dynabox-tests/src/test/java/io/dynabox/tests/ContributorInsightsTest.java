@@ -156,6 +156,6 @@ class ContributorInsightsTest extends DoorTest {
                 "Requested resource not found: Table: nope not found");
         assertError(() -> client.updateContributorInsights(b -> b.tableName("orders").indexName("nope")
                 .contributorInsightsAction(ContributorInsightsAction.ENABLE)), "ResourceNotFoundException",
-                "Requested resource not found: Index: nope not found");
+                "Requested resource not found: Index: nope not found for table: orders");
     }
 }

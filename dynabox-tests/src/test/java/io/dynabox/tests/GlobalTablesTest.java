@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
@@ -380,6 +381,23 @@ class GlobalTablesTest {
                         .globalTableWitnessUpdates(w -> w.create(c -> c.regionName(EAST))).multiRegionConsistency(MultiRegionConsistency.STRONG)),
                 "ValidationException", "Cannot add a witness in the same region as an existing replica when creating a global table "
                         + "with MultiRegionConsistency set to STRONG.");
+    }
+
+    /** A customer managed key names one for each region, and a replica keeps the key it was made with (observed in 2026). */
+    @Test
+    void replicasOfATableOfACustomerManagedKeyNameTheirKeys() {
+        east.createTable(b -> b.tableName("sealed").attributeDefinitions(s("id")).keySchema(hash("id")).billingMode(BillingMode.PAY_PER_REQUEST)
+                .sseSpecification(x -> x.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("my-east-key")));
+        box.advance(TRANSIENT);
+        String each = "One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.";
+        assertError(() -> east.updateTable(b -> b.tableName("sealed").replicaUpdates(create(WEST))), "ValidationException", each);
+        east.updateTable(b -> b.tableName("sealed").replicaUpdates(ReplicationGroupUpdate.builder()
+                .create(c -> c.regionName(WEST).kmsMasterKeyId("my-west-key")).build()));
+        box.advance(TRANSIENT);
+        assertThat(east.describeTable(b -> b.tableName("sealed")).table().replicas()).filteredOn(r -> r.regionName().equals(WEST))
+                .singleElement().extracting(r -> r.kmsMasterKeyId()).isEqualTo("arn:aws:kms:" + WEST + ":000000000000:key/my-west-key");
+        assertError(() -> east.updateTable(b -> b.tableName("sealed").replicaUpdates(ReplicationGroupUpdate.builder()
+                .update(u -> u.regionName(WEST).kmsMasterKeyId("my-west-key")).build())), "ValidationException", each);
     }
 
     @Test

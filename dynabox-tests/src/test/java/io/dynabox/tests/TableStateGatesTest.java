@@ -80,6 +80,15 @@ class TableStateGatesTest {
                 "Attempt to change a resource which is still in use: Table is being deleted: slow");
         assertError(() -> box.client.untagResource(b -> b.resourceArn(arn).tagKeys("team")), "ResourceInUseException",
                 "Attempt to change a resource which is still in use: Table is being deleted: slow");
+        // its policy and insights still answer, and refuse a change (observed in 2026), where Dynabox said ResourceNotFound
+        assertError(() -> box.client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException",
+                "Resource-based policy not found for the provided ResourceArn: " + arn);
+        assertError(() -> box.client.deleteResourcePolicy(b -> b.resourceArn(arn)), "ResourceInUseException",
+                "Attempt to change a resource which is still in use: Table is being deleted: slow");
+        assertThat(box.client.describeContributorInsights(b -> b.tableName("slow")).contributorInsightsStatusAsString()).isEqualTo("DISABLED");
+        assertError(() -> box.client.updateContributorInsights(b -> b.tableName("slow").contributorInsightsAction(ContributorInsightsAction.ENABLE)),
+                "ValidationException", "Table or Index is not in a valid state to update Key Access Insights: "
+                        + "TableStatus must be ACTIVE to enable ContributorInsights.");
         // a backup finds no table (observed in 2026), where Dynabox said TableInUseException in words of its own
         assertError(() -> box.client.createBackup(b -> b.tableName("slow").backupName("late")), "TableNotFoundException", "Table not found: slow");
     }

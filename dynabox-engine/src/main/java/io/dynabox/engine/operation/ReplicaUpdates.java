@@ -18,6 +18,7 @@ import io.dynabox.engine.table.ReplicaGroup;
 import io.dynabox.engine.table.Table;
 import io.dynabox.engine.table.TableDefinition;
 import io.dynabox.engine.table.TableDescriptions;
+import io.dynabox.engine.table.TableGrammar;
 import io.dynabox.engine.table.TableIds;
 import io.dynabox.engine.table.TableLocks;
 import io.dynabox.engine.table.Throughput;
@@ -175,6 +176,15 @@ public final class ReplicaUpdates {
             throw DynamoException.validation("Failed to create a the new replica of table with name: '" + table.name()
                     + "' because one or more replicas already existed as tables.");
         }
+        String keyId = text(create, "KMSMasterKeyId");
+        if (keyId == null && TableGrammar.customerManagedKey(context.namespace(), source.sseDescription())) {
+            // a table of a customer managed key names one for each region (observed in 2026, LAB 313)
+            throw DynamoException.validation(INVALID + "KMSMasterKeyId must be specified for each replica.");
+        }
+        // a key id is read back as the key's ARN in the replica's region (observed in 2026, LAB 309)
+        if (keyId != null && !keyId.startsWith("arn:") && !keyId.startsWith("alias/")) {
+            keyId = "arn:aws:kms:" + region + ":" + Namespace.ACCOUNT_ID + ":key/" + keyId;
+        }
         JsonNode throughput = present(create, "ProvisionedThroughputOverride");
         if (throughput != null && source.payPerRequest()) {
             throw DynamoException.validation(INVALID + "ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST");
@@ -185,7 +195,7 @@ public final class ReplicaUpdates {
         Long readOverride = throughput == null ? null : throughput.path("ReadCapacityUnits").asLong();
         Long maxRead = onDemand == null || !onDemand.hasNonNull("MaxReadRequestUnits") ? null : onDemand.get("MaxReadRequestUnits").asLong();
         ReplicaGroup.Replica replica = new ReplicaGroup.Replica(region, Lifecycle.CREATING, settleAt, readOverride, maxRead,
-                tableClass, tableClass == null ? null : context.nowEpochSeconds(), indexOverrides, text(create, "KMSMasterKeyId"));
+                tableClass, tableClass == null ? null : context.nowEpochSeconds(), indexOverrides, keyId);
 
         TableDefinition.Builder copy = source.withIdentity(TableIds.next(), target.arn(table.name())).toBuilder()
                 .stream(true, source.streamViewType(), StreamLabels.label(now))
@@ -232,6 +242,8 @@ public final class ReplicaUpdates {
             // the service's words (observed in 2026)
             throw DynamoException.validation("There are no actions specified in the Replica Update Action of the request.");
         }
+        // a replica keeps the key it was made with: the service refuses any key in an update (observed in 2026, LAB 309/295)
+        if (present(update, "KMSMasterKeyId") != null) throw DynamoException.validation(INVALID + "KMSMasterKeyId must be specified for each replica.");
         TableDefinition d = table.definition();
         JsonNode throughput = present(update, "ProvisionedThroughputOverride");
         if (throughput != null && d.payPerRequest()) {
@@ -247,8 +259,7 @@ public final class ReplicaUpdates {
                         : r.maxReadRequestUnits(),
                 tableClass != null ? tableClass : r.tableClassOverride(),
                 tableClass != null ? Double.valueOf(nowSeconds) : r.tableClassUpdatedAt(),
-                indexOverrides.isEmpty() ? r.indexReadOverrides() : indexOverrides,
-                text(update, "KMSMasterKeyId") != null ? text(update, "KMSMasterKeyId") : r.kmsMasterKeyId()));
+                indexOverrides.isEmpty() ? r.indexReadOverrides() : indexOverrides, r.kmsMasterKeyId()));
         Namespace target = context.namespace().replicator().peer(context.namespace(), region);
         Table replica = target.table(table.name(), context.nowMillis());
         if (replica != null && tableClass != null) {

@@ -266,6 +266,12 @@ public final class TableGrammar {
         return description;
     }
 
+    /** Whether a table's encryption uses a customer managed key: neither the AWS-owned key nor the AWS-managed one. */
+    public static boolean customerManagedKey(Namespace namespace, JsonNode sseDescription) {
+        return sseDescription != null && sseDescription.hasNonNull("KMSMasterKeyArn")
+                && !sseDescription.get("KMSMasterKeyArn").asText().equals(kmsKeyArn(namespace, null));
+    }
+
     /**
      * A key ARN of another region is one KMS does not find in this one, in the service's words
      * (observed in 2026, LAB 020/021/328; the request id is KMS's own, a new one each time).

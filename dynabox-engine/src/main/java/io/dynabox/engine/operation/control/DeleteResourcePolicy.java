@@ -16,7 +16,7 @@ public final class DeleteResourcePolicy implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
         String expected = TableGrammar.text(request, "ExpectedRevisionId");
-        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue());
+        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue(), true);
         String revision = TableLocks.write(target.table(), () -> {
             ResourcePolicy current = target.current();
             target.checkExpected(expected);

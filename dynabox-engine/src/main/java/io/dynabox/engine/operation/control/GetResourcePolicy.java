@@ -12,7 +12,7 @@ import io.dynabox.engine.wire.Json;
 public final class GetResourcePolicy implements Operation {
     @Override
     public JsonNode execute(RequestContext context, JsonNode request) {
-        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue());
+        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue(), false);
         ResourcePolicy policy = target.current();
         if (policy == null) throw new DynamoException(ErrorCode.POLICY_NOT_FOUND, PolicyTargets.NOT_FOUND + target.arn());
         return Json.object().put("Policy", PolicyDocuments.asRead(policy.document())).put("RevisionId", policy.revisionId());

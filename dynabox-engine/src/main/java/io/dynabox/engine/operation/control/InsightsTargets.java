@@ -18,14 +18,13 @@ record InsightsTargets(Table table, String indexName) {
     static InsightsTargets of(RequestContext context, JsonNode request) {
         String name = context.tableName(request.get("TableName").textValue());
         Table table = context.namespace().table(name, context.nowMillis());
-        if (table == null || Table.DELETING.equals(table.status(context.nowMillis()))) {
-            throw DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
+        // a table being deleted still answers for its insights (observed in 2026, LAB 097/455)
+        if (table == null) throw DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         String index = TableGrammar.text(request, "IndexName");
         if (index != null) {
             IndexDefinition definition = table.definition().index(index);
             if (definition == null || !definition.global()) {
-                throw DynamoException.resourceNotFound("Requested resource not found: Index: " + index + " not found");
+                throw DynamoException.resourceNotFound("Requested resource not found: Index: " + index + " not found for table: " + name);
             }
         }
         return new InsightsTargets(table, index);

@@ -18,7 +18,8 @@ record PolicyTargets(Table table, String slot, String arn) {
     private static final Pattern ARN = Pattern.compile("arn:aws:dynamodb:([^:]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})(/stream/([^/]+))?");
     static final String NOT_FOUND = "Resource-based policy not found for the provided ResourceArn: ";
 
-    static PolicyTargets of(RequestContext context, String arn) {
+    /** The table or stream {@code arn} names; one being deleted still shows its policy, and refuses a change ({@code forChange}). */
+    static PolicyTargets of(RequestContext context, String arn, boolean forChange) {
         ResourceArns.checkDynamoDbResource(arn);
         Matcher m = ARN.matcher(arn);
         if (!m.matches()) {
@@ -35,8 +36,10 @@ record PolicyTargets(Table table, String slot, String arn) {
                     context.otherRegion(m.group(1)));
         }
         Table table = namespace.table(name, context.nowMillis());
-        if (table == null || Table.DELETING.equals(table.status(context.nowMillis()))) {
-            throw DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        if (table == null) throw DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        if (forChange && Table.DELETING.equals(table.status(context.nowMillis()))) {
+            // the service's words while the table is being deleted (observed in 2026, LAB 236/122/374)
+            throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being deleted: " + name);
         }
         String label = m.group(5);
         if (label != null && !label.equals(table.definition().latestStreamLabel())) {

@@ -27,7 +27,7 @@ public final class PutResourcePolicy implements Operation {
     public JsonNode execute(RequestContext context, JsonNode request) {
         String document = request.get("Policy").textValue();
         String expected = TableGrammar.text(request, "ExpectedRevisionId");
-        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue());
+        PolicyTargets target = PolicyTargets.of(context, request.get("ResourceArn").textValue(), true);
         checkDocument(document, !target.slot().isEmpty());
         String revision = TableLocks.write(target.table(), () -> {
             target.checkExpected(expected);

@@ -25,7 +25,8 @@ public final class UpdateContributorInsights implements Operation {
         boolean enable = "ENABLE".equals(request.get("ContributorInsightsAction").textValue());
         String requestedMode = TableGrammar.text(request, "ContributorInsightsMode");
         long now = context.nowMillis();
-        if (Table.CREATING.equals(target.table().status(now))) {
+        String tableStatus = target.table().status(now);
+        if (Table.CREATING.equals(tableStatus) || enable && Table.DELETING.equals(tableStatus)) {
             throw DynamoException.validation("Table or Index is not in a valid state to update Key Access Insights: "
                     + "TableStatus must be ACTIVE to enable ContributorInsights.");
         }
