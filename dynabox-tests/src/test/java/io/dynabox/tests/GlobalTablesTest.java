@@ -383,6 +383,18 @@ class GlobalTablesTest {
                         + "with MultiRegionConsistency set to STRONG.");
     }
 
+    /** On an on-demand table a new replica's capacity overrides are taken and ignored, as the service takes them (observed in 2026). */
+    @Test
+    void aNewReplicaOfAnOnDemandTableIgnoresCapacityOverrides() {
+        east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)
+                .provisionedThroughputOverride(p -> p.readCapacityUnits(5L)).globalSecondaryIndexes(g -> g.indexName("nope"))).build()));
+        box.advance(TRANSIENT);
+        assertThat(west.describeTable(b -> b.tableName("music")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+        assertError(() -> east.updateTable(b -> b.tableName("music").replicaUpdates(ReplicationGroupUpdate.builder()
+                        .update(u -> u.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(5L))).build())), "ValidationException",
+                "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    }
+
     /** A customer managed key names one for each region, and a replica keeps the key it was made with (observed in 2026). */
     @Test
     void replicasOfATableOfACustomerManagedKeyNameTheirKeys() {

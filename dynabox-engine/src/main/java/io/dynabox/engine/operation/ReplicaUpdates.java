@@ -185,12 +185,10 @@ public final class ReplicaUpdates {
         if (keyId != null && !keyId.startsWith("arn:") && !keyId.startsWith("alias/")) {
             keyId = "arn:aws:kms:" + region + ":" + Namespace.ACCOUNT_ID + ":key/" + keyId;
         }
-        JsonNode throughput = present(create, "ProvisionedThroughputOverride");
-        if (throughput != null && source.payPerRequest()) {
-            throw DynamoException.validation(INVALID + "ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST");
-        }
+        // an on-demand table's replica takes no capacity: the service accepts the override and goes on (observed in 2026, LAB 223/307)
+        JsonNode throughput = source.payPerRequest() ? null : present(create, "ProvisionedThroughputOverride");
         JsonNode onDemand = present(create, "OnDemandThroughputOverride");
-        Map<String, Long> indexOverrides = indexOverrides(source, present(create, "GlobalSecondaryIndexes"));
+        Map<String, Long> indexOverrides = indexOverrides(source, present(create, "GlobalSecondaryIndexes"), true);
         String tableClass = text(create, "TableClassOverride");
         Long readOverride = throughput == null ? null : throughput.path("ReadCapacityUnits").asLong();
         Long maxRead = onDemand == null || !onDemand.hasNonNull("MaxReadRequestUnits") ? null : onDemand.get("MaxReadRequestUnits").asLong();
@@ -247,10 +245,11 @@ public final class ReplicaUpdates {
         TableDefinition d = table.definition();
         JsonNode throughput = present(update, "ProvisionedThroughputOverride");
         if (throughput != null && d.payPerRequest()) {
-            throw DynamoException.validation(INVALID + "ProvisionedThroughputOverride cannot be specified when BillingMode is PAY_PER_REQUEST");
+            // the service's words (observed in 2026, LAB 223)
+            throw DynamoException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
         JsonNode onDemand = present(update, "OnDemandThroughputOverride");
-        Map<String, Long> indexOverrides = indexOverrides(d, present(update, "GlobalSecondaryIndexes"));
+        Map<String, Long> indexOverrides = indexOverrides(d, present(update, "GlobalSecondaryIndexes"), false);
         String tableClass = text(update, "TableClassOverride");
         double nowSeconds = context.nowEpochSeconds();
         ReplicaGroup changed = group.withReplica(region, r -> new ReplicaGroup.Replica(r.region(), Lifecycle.UPDATING, settleAt,
@@ -347,12 +346,14 @@ public final class ReplicaUpdates {
     }
 
     /** Replica-specific read capacity of global indexes; every index named must be one of the table's. */
-    private static Map<String, Long> indexOverrides(TableDefinition d, JsonNode indexes) {
+    /** The replica's read capacity of each named global index; a new replica's override of an index the table lacks is ignored, as the service ignores it (LAB 307). */
+    private static Map<String, Long> indexOverrides(TableDefinition d, JsonNode indexes, boolean creating) {
         Map<String, Long> overrides = new HashMap<>();
         if (indexes == null) return overrides;
         for (JsonNode index : indexes) {
             String name = text(index, "IndexName");
             IndexDefinition found = d.index(name);
+            if ((found == null || !found.global()) && creating) continue;
             if (found == null || !found.global()) {
                 throw DynamoException.validation(INVALID + "Global secondary index " + name + " does not exist for table " + d.name());
             }
