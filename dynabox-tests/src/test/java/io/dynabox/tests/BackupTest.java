@@ -180,8 +180,14 @@ class BackupTest extends DoorTest {
             c.createTable(b -> b.tableName("src").attributeDefinitions(s("pk")).keySchema(hash("pk")).billingMode(BillingMode.PAY_PER_REQUEST));
             slow.settle();
             String arn = c.createBackup(b -> b.tableName("src").backupName("bk1")).backupDetails().backupArn();
+            String other = c.createBackup(b -> b.tableName("src").backupName("bk2")).backupDetails().backupArn();
             slow.settle();
             c.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("copy"));
+            // and the name being restored is in use, to another restore and to CreateTable (observed in 2026)
+            assertError(() -> c.restoreTableFromBackup(b -> b.backupArn(other).targetTableName("copy")), "TableInUseException",
+                    "Table: copy is already being restored from backup: " + arn);
+            assertError(() -> c.createTable(b -> b.tableName("copy").attributeDefinitions(s("pk")).keySchema(hash("pk"))
+                    .billingMode(BillingMode.PAY_PER_REQUEST)), "ResourceInUseException", "Table is being used: copy");
             // while the restore runs, the service refuses to delete the backup or to restore from it again (observed in 2026)
             assertError(() -> c.deleteBackup(b -> b.backupArn(arn)), "BackupInUseException", "Backup is being used to restore table: " + arn);
             assertError(() -> c.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName("copy2")), "BackupInUseException",

@@ -135,6 +135,10 @@ public final class CreateTable implements Operation, PlainOperation {
         }
         if (existing != null) {
             if (newStream != null) context.namespace().streams().forget(newStream);
+            // a table being restored is 'used' in the service's words (observed in 2026, LAB 219)
+            if (existing.restoreUnderWay(context.nowMillis()) != null) {
+                throw DynamoException.resourceInUse("Table is being used: " + name);
+            }
             if (Table.CREATING.equals(existing.status(context.nowMillis()))) {
                 throw DynamoException.resourceInUse(
                         "Attempt to change a resource which is still in use: Table is being created: " + name);

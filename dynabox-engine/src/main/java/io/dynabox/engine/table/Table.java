@@ -208,6 +208,12 @@ public final class Table {
         changeSaved(() -> control = change.apply(control));
     }
 
+    /** The restore that is making this table, while it runs; else null. */
+    public RestoreSummary restoreUnderWay(long nowMillis) {
+        RestoreSummary summary = control.restoreSummary();
+        return summary != null && CREATING.equals(status(nowMillis)) ? summary : null;
+    }
+
     /** Sets the control-plane state of a table that has not joined a namespace yet (read back, or being restored). */
     public void startWithControl(ControlState state) {
         control = state;

@@ -31,8 +31,8 @@ final class NamedBackups {
     static void checkNotBeingRestored(RequestContext context, Backup backup, boolean deleting) {
         long now = context.nowMillis();
         for (Table table : context.namespace().tables(now)) {
-            RestoreSummary restore = table.control().restoreSummary();
-            if (restore != null && backup.arn().equals(restore.sourceBackupArn()) && Table.CREATING.equals(table.status(now))) {
+            RestoreSummary restore = table.restoreUnderWay(now);
+            if (restore != null && backup.arn().equals(restore.sourceBackupArn())) {
                 throw new DynamoException(ErrorCode.BACKUP_IN_USE,
                         (deleting ? "Backup is being used to restore table: " : "Backup is being used to restore another table: ") + backup.arn(),
                         "the table " + table.name() + " is being restored from it");

@@ -71,9 +71,15 @@ final class Restores {
     }
 
     static void checkTargetFree(RequestContext context, String target) {
-        if (context.namespace().table(target, context.nowMillis()) != null) {
-            throw new DynamoException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: " + target);
+        Table existing = context.namespace().table(target, context.nowMillis());
+        if (existing == null) return;
+        RestoreSummary restoring = existing.restoreUnderWay(context.nowMillis());
+        if (restoring != null) {
+            // a name whose own restore runs, in the service's words (observed in 2026, LAB 219)
+            throw new DynamoException(ErrorCode.TABLE_IN_USE, "Table: " + target + " is already being restored from "
+                    + (restoring.sourceBackupArn() != null ? "backup: " + restoring.sourceBackupArn() : "point in time: " + restoring.sourceTableArn()));
         }
+        throw new DynamoException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: " + target);
     }
 
     private static void fill(Table table, List<StoredItem> items) {
