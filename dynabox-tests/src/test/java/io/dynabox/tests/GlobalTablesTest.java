@@ -383,6 +383,23 @@ class GlobalTablesTest {
                         + "with MultiRegionConsistency set to STRONG.");
     }
 
+    /** A backup of another region restores into the caller's, with an encryption of the caller's region (observed in 2026). */
+    @Test
+    void aBackupOfAnotherRegionIsRestoredWithAnEncryptionOfItsOwn() {
+        west.createTable(b -> b.tableName("far").attributeDefinitions(s("id")).keySchema(hash("id")).billingMode(BillingMode.PAY_PER_REQUEST));
+        box.advance(TRANSIENT);
+        west.putItem(b -> b.tableName("far").item(Map.of("id", AttributeValue.fromS("x"), "v", AttributeValue.fromS("kept"))));
+        String backup = west.createBackup(b -> b.tableName("far").backupName("west-bk")).backupDetails().backupArn();
+        box.advance(TRANSIENT);
+        assertError(() -> east.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName("near")), "ValidationException",
+                "Invalid Request: sseSpecificationOverride must be provided for cross-region restores");
+        String restored = east.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName("near")
+                .sseSpecificationOverride(x -> x.enabled(true).sseType(SSEType.KMS))).tableDescription().tableArn();
+        assertThat(restored).startsWith("arn:aws:dynamodb:" + EAST + ":");
+        box.advance(TRANSIENT);
+        assertThat(east.getItem(b -> b.tableName("near").key(Map.of("id", AttributeValue.fromS("x")))).item().get("v").s()).isEqualTo("kept");
+    }
+
     /** On an on-demand table a new replica's capacity overrides are taken and ignored, as the service takes them (observed in 2026). */
     @Test
     void aNewReplicaOfAnOnDemandTableIgnoresCapacityOverrides() {
