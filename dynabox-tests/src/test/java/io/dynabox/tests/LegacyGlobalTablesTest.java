@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalTableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Replica;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaSettingsDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaUpdate;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -218,6 +219,10 @@ class LegacyGlobalTablesTest {
                 "IndexNotFoundException", "Requested resource not found: Index: nope not found");
     }
 
+    private ReplicaDescription westReplica() {
+        return east.describeTable(b -> b.tableName("orders")).table().replicas().stream().filter(r -> r.regionName().equals(WEST)).findFirst().orElseThrow();
+    }
+
     @Test
     void replicaAutoScalingIsKeptAndDescribed() {
         east.createTable(b -> b.tableName("orders").attributeDefinitions(s("id")).keySchema(hash("id"))
@@ -261,6 +266,19 @@ class LegacyGlobalTablesTest {
         // in region order, as the service lists them
         assertThat(inWest.replicas()).extracting(r -> r.regionName()).containsExactly(WEST, EAST);
         assertThat(inWest.replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings().maximumUnits()).isEqualTo(50L);
+        // a read override equal to the table's capacity is none, on-demand limits are no provisioned table's (observed in 2026)
+        east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.update(x -> x.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(7L)))));
+        box.advance(TRANSIENT);
+        assertThat(westReplica().provisionedThroughputOverride().readCapacityUnits()).isEqualTo(7L);
+        east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.update(x -> x.regionName(WEST).provisionedThroughputOverride(p -> p.readCapacityUnits(5L)))));
+        box.advance(TRANSIENT);
+        assertThat(westReplica().provisionedThroughputOverride()).isNull();
+        assertError(() -> east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.update(x -> x.regionName(WEST)
+                        .onDemandThroughputOverride(o -> o.maxReadRequestUnits(100L))))), "ValidationException",
+                "One or more parameter values were invalid: MaxReadRequestUnits for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED");
+        assertError(() -> east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.update(x -> x.regionName(WEST)
+                        .globalSecondaryIndexes(g -> g.indexName("any"))))), "ValidationException",
+                "There are no actions specified in the Replica Update Action of the request.");
         // turned off, a dimension keeps nothing; turned on again, it is in force (both as the service answers, observed in 2026)
         east.updateTableReplicaAutoScaling(b -> b.tableName("orders").provisionedWriteCapacityAutoScalingUpdate(u -> u.autoScalingDisabled(true)));
         var off = east.describeTableReplicaAutoScaling(b -> b.tableName("orders")).tableAutoScalingDescription()

@@ -236,7 +236,9 @@ public final class ReplicaUpdates {
 
     private static ReplicaGroup update(RequestContext context, Table table, ReplicaGroup group, JsonNode update, long settleAt) {
         String region = text(update, "RegionName");
-        if (UPDATE_SETTINGS.stream().noneMatch(member -> present(update, member) != null)) {
+        // an index named without an override of its own is no action (observed in 2026, LAB 252)
+        boolean indexesChange = namesIndexOverride(present(update, "GlobalSecondaryIndexes"));
+        if (!indexesChange && UPDATE_SETTINGS.stream().noneMatch(m -> !m.equals("GlobalSecondaryIndexes") && present(update, m) != null)) {
             // the service's words (observed in 2026)
             throw DynamoException.validation("There are no actions specified in the Replica Update Action of the request.");
         }
@@ -249,16 +251,27 @@ public final class ReplicaUpdates {
             throw DynamoException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
         JsonNode onDemand = present(update, "OnDemandThroughputOverride");
+        if (onDemand != null && !d.payPerRequest()) {
+            // the table-level words (observed in 2026, LAB 250)
+            throw DynamoException.validation(INVALID + (onDemand.hasNonNull("MaxWriteRequestUnits") && !onDemand.hasNonNull("MaxReadRequestUnits")
+                    ? "MaxWriteRequestUnits" : "MaxReadRequestUnits") + " for OnDemandThroughput cannot be specified when the table BillingMode is PROVISIONED");
+        }
         Map<String, Long> indexOverrides = indexOverrides(d, present(update, "GlobalSecondaryIndexes"), false);
+        // an override equal to the table's (or the index's) own capacity is no override: the service drops it (observed in 2026, LAB 250/252)
+        indexOverrides.entrySet().removeIf(e -> d.index(e.getKey()).throughput() != null
+                && e.getValue() == d.index(e.getKey()).throughput().readCapacityUnits());
+        Long readOverride = throughput == null ? null : throughput.path("ReadCapacityUnits").asLong();
+        boolean readCleared = readOverride != null && !d.payPerRequest() && readOverride == d.throughput().readCapacityUnits();
         String tableClass = text(update, "TableClassOverride");
         double nowSeconds = context.nowEpochSeconds();
         ReplicaGroup changed = group.withReplica(region, r -> new ReplicaGroup.Replica(r.region(), Lifecycle.UPDATING, settleAt,
-                throughput != null ? Long.valueOf(throughput.path("ReadCapacityUnits").asLong()) : r.readCapacityOverride(),
+                readCleared ? null : readOverride != null ? readOverride : r.readCapacityOverride(),
                 onDemand != null && onDemand.hasNonNull("MaxReadRequestUnits") ? Long.valueOf(onDemand.get("MaxReadRequestUnits").asLong())
                         : r.maxReadRequestUnits(),
                 tableClass != null ? tableClass : r.tableClassOverride(),
                 tableClass != null ? Double.valueOf(nowSeconds) : r.tableClassUpdatedAt(),
-                indexOverrides.isEmpty() ? r.indexReadOverrides() : indexOverrides, r.kmsMasterKeyId()));
+                indexesChange ? withIndexOverrides(r.indexReadOverrides(), d, present(update, "GlobalSecondaryIndexes"), indexOverrides)
+                        : r.indexReadOverrides(), r.kmsMasterKeyId()));
         Namespace target = context.namespace().replicator().peer(context.namespace(), region);
         Table replica = target.table(table.name(), context.nowMillis());
         if (replica != null && tableClass != null) {
@@ -346,6 +359,25 @@ public final class ReplicaUpdates {
     }
 
     /** Replica-specific read capacity of global indexes; every index named must be one of the table's. */
+    /** The replica's index overrides after an update: each index it names takes its new override, or none when it equals the index's own. */
+    private static Map<String, Long> withIndexOverrides(Map<String, Long> had, TableDefinition d, JsonNode named, Map<String, Long> given) {
+        Map<String, Long> next = new HashMap<>(had);
+        for (JsonNode index : each(named)) next.remove(text(index, "IndexName"));
+        next.putAll(given);
+        return next;
+    }
+
+    private static Iterable<JsonNode> each(JsonNode list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static boolean namesIndexOverride(JsonNode indexes) {
+        for (JsonNode index : each(indexes)) {
+            if (present(index, "ProvisionedThroughputOverride") != null || present(index, "OnDemandThroughputOverride") != null) return true;
+        }
+        return false;
+    }
+
     /** The replica's read capacity of each named global index; a new replica's override of an index the table lacks is ignored, as the service ignores it (LAB 307). */
     private static Map<String, Long> indexOverrides(TableDefinition d, JsonNode indexes, boolean creating) {
         Map<String, Long> overrides = new HashMap<>();
