@@ -59,15 +59,16 @@ public final class ShapeValidator {
     /**
      * Where the service answers by constraints the published model does not have, or has since
      * dropped (recorded answers): these are merged into the model's shapes, a null dropping a
-     * constraint. An empty KMS key id is refused as too short; a tag key over 128 characters gets
-     * the tag rules' own text, not the model's length (both observed in 2026).
+     * constraint. An empty KMS key id is refused as too short; a tag key or value of a length out of
+     * bounds gets the tag rules' own text, not the model's length (both observed in 2026).
      */
     private static final Map<String, String> RECORDED_CONSTRAINTS = Map.of(
             "AttributeNameList", "{\"max\":255}",
             "KeySchema", "{\"max\":2}",
             "CreateTableInput", "{\"required\":[\"TableName\",\"AttributeDefinitions\",\"KeySchema\"]}",
             "KMSMasterKeyId", "{\"min\":1}",
-            "TagKeyString", "{\"max\":null}");
+            "TagKeyString", "{\"min\":null,\"max\":null}",
+            "TagValueString", "{\"max\":null}");
     /**
      * The structures whose KeySchema is a global index's: multi-attribute keys (up to four
      * partition and four sort attributes) made the model drop its maximum there, while tables
@@ -472,7 +473,7 @@ public final class ShapeValidator {
             List<String> req = new ArrayList<>();
             if (spec.has("required")) spec.get("required").forEach(r -> req.add(r.textValue()));
             required = Set.copyOf(req);
-            min = spec.has("min") ? spec.get("min").decimalValue() : null;
+            min = spec.hasNonNull("min") ? spec.get("min").decimalValue() : null;
             max = spec.hasNonNull("max") ? spec.get("max").decimalValue() : null;
             if (spec.has("enum")) {
                 List<String> values = new ArrayList<>();

@@ -35,9 +35,9 @@ final class ResourceArns {
         }
         Table table = ownTable(context, m);
         boolean deleting = table != null && Table.DELETING.equals(table.status(context.nowMillis()));
-        // the service's own spelling, "ResourcArn"
+        // the service's words in 2026 (LAB 070/101/374/446); captures of 2019-2022 spelled it "ResourcArn"
         if (table == null || deleting && !forChange) {
-            throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
+            throw DynamoException.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
         }
         if (deleting) throw DynamoException.resourceInUse("Attempt to change a resource which is still in use: Table is being deleted: " + table.name());
         return table;
