@@ -103,6 +103,9 @@ class ResourcePolicyTest extends DoorTest {
         client.putResourcePolicy(b -> b.resourceArn(streamArn).policy(policy("dynamodb:GetRecords")));
         assertThat(client.getResourcePolicy(b -> b.resourceArn(streamArn)).policy()).contains("GetRecords");
         assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn)), "PolicyNotFoundException", NOT_FOUND + arn);
+        // a stream the table does not have, in the service's words (observed in 2026)
+        assertError(() -> client.getResourcePolicy(b -> b.resourceArn(arn + "/stream/2020-01-01T00:00:00.000")), "ResourceNotFoundException",
+                "Requested resource not found: Stream: 2020-01-01T00:00:00.000 not found for Table: tab1");
     }
 
     @Test

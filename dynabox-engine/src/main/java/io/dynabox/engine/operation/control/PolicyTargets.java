@@ -43,7 +43,8 @@ record PolicyTargets(Table table, String slot, String arn) {
         }
         String label = m.group(5);
         if (label != null && !label.equals(table.definition().latestStreamLabel())) {
-            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: Stream: " + arn + " not found",
+            // the service's words (observed in 2026, LAB 446)
+            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: Stream: " + label + " not found for Table: " + name,
                     "the table's stream is " + table.definition().latestStreamLabel());
         }
         return new PolicyTargets(table, label == null ? "" : label, arn);
