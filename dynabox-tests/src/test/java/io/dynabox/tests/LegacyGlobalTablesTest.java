@@ -291,6 +291,13 @@ class LegacyGlobalTablesTest {
                 .tableAutoScalingDescription().replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
         assertThat(on.autoScalingDisabled()).isNull();
         assertThat(on.minimumUnits()).isEqualTo(2L);
+        // on demand, the settings kept from before read as disabled, with what they were (observed in 2026)
+        east.updateTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST));
+        box.advance(TRANSIENT);
+        var kept = east.describeTableReplicaAutoScaling(b -> b.tableName("orders")).tableAutoScalingDescription()
+                .replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
+        assertThat(kept.autoScalingDisabled()).isTrue();
+        assertThat(kept.minimumUnits()).isEqualTo(2L);
         // its last replica gone, the table is no global table again (observed in 2026)
         east.updateTable(b -> b.tableName("orders").replicaUpdates(u -> u.delete(d -> d.regionName(WEST))));
         box.advance(TRANSIENT);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -182,6 +183,10 @@ public final class AdminApi {
     private Answer moveClock(Call call) {
         JsonNode body = call.json();
         EngineClock clock = admin.clock();
+        body.fieldNames().forEachRemaining(name -> {
+            // as /simulation and /faults refuse theirs: a misspelt member would be a move that never happens
+            if (!List.of("advanceSeconds", "set", "mode").contains(name)) throw new IllegalArgumentException("unknown member '" + name + "' of a clock move");
+        });
         int given = (body.has("advanceSeconds") ? 1 : 0) + (body.has("set") ? 1 : 0) + (body.has("mode") ? 1 : 0);
         if (given != 1) throw new IllegalArgumentException("the body gives one of 'advanceSeconds', 'set' or 'mode'");
         if (body.has("advanceSeconds")) {

@@ -87,6 +87,8 @@ class AdminApiTest {
                     assertThat(r.body()).contains("'action' names no action of DynamoDB or DynamoDB Streams: Quer");
                 });
         assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"set\":\"yesterday\"}").statusCode()).isEqualTo(400);
+        assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"mode\":\"system\",\"extra\":1}").body())
+                .contains("unknown member 'extra' of a clock move");
         // out of range: refused with the member named, where 1e300 seconds overflowed into the year -292 million
         assertThat(SimulatedDoor.HttpControl.send("POST", "/dynabox/clock", "{\"advanceSeconds\":1e300}"))
                 .satisfies(r -> {

@@ -76,6 +76,13 @@ final class AutoScalingDescriptions {
      * The service's {@code AutoScalingSettingsDescription}: a dimension never set or turned off
      * reads as disabled with no policy; one in force has no AutoScalingDisabled member.
      */
+    /** As {@link #settings(AutoScaling.Settings)}; on an on-demand table, settings kept from before read as disabled with what they were (observed in 2026, LAB 317). */
+    static ObjectNode settings(AutoScaling.Settings s, boolean onDemand) {
+        ObjectNode node = settings(s);
+        if (onDemand && !node.has("AutoScalingDisabled")) node.put("AutoScalingDisabled", true);
+        return node;
+    }
+
     static ObjectNode settings(AutoScaling.Settings s) {
         ObjectNode node = Json.object();
         if (s == null || Boolean.TRUE.equals(s.autoScalingDisabled())) {

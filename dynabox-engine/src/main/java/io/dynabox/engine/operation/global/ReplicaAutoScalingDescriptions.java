@@ -23,6 +23,7 @@ final class ReplicaAutoScalingDescriptions {
     static ObjectNode describe(Table table, String localRegion, long now) {
         TableDefinition d = table.shownDefinition(now);
         AutoScaling scaling = table.autoScaling();
+        boolean onDemand = d.payPerRequest();
         ObjectNode node = Json.object();
         ArrayNode replicas = node.putArray("Replicas");
         TreeMap<String, String> regions = new TreeMap<>(); // region → status
@@ -36,12 +37,12 @@ final class ReplicaAutoScalingDescriptions {
                 if (Table.CREATING.equals(index.status())) continue;
                 ObjectNode entry = indexes.addObject().put("IndexName", index.name()).put("IndexStatus", index.status());
                 entry.set("ProvisionedReadCapacityAutoScalingSettings",
-                        AutoScalingDescriptions.settings(scaling.replicaIndexRead().getOrDefault(region, Map.of()).get(index.name())));
-                entry.set("ProvisionedWriteCapacityAutoScalingSettings", AutoScalingDescriptions.settings(scaling.indexWrite().get(index.name())));
+                        AutoScalingDescriptions.settings(scaling.replicaIndexRead().getOrDefault(region, Map.of()).get(index.name()), onDemand));
+                entry.set("ProvisionedWriteCapacityAutoScalingSettings", AutoScalingDescriptions.settings(scaling.indexWrite().get(index.name()), onDemand));
             }
             replica.put("RegionName", region);
-            replica.set("ReplicaProvisionedReadCapacityAutoScalingSettings", AutoScalingDescriptions.settings(scaling.replicaRead().get(region)));
-            replica.set("ReplicaProvisionedWriteCapacityAutoScalingSettings", AutoScalingDescriptions.settings(scaling.write()));
+            replica.set("ReplicaProvisionedReadCapacityAutoScalingSettings", AutoScalingDescriptions.settings(scaling.replicaRead().get(region), onDemand));
+            replica.set("ReplicaProvisionedWriteCapacityAutoScalingSettings", AutoScalingDescriptions.settings(scaling.write(), onDemand));
             replica.put("ReplicaStatus", status);
             replicas.add(replica);
         });
