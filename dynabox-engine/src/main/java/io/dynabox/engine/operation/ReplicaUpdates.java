@@ -270,7 +270,7 @@ public final class ReplicaUpdates {
                         : r.maxReadRequestUnits(),
                 tableClass != null ? tableClass : r.tableClassOverride(),
                 tableClass != null ? Double.valueOf(nowSeconds) : r.tableClassUpdatedAt(),
-                indexesChange ? withIndexOverrides(r.indexReadOverrides(), d, present(update, "GlobalSecondaryIndexes"), indexOverrides)
+                indexesChange ? withIndexOverrides(r.indexReadOverrides(), present(update, "GlobalSecondaryIndexes"), indexOverrides)
                         : r.indexReadOverrides(), r.kmsMasterKeyId()));
         Namespace target = context.namespace().replicator().peer(context.namespace(), region);
         Table replica = target.table(table.name(), context.nowMillis());
@@ -359,8 +359,8 @@ public final class ReplicaUpdates {
     }
 
     /** Replica-specific read capacity of global indexes; every index named must be one of the table's. */
-    /** The replica's index overrides after an update: each index it names takes its new override, or none when it equals the index's own. */
-    private static Map<String, Long> withIndexOverrides(Map<String, Long> had, TableDefinition d, JsonNode named, Map<String, Long> given) {
+    /** The replica's index overrides after an update: each index it names takes its new override, or none (one equal to the index's own was left out of {@code given}). */
+    private static Map<String, Long> withIndexOverrides(Map<String, Long> had, JsonNode named, Map<String, Long> given) {
         Map<String, Long> next = new HashMap<>(had);
         for (JsonNode index : each(named)) next.remove(text(index, "IndexName"));
         next.putAll(given);
