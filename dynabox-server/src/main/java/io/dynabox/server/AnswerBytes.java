@@ -57,22 +57,12 @@ final class AnswerBytes {
         byte[] head = HEAD.get();
         if (head.length < headLength) HEAD.set(head = new byte[headLength]);
         int at = copy(statusLine, head, 0);
-        at = copy(CONTENT_TYPE, head, at);
-        at = copy(contentType, head, at);
-        at = copy(CRLF, head, at);
-        at = copy(CONTENT_LENGTH, head, at);
-        at = decimal(body.length, head, at);
-        at = copy(CRLF, head, at);
-        at = copy(REQUEST_ID, head, at);
-        at = copy(id, head, at);
-        at = copy(CRLF, head, at);
-        at = copy(CRC32_HEADER, head, at);
-        at = decimal(checksum, head, at);
-        at = copy(CRLF, head, at);
+        at = header(CONTENT_TYPE, contentType, head, at);
+        at = header(CONTENT_LENGTH, body.length, head, at);
+        at = header(REQUEST_ID, id, head, at);
+        at = header(CRC32_HEADER, checksum, head, at);
         at = copy(SERVER, head, at);
-        at = copy(DATE, head, at);
-        at = copy(date, head, at);
-        at = copy(CRLF, head, at);
+        at = header(DATE, date, head, at);
         at = copy(connection, head, at);
         copy(CRLF, head, at);
         return allocator.buffer(headLength + body.length).writeBytes(head, 0, headLength).writeBytes(body);
@@ -103,6 +93,20 @@ final class AnswerBytes {
         int digits = 1;
         for (long rest = value / 10; rest > 0; rest /= 10) digits++;
         return digits;
+    }
+
+    /** {@code name: value} and its CRLF into {@code into} at {@code at} ({@code name} ends with ": "); answers where it ends. */
+    private static int header(byte[] name, AsciiString value, byte[] into, int at) {
+        return copy(CRLF, into, copy(value, into, copy(name, into, at)));
+    }
+
+    private static int header(byte[] name, byte[] value, byte[] into, int at) {
+        return copy(CRLF, into, copy(value, into, copy(name, into, at)));
+    }
+
+    /** The value a number of zero or more, in decimal. */
+    private static int header(byte[] name, long value, byte[] into, int at) {
+        return copy(CRLF, into, decimal(value, into, copy(name, into, at)));
     }
 
     /** Copies {@code bytes} into {@code into} at {@code at}; answers where the copy ends. */
